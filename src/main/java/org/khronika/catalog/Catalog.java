@@ -1,0 +1,178 @@
+package org.khronika.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Law articles, regions and vocabularies, read from {@code catalog/*.yaml} on the class path.
+ * Immutable once loaded; safe to share.
+ */
+public final class Catalog {
+
+	public static final String INCIDENT_TYPES = "incident-types";
+
+	public static final String CASE_KINDS = "case-kinds";
+
+	public static final String TRIGGERS = "triggers";
+
+	public static final String INFORMANT_RELATIONSHIPS = "informant-relationships";
+
+	public static final String CASE_STATUSES = "case-statuses";
+
+	public static final String OUTCOMES = "outcomes";
+
+	public static final String CASE_EVENT_TYPES = "case-event-types";
+
+	public static final String MEASURES_OF_RESTRAINT = "measures-of-restraint";
+
+	public static final String SOURCE_KINDS = "source-kinds";
+
+	private final Map<String, LawArticle> articles;
+
+	private final Map<String, Region> regions;
+
+	private final Map<String, Vocabulary> vocabularies;
+
+	private Catalog(Map<String, LawArticle> articles, Map<String, Region> regions, Map<String, Vocabulary> vocabularies) {
+		this.articles = articles;
+		this.regions = regions;
+		this.vocabularies = vocabularies;
+	}
+
+	/**
+	 * Loads the catalog shipped with Khronika.
+	 * @throws IllegalStateException if a catalog file is missing or malformed
+	 */
+	@SuppressWarnings("unchecked")
+	public static Catalog load() {
+		Map<String, LawArticle> articles = new LinkedHashMap<>();
+		for (Map<String, Object> jurisdiction : (List<Map<String, Object>>) read("law-articles.yaml").get("jurisdictions")) {
+			String jurisdictionCode = (String) jurisdiction.get("code");
+			Map<String, String> names = (Map<String, String>) jurisdiction.get("short");
+			Label jurisdictionName = new Label(names.get("ru"), names.get("en"));
+			for (Map<String, Object> article : (List<Map<String, Object>>) jurisdiction.get("articles")) {
+				LawArticle parsed = new LawArticle((String) article.get("code"), jurisdictionCode, jurisdictionName,
+						(String) article.get("number"), (String) jurisdiction.get("kind"), label(article));
+				articles.put(parsed.code(), parsed);
+			}
+		}
+		Map<String, Region> regions = new LinkedHashMap<>();
+		for (Map<String, Object> region : (List<Map<String, Object>>) read("regions.yaml").get("regions")) {
+			regions.put((String) region.get("code"), new Region((String) region.get("code"), label(region)));
+		}
+		Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
+		for (Map.Entry<String, Object> vocabulary : read("taxonomies.yaml").entrySet()) {
+			List<Term> terms = new ArrayList<>();
+			for (Map<String, Object> term : (List<Map<String, Object>>) vocabulary.getValue()) {
+				terms.add(new Term((String) term.get("code"), label(term)));
+			}
+			vocabularies.put(vocabulary.getKey(), new Vocabulary(vocabulary.getKey(), terms));
+		}
+		return new Catalog(articles, regions, vocabularies);
+	}
+
+	/** Every law article, in file order. */
+	public List<LawArticle> articles() {
+		return orderedArticles();
+	}
+
+	/** The article with this code ({@code uk-207.3}), or empty. */
+	public Optional<LawArticle> article(String code) {
+		return Optional.ofNullable(this.articles.get(code));
+	}
+
+	/**
+	 * The article a person means by {@code text}: its code ({@code uk-207.3}), its jurisdiction and
+	 * number ({@code УК 207.3}, {@code UK 207.3}, {@code КоАП 20.3.3}), or a number that exists in
+	 * one jurisdiction only ({@code 207.3}).
+	 */
+	public Optional<LawArticle> findArticle(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		String wanted = text.strip().toLowerCase(Locale.ROOT).replace("ст.", "").replaceAll("\\s+", " ");
+		Optional<LawArticle> byCode = article(wanted);
+		if (byCode.isPresent()) {
+			return byCode;
+		}
+		String[] words = wanted.split(" ");
+		String number = words[words.length - 1];
+		String prefix = (words.length > 1) ? words[0].replace("рф", "") : null;
+		List<LawArticle> matches = orderedArticles().stream()
+			.filter(a -> a.number().equals(number))
+			.filter(a -> prefix == null || jurisdictionAliases(a.jurisdiction()).contains(prefix))
+			.toList();
+		return (matches.size() == 1) ? Optional.of(matches.get(0)) : Optional.empty();
+	}
+
+	private static List<String> jurisdictionAliases(String code) {
+		return switch (code) {
+			case "uk" -> List.of("uk", "ук", "cc");
+			case "koap" -> List.of("koap", "коап", "cao");
+			default -> List.of(code);
+		};
+	}
+
+	private List<LawArticle> orderedArticles() {
+		return List.copyOf(this.articles.values());
+	}
+
+	/** Every region, in file order. */
+	public List<Region> regions() {
+		return List.copyOf(this.regions.values());
+	}
+
+	/** The region with this code, or whose Russian or English name is {@code text}. */
+	public Optional<Region> findRegion(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		String wanted = text.strip();
+		Region byCode = this.regions.get(wanted);
+		if (byCode != null) {
+			return Optional.of(byCode);
+		}
+		return this.regions.values().stream().filter(r -> r.label().matches(wanted)).findFirst();
+	}
+
+	/**
+	 * The vocabulary of this name ({@link #TRIGGERS}, …).
+	 * @throws NoSuchElementException if the catalog has no such vocabulary
+	 */
+	public Vocabulary vocabulary(String name) {
+		Vocabulary vocabulary = this.vocabularies.get(name);
+		if (vocabulary == null) {
+			throw new NoSuchElementException("the catalog has no vocabulary " + name);
+		}
+		return vocabulary;
+	}
+
+	private static Label label(Map<String, Object> entry) {
+		return new Label((String) entry.get("ru"), (String) entry.get("en"));
+	}
+
+	private static Map<String, Object> read(String file) {
+		try (InputStream in = Catalog.class.getResourceAsStream("/catalog/" + file)) {
+			if (in == null) {
+				throw new IllegalStateException("catalog file missing from the class path: catalog/" + file);
+			}
+			return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,34 @@
+package org.khronika.cli;
+
+import java.util.concurrent.Callable;
+
+import org.khronika.registry.Registry;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "rebuild", description = "Rebuild the read tables from the log, in one transaction. Needs no passphrase.")
+class RebuildCommand implements Callable<Integer> {
+
+	@Mixin
+	DataDirectory data;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		long replayed;
+		try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
+			replayed = context.getBean(Registry.class).rebuild();
+		}
+		this.spec.commandLine().getOut().println("rebuilt read tables from " + replayed + " log entries");
+		this.spec.commandLine().getOut().flush();
+		return 0;
+	}
+
+}

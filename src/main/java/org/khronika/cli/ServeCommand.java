@@ -1,0 +1,110 @@
+package org.khronika.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.khronika.access.Accounts;
+import org.khronika.access.Role;
+import org.khronika.crypto.KeyringFile;
+import org.khronika.crypto.KeyringUnlock;
+import org.khronika.eventlog.EventLog;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.RecordValidator;
+import org.khronika.registry.Registry;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", description = "Start the web server (and the API under /api/v1).")
+class ServeCommand implements Callable<Integer> {
+
+	static final String DEMO_LOGIN = "demo";
+
+	@Mixin
+	DataDirectory data;
+
+	@Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+	int port;
+
+	@Option(names = "--demo", description = "Use a demonstration data directory: create it with an unprotected key if it "
+			+ "does not exist, load synthetic records if it is empty, and print a fresh password for the login 'demo'.")
+	boolean demo;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws InterruptedException {
+		PrintWriter out = this.spec.commandLine().getOut();
+		Path dir = this.data.path();
+		if (!KeyringFile.exists(dir)) {
+			if (!this.demo) {
+				throw new Failures.CommandFailure("no keyring in " + dir + ": run 'init --data " + dir + "' first");
+			}
+			KeyringFile.createUnprotected(dir);
+			out.println("Created demo data directory " + dir + " with an UNPROTECTED key: do not put real data in it.");
+		}
+		ConfigurableApplicationContext context = Contexts.start(dir, true, Map.of("server.port", this.port));
+		CountDownLatch closed = new CountDownLatch(1);
+		context.addApplicationListener(event -> {
+			if (event instanceof ContextClosedEvent) {
+				// sign the head of the log while the database is still open
+				checkpointQuietly(context);
+				closed.countDown();
+			}
+		});
+		try {
+			context.getBean(KeyringUnlock.class).get();
+		}
+		catch (RuntimeException ex) {
+			context.close();
+			throw ex;
+		}
+		String loginLine = "Log in with an account made by 'user add'.";
+		if (this.demo) {
+			Registry registry = context.getBean(Registry.class);
+			if (registry.list(RecordKind.PERSON, 0, 1).total() == 0) {
+				int records = new DemoData(registry, context.getBean(RecordValidator.class)).load();
+				out.println("Loaded " + records + " synthetic demo records.");
+			}
+			char[] password = randomPassword();
+			context.getBean(Accounts.class).add(DEMO_LOGIN, password, Role.ADMIN, true);
+			loginLine = "Log in as '" + DEMO_LOGIN + "' with the password " + new String(password) + " (new at every demo start).";
+		}
+		out.println("Khronika is running at http://localhost:" + this.port + "/");
+		out.println(loginLine);
+		out.flush();
+		closed.await();
+		return 0;
+	}
+
+	private static void checkpointQuietly(ConfigurableApplicationContext context) {
+		try {
+			context.getBean(EventLog.class).checkpoint();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("khronika: no checkpoint signed at shutdown: " + Failures.describe(ex));
+		}
+	}
+
+	private static char[] randomPassword() {
+		String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+		SecureRandom random = new SecureRandom();
+		char[] password = new char[16];
+		for (int i = 0; i < password.length; i++) {
+			password[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+		}
+		return password;
+	}
+
+}

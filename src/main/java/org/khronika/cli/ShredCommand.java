@@ -1,0 +1,66 @@
+package org.khronika.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.khronika.eventlog.EventLog;
+import org.khronika.registry.PersonId;
+import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordView;
+import org.khronika.registry.Registry;
+import org.khronika.registry.SaveResult;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "shred", description = "Destroy a person's data key: their names, birth year, contacts and notes become "
+		+ "unreadable for good, in the log and in every backup made from now on. Lists the other records that refer to "
+		+ "the person, whose own text may still describe them and needs an editor's redaction.")
+class ShredCommand implements Callable<Integer> {
+
+	@Mixin
+	DataDirectory data;
+
+	@Option(names = "--person", required = true, paramLabel = "ID", description = "The person's id.")
+	String person;
+
+	@Option(names = "--actor", defaultValue = "cli", description = "Who shreds, as the log records it (default: ${DEFAULT-VALUE}).")
+	String actor;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PersonId id = RecordId.parseUuid(this.person).map(PersonId::new)
+			.orElseThrow(() -> new Failures.CommandFailure("'" + this.person + "' is not a person id"));
+		PrintWriter out = this.spec.commandLine().getOut();
+		try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
+			Registry registry = context.getBean(Registry.class);
+			SaveResult result = registry.shred(this.actor, id);
+			if (result instanceof SaveResult.Refused refused) {
+				throw new Failures.CommandFailure(switch (refused.code()) {
+					case "record.not_found" -> "there is no person " + id;
+					case "record.shredded" -> "person " + id + " was shredded already";
+					default -> "refused: " + refused.code();
+				});
+			}
+			context.getBean(EventLog.class).checkpoint();
+			out.println("shredded person " + id);
+			List<RecordView> mentioning = registry.recordsMentioning(id);
+			if (!mentioning.isEmpty()) {
+				out.println("These records refer to the person; check their own text and redact it if it names them:");
+				mentioning.forEach(record -> out.println("  " + record.kind().code() + " " + record.id()));
+			}
+		}
+		out.flush();
+		return 0;
+	}
+
+}

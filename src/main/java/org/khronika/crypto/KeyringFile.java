@@ -1,0 +1,325 @@
+package org.khronika.crypto;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.PublicKeySign;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.signature.PredefinedSignatureParameters;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The keyring in a data directory. {@code keyring.json} holds the master keyset (which wraps every
+ * subject's data key) and the checkpoint signing keyset, both encrypted under a random keyring
+ * key. That key is itself stored twice, wrapped under Argon2id of the passphrase and of the
+ * recovery key; or, for an unprotected keyring, in plain in {@code keyring.key}. The public half of
+ * the signing key is kept in plain in {@code checkpoint-key.json} so that anyone can verify the log.
+ */
+public final class KeyringFile {
+
+	static final String KEYRING = "keyring.json";
+
+	static final String KEY_FILE = "keyring.key";
+
+	static final String PUBLIC_KEY = "checkpoint-key.json";
+
+	private static final String FORMAT = "khronika-keyring/1";
+
+	private static final byte[] KEY_WRAP_CONTEXT = "khronika keyring key".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] MASTER_CONTEXT = "khronika master keyset".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] SIGNING_CONTEXT = "khronika signing keyset".getBytes(StandardCharsets.UTF_8);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Base64.Encoder B64 = Base64.getEncoder();
+
+	private static final Base64.Decoder B64D = Base64.getDecoder();
+
+	private KeyringFile() {
+	}
+
+	/** Whether {@code dataDir} already holds a keyring. */
+	public static boolean exists(Path dataDir) {
+		return Files.exists(dataDir.resolve(KEYRING));
+	}
+
+	/** Whether the keyring in {@code dataDir} needs a passphrase or recovery key to unlock. */
+	public static boolean isProtected(Path dataDir) {
+		return !Files.exists(dataDir.resolve(KEY_FILE));
+	}
+
+	/**
+	 * Creates a keyring protected by {@code passphrase} and returns the recovery key, which is
+	 * stored nowhere in plain and must be shown to the user once.
+	 * @throws KeyringException if a keyring exists there already or cannot be written
+	 */
+	public static RecoveryKey createProtected(Path dataDir, char[] passphrase) {
+		return createProtected(dataDir, passphrase, KeyDerivation.DEFAULT);
+	}
+
+	static RecoveryKey createProtected(Path dataDir, char[] passphrase, KeyDerivation cost) {
+		if (passphrase.length < 8) {
+			throw new KeyringException("the passphrase must have at least 8 characters");
+		}
+		SecretBytes keyringKey = randomKey();
+		RecoveryKey recovery = RecoveryKey.generate();
+		try {
+			Document document = keysets(keyringKey);
+			byte[] passphraseSalt = randomBytes(16);
+			byte[] recoverySalt = randomBytes(16);
+			document = document.protectedBy(cost, passphraseSalt, wrap(keyringKey, cost.derive(passphrase, passphraseSalt)),
+					recoverySalt, wrap(keyringKey, cost.derive(recovery.asPassphrase(), recoverySalt)));
+			write(dataDir, document, null);
+			return recovery;
+		}
+		finally {
+			keyringKey.destroy();
+		}
+	}
+
+	/**
+	 * Creates a keyring whose key lies in plain beside it in {@code keyring.key}: anyone who
+	 * copies the data directory can read everything. For demonstrations and tests only.
+	 * @throws KeyringException if a keyring exists there already or cannot be written
+	 */
+	public static void createUnprotected(Path dataDir) {
+		SecretBytes keyringKey = randomKey();
+		try {
+			write(dataDir, keysets(keyringKey), keyringKey);
+		}
+		finally {
+			keyringKey.destroy();
+		}
+	}
+
+	/**
+	 * Unlocks with the passphrase or, failing that, reads it as a recovery key.
+	 * @throws KeyringException if neither unlocks the keyring
+	 */
+	public static Keyring unlock(Path dataDir, char[] passphraseOrRecoveryKey) {
+		Document document = read(dataDir);
+		if (document.passphraseWrappedKey == null) {
+			return unlockWithKeyFile(dataDir);
+		}
+		KeyDerivation cost = document.cost();
+		SecretBytes key = tryUnwrap(document.passphraseWrappedKey, cost.derive(passphraseOrRecoveryKey, B64D.decode(document.passphraseSalt)));
+		if (key == null) {
+			String text = new String(passphraseOrRecoveryKey);
+			if (text.replaceAll("[\\s-]", "").matches("[0-9a-fA-F]{64}")) {
+				key = tryUnwrap(document.recoveryWrappedKey,
+						cost.derive(RecoveryKey.parse(text).asPassphrase(), B64D.decode(document.recoverySalt)));
+			}
+		}
+		if (key == null) {
+			throw new KeyringException("this passphrase or recovery key does not unlock the keyring");
+		}
+		return open(document, key);
+	}
+
+	/**
+	 * Unlocks an unprotected keyring with its {@code keyring.key}.
+	 * @throws KeyringException if the keyring is protected or the key file does not fit it
+	 */
+	public static Keyring unlockWithKeyFile(Path dataDir) {
+		Document document = read(dataDir);
+		Path keyFile = dataDir.resolve(KEY_FILE);
+		if (!Files.exists(keyFile)) {
+			throw new KeyringException("this keyring is protected: give its passphrase or recovery key");
+		}
+		try {
+			byte[] raw = B64D.decode(Files.readString(keyFile).trim());
+			SecretBytes key = new SecretBytes(raw);
+			Arrays.fill(raw, (byte) 0);
+			return open(document, key);
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new KeyringException("the key file " + keyFile + " cannot be read", ex);
+		}
+	}
+
+	/**
+	 * The verifier of checkpoint signatures, from the public key beside the keyring; needs no
+	 * unlocking.
+	 * @throws KeyringException if the data directory has no public key
+	 */
+	public static SignatureVerifier checkpointVerifier(Path dataDir) {
+		try {
+			byte[] publicKeyset = Files.readAllBytes(dataDir.resolve(PUBLIC_KEY));
+			return new SignatureVerifier(TinkProtoKeysetFormat.parseKeysetWithoutSecret(B64D.decode(JSON.readTree(publicKeyset).get("keyset").asString())));
+		}
+		catch (IOException | GeneralSecurityException | RuntimeException ex) {
+			throw new KeyringException("the checkpoint public key in " + dataDir + " cannot be read", ex);
+		}
+	}
+
+	private static Keyring open(Document document, SecretBytes keyringKey) {
+		try {
+			Aead unwrap = TinkKeys.aesGcm(keyringKey);
+			KeysetHandle master = TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.masterKeyset), unwrap, MASTER_CONTEXT);
+			KeysetHandle signing = TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.signingKeyset), unwrap, SIGNING_CONTEXT);
+			return new Keyring(TinkKeys.primitive(master, Aead.class), TinkKeys.primitive(signing, PublicKeySign.class));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new KeyringException("the keyring does not open with this key: it is damaged or belongs elsewhere");
+		}
+		finally {
+			keyringKey.destroy();
+		}
+	}
+
+	private static Document keysets(SecretBytes keyringKey) {
+		try {
+			Aead wrap = TinkKeys.aesGcm(keyringKey);
+			KeysetHandle master = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+			KeysetHandle signing = KeysetHandle.generateNew(PredefinedSignatureParameters.ED25519);
+			return new Document(FORMAT, null, null, null, null, null, null, null, null,
+					B64.encodeToString(TinkProtoKeysetFormat.serializeEncryptedKeyset(master, wrap, MASTER_CONTEXT)),
+					B64.encodeToString(TinkProtoKeysetFormat.serializeEncryptedKeyset(signing, wrap, SIGNING_CONTEXT)),
+					B64.encodeToString(TinkProtoKeysetFormat.serializeKeysetWithoutSecret(signing.getPublicKeysetHandle())));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new KeyringException("new keys could not be generated", ex);
+		}
+	}
+
+	private static String wrap(SecretBytes keyringKey, SecretBytes wrappingKey) {
+		byte[] raw = keyringKey.reveal();
+		try {
+			return B64.encodeToString(TinkKeys.aesGcm(wrappingKey).encrypt(raw, KEY_WRAP_CONTEXT));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new KeyringException("the keyring key could not be wrapped", ex);
+		}
+		finally {
+			Arrays.fill(raw, (byte) 0);
+			wrappingKey.destroy();
+		}
+	}
+
+	private static SecretBytes tryUnwrap(String wrapped, SecretBytes wrappingKey) {
+		try {
+			byte[] raw = TinkKeys.aesGcm(wrappingKey).decrypt(B64D.decode(wrapped), KEY_WRAP_CONTEXT);
+			SecretBytes key = new SecretBytes(raw);
+			Arrays.fill(raw, (byte) 0);
+			return key;
+		}
+		catch (GeneralSecurityException ex) {
+			return null;
+		}
+		finally {
+			wrappingKey.destroy();
+		}
+	}
+
+	private static Document read(Path dataDir) {
+		Path file = dataDir.resolve(KEYRING);
+		if (!Files.exists(file)) {
+			throw new KeyringException("no keyring in " + dataDir + ": run 'init' first");
+		}
+		try {
+			Document document = JSON.readValue(file.toFile(), Document.class);
+			if (!FORMAT.equals(document.format)) {
+				throw new KeyringException("the keyring in " + dataDir + " has an unknown format");
+			}
+			return document;
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			throw new KeyringException("the keyring file " + file + " cannot be read", ex);
+		}
+	}
+
+	private static void write(Path dataDir, Document document, SecretBytes plainKey) {
+		try {
+			Files.createDirectories(dataDir);
+			if (exists(dataDir)) {
+				throw new FileAlreadyExistsException(dataDir.resolve(KEYRING).toString());
+			}
+			if (plainKey != null) {
+				byte[] raw = plainKey.reveal();
+				writePrivately(dataDir.resolve(KEY_FILE), B64.encodeToString(raw).getBytes(StandardCharsets.US_ASCII));
+				Arrays.fill(raw, (byte) 0);
+			}
+			writePrivately(dataDir.resolve(PUBLIC_KEY),
+					JSON.writeValueAsBytes(java.util.Map.of("format", "khronika-checkpoint-key/1", "keyset", document.signingPublicKeyset)));
+			writePrivately(dataDir.resolve(KEYRING), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
+		}
+		catch (FileAlreadyExistsException ex) {
+			throw new KeyringException("a keyring exists in " + dataDir + " already; it is never overwritten");
+		}
+		catch (IOException ex) {
+			throw new KeyringException("the keyring could not be written to " + dataDir, ex);
+		}
+	}
+
+	private static void writePrivately(Path target, byte[] content) throws IOException {
+		Path temp = Files.createTempFile(target.getParent(), ".keyring", ".tmp");
+		try {
+			try {
+				Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+			}
+			catch (UnsupportedOperationException ignored) {
+				// not a POSIX file system: the directory's own permissions must protect it
+			}
+			Files.write(temp, content);
+			try {
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (AtomicMoveNotSupportedException ex) {
+				Files.move(temp, target);
+			}
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+	private static SecretBytes randomKey() {
+		byte[] raw = randomBytes(32);
+		SecretBytes key = new SecretBytes(raw);
+		Arrays.fill(raw, (byte) 0);
+		return key;
+	}
+
+	private static byte[] randomBytes(int length) {
+		byte[] bytes = new byte[length];
+		new SecureRandom().nextBytes(bytes);
+		return bytes;
+	}
+
+	/** The JSON shape of {@code keyring.json}. */
+	record Document(String format, String kdf, Integer memoryKiB, Integer iterations, Integer parallelism,
+			String passphraseSalt, String passphraseWrappedKey, String recoverySalt, String recoveryWrappedKey,
+			String masterKeyset, String signingKeyset, String signingPublicKeyset) {
+
+		Document protectedBy(KeyDerivation cost, byte[] passphraseSalt, String passphraseWrapped, byte[] recoverySalt,
+				String recoveryWrapped) {
+			return new Document(this.format, "argon2id", cost.memoryKiB(), cost.iterations(), cost.parallelism(),
+					B64.encodeToString(passphraseSalt), passphraseWrapped, B64.encodeToString(recoverySalt), recoveryWrapped,
+					this.masterKeyset, this.signingKeyset, this.signingPublicKeyset);
+		}
+
+		KeyDerivation cost() {
+			if (!"argon2id".equals(this.kdf)) {
+				throw new KeyringException("the keyring names an unknown key derivation: " + this.kdf);
+			}
+			return new KeyDerivation(this.memoryKiB, this.iterations, this.parallelism);
+		}
+
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.khronika.crypto.jdbc;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.khronika.crypto.SubjectKeyStore;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Subject keys in the {@code subject_key} table; shredded subjects in {@code shredded_subject}. */
+public class JdbcSubjectKeyStore implements SubjectKeyStore {
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+
+	public JdbcSubjectKeyStore(DataSource dataSource, Clock clock) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<byte[]> find(String subjectId) {
+		List<byte[]> keys = this.jdbc.query("SELECT wrapped_key FROM subject_key WHERE subject_id = ?",
+				(rs, n) -> rs.getBytes(1), subjectId);
+		return keys.stream().findFirst();
+	}
+
+	@Override
+	public void insert(String subjectId, byte[] wrappedKey) {
+		this.jdbc.update("INSERT INTO subject_key (subject_id, wrapped_key, created_at) VALUES (?, ?, ?)", subjectId,
+				wrappedKey, this.clock.instant().toString());
+	}
+
+	@Override
+	public boolean destroy(String subjectId) {
+		boolean had = this.jdbc.update("DELETE FROM subject_key WHERE subject_id = ?", subjectId) > 0;
+		if (!wasDestroyed(subjectId)) {
+			this.jdbc.update("INSERT INTO shredded_subject (subject_id, shredded_at) VALUES (?, ?)", subjectId,
+					this.clock.instant().toString());
+		}
+		return had;
+	}
+
+	@Override
+	public void scrub() {
+		String database = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+		if (database != null && database.contains("SQLite")) {
+			// secure_delete zeroed the freed page in the database; the old page may still sit in the WAL
+			this.jdbc.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+		}
+		else {
+			this.jdbc.execute("VACUUM subject_key");
+		}
+	}
+
+	@Override
+	public boolean wasDestroyed(String subjectId) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM shredded_subject WHERE subject_id = ?",
+				Integer.class, subjectId);
+		return count != null && count > 0;
+	}
+
+}

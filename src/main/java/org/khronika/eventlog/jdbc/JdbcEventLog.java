@@ -1,0 +1,247 @@
+package org.khronika.eventlog.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
+
+import org.khronika.eventlog.Checkpoint;
+import org.khronika.eventlog.EntryIdentity;
+import org.khronika.eventlog.EventLog;
+import org.khronika.eventlog.LogEntry;
+import org.khronika.eventlog.PendingEntry;
+import org.khronika.eventlog.Verification;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The log in the {@code log_entry} table, on SQLite or PostgreSQL. Appends are serialised by a lock
+ * in this process and, on PostgreSQL, by a transaction-scoped advisory lock across processes.
+ * This class issues no UPDATE or DELETE on the log.
+ */
+public class JdbcEventLog implements EventLog {
+
+	private static final int PAGE = 1000;
+
+	private static final long ADVISORY_LOCK = 0x6b68726f6e696b61L; // "khronika"
+
+	private static final String COLUMNS = "seq, entry_id, stream_id, type, schema_version, recorded_at, actor, public_part, sealed_part, prev_hash, entry_hash";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final UnaryOperator<byte[]> signer;
+
+	private final int checkpointInterval;
+
+	private final boolean postgres;
+
+	private final ReentrantLock writeLock = new ReentrantLock();
+
+	/**
+	 * @param signer signs checkpoint messages; called only when a checkpoint is due
+	 * @param checkpointInterval a checkpoint is signed at least every this many entries
+	 */
+	public JdbcEventLog(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
+			UnaryOperator<byte[]> signer, int checkpointInterval) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+		this.signer = signer;
+		this.checkpointInterval = checkpointInterval;
+		this.postgres = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
+			.contains("PostgreSQL");
+	}
+
+	@Override
+	public <T> T write(Function<Appender, T> work) {
+		this.writeLock.lock();
+		try {
+			return this.transactions.execute(status -> {
+				if (this.postgres) {
+					this.jdbc.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")");
+				}
+				ChainAppender appender = new ChainAppender(head());
+				T result = work.apply(appender);
+				if (appender.appended > 0 && crossesCheckpoint(appender.head.sequence() - appender.appended, appender.head.sequence())) {
+					signCheckpoint(appender.head);
+				}
+				return result;
+			});
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	private boolean crossesCheckpoint(long before, long after) {
+		return after / this.checkpointInterval > before / this.checkpointInterval;
+	}
+
+	@Override
+	public List<LogEntry> stream(String streamId) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM log_entry WHERE stream_id = ? ORDER BY seq", ENTRY, streamId);
+	}
+
+	@Override
+	public void replay(Consumer<LogEntry> consumer) {
+		long after = 0;
+		while (true) {
+			List<LogEntry> page = this.jdbc.query(
+					"SELECT " + COLUMNS + " FROM log_entry WHERE seq > ? ORDER BY seq LIMIT " + PAGE, ENTRY, after);
+			page.forEach(consumer);
+			if (page.size() < PAGE) {
+				return;
+			}
+			after = page.get(page.size() - 1).sequence();
+		}
+	}
+
+	@Override
+	public long size() {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM log_entry", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	@Override
+	public Checkpoint checkpoint() {
+		return write(appender -> {
+			LogEntry head = ((ChainAppender) appender).head;
+			if (head == null) {
+				return null;
+			}
+			List<Checkpoint> existing = this.jdbc.query(
+					"SELECT seq, entry_hash, signed_at, signature FROM log_checkpoint WHERE seq = ?", CHECKPOINT, head.sequence());
+			return existing.isEmpty() ? signCheckpoint(head) : existing.get(0);
+		});
+	}
+
+	@Override
+	public Verification verify(BiPredicate<byte[], byte[]> signatureCheck) {
+		long expectedSequence = 1;
+		String previousHash = LogEntry.GENESIS;
+		long after = 0;
+		while (true) {
+			List<LogEntry> page = this.jdbc.query(
+					"SELECT " + COLUMNS + " FROM log_entry WHERE seq > ? ORDER BY seq LIMIT " + PAGE, RAW_ENTRY, after);
+			for (LogEntry entry : page) {
+				String id = entry.identity().entryId().toString();
+				if (entry.sequence() != expectedSequence) {
+					return new Verification.Broken(expectedSequence, id,
+							"entry " + expectedSequence + " is missing; the next one present is " + entry.sequence());
+				}
+				if (!entry.previousHash().equals(previousHash)) {
+					return new Verification.Broken(entry.sequence(), id, "its link to the previous entry does not match that entry's hash");
+				}
+				if (!entry.computeHash().equals(entry.hash())) {
+					return new Verification.Broken(entry.sequence(), id, "its content does not match its hash: it was changed after it was written");
+				}
+				previousHash = entry.hash();
+				expectedSequence++;
+			}
+			if (page.size() < PAGE) {
+				break;
+			}
+			after = page.get(page.size() - 1).sequence();
+		}
+		long entries = expectedSequence - 1;
+		List<Checkpoint> checkpoints = this.jdbc.query("SELECT seq, entry_hash, signed_at, signature FROM log_checkpoint ORDER BY seq", CHECKPOINT);
+		for (Checkpoint checkpoint : checkpoints) {
+			if (checkpoint.sequence() > entries) {
+				return new Verification.Broken(checkpoint.sequence(), "-",
+						"a signed checkpoint names entry " + checkpoint.sequence() + ", but the log ends at " + entries + ": entries were removed");
+			}
+			List<String[]> atCheckpoint = this.jdbc.query("SELECT entry_id, entry_hash FROM log_entry WHERE seq = ?",
+					(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, checkpoint.sequence());
+			if (!atCheckpoint.get(0)[1].equals(checkpoint.hash())) {
+				return new Verification.Broken(checkpoint.sequence(), atCheckpoint.get(0)[0], "its hash differs from the one its signed checkpoint holds: the log was rewritten");
+			}
+			if (!signatureCheck.test(Checkpoint.message(checkpoint.sequence(), checkpoint.hash()), checkpoint.signature())) {
+				return new Verification.Broken(checkpoint.sequence(), atCheckpoint.get(0)[0], "the checkpoint signature at this entry does not verify");
+			}
+		}
+		return new Verification.Intact(entries, checkpoints.size());
+	}
+
+	private LogEntry head() {
+		List<LogEntry> last = this.jdbc.query("SELECT " + COLUMNS + " FROM log_entry ORDER BY seq DESC LIMIT 1", ENTRY);
+		return last.isEmpty() ? null : last.get(0);
+	}
+
+	private Checkpoint signCheckpoint(LogEntry head) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		byte[] signature = this.signer.apply(Checkpoint.message(head.sequence(), head.hash()));
+		this.jdbc.update("INSERT INTO log_checkpoint (seq, entry_hash, signed_at, signature) VALUES (?, ?, ?, ?)",
+				head.sequence(), head.hash(), now.toString(), Base64.getEncoder().encodeToString(signature));
+		return new Checkpoint(head.sequence(), head.hash(), now, signature);
+	}
+
+	private final class ChainAppender implements Appender {
+
+		private LogEntry head;
+
+		private int appended;
+
+		ChainAppender(LogEntry head) {
+			this.head = head;
+		}
+
+		@Override
+		public LogEntry append(PendingEntry pending) {
+			long sequence = (this.head != null) ? this.head.sequence() + 1 : 1;
+			String previous = (this.head != null) ? this.head.hash() : LogEntry.GENESIS;
+			Instant now = JdbcEventLog.this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+			LogEntry entry = LogEntry.chain(pending, sequence, now, previous);
+			JdbcEventLog.this.jdbc.update("INSERT INTO log_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					entry.sequence(), entry.identity().entryId().toString(), entry.identity().streamId(), entry.type(),
+					entry.schemaVersion(), entry.recordedAt().toString(), entry.actor(), entry.publicPart(),
+					entry.sealedPart(), entry.previousHash(), entry.hash());
+			this.head = entry;
+			this.appended++;
+			return entry;
+		}
+
+	}
+
+	private static final RowMapper<LogEntry> ENTRY = JdbcEventLog::mapEntry;
+
+	/** Like {@link #ENTRY}, but survives a tampered row (a bad UUID or time) so verify can name it. */
+	private static final RowMapper<LogEntry> RAW_ENTRY = (rs, n) -> {
+		try {
+			return mapEntry(rs, n);
+		}
+		catch (RuntimeException ex) {
+			return new LogEntry(rs.getLong("seq"), new EntryIdentity(new UUID(0, 0), "unreadable"), "unreadable.entry", 1,
+					Instant.EPOCH, "", "", new byte[0], rs.getString("prev_hash"), "unreadable:" + rs.getString("entry_hash"));
+		}
+	};
+
+	private static LogEntry mapEntry(ResultSet rs, int n) throws SQLException {
+		byte[] sealed = rs.getBytes("sealed_part");
+		return new LogEntry(rs.getLong("seq"), new EntryIdentity(UUID.fromString(rs.getString("entry_id")), rs.getString("stream_id")),
+				rs.getString("type"), rs.getInt("schema_version"), Instant.parse(rs.getString("recorded_at")), rs.getString("actor"),
+				rs.getString("public_part"), (sealed != null) ? sealed : new byte[0], rs.getString("prev_hash"),
+				rs.getString("entry_hash"));
+	}
+
+	private static final RowMapper<Checkpoint> CHECKPOINT = (rs, n) -> new Checkpoint(rs.getLong("seq"), rs.getString("entry_hash"),
+			Instant.parse(rs.getString("signed_at")), Base64.getDecoder().decode(rs.getString("signature")));
+
+}

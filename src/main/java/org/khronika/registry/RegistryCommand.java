@@ -1,0 +1,20 @@
+package org.khronika.registry;
+
+/** What a user asks the registry to do. */
+sealed interface RegistryCommand {
+
+	RecordId recordId();
+
+	/** Record a new record with these details. */
+	record Record(RecordId recordId, RecordDetails details) implements RegistryCommand {
+	}
+
+	/** Replace a record's details, if it is still at {@code expectedVersion}. */
+	record Revise(RecordId recordId, int expectedVersion, RecordDetails details) implements RegistryCommand {
+	}
+
+	/** Destroy a person's data key. */
+	record Shred(PersonId recordId) implements RegistryCommand {
+	}
+
+}

@@ -1,0 +1,289 @@
+package org.khronika.registry.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.khronika.catalog.Catalog;
+import org.khronika.registry.FieldProblem;
+import org.khronika.registry.HistoryItem;
+import org.khronika.registry.InputReader;
+import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordInput;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.RecordValidator;
+import org.khronika.registry.RecordView;
+import org.khronika.registry.Registry;
+import org.khronika.registry.SaveResult;
+import org.khronika.registry.Validated;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The registry's pages, the same for every kind: list, record, history, and the forms to record
+ * and edit (Post/Redirect/Get; a hidden version guards against lost updates). Work without
+ * JavaScript.
+ */
+@Controller
+class RecordPages {
+
+	private static final String KINDS = "{plural:persons|incidents|cases|case-events|sources}";
+
+	private static final int PAGE_SIZE = 50;
+
+	private final Registry registry;
+
+	private final RecordValidator validator;
+
+	private final Catalog catalog;
+
+	private final MessageSource messages;
+
+	RecordPages(Registry registry, RecordValidator validator, Catalog catalog, MessageSource messages) {
+		this.registry = registry;
+		this.validator = validator;
+		this.catalog = catalog;
+		this.messages = messages;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		List<Map<String, Object>> tiles = new ArrayList<>();
+		for (RecordKind kind : RecordKind.values()) {
+			tiles.add(Map.of("code", kind.code(), "plural", kind.plural(), "count", this.registry.list(kind, 0, 1).total()));
+		}
+		model.addAttribute("tiles", tiles);
+		return "home";
+	}
+
+	@GetMapping("/" + KINDS)
+	String list(@PathVariable String plural, @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+		RecordKind kind = kind(plural);
+		RecordPresenter presenter = presenter(locale);
+		var records = this.registry.list(kind, page, PAGE_SIZE);
+		model.addAttribute("kind", kind.code());
+		model.addAttribute("plural", plural);
+		model.addAttribute("columns", presenter.columns(kind));
+		model.addAttribute("rows", records.items().stream().map(presenter::row).toList());
+		model.addAttribute("page", records);
+		return "records/list";
+	}
+
+	@GetMapping("/" + KINDS + "/new")
+	String initCreationForm(@PathVariable String plural, @RequestParam MultiValueMap<String, String> prefill, Model model,
+			Locale locale) {
+		RecordKind kind = kind(plural);
+		MultiValueMap<String, String> form = formValues(InputReader.empty(kind));
+		for (String reference : List.of("person", "caseId")) {
+			if (prefill.containsKey(reference)) {
+				form.put(reference, List.of(prefill.getFirst(reference)));
+			}
+		}
+		return form(kind, form, null, Map.of(), null, model, locale);
+	}
+
+	@PostMapping("/" + KINDS)
+	String processCreationForm(@PathVariable String plural, @RequestParam MultiValueMap<String, String> form,
+			Authentication user, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+		RecordKind kind = kind(plural);
+		List<FieldProblem> problems = new ArrayList<>();
+		RecordInput input = InputReader.fromForm(kind, form, problems);
+		Validated<?> validated = this.validator.validate(input);
+		problems.addAll(validated.problems());
+		if (!problems.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(kind, form, null, errors(problems, locale), null, model, locale);
+		}
+		SaveResult.Saved saved = (SaveResult.Saved) this.registry.record(user.getName(), validated.details());
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/" + plural + "/" + saved.id();
+	}
+
+	@GetMapping("/" + KINDS + "/{id}")
+	String show(@PathVariable String plural, @PathVariable String id, Model model, Locale locale) {
+		RecordKind kind = kind(plural);
+		RecordView record = find(kind, id);
+		RecordPresenter presenter = presenter(locale);
+		model.addAttribute("kind", kind.code());
+		model.addAttribute("plural", plural);
+		model.addAttribute("record", record);
+		model.addAttribute("title", presenter.title(record));
+		model.addAttribute("fields", presenter.fields(kind, record.details()));
+		List<Map<String, Object>> related = new ArrayList<>();
+		for (RecordKind other : RecordKind.values()) {
+			List<RecordView> linking = this.registry.linking(record.id(), other);
+			if (!linking.isEmpty()) {
+				related.add(Map.of("heading", presenter.message("kind." + other.code() + ".many"), "links",
+						linking.stream().map(r -> new RecordPresenter.Value(presenter.title(r), "/" + other.plural() + "/" + r.id())).toList()));
+			}
+		}
+		model.addAttribute("related", related);
+		return "records/view";
+	}
+
+	@GetMapping("/" + KINDS + "/{id}/history")
+	String history(@PathVariable String plural, @PathVariable String id, Model model, Locale locale) {
+		RecordKind kind = kind(plural);
+		RecordView record = find(kind, id);
+		RecordPresenter presenter = presenter(locale);
+		List<Map<String, Object>> versions = new ArrayList<>();
+		List<RecordPresenter.FieldView> previous = null;
+		for (HistoryItem item : this.registry.history(record.id())) {
+			List<RecordPresenter.FieldView> fields = (item.details() != null) ? presenter.fields(kind, item.details()) : null;
+			Set<String> changed = new java.util.HashSet<>();
+			if (fields != null && previous != null) {
+				for (int i = 0; i < fields.size(); i++) {
+					if (!fields.get(i).values().equals(previous.get(i).values())) {
+						changed.add(fields.get(i).label());
+					}
+				}
+			}
+			Map<String, Object> version = new LinkedHashMap<>();
+			version.put("number", item.version());
+			version.put("at", item.at());
+			version.put("actor", item.actor());
+			version.put("fields", fields);
+			version.put("changed", changed);
+			versions.add(version);
+			previous = (fields != null) ? fields : previous;
+		}
+		model.addAttribute("plural", plural);
+		model.addAttribute("id", record.id().toString());
+		model.addAttribute("title", presenter.title(record));
+		model.addAttribute("versions", versions);
+		return "records/history";
+	}
+
+	@GetMapping("/" + KINDS + "/{id}/edit")
+	String initUpdateForm(@PathVariable String plural, @PathVariable String id, Model model, Locale locale) {
+		RecordKind kind = kind(plural);
+		RecordView record = find(kind, id);
+		if (record.shredded()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return form(kind, formValues(RecordInput.of(record.details())), record, Map.of(), null, model, locale);
+	}
+
+	@PostMapping("/" + KINDS + "/{id}")
+	String processUpdateForm(@PathVariable String plural, @PathVariable String id, @RequestParam MultiValueMap<String, String> form,
+			Authentication user, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+		RecordKind kind = kind(plural);
+		RecordView record = find(kind, id);
+		List<FieldProblem> problems = new ArrayList<>();
+		RecordInput input = InputReader.fromForm(kind, form, problems);
+		Validated<?> validated = this.validator.validate(input);
+		problems.addAll(validated.problems());
+		Integer version = parseVersion(form.getFirst("version"));
+		if (version == null) {
+			problems.add(FieldProblem.of("version", "version_required"));
+		}
+		if (!problems.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(kind, form, record, errors(problems, locale), null, model, locale);
+		}
+		SaveResult result = this.registry.revise(user.getName(), record.id(), version, validated.details());
+		if (result instanceof SaveResult.Refused refused) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			String code = "record.shredded".equals(refused.code()) ? "record.shredded.refused" : refused.code();
+			return form(kind, form, record, Map.of(), code, model, locale);
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/" + plural + "/" + record.id();
+	}
+
+	private String form(RecordKind kind, MultiValueMap<String, String> form, RecordView record, Map<String, List<String>> errors,
+			String refusal, Model model, Locale locale) {
+		RecordPresenter presenter = presenter(locale);
+		MultiValueMap<String, String> shown = new LinkedMultiValueMap<>(form);
+		model.addAttribute("form", shown);
+		model.addAttribute("errors", errors);
+		model.addAttribute("refusal", refusal);
+		model.addAttribute("options", new FormOptions(this.registry, this.catalog, presenter, locale).forKind(kind));
+		model.addAttribute("fieldsTemplate", "records/" + kind.code() + "-fields");
+		if (record == null) {
+			model.addAttribute("heading", presenter.message("kind." + kind.code() + ".new"));
+			model.addAttribute("action", "/" + kind.plural());
+			model.addAttribute("version", null);
+			model.addAttribute("cancelUrl", "/" + kind.plural());
+		}
+		else {
+			model.addAttribute("heading", presenter.message("action.edit") + ": " + presenter.title(record));
+			model.addAttribute("action", "/" + kind.plural() + "/" + record.id());
+			String submitted = form.getFirst("version");
+			model.addAttribute("version", (submitted != null) ? submitted : String.valueOf(record.version()));
+			model.addAttribute("cancelUrl", "/" + kind.plural() + "/" + record.id());
+		}
+		return "records/form";
+	}
+
+	/** Problems by form field; indexed fields ({@code names[1]}) are shown on their field, with the position. */
+	private Map<String, List<String>> errors(List<FieldProblem> problems, Locale locale) {
+		Map<String, List<String>> errors = new LinkedHashMap<>();
+		for (FieldProblem problem : problems) {
+			String field = problem.field();
+			String prefix = "";
+			int bracket = field.indexOf('[');
+			if (bracket > 0) {
+				prefix = "(" + (Integer.parseInt(field.substring(bracket + 1, field.length() - 1)) + 1) + ") ";
+				field = field.substring(0, bracket);
+			}
+			String message = this.messages.getMessage(problem.messageCode(), problem.arguments().toArray(), problem.code(), locale);
+			errors.computeIfAbsent(field, f -> new ArrayList<>()).add(prefix + message);
+		}
+		return errors;
+	}
+
+	private RecordView find(RecordKind kind, String id) {
+		UUID uuid = RecordId.parseUuid(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.registry.find(kind.id(uuid)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private RecordPresenter presenter(Locale locale) {
+		return new RecordPresenter(this.registry, this.catalog, this.messages, locale);
+	}
+
+	private static RecordKind kind(String plural) {
+		return RecordKind.ofPlural(plural).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private static Integer parseVersion(String text) {
+		try {
+			return (text == null) ? null : Integer.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static MultiValueMap<String, String> formValues(RecordInput input) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		InputReader.values(input).forEach((name, value) -> {
+			if (value instanceof List<?> list) {
+				form.put(name, new ArrayList<>(list.stream().map(Object::toString).toList()));
+			}
+			else if (value != null) {
+				form.add(name, value.toString());
+			}
+		});
+		return form;
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.khronika.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** What every page's layout needs: who is logged in, and the link to the same page in the other language. */
+@ControllerAdvice
+class PageModel {
+
+	@ModelAttribute("currentUser")
+	String currentUser(HttpServletRequest request) {
+		java.security.Principal principal = request.getUserPrincipal();
+		return (principal != null) ? principal.getName() : null;
+	}
+
+	@ModelAttribute("otherLanguageUrl")
+	String otherLanguageUrl(HttpServletRequest request, Locale locale) {
+		String other = "ru".equals(locale.getLanguage()) ? "en" : "ru";
+		return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", other).build().toUriString()
+			.replaceFirst("^[a-z]+://[^/]+", "");
+	}
+
+}
