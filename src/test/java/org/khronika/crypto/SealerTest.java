@@ -1,0 +1,98 @@
+package org.khronika.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khronika.TestDatabases;
+import org.khronika.crypto.jdbc.JdbcSubjectKeyStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SealerTest {
+
+	private static final byte[] PLAINTEXT = "Иван Клоков, +7 900 123-45-67".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] CONTEXT = "entry-1|subject-a".getBytes(StandardCharsets.UTF_8);
+
+	@TempDir
+	Path dir;
+
+	private Sealer sealer;
+
+	@BeforeEach
+	void setUp() {
+		KeyringFile.createUnprotected(this.dir);
+		Keyring keyring = KeyringFile.unlockWithKeyFile(this.dir);
+		this.sealer = new Sealer(() -> keyring,
+				new JdbcSubjectKeyStore(TestDatabases.create(TestDatabases.Engine.SQLITE, this.dir).dataSource(), Clock.systemUTC()));
+	}
+
+	@Test
+	void opensWhatItSealedUnderTheSameSubjectAndContext() {
+		byte[] sealed = this.sealer.seal("subject-a", PLAINTEXT, CONTEXT);
+
+		assertThat(sealed).isNotEqualTo(PLAINTEXT);
+		assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("Клоков").doesNotContain("900");
+		assertThat(this.sealer.open("subject-a", sealed, CONTEXT)).hasValue(PLAINTEXT);
+	}
+
+	@Test
+	void refusesWrongAssociatedData() {
+		byte[] sealed = this.sealer.seal("subject-a", PLAINTEXT, CONTEXT);
+
+		assertThatThrownBy(() -> this.sealer.open("subject-a", sealed, "entry-2|subject-a".getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(SealedDataException.class)
+			.hasMessageNotContaining("Клоков");
+	}
+
+	@Test
+	void refusesAnotherSubjectsKey() {
+		byte[] sealed = this.sealer.seal("subject-a", PLAINTEXT, CONTEXT);
+		this.sealer.seal("subject-b", new byte[] { 1 }, CONTEXT);
+
+		assertThatThrownBy(() -> this.sealer.open("subject-b", sealed, CONTEXT)).isInstanceOf(SealedDataException.class);
+	}
+
+	@Test
+	void refusesTruncatedChangedAndEmptyCiphertext() {
+		byte[] sealed = this.sealer.seal("subject-a", PLAINTEXT, CONTEXT);
+		byte[] changed = sealed.clone();
+		changed[changed.length / 2] ^= 1;
+
+		assertThatThrownBy(() -> this.sealer.open("subject-a", Arrays.copyOf(sealed, sealed.length - 1), CONTEXT))
+			.isInstanceOf(SealedDataException.class);
+		assertThatThrownBy(() -> this.sealer.open("subject-a", changed, CONTEXT)).isInstanceOf(SealedDataException.class);
+		assertThatThrownBy(() -> this.sealer.open("subject-a", new byte[0], CONTEXT)).isInstanceOf(SealedDataException.class);
+	}
+
+	@Test
+	void refusesAKeyringThatDidNotWrapTheSubjectKey(@TempDir Path otherDir) {
+		byte[] sealed = this.sealer.seal("subject-a", PLAINTEXT, CONTEXT);
+		KeyringFile.createUnprotected(otherDir);
+		Keyring other = KeyringFile.unlockWithKeyFile(otherDir);
+		Sealer withOtherKeyring = new Sealer(() -> other,
+				new JdbcSubjectKeyStore(TestDatabases.sqlite(this.dir).dataSource(), Clock.systemUTC()));
+
+		assertThatThrownBy(() -> withOtherKeyring.open("subject-a", sealed, CONTEXT)).isInstanceOf(SealedDataException.class);
+	}
+
+	@Test
+	void destroyedKeyLeavesSealedDataUnreadableAndSealsNothingMore() {
+		byte[] sealed = this.sealer.seal("subject-a", PLAINTEXT, CONTEXT);
+		byte[] other = this.sealer.seal("subject-b", PLAINTEXT, CONTEXT);
+
+		assertThat(this.sealer.destroy("subject-a")).isTrue();
+		this.sealer.scrub();
+
+		assertThat(this.sealer.open("subject-a", sealed, CONTEXT)).isEmpty();
+		assertThat(this.sealer.open("subject-b", other, CONTEXT)).hasValue(PLAINTEXT);
+		assertThatThrownBy(() -> this.sealer.seal("subject-a", PLAINTEXT, CONTEXT)).isInstanceOf(SealedDataException.class);
+	}
+
+}

@@ -1,0 +1,143 @@
+package org.khronika.registry;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.khronika.eventlog.EntryIdentity;
+import org.khronika.eventlog.LogEntry;
+import org.khronika.eventlog.PendingEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pins the stored form of every event type: its name, version, public part and the plaintext of
+ * its sealed part. Log hashes cover these bytes; changing one means a new schema version.
+ */
+class EventTypesTest {
+
+	static final UUID ID = UUID.fromString("00000000-0000-4000-8000-0000000000aa");
+
+	static final PersonId PERSON = new PersonId(UUID.fromString("00000000-0000-4000-8000-000000000001"));
+
+	static final CaseId CASE = new CaseId(UUID.fromString("00000000-0000-4000-8000-000000000002"));
+
+	static final SourceId SOURCE = new SourceId(UUID.fromString("00000000-0000-4000-8000-000000000003"));
+
+	static final PersonDetails PERSON_DETAILS = new PersonDetails(List.of("Иван Клоков", "Ivan Klokov"), 1987, "moscow",
+			"+7 900 000-00-00", "Заметка", true, false, List.of(SOURCE));
+
+	static final IncidentDetails INCIDENT_DETAILS = new IncidentDetails(LocalDate.of(2022, 3, 6), "moscow", "Манежная площадь",
+			"protest", "Против войны", "стихийная", 58, List.of(PERSON), "Описание", List.of(SOURCE));
+
+	static final CaseDetails CASE_DETAILS = new CaseDetails(PERSON, "criminal", List.of("uk-207.3"), "denunciation", "colleague",
+			"Мещанский районный суд", "closed", "sentence-real", null, 84, "Заметки", List.of(SOURCE));
+
+	static final CaseEventDetails CASE_EVENT_DETAILS = new CaseEventDetails(CASE, "measure-of-restraint", LocalDate.of(2022, 4, 1),
+			"Мещанский районный суд", "custody", LocalDate.of(2022, 6, 1), "Примечание", List.of(SOURCE));
+
+	static final SourceDetails SOURCE_DETAILS = new SourceDetails("lawyer", "Адвокат Петров", "B2", "Со слов");
+
+	static final Map<String, RegistryEvent> SAMPLES = Map.ofEntries(
+			Map.entry("person.recorded", new RegistryEvent.PersonRecorded(new PersonId(ID), PERSON_DETAILS)),
+			Map.entry("person.revised", new RegistryEvent.PersonRevised(new PersonId(ID), PERSON_DETAILS)),
+			Map.entry("person.shredded", new RegistryEvent.PersonShredded(new PersonId(ID))),
+			Map.entry("incident.recorded", new RegistryEvent.IncidentRecorded(new IncidentId(ID), INCIDENT_DETAILS)),
+			Map.entry("incident.revised", new RegistryEvent.IncidentRevised(new IncidentId(ID), INCIDENT_DETAILS)),
+			Map.entry("case.opened", new RegistryEvent.CaseOpened(new CaseId(ID), CASE_DETAILS)),
+			Map.entry("case.revised", new RegistryEvent.CaseRevised(new CaseId(ID), CASE_DETAILS)),
+			Map.entry("case-event.recorded", new RegistryEvent.CaseEventRecorded(new CaseEventId(ID), CASE_EVENT_DETAILS)),
+			Map.entry("case-event.revised", new RegistryEvent.CaseEventRevised(new CaseEventId(ID), CASE_EVENT_DETAILS)),
+			Map.entry("source.recorded", new RegistryEvent.SourceRecorded(new SourceId(ID), SOURCE_DETAILS)),
+			Map.entry("source.revised", new RegistryEvent.SourceRevised(new SourceId(ID), SOURCE_DETAILS)));
+
+	static final String PERSON_PUBLIC = "{\"mayBeNamed\":true,\"region\":\"moscow\",\"sources\":[\"00000000-0000-4000-8000-000000000003\"]}";
+
+	static final String PERSON_SEALED = "{\"birthYear\":1987,\"contacts\":\"+7 900 000-00-00\",\"names\":[\"Иван Клоков\",\"Ivan Klokov\"],\"notes\":\"Заметка\"}";
+
+	static final String INCIDENT_PUBLIC = "{\"date\":\"2022-03-06\",\"detained\":58,\"locality\":\"Манежная площадь\",\"organiser\":\"стихийная\","
+			+ "\"persons\":[\"00000000-0000-4000-8000-000000000001\"],\"region\":\"moscow\",\"sources\":[\"00000000-0000-4000-8000-000000000003\"],"
+			+ "\"topic\":\"Против войны\",\"type\":\"protest\"}";
+
+	static final String CASE_PUBLIC = "{\"charges\":[\"uk-207.3\"],\"court\":\"Мещанский районный суд\",\"informant\":\"colleague\","
+			+ "\"kind\":\"criminal\",\"outcome\":\"sentence-real\",\"person\":\"00000000-0000-4000-8000-000000000001\",\"sentenceMonths\":84,"
+			+ "\"sources\":[\"00000000-0000-4000-8000-000000000003\"],\"status\":\"closed\",\"trigger\":\"denunciation\"}";
+
+	static final String CASE_EVENT_PUBLIC = "{\"case\":\"00000000-0000-4000-8000-000000000002\",\"court\":\"Мещанский районный суд\","
+			+ "\"date\":\"2022-04-01\",\"measure\":\"custody\",\"sources\":[\"00000000-0000-4000-8000-000000000003\"],\"type\":\"measure-of-restraint\","
+			+ "\"until\":\"2022-06-01\"}";
+
+	static final Map<String, String[]> PINNED = Map.ofEntries(
+			Map.entry("person.recorded", new String[] { PERSON_PUBLIC, PERSON_SEALED }),
+			Map.entry("person.revised", new String[] { PERSON_PUBLIC, PERSON_SEALED }),
+			Map.entry("person.shredded", new String[] { "{}", "" }),
+			Map.entry("incident.recorded", new String[] { INCIDENT_PUBLIC, "{\"description\":\"Описание\"}" }),
+			Map.entry("incident.revised", new String[] { INCIDENT_PUBLIC, "{\"description\":\"Описание\"}" }),
+			Map.entry("case.opened", new String[] { CASE_PUBLIC, "{\"notes\":\"Заметки\"}" }),
+			Map.entry("case.revised", new String[] { CASE_PUBLIC, "{\"notes\":\"Заметки\"}" }),
+			Map.entry("case-event.recorded", new String[] { CASE_EVENT_PUBLIC, "{\"note\":\"Примечание\"}" }),
+			Map.entry("case-event.revised", new String[] { CASE_EVENT_PUBLIC, "{\"note\":\"Примечание\"}" }),
+			Map.entry("source.recorded", new String[] { "{\"kind\":\"lawyer\",\"reliability\":\"B2\"}",
+					"{\"note\":\"Со слов\",\"reference\":\"Адвокат Петров\"}" }),
+			Map.entry("source.revised", new String[] { "{\"kind\":\"lawyer\",\"reliability\":\"B2\"}",
+					"{\"note\":\"Со слов\",\"reference\":\"Адвокат Петров\"}" }));
+
+	@Test
+	void everyEventClassHasExactlyOneStableTypeAtVersionOne() {
+		List<Class<?>> eventClasses = concreteEvents();
+		Map<Class<?>, Long> types = EventTypes.ALL.stream()
+			.collect(Collectors.groupingBy(EventTypes.Type::eventClass, Collectors.counting()));
+
+		assertThat(types.keySet()).containsExactlyInAnyOrderElementsOf(eventClasses);
+		assertThat(types.values()).allMatch(count -> count == 1);
+		assertThat(EventTypes.ALL).extracting(EventTypes.Type::name).doesNotHaveDuplicates()
+			.allMatch(name -> !name.contains("Person") && !name.contains("Event"));
+		assertThat(EventTypes.ALL).extracting(EventTypes.Type::name).containsExactlyInAnyOrderElementsOf(PINNED.keySet());
+	}
+
+	@Test
+	void storedFormOfEveryEventTypeIsPinned() {
+		for (EventTypes.Type type : EventTypes.ALL) {
+			EventTypes.Encoded encoded = EventTypes.encode(SAMPLES.get(type.name()));
+			String[] pinned = PINNED.get(type.name());
+
+			assertThat(encoded.type().version()).as(type.name()).isEqualTo(1);
+			assertThat(encoded.publicPart()).as(type.name() + " public part").isEqualTo(pinned[0]);
+			assertThat(new String(encoded.sealedPlaintext(), StandardCharsets.UTF_8)).as(type.name() + " sealed part").isEqualTo(pinned[1]);
+		}
+	}
+
+	@Test
+	void identifyingFieldsNeverReachThePublicPart() {
+		for (RegistryEvent event : SAMPLES.values()) {
+			String publicPart = EventTypes.encode(event).publicPart();
+			assertThat(publicPart).doesNotContain("Клоков", "Klokov", "1987", "900", "Заметк", "Описание", "Петров", "Примечание");
+		}
+	}
+
+	@Test
+	void decodingTheStoredFormGivesBackTheEvent() {
+		for (RegistryEvent event : SAMPLES.values()) {
+			EventTypes.Encoded encoded = EventTypes.encode(event);
+			LogEntry entry = LogEntry.chain(new PendingEntry(new EntryIdentity(UUID.randomUUID(), ID.toString()), encoded.type().name(), 1,
+					"tester", encoded.publicPart(), new byte[0]), 1, Instant.EPOCH, LogEntry.GENESIS);
+
+			assertThat(EventTypes.decode(entry, encoded.sealedPlaintext().length > 0 ? encoded.sealedPlaintext() : null)).isEqualTo(event);
+		}
+	}
+
+	static List<Class<?>> concreteEvents() {
+		return Arrays.stream(RegistryEvent.class.getPermittedSubclasses())
+			.flatMap(c -> c.isInterface() ? Arrays.stream(c.getPermittedSubclasses()) : java.util.stream.Stream.of(c))
+			.map(Function.<Class<?>>identity())
+			.toList();
+	}
+
+}

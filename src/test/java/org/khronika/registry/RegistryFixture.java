@@ -1,0 +1,68 @@
+package org.khronika.registry;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.khronika.TestDatabases;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.TestDatabases.TestDatabase;
+import org.khronika.catalog.Catalog;
+import org.khronika.crypto.Keyring;
+import org.khronika.crypto.KeyringFile;
+import org.khronika.crypto.Sealer;
+import org.khronika.crypto.jdbc.JdbcSubjectKeyStore;
+import org.khronika.eventlog.EventLog;
+import org.khronika.eventlog.jdbc.JdbcEventLog;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/** A registry on a real database (SQLite or the local PostgreSQL) with a real keyring, without Spring. */
+final class RegistryFixture implements AutoCloseable {
+
+	final TestDatabase database;
+
+	final EventLog log;
+
+	final Registry registry;
+
+	final RecordValidator validator;
+
+	final JdbcTemplate jdbc;
+
+	final Path dataDirectory;
+
+	RegistryFixture(Engine engine, Path dataDirectory) {
+		this.dataDirectory = dataDirectory;
+		this.database = TestDatabases.create(engine, dataDirectory);
+		KeyringFile.createUnprotected(dataDirectory);
+		Keyring keyring = KeyringFile.unlockWithKeyFile(dataDirectory);
+		this.jdbc = new JdbcTemplate(this.database.dataSource());
+		this.log = new JdbcEventLog(this.database.dataSource(), new DataSourceTransactionManager(this.database.dataSource()),
+				Clock.systemUTC(), message -> keyring.checkpointSigner().sign(message), 100);
+		Sealer sealer = new Sealer(() -> keyring, new JdbcSubjectKeyStore(this.database.dataSource(), Clock.systemUTC()));
+		this.registry = new Registry(this.log, sealer, this.jdbc);
+		this.validator = new RecordValidator(Catalog.load(), this.registry, Clock.systemUTC());
+	}
+
+	/** Validates and records {@code input}; fails the test if it is invalid. */
+	RecordId save(RecordInput input) {
+		Validated<?> validated = this.validator.validate(input);
+		if (!validated.isValid()) {
+			throw new AssertionError("fixture input is invalid: " + validated.problems());
+		}
+		return ((SaveResult.Saved) this.registry.record("editor", validated.details())).id();
+	}
+
+	<D extends RecordDetails> D details(RecordInput input) {
+		@SuppressWarnings("unchecked")
+		D details = (D) this.validator.validate(input).details();
+		return details;
+	}
+
+	@Override
+	public void close() {
+		this.database.close();
+	}
+
+}

@@ -1,0 +1,183 @@
+package org.khronika.registry;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.crypto.KeyringFile;
+import org.khronika.eventlog.LogEntry;
+import org.khronika.eventlog.Verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.khronika.registry.Inputs.aCriminalCase;
+import static org.khronika.registry.Inputs.aDetention;
+import static org.khronika.registry.Inputs.aPerson;
+import static org.khronika.registry.Inputs.aProtest;
+import static org.khronika.registry.Inputs.aSource;
+
+/** The registry on SQLite and on the local PostgreSQL. */
+class RegistryIT {
+
+	@TempDir
+	Path dir;
+
+	private RegistryFixture fixture;
+
+	private RegistryFixture open(Engine engine) {
+		this.fixture = new RegistryFixture(engine, this.dir);
+		return this.fixture;
+	}
+
+	@AfterEach
+	void close() {
+		if (this.fixture != null) {
+			this.fixture.close();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Engine.class)
+	void recordsReviseAndKeepEveryVersionInTheHistory(Engine engine) {
+		RegistryFixture f = open(engine);
+		RecordId id = f.save(aPerson("Иван Клоков"));
+		PersonDetails revised = f.details(aPerson("Иван Клоков", "Ivan Klokov"));
+
+		SaveResult result = f.registry.revise("lawyer-1", id, 1, revised);
+
+		assertThat(result).isEqualTo(new SaveResult.Saved(id, 2));
+		RecordView view = f.registry.find(id).orElseThrow();
+		assertThat(view.version()).isEqualTo(2);
+		assertThat(((PersonDetails) view.details()).names()).containsExactly("Иван Клоков", "Ivan Klokov");
+		assertThat(view.createdBy()).isEqualTo("editor");
+		assertThat(view.updatedBy()).isEqualTo("lawyer-1");
+		List<HistoryItem> history = f.registry.history(id);
+		assertThat(history).extracting(HistoryItem::eventType).containsExactly("person.recorded", "person.revised");
+		assertThat(history).extracting(HistoryItem::actor).containsExactly("editor", "lawyer-1");
+		assertThat(((PersonDetails) history.get(0).details()).names()).containsExactly("Иван Клоков");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Engine.class)
+	void aStaleVersionChangesNothing(Engine engine) {
+		RegistryFixture f = open(engine);
+		RecordId id = f.save(aPerson("Иван Клоков"));
+		f.registry.revise("a", id, 1, f.details(aPerson("Иван Клоков", "Klokov")));
+		long entries = f.log.size();
+
+		SaveResult late = f.registry.revise("b", id, 1, f.details(aPerson("Someone else")));
+
+		assertThat(late).isEqualTo(new SaveResult.Refused("record.stale"));
+		assertThat(f.log.size()).isEqualTo(entries);
+		assertThat(((PersonDetails) f.registry.find(id).orElseThrow().details()).names()).containsExactly("Иван Клоков", "Klokov");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Engine.class)
+	void linksBetweenRecordsAreListedBothWays(Engine engine) {
+		RegistryFixture f = open(engine);
+		RecordId source = f.save(aSource());
+		RecordId person = f.save(aPerson("Мария Лебедева"));
+		RecordId courtCase = f.save(aCriminalCase(person, "207.3"));
+		RecordId detention = f.save(aDetention(courtCase));
+		RecordId protest = f.save(aProtest(person));
+		f.registry.revise("editor", person, 1, f.details(new PersonInput(List.of("Мария Лебедева"), null, null, null, null, false, false,
+				List.of(source.toString()))));
+
+		assertThat(f.registry.linking(person, RecordKind.CASE)).extracting(RecordView::id).containsExactly(courtCase);
+		assertThat(f.registry.linking(person, RecordKind.INCIDENT)).extracting(RecordView::id).containsExactly(protest);
+		assertThat(f.registry.linking(courtCase, RecordKind.CASE_EVENT)).extracting(RecordView::id).containsExactly(detention);
+		assertThat(f.registry.linking(source, null)).extracting(RecordView::id).containsExactly(person);
+		assertThat(f.registry.recordsMentioning((PersonId) person)).extracting(RecordView::id).containsExactlyInAnyOrder(courtCase, protest);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Engine.class)
+	void rebuildReproducesTheReadTablesExactly(Engine engine) {
+		RegistryFixture f = open(engine);
+		RecordId person = f.save(aPerson("Игорь Кравцов"));
+		RecordId courtCase = f.save(aCriminalCase(person, "207.3"));
+		f.save(aDetention(courtCase));
+		f.save(aProtest(person));
+		f.registry.revise("editor", person, 1, f.details(aPerson("Игорь Кравцов", "Igor Kravtsov")));
+		RecordId shredded = f.save(aPerson("Ольга Петренко"));
+		f.registry.shred("admin", (PersonId) shredded);
+		List<Map<String, Object>> recordsBefore = readTable(f, "registry_record");
+		List<Map<String, Object>> linksBefore = readTable(f, "registry_link");
+
+		long replayed = f.registry.rebuild();
+
+		assertThat(replayed).isEqualTo(f.log.size());
+		assertThat(readTable(f, "registry_record")).isEqualTo(recordsBefore);
+		assertThat(readTable(f, "registry_link")).isEqualTo(linksBefore);
+		assertThat(recordsBefore).hasSize(5);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Engine.class)
+	void shreddingDestroysOnlyThatPersonsSealedFieldsAndTheChainStillVerifies(Engine engine) {
+		RegistryFixture f = open(engine);
+		RecordId victim = f.save(aPerson("Андрей Соколов", "Andrei Sokolov"));
+		f.registry.revise("editor", victim, 1, f.details(aPerson("Андрей Соколов", "Andrei Sokolov", "A. Sokolov")));
+		RecordId other = f.save(aPerson("Пётр Иванов"));
+		RecordId courtCase = f.save(aCriminalCase(victim, "207.3"));
+
+		SaveResult result = f.registry.shred("admin", (PersonId) victim);
+
+		assertThat(result).isEqualTo(new SaveResult.Saved(victim, 3));
+		RecordView shredded = f.registry.find(victim).orElseThrow();
+		assertThat(shredded.shredded()).isTrue();
+		PersonDetails left = (PersonDetails) shredded.details();
+		assertThat(left.names()).isEmpty();
+		assertThat(left.contacts()).isNull();
+		assertThat(left.birthYear()).isNull();
+		assertThat(left.region()).isEqualTo("moscow");
+		assertThat(f.registry.history(victim)).allSatisfy(item -> {
+			if (item.details() != null) {
+				assertThat(((PersonDetails) item.details()).names()).isEmpty();
+			}
+		});
+		assertThat(((PersonDetails) f.registry.find(other).orElseThrow().details()).names()).containsExactly("Пётр Иванов");
+		assertThat(f.registry.find(courtCase)).isPresent();
+		assertThat(f.registry.revise("editor", victim, 3, f.details(aPerson("Back again")))).isEqualTo(new SaveResult.Refused("record.shredded"));
+		assertThat(f.registry.shred("admin", (PersonId) victim)).isEqualTo(new SaveResult.Refused("record.shredded"));
+		// the log entries are untouched and the chain verifies
+		assertThat(f.log.stream(victim.toString())).hasSize(3).filteredOn(LogEntry::isSealed).hasSize(2);
+		assertThat(f.log.verify(KeyringFile.checkpointVerifier(this.dir)::verifies)).isInstanceOf(Verification.Intact.class);
+		// no wrapped key is left for the shredded person
+		assertThat(f.jdbc.queryForObject("SELECT COUNT(*) FROM subject_key WHERE subject_id = ?", Integer.class, victim.toString())).isZero();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Engine.class)
+	void nothingIdentifyingIsStoredInClear(Engine engine) {
+		RegistryFixture f = open(engine);
+		f.save(aPerson("Canary Кеналов"));
+
+		List<Map<String, Object>> rows = f.jdbc.queryForList("SELECT * FROM log_entry");
+		rows.addAll(f.jdbc.queryForList("SELECT * FROM registry_record"));
+		for (Map<String, Object> row : rows) {
+			for (Object value : row.values()) {
+				String text = (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+				assertThat(text).doesNotContain("Canary").doesNotContain("Кеналов").doesNotContain("900 000-00-01");
+			}
+		}
+	}
+
+	private static List<Map<String, Object>> readTable(RegistryFixture f, String table) {
+		String order = "registry_link".equals(table) ? "from_id, relation, to_id" : "id";
+		return f.jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + order).stream()
+			.map(row -> {
+				Map<String, Object> copy = new java.util.LinkedHashMap<>();
+				row.forEach((key, value) -> copy.put(key, (value instanceof byte[] bytes) ? java.util.HexFormat.of().formatHex(bytes) : value));
+				return copy;
+			})
+			.toList();
+	}
+
+}
