@@ -102,7 +102,7 @@ public final class Catalog {
 		if (text == null) {
 			return Optional.empty();
 		}
-		String wanted = text.strip().toLowerCase(Locale.ROOT).replace("ст.", "").replaceAll("\\s+", " ");
+		String wanted = text.toLowerCase(Locale.ROOT).replace("ст.", " ").replace("art.", " ").replaceAll("\\s+", " ").strip();
 		Optional<LawArticle> byCode = article(wanted);
 		if (byCode.isPresent()) {
 			return byCode;

@@ -7,24 +7,21 @@ import javax.sql.DataSource;
 import org.khronika.catalog.Catalog;
 import org.khronika.crypto.KeyringUnlock;
 import org.khronika.crypto.Sealer;
+import org.khronika.eventlog.CheckpointSigner;
 import org.khronika.eventlog.EventLog;
-import org.khronika.eventlog.jdbc.JdbcEventLog;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
-/** Wires the log to the keyring's checkpoint signer, and the registry to both. */
+/** Gives the log the keyring's checkpoint signer, and wires the registry to both. */
 @Configuration(proxyBeanMethods = false)
 class RegistryConfiguration {
 
+	/** Checkpoints are signed with the keyring's key, unlocked when the first one is due. */
 	@Bean
-	EventLog eventLog(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, KeyringUnlock keyring,
-			@Value("${khronika.log.checkpoint-interval:100}") int checkpointInterval) {
-		return new JdbcEventLog(dataSource, transactions, clock, message -> keyring.get().checkpointSigner().sign(message),
-				checkpointInterval);
+	CheckpointSigner checkpointSigner(KeyringUnlock keyring) {
+		return message -> keyring.get().checkpointSigner().sign(message);
 	}
 
 	@Bean

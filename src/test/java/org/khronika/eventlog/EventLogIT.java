@@ -44,7 +44,7 @@ class EventLogIT {
 		this.verifier = KeyringFile.checkpointVerifier(this.dir);
 		this.jdbc = new JdbcTemplate(this.database.dataSource());
 		this.log = new JdbcEventLog(this.database.dataSource(), new DataSourceTransactionManager(this.database.dataSource()),
-				Clock.systemUTC(), message -> keyring.checkpointSigner().sign(message), 4);
+				Clock.systemUTC(), keyring.checkpointSigner()::sign, 4);
 	}
 
 	@AfterEach

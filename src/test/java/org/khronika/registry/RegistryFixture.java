@@ -39,7 +39,7 @@ final class RegistryFixture implements AutoCloseable {
 		Keyring keyring = KeyringFile.unlockWithKeyFile(dataDirectory);
 		this.jdbc = new JdbcTemplate(this.database.dataSource());
 		this.log = new JdbcEventLog(this.database.dataSource(), new DataSourceTransactionManager(this.database.dataSource()),
-				Clock.systemUTC(), message -> keyring.checkpointSigner().sign(message), 100);
+				Clock.systemUTC(), keyring.checkpointSigner()::sign, 100);
 		Sealer sealer = new Sealer(() -> keyring, new JdbcSubjectKeyStore(this.database.dataSource(), Clock.systemUTC()));
 		this.registry = new Registry(this.log, sealer, this.jdbc);
 		this.validator = new RecordValidator(Catalog.load(), this.registry, Clock.systemUTC());

@@ -12,11 +12,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
 import org.khronika.eventlog.Checkpoint;
+import org.khronika.eventlog.CheckpointSigner;
 import org.khronika.eventlog.EntryIdentity;
 import org.khronika.eventlog.EventLog;
 import org.khronika.eventlog.LogEntry;
@@ -47,7 +47,7 @@ public class JdbcEventLog implements EventLog {
 
 	private final Clock clock;
 
-	private final UnaryOperator<byte[]> signer;
+	private final CheckpointSigner signer;
 
 	private final int checkpointInterval;
 
@@ -60,7 +60,7 @@ public class JdbcEventLog implements EventLog {
 	 * @param checkpointInterval a checkpoint is signed at least every this many entries
 	 */
 	public JdbcEventLog(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
-			UnaryOperator<byte[]> signer, int checkpointInterval) {
+			CheckpointSigner signer, int checkpointInterval) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
@@ -187,7 +187,7 @@ public class JdbcEventLog implements EventLog {
 
 	private Checkpoint signCheckpoint(LogEntry head) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		byte[] signature = this.signer.apply(Checkpoint.message(head.sequence(), head.hash()));
+		byte[] signature = this.signer.sign(Checkpoint.message(head.sequence(), head.hash()));
 		this.jdbc.update("INSERT INTO log_checkpoint (seq, entry_hash, signed_at, signature) VALUES (?, ?, ?, ?)",
 				head.sequence(), head.hash(), now.toString(), Base64.getEncoder().encodeToString(signature));
 		return new Checkpoint(head.sequence(), head.hash(), now, signature);

@@ -1,0 +1,74 @@
+package org.khronika.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No message is missing in a language, and no page or rule uses a message that does not exist. */
+class I18nPropertiesSyncTest {
+
+	@Test
+	void russianAndEnglishHaveTheSameKeys() throws IOException {
+		Set<String> english = load("messages.properties").stringPropertyNames();
+		Set<String> russian = load("messages_ru.properties").stringPropertyNames();
+
+		assertThat(new TreeSet<>(russian)).isEqualTo(new TreeSet<>(english));
+		assertThat(load("messages_en.properties").stringPropertyNames()).isEmpty();
+	}
+
+	@Test
+	void everyLiteralMessageKeyInTheTemplatesExists() throws IOException {
+		Set<String> keys = load("messages.properties").stringPropertyNames();
+		Pattern literal = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
+		Set<String> used = new TreeSet<>();
+		try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+			for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+				Matcher matcher = literal.matcher(Files.readString(template));
+				while (matcher.find()) {
+					used.add(matcher.group(1));
+				}
+			}
+		}
+		assertThat(used).isNotEmpty();
+		assertThat(keys).containsAll(used);
+	}
+
+	@Test
+	void everyProblemCodeInTheCodeHasAMessage() throws IOException {
+		Set<String> keys = load("messages.properties").stringPropertyNames();
+		Pattern problem = Pattern.compile("(?:reject|FieldProblem\\.of)\\([^,]+, \"([a-z_]+)\"");
+		Set<String> codes = new TreeSet<>();
+		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+			for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+				Matcher matcher = problem.matcher(Files.readString(source));
+				while (matcher.find()) {
+					codes.add("problem." + matcher.group(1));
+				}
+			}
+		}
+		assertThat(codes).hasSizeGreaterThan(15);
+		assertThat(keys).containsAll(codes);
+	}
+
+	private static Properties load(String name) throws IOException {
+		Properties properties = new Properties();
+		try (InputStream in = I18nPropertiesSyncTest.class.getResourceAsStream("/" + name)) {
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return properties;
+	}
+
+}
