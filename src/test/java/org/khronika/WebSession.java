@@ -1,0 +1,120 @@
+package org.khronika;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person using Khronika over real HTTP without a browser: keeps the session cookie, logs in
+ * through the login form and sends forms with the CSRF token of the page they came from.
+ */
+public final class WebSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final String base;
+
+	private final HttpClient client;
+
+	private String csrf;
+
+	public WebSession(int port) {
+		this.base = "http://localhost:" + port;
+		this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	public record Response(int status, String body, Map<String, List<String>> headers) {
+
+		public String header(String name) {
+			return this.headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
+				.findFirst().orElse(null);
+		}
+
+		/** The page's text without tags, white space folded. */
+		public String text() {
+			return this.body.replaceAll("<[^>]*>", " ").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+				.replaceAll("\\s+", " ");
+		}
+
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept-Language", "ru").header("Accept", "text/html").GET());
+	}
+
+	public WebSession login(String login, String password) {
+		get("/login");
+		Response response = post("/login", Map.of("username", List.of(login), "password", List.of(password)));
+		if (response.status() != 302 || response.header("Location").contains("error")) {
+			throw new AssertionError("login failed: " + response.status() + " " + response.header("Location"));
+		}
+		get("/");
+		return this;
+	}
+
+	/** Posts a form with the CSRF token of the last page fetched. */
+	public Response post(String path, Map<String, List<String>> form) {
+		String body = form.entrySet().stream()
+			.flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+			.collect(Collectors.joining("&"));
+		if (this.csrf != null) {
+			body = (body.isEmpty() ? "" : body + "&") + "_csrf=" + encode(this.csrf);
+		}
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept-Language", "ru")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** Posts without any CSRF token, as a forged cross-site request would. */
+	public Response postWithoutCsrf(String path, Map<String, List<String>> form) {
+		String saved = this.csrf;
+		this.csrf = null;
+		try {
+			return post(path, form);
+		}
+		finally {
+			this.csrf = saved;
+		}
+	}
+
+	/** Follows a redirect answer to its page. */
+	public Response follow(Response redirect) {
+		String location = redirect.header("Location");
+		return get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			Matcher matcher = CSRF.matcher(response.body());
+			if (matcher.find()) {
+				this.csrf = matcher.group(1);
+			}
+			return new Response(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

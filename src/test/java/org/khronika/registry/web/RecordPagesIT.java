@@ -1,0 +1,168 @@
+package org.khronika.registry.web;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.khronika.TestApplication;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.WebSession;
+import org.khronika.WebSession.Response;
+import org.khronika.access.Accounts;
+import org.khronika.access.Role;
+import org.khronika.eventlog.EventLog;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The registry's pages over real HTTP: forms, their errors, versions, access and headers. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RecordPagesIT {
+
+	private static final Path DATA = TestApplication.dataDirectory();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApplication.register(registry, DATA, Engine.SQLITE);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	EventLog log;
+
+	private WebSession session;
+
+	@BeforeEach
+	void logIn() {
+		if (!this.accounts.exists("editor")) {
+			this.accounts.add("editor", TestApplication.PASSWORD.toCharArray(), Role.ADMIN, false);
+		}
+		this.session = new WebSession(this.port).login("editor", TestApplication.PASSWORD);
+	}
+
+	@Test
+	void anonymousVisitorsSeeOnlyTheLoginPage() {
+		WebSession anonymous = new WebSession(this.port);
+
+		for (String path : List.of("/", "/persons", "/persons/new", "/cases", "/sources/00000000-0000-4000-8000-000000000001")) {
+			Response response = anonymous.get(path);
+			assertThat(response.status()).as(path).isEqualTo(302);
+			assertThat(response.header("Location")).as(path).endsWith("/login");
+		}
+		assertThat(anonymous.get("/login").status()).isEqualTo(200);
+		assertThat(anonymous.get("/css/khronika.css").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aPersonIsRecordedShownAndEditedWithItsHistory() {
+		this.session.get("/persons/new");
+		Response created = this.session.post("/persons", Map.of("names", List.of("Иван Клоков\nIvan Klokov"), "birthYear", List.of("1987"),
+				"region", List.of("moscow"), "mayBeNamed", List.of("true")));
+
+		assertThat(created.status()).isEqualTo(302);
+		String location = created.header("Location");
+		assertThat(location).matches(".*/persons/[0-9a-f-]{36}");
+		Response page = this.session.follow(created);
+		assertThat(page.text()).contains("Иван Клоков", "Ivan Klokov", "1987", "Москва", "Сохранено.", "Версия 1");
+
+		String path = location.substring(location.indexOf("/persons/"));
+		this.session.get(path + "/edit");
+		Response edited = this.session.post(path, Map.of("version", List.of("1"), "names", List.of("Иван Клоков\nIvan Klokov\nI. Klokov"),
+				"birthYear", List.of("1987"), "region", List.of("moscow")));
+		assertThat(edited.status()).isEqualTo(302);
+
+		Response history = this.session.get(path + "/history");
+		assertThat(history.text()).contains("Версия 1", "Версия 2", "editor", "I. Klokov", "изменено");
+		assertThat(this.session.get("/persons").text()).contains("Иван Клоков");
+	}
+
+	@Test
+	void badInputIsShownNextToItsFieldsAndNothingIsSaved() {
+		long entries = this.log.size();
+		this.session.get("/persons/new");
+
+		Response response = this.session.post("/persons", Map.of("names", List.of(""), "birthYear", List.of("тысяча"), "region",
+				List.of("atlantis")));
+
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.text()).contains("Исправьте отмеченные поля; ничего не сохранено.", "Укажите хотя бы одно имя.",
+				"Не целое число.", "Неизвестный регион «atlantis».");
+		assertThat(response.body()).contains("value=\"тысяча\"");
+		assertThat(this.log.size()).isEqualTo(entries);
+	}
+
+	@Test
+	void aStaleEditIsRefusedWithoutLosingWhatWasTyped() {
+		this.session.get("/sources/new");
+		String path = this.session.post("/sources", Map.of("kind", List.of("media"), "reference", List.of("https://example.org/a"),
+				"reliability", List.of("B2"))).header("Location").replaceFirst("^https?://[^/]+", "");
+		this.session.get(path + "/edit");
+		this.session.post(path, Map.of("version", List.of("1"), "kind", List.of("media"), "reference", List.of("https://example.org/b"),
+				"reliability", List.of("B2")));
+		long entries = this.log.size();
+
+		Response stale = this.session.post(path, Map.of("version", List.of("1"), "kind", List.of("media"), "reference",
+				List.of("https://example.org/mine"), "reliability", List.of("C3")));
+
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(stale.text()).contains("Кто-то изменил эту запись");
+		assertThat(stale.body()).contains("https://example.org/mine");
+		assertThat(this.log.size()).isEqualTo(entries);
+		assertThat(this.session.get(path).text()).contains("https://example.org/b");
+	}
+
+	@Test
+	void aFormPostedWithoutItsCsrfTokenIsRefused() {
+		long entries = this.log.size();
+
+		Response forged = this.session.postWithoutCsrf("/sources", Map.of("kind", List.of("media"), "reference", List.of("x"),
+				"reliability", List.of("A1")));
+
+		assertThat(forged.status()).isEqualTo(403);
+		assertThat(this.log.size()).isEqualTo(entries);
+	}
+
+	@Test
+	void everyPageCarriesTheSecurityHeaders() {
+		for (String path : List.of("/login", "/", "/persons", "/persons/new", "/no-such-page")) {
+			Response response = this.session.get(path);
+			assertThat(response.header("Content-Security-Policy")).as(path).contains("default-src 'none'", "frame-ancestors 'none'")
+				.doesNotContain("unsafe-inline");
+			assertThat(response.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+			assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+			assertThat(response.header("Permissions-Policy")).as(path).contains("camera=()");
+			assertThat(response.header("Server")).as(path).isNull();
+		}
+	}
+
+	@Test
+	void unknownRecordsAndGarbageIdsAnswerNotFoundWithoutInternals() {
+		for (String path : List.of("/persons/00000000-0000-4000-8000-000000000099", "/cases/not-an-id", "/persons/x/history")) {
+			Response response = this.session.get(path);
+			assertThat(response.status()).as(path).isEqualTo(404);
+			assertThat(response.body()).as(path).doesNotContain("Exception").doesNotContain("org.khronika").doesNotContain("at java.");
+			assertThat(response.text()).contains("Такой страницы нет");
+		}
+	}
+
+	@Test
+	void theInterfaceSpeaksRussianAndEnglish() {
+		assertThat(this.session.get("/persons/new").text()).contains("Новый человек", "Год рождения");
+		assertThat(this.session.get("/persons/new?lang=en").text()).contains("New person", "Year of birth");
+		assertThat(this.session.get("/persons").text()).as("the choice is remembered").contains("Persons");
+		this.session.get("/?lang=ru");
+	}
+
+}
