@@ -51,4 +51,10 @@ public record CaseDetails(PersonId person, String caseKind, List<String> charges
 				sealed.text("notes"), open.ids("sources", SourceId::new));
 	}
 
+	/** Public fields only: sealed fields never reach a log line or an exception message by accident. */
+	@Override
+	public String toString() {
+		return "CaseDetails%s (sealed fields hidden)".formatted(publicFields());
+	}
+
 }

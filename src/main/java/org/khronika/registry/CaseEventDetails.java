@@ -46,4 +46,10 @@ public record CaseEventDetails(CaseId caseId, String type, LocalDate date, Strin
 				open.ids("sources", SourceId::new));
 	}
 
+	/** Public fields only: sealed fields never reach a log line or an exception message by accident. */
+	@Override
+	public String toString() {
+		return "CaseEventDetails%s (sealed fields hidden)".formatted(publicFields());
+	}
+
 }

@@ -44,4 +44,10 @@ public record CaseEventInput(String caseId, String type, LocalDate date, String 
 		return check.result(() -> new CaseEventDetails(caseRef, type, date, court, measure, until, note, sources));
 	}
 
+	/** Never the values: an input may hold identifying text. */
+	@Override
+	public String toString() {
+		return "CaseEventInput[values hidden]";
+	}
+
 }

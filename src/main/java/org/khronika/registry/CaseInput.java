@@ -75,4 +75,10 @@ public record CaseInput(String person, String kind, List<String> charges, String
 				informant, court, status, outcome, fine, sentenceMonths, notes, sources));
 	}
 
+	/** Never the values: an input may hold identifying text. */
+	@Override
+	public String toString() {
+		return "CaseInput[values hidden]";
+	}
+
 }

@@ -48,4 +48,10 @@ public record IncidentDetails(LocalDate date, String region, String locality, St
 				sealed.text("description"), open.ids("sources", SourceId::new));
 	}
 
+	/** Public fields only: sealed fields never reach a log line or an exception message by accident. */
+	@Override
+	public String toString() {
+		return "IncidentDetails%s (sealed fields hidden)".formatted(publicFields());
+	}
+
 }

@@ -33,4 +33,10 @@ public record IncidentInput(LocalDate date, String region, String locality, Stri
 				description, sources));
 	}
 
+	/** Never the values: an input may hold identifying text. */
+	@Override
+	public String toString() {
+		return "IncidentInput[values hidden]";
+	}
+
 }

@@ -46,4 +46,10 @@ public record PersonDetails(List<String> names, Integer birthYear, String region
 				open.ids("sources", SourceId::new));
 	}
 
+	/** Public fields only: sealed fields never reach a log line or an exception message by accident. */
+	@Override
+	public String toString() {
+		return "PersonDetails%s (sealed fields hidden)".formatted(publicFields());
+	}
+
 }

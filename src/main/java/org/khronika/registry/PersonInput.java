@@ -40,4 +40,10 @@ public record PersonInput(List<String> names, Integer birthYear, String region, 
 				Boolean.TRUE.equals(this.mayReceiveLetters), sources));
 	}
 
+	/** Never the values: an input may hold identifying text. */
+	@Override
+	public String toString() {
+		return "PersonInput[values hidden]";
+	}
+
 }

@@ -35,4 +35,10 @@ public record SourceDetails(String sourceKind, String reference, String reliabil
 		return new SourceDetails(open.text("kind"), sealed.text("reference"), open.text("reliability"), sealed.text("note"));
 	}
 
+	/** Public fields only: sealed fields never reach a log line or an exception message by accident. */
+	@Override
+	public String toString() {
+		return "SourceDetails%s (sealed fields hidden)".formatted(publicFields());
+	}
+
 }

@@ -29,4 +29,10 @@ public record SourceInput(String kind, String reference, String reliability, Str
 		return check.result(() -> new SourceDetails(sourceKind, reference, grade, note));
 	}
 
+	/** Never the values: an input may hold identifying text. */
+	@Override
+	public String toString() {
+		return "SourceInput[values hidden]";
+	}
+
 }

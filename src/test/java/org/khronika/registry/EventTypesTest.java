@@ -123,6 +123,14 @@ class EventTypesTest {
 	}
 
 	@Test
+	void eventsAndDetailsNeverPrintTheirSealedFields() {
+		for (RegistryEvent event : SAMPLES.values()) {
+			assertThat(event.toString()).doesNotContain("Клоков", "Klokov", "1987", "900", "Заметк", "Описание", "Петров", "Примечание", "Со слов");
+		}
+		assertThat(RecordInput.of(PERSON_DETAILS).toString()).doesNotContain("Клоков");
+	}
+
+	@Test
 	void decodingTheStoredFormGivesBackTheEvent() {
 		for (RegistryEvent event : SAMPLES.values()) {
 			EventTypes.Encoded encoded = EventTypes.encode(event);

@@ -1,0 +1,131 @@
+package org.khronika.leaks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.khronika.TestApplication;
+import org.khronika.WebSession;
+import org.khronika.WebSession.Response;
+import org.khronika.access.Accounts;
+import org.khronika.access.ApiTokens;
+import org.khronika.access.Role;
+import org.khronika.registry.PersonDetails;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.Registry;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Enters invented identifying strings through every input path (web forms, edits, rejected
+ * forms, the JSON API) and then looks for them in every byte Khronika left behind. They must be
+ * readable through the application and nowhere else.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class CanaryLeakTestBase {
+
+	static final FileTime STARTED = FileTime.from(Instant.now());
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	Registry registry;
+
+	abstract Path dataDirectory();
+
+	/** Extra raw storage to search (a database dump), by a label. */
+	abstract Map<String, byte[]> databaseDump() throws Exception;
+
+	@Test
+	void identifyingDataIsReadableThroughKhronikaAndNowhereOnDisk(CapturedOutput output) throws Exception {
+		enterCanariesThroughTheWebForms();
+		enterCanariesThroughTheApi();
+
+		assertThat(this.registry.all(RecordKind.PERSON)).as("the canaries were stored and open in memory")
+			.anySatisfy(p -> assertThat(((PersonDetails) p.details()).names()).contains(Canaries.LATIN_NAME, Canaries.CYRILLIC_NAME));
+
+		assertThat(Canaries.filesHoldingCanaries(dataDirectory(), null)).as("files in the data directory").isEmpty();
+		assertThat(Canaries.filesHoldingCanaries(Path.of(System.getProperty("java.io.tmpdir")), STARTED)).as("temporary files").isEmpty();
+		assertThat(Canaries.foundIn(output.getAll().getBytes(StandardCharsets.UTF_8))).as("console and application log").isEmpty();
+		for (Map.Entry<String, byte[]> dump : databaseDump().entrySet()) {
+			assertThat(dump.getValue().length).as(dump.getKey() + " is a real dump").isGreaterThan(1000);
+			assertThat(Canaries.foundIn(dump.getValue())).as(dump.getKey()).isEmpty();
+		}
+	}
+
+	private void enterCanariesThroughTheWebForms() {
+		if (!this.accounts.exists("monitor")) {
+			this.accounts.add("monitor", TestApplication.PASSWORD.toCharArray(), Role.ADMIN, false);
+		}
+		WebSession web = new WebSession(this.port).login("monitor", TestApplication.PASSWORD);
+
+		web.get("/sources/new");
+		String source = id(web.post("/sources", Map.of("kind", List.of("lawyer"), "reference", List.of(Canaries.REFERENCE),
+				"reliability", List.of("B2"), "note", List.of(Canaries.NOTE))));
+		web.get("/persons/new");
+		String person = id(web.post("/persons", Map.of("names", List.of(Canaries.LATIN_NAME + "\n" + Canaries.CYRILLIC_NAME),
+				"birthYear", List.of("1990"), "contacts", List.of(Canaries.CONTACT + ", " + Canaries.PHONE), "notes",
+				List.of(Canaries.NOTE), "sources", List.of(source))));
+		web.get("/persons/" + person + "/edit");
+		web.post("/persons/" + person, Map.of("version", List.of("1"), "names", List.of(Canaries.CYRILLIC_NAME + "\n" + Canaries.LATIN_NAME),
+				"contacts", List.of(Canaries.PHONE), "notes", List.of(Canaries.DESCRIPTION)));
+		web.get("/incidents/new");
+		id(web.post("/incidents", Map.of("date", List.of("2025-02-24"), "region", List.of("moscow"), "type", List.of("single-picket"),
+				"persons", List.of(person), "description", List.of(Canaries.DESCRIPTION + " " + Canaries.CYRILLIC_NAME))));
+		web.get("/cases/new");
+		String courtCase = id(web.post("/cases", Map.of("person", List.of(person), "kind", List.of("criminal"), "charges",
+				List.of("uk-207.3"), "trigger", List.of("denunciation"), "informant", List.of("colleague"), "status",
+				List.of("investigation"), "notes", List.of(Canaries.NOTE + " " + Canaries.LATIN_NAME))));
+		web.get("/case-events/new");
+		id(web.post("/case-events", Map.of("caseId", List.of(courtCase), "type", List.of("search"), "date", List.of("2025-03-01"), "note",
+				List.of(Canaries.DESCRIPTION))));
+		// a rejected form carries the canaries too: they must not reach a log either
+		web.get("/persons/new");
+		Response rejected = web.post("/persons", Map.of("names", List.of(Canaries.LATIN_NAME), "birthYear", List.of(Canaries.CYRILLIC_NAME),
+				"contacts", List.of(Canaries.CONTACT)));
+		assertThat(rejected.status()).isEqualTo(422);
+		assertThat(web.get("/persons/" + person).text()).contains(Canaries.CYRILLIC_NAME, Canaries.PHONE);
+		assertThat(web.get("/persons/" + person + "/history").text()).contains(Canaries.CONTACT, Canaries.NOTE);
+	}
+
+	private void enterCanariesThroughTheApi() throws IOException, InterruptedException {
+		String token = this.tokens.create("monitor");
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		String body = "{\"names\": [\"" + Canaries.LATIN_NAME + "\", \"" + Canaries.CYRILLIC_NAME + "\"], \"birthYear\": 1987, "
+				+ "\"region\": \"Москва\", \"contacts\": \"" + Canaries.CONTACT + "\", \"notes\": \"" + Canaries.NOTE + "\"}";
+		for (String json : List.of(body, body.replace("1987", "\"" + Canaries.PHONE + "\""))) {
+			java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/persons"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isIn(201, 400);
+		}
+	}
+
+	private static String id(Response created) {
+		assertThat(created.status()).as("form accepted").isEqualTo(302);
+		String location = created.header("Location");
+		return location.substring(location.lastIndexOf('/') + 1);
+	}
+
+}
