@@ -158,6 +158,21 @@ class RecordPagesIT {
 	}
 
 	@Test
+	void everyFormShowsEachFieldOnceWithItsLabel() {
+		java.util.regex.Pattern idPattern = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"");
+		for (String form : List.of("/persons/new", "/incidents/new", "/cases/new", "/case-events/new", "/sources/new")) {
+			String body = this.session.get(form).body();
+			List<String> ids = idPattern.matcher(body).results().map(m -> m.group(1)).toList();
+			assertThat(ids).as(form).doesNotHaveDuplicates().isNotEmpty();
+			for (String id : ids) {
+				if (!List.of("content").contains(id) && !id.endsWith("-hint")) {
+					assertThat(body).as(form + " label for " + id).contains("for=\"" + id + "\"");
+				}
+			}
+		}
+	}
+
+	@Test
 	void theInterfaceSpeaksRussianAndEnglish() {
 		assertThat(this.session.get("/persons/new").text()).contains("Новый человек", "Год рождения");
 		assertThat(this.session.get("/persons/new?lang=en").text()).contains("New person", "Year of birth");

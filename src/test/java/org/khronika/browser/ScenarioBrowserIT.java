@@ -1,0 +1,265 @@
+package org.khronika.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.khronika.TestApplication;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.access.Accounts;
+import org.khronika.access.Role;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A monitor enters three cases drawn from real reporting (names invented) through the web
+ * interface, in Chromium with JavaScript off, and reads them back in lists, record pages and
+ * histories.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ScenarioBrowserIT {
+
+	private static final Path DATA = TestApplication.dataDirectory();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApplication.register(registry, DATA, Engine.SQLITE);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	private ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.accounts.add("monitor", TestApplication.PASSWORD.toCharArray(), Role.ADMIN, true);
+		this.browser = Browser.withoutJavaScript();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			screenshot("last-page");
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void threeReportedCasesEnteredAndReadInTheBrowser() {
+		open("/persons");
+		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
+		click("Язык: русский");
+		fill("username", "monitor");
+		fill("password", TestApplication.PASSWORD);
+		submit();
+		assertThat(heading()).isEqualTo("Обзор");
+
+		// a source for what the lawyer told us
+		open("/sources/new");
+		choose("kind", "Адвокат");
+		fill("reference", "Защитник по делу (вымышленный)");
+		fill("reliability", "A2");
+		submit();
+		assertThat(text()).contains("Сохранено.", "Адвокат · A2");
+
+		// 1. arrested after his phone was tapped, charged under 207.3, custody extended at a hearing
+		String sokolov = recordPerson("Андрей Соколов\nAndrei Sokolov", "1979", "Москва");
+		click("Открыть дело этого человека");
+		assertThat(new Select(field("person")).getFirstSelectedOption().getText()).isEqualTo("Андрей Соколов");
+		choose("kind", "Уголовное");
+		chooseMany("charges", "УК 207.3 — Публичное распространение заведомо ложной информации об использовании Вооружённых сил");
+		choose("trigger", "Прослушка");
+		fill("court", "Мещанский районный суд");
+		choose("status", "В суде");
+		chooseMany("sources", "Адвокат · A2");
+		screenshot("case-form");
+		submit();
+		String wiretapCase = this.browser.getCurrentUrl();
+		assertThat(heading()).isEqualTo("Андрей Соколов — Уголовное (УК 207.3)");
+		addCaseEvent("Задержание", LocalDate.of(2025, 3, 4), null, null, "Задержан после прослушки");
+		addCaseEvent("Мера пресечения", LocalDate.of(2025, 3, 6), "Заключение под стражу", LocalDate.of(2025, 5, 4), null);
+		addCaseEvent("Продление меры пресечения", LocalDate.of(2025, 4, 30), "Заключение под стражу", LocalDate.of(2025, 8, 4),
+				"Продлено на заседании");
+
+		// 2. a student denounced by her father, questioned and released without charge
+		recordPerson("Мария Лебедева", "2004", "Санкт-Петербург");
+		click("Открыть дело этого человека");
+		choose("kind", "Уголовное");
+		choose("trigger", "Донос");
+		choose("informant", "Родственник");
+		choose("status", "Доследственная проверка");
+		fill("notes", "Донос отца");
+		submit();
+		String fatherCase = this.browser.getCurrentUrl();
+		addCaseEvent("Допрос, опрос", LocalDate.of(2025, 1, 20), null, null, null);
+		addCaseEvent("Освобождение", LocalDate.of(2025, 1, 20), null, null, "Отпущена без обвинения");
+		this.browser.get(fatherCase);
+		click("Изменить");
+		choose("status", "Закрыто");
+		choose("outcome", "Прекращено");
+		submit();
+		assertThat(text()).contains("Сохранено.", "Закрыто", "Прекращено", "Версия 2");
+
+		// 3. denounced by an acquaintance over messages in a group chat, flat searched, charged under 207.3
+		String kravtsov = recordPerson("Игорь Кравцов", "1988", "Новосибирская область");
+		open("/incidents/new");
+		date("date", LocalDate.of(2025, 2, 11));
+		choose("region", "Новосибирская область");
+		fill("locality", "Новосибирск");
+		choose("type", "Личная переписка");
+		fill("topic", "Сообщения в групповом чате");
+		fill("detained", "1");
+		chooseMany("persons", "Игорь Кравцов");
+		submit();
+		assertThat(text()).contains("2025-02-11 · Личная переписка · Новосибирская область", "Игорь Кравцов");
+		this.browser.get(kravtsov);
+		click("Открыть дело этого человека");
+		choose("kind", "Уголовное");
+		chooseMany("charges", "УК 207.3 — Публичное распространение заведомо ложной информации об использовании Вооружённых сил");
+		choose("trigger", "Донос");
+		choose("informant", "Знакомый");
+		choose("status", "Следствие");
+		submit();
+		addCaseEvent("Обыск", LocalDate.of(2025, 2, 18), null, null, "Обыск в квартире");
+
+		// lists show all three
+		open("/cases");
+		assertThat(text()).contains("Андрей Соколов — Уголовное (УК 207.3)", "Прослушка", "В суде", "Мария Лебедева — Уголовное",
+				"Донос (Родственник)", "Закрыто", "Игорь Кравцов — Уголовное (УК 207.3)", "Донос (Знакомый)", "Следствие");
+		screenshot("case-list");
+		open("/persons");
+		assertThat(text()).contains("Андрей Соколов", "Мария Лебедева", "Игорь Кравцов");
+		open("/case-events");
+		assertThat(text()).contains("Задержание · 2025-03-04", "Продление меры пресечения · 2025-04-30", "Обыск · 2025-02-18");
+
+		// record pages link what belongs together
+		this.browser.get(wiretapCase);
+		assertThat(text()).contains("Мещанский районный суд", "Задержание · 2025-03-04", "Мера пресечения · 2025-03-06",
+				"Продление меры пресечения · 2025-04-30", "Адвокат · A2");
+		click("Продление меры пресечения · 2025-04-30");
+		assertThat(text()).contains("Заключение под стражу", "2025-08-04", "Продлено на заседании");
+		this.browser.get(sokolov);
+		assertThat(text()).contains("Andrei Sokolov", "1979", "Москва", "Андрей Соколов — Уголовное (УК 207.3)");
+
+		screenshot("case-event");
+		// histories show each version and what changed
+		this.browser.get(fatherCase);
+		click("История");
+		assertThat(text()).contains("Версия 1", "Версия 2", "Доследственная проверка", "Закрыто", "изменено", "monitor");
+	}
+
+	private String recordPerson(String names, String birthYear, String region) {
+		open("/persons/new");
+		fill("names", names);
+		fill("birthYear", birthYear);
+		choose("region", region);
+		submit();
+		assertThat(text()).contains("Сохранено.", names.split("\n")[0], birthYear, region);
+		return this.browser.getCurrentUrl();
+	}
+
+	private void addCaseEvent(String type, LocalDate date, String measure, LocalDate until, String note) {
+		String casePage = this.browser.getCurrentUrl();
+		this.browser.get(casePage);
+		click("Добавить событие в дело");
+		choose("type", type);
+		date("date", date);
+		if (measure != null) {
+			choose("measure", measure);
+			date("until", until);
+		}
+		if (note != null) {
+			fill("note", note);
+		}
+		submit();
+		assertThat(text()).as("saving %s", type).contains("Сохранено.", type + " · " + date);
+		this.browser.get(casePage);
+	}
+
+	/** Leaves a picture of the page in target/screenshots for a person to look at. */
+	private void screenshot(String name) {
+		try {
+			Files.createDirectories(Path.of("target/screenshots"));
+			Files.write(Path.of("target/screenshots/" + name + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private void open(String path) {
+		this.browser.get("http://localhost:" + this.port + path);
+	}
+
+	private WebElement field(String id) {
+		return this.browser.findElement(By.id(id));
+	}
+
+	private void fill(String id, String value) {
+		WebElement field = field(id);
+		field.clear();
+		field.sendKeys(value);
+	}
+
+	/** Types a date into a date field as Chromium (en-US) expects it: month, day, year. */
+	private void date(String id, LocalDate date) {
+		field(id).sendKeys("%02d%02d%04d".formatted(date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
+	}
+
+	private void choose(String id, String visibleText) {
+		new Select(field(id)).selectByVisibleText(visibleText);
+	}
+
+	private void chooseMany(String id, String... visibleTexts) {
+		Select select = new Select(field(id));
+		for (String text : List.of(visibleTexts)) {
+			select.selectByVisibleText(text);
+		}
+	}
+
+	private void click(String linkText) {
+		navigateBy(this.browser.findElement(By.linkText(linkText)));
+	}
+
+	private void submit() {
+		navigateBy(this.browser.findElement(By.cssSelector("main form button[type=submit]")));
+	}
+
+	/** Clicks and waits until the next page has replaced this one. */
+	private void navigateBy(WebElement element) {
+		WebElement page = this.browser.findElement(By.tagName("html"));
+		element.click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+	}
+
+	private String heading() {
+		return this.browser.findElement(By.tagName("h1")).getText();
+	}
+
+	private String text() {
+		return this.browser.findElement(By.tagName("body")).getText();
+	}
+
+}
