@@ -246,6 +246,7 @@ public final class KeyringFile {
 	private static void write(Path dataDir, Document document, SecretBytes plainKey) {
 		try {
 			Files.createDirectories(dataDir);
+			restrictToOwner(dataDir);
 			if (exists(dataDir)) {
 				throw new FileAlreadyExistsException(dataDir.resolve(KEYRING).toString());
 			}
@@ -263,6 +264,16 @@ public final class KeyringFile {
 		}
 		catch (IOException ex) {
 			throw new KeyringException("the keyring could not be written to " + dataDir, ex);
+		}
+	}
+
+	/** The data directory is the owner's alone: the database files inside it inherit no wider access. */
+	private static void restrictToOwner(Path dataDir) throws IOException {
+		try {
+			Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+		}
+		catch (UnsupportedOperationException ex) {
+			// not a POSIX file system: the operator must protect the directory
 		}
 	}
 

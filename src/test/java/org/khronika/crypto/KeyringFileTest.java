@@ -51,6 +51,8 @@ class KeyringFileTest {
 			.doesNotContain(recovery.display().replace("-", ""));
 		assertThat(this.dir.resolve(KeyringFile.KEY_FILE)).doesNotExist();
 		assertThat(KeyringFile.isProtected(this.dir)).isTrue();
+		assertThat(Files.getPosixFilePermissions(this.dir)).containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+				java.nio.file.attribute.PosixFilePermission.OWNER_WRITE, java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
 		assertThat(recovery.toString()).doesNotContain(recovery.display().substring(0, 4));
 	}
 

@@ -1,0 +1,166 @@
+package org.khronika.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khronika.TestDatabases;
+import org.khronika.TestDatabases.TestDatabase;
+import org.khronika.crypto.KeyringFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line, run from the built jar as a separate process. */
+class CommandLineIT {
+
+	private static final String PASSPHRASE = "a long and invented passphrase";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aNewInstallationFromInitToVerifiedLog() throws Exception {
+		Path data = this.dir.resolve("data");
+		String dataOption = "--data=" + data;
+
+		Jar.Result init = Jar.run(Map.of("KHRONIKA_PASSPHRASE", PASSPHRASE), "init", dataOption);
+		assertThat(init.exitCode()).as(init.all()).isZero();
+		Matcher recovery = Pattern.compile("([0-9a-f]{4}-){15}[0-9a-f]{4}").matcher(init.out());
+		assertThat(recovery.find()).as("the recovery key is printed once").isTrue();
+		assertThat(KeyringFile.isProtected(data)).isTrue();
+
+		Jar.Result user = Jar.run(Map.of("KHRONIKA_NEW_PASSWORD", "another invented password"), "user", "add", "--login", "anna",
+				"--role", "admin", dataOption);
+		assertThat(user.exitCode()).as(user.all()).isZero();
+		Jar.Result token = Jar.run(Map.of(), "token", "create", "--login", "anna", dataOption);
+		assertThat(token.exitCode()).as(token.all()).isZero();
+		assertThat(token.out().strip()).matches("kht_[A-Za-z0-9_-]{43}");
+
+		// the server accepts the recovery key in place of the passphrase
+		Jar.Served served = Jar.serve(Map.of("KHRONIKA_PASSPHRASE", recovery.group()), "serve", "--port", "18431", dataOption);
+		try {
+			HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:18431/api/v1/persons"))
+				.header("Authorization", "Bearer " + token.out().strip())
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"names\": [\"Пётр Тестов\"], \"birthYear\": 1987, \"region\": \"Москва\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		}
+		finally {
+			served.stop();
+		}
+
+		Jar.Result verified = Jar.run(Map.of(), "verify-log", dataOption);
+		assertThat(verified.exitCode()).as(verified.all()).isZero();
+		assertThat(verified.out()).startsWith("ok 1 entries (1 signed checkpoints)");
+	}
+
+	@Test
+	void aWrongPassphraseIsRefusedInOneLine() throws Exception {
+		Path data = this.dir.resolve("data");
+		assertThat(Jar.run(Map.of("KHRONIKA_PASSPHRASE", PASSPHRASE), "init", "--data=" + data).exitCode()).isZero();
+
+		Jar.Result refused = Jar.run(Map.of("KHRONIKA_PASSPHRASE", "not the passphrase"), "serve", "--port", "18432", "--data=" + data);
+
+		assertThat(refused.exitCode()).isEqualTo(1);
+		assertThat(refused.err()).contains("khronika: this passphrase or recovery key does not unlock the keyring");
+		assertThat(refused.all()).doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
+	@Test
+	void verifyLogNamesTheFirstTamperedEntryThenShredAndRebuildKeepTheChainIntact() throws Exception {
+		Path data = this.dir.resolve("demo");
+		String dataOption = "--data=" + data;
+		Jar.Served demo = Jar.serve(Map.of(), "serve", "--demo", "--port", "18433", dataOption);
+		demo.stop();
+		assertThat(demo.printed()).contains("UNPROTECTED", "Loaded 21 synthetic demo records.", "Log in as 'demo' with the password ");
+
+		Jar.Result intact = Jar.run(Map.of(), "verify-log", dataOption);
+		assertThat(intact.exitCode()).as(intact.all()).isZero();
+		assertThat(intact.out()).startsWith("ok 21 entries");
+
+		String person = firstPerson(data);
+		Jar.Result shred = Jar.run(Map.of(), "shred", "--person", person, dataOption);
+		assertThat(shred.exitCode()).as(shred.all()).isZero();
+		assertThat(shred.out()).contains("shredded person " + person, "These records refer to the person", "case ");
+		assertThat(Jar.run(Map.of(), "shred", "--person", person, dataOption).err()).contains("was shredded already");
+
+		Jar.Result rebuilt = Jar.run(Map.of(), "rebuild", dataOption);
+		assertThat(rebuilt.exitCode()).as(rebuilt.all()).isZero();
+		assertThat(rebuilt.out()).contains("rebuilt read tables from 22 log entries");
+		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).startsWith("ok 22 entries");
+
+		String[] tampered = tamper(data);
+		Jar.Result broken = Jar.run(Map.of(), "verify-log", dataOption);
+		assertThat(broken.exitCode()).isEqualTo(1);
+		assertThat(broken.out()).startsWith("FAILED at entry " + tampered[0] + " (id " + tampered[1] + ")")
+			.contains("changed after it was written");
+	}
+
+	@Test
+	void theSameCommandsWorkOnPostgresql() throws Exception {
+		Path data = this.dir.resolve("data");
+		try (TestDatabase database = TestDatabases.postgres()) {
+			Map<String, String> postgres = Map.of("KHRONIKA_DB_URL", database.url(), "KHRONIKA_DB_USER", "postgres");
+			assertThat(Jar.run(postgres, "init", "--unprotected-key", "--data=" + data).exitCode()).isZero();
+			Jar.Served demo = Jar.serve(postgres, "serve", "--demo", "--port", "18434", "--data=" + data);
+			demo.stop();
+
+			Jar.Result verified = Jar.run(postgres, "verify-log", "--data=" + data);
+
+			assertThat(verified.exitCode()).as(verified.all()).isZero();
+			assertThat(verified.out()).startsWith("ok 21 entries");
+			assertThat(Jar.run(postgres, "rebuild", "--data=" + data).out()).contains("from 21 log entries");
+			try (Connection connection = database.dataSource().getConnection(); ResultSet rs = connection.createStatement()
+				.executeQuery("SELECT COUNT(*) FROM registry_record")) {
+				rs.next();
+				assertThat(rs.getInt(1)).isEqualTo(21);
+			}
+		}
+	}
+
+	private static String firstPerson(Path data) throws Exception {
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("khronika.db"));
+				ResultSet rs = connection.createStatement()
+					.executeQuery("SELECT r.id FROM registry_record r WHERE r.kind = 'person' AND EXISTS "
+							+ "(SELECT 1 FROM registry_link l WHERE l.to_id = r.id AND l.relation = 'person') ORDER BY r.created_at LIMIT 1")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	/**
+	 * Flips one bit in the sealed part of a stored entry in the middle of the log, as someone with
+	 * the disk could; returns its sequence number and entry id.
+	 */
+	private static String[] tamper(Path data) throws Exception {
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("khronika.db"))) {
+			ResultSet rs = connection.createStatement().executeQuery("SELECT seq, entry_id, sealed_part FROM log_entry "
+					+ "WHERE seq >= 5 AND sealed_part IS NOT NULL AND length(sealed_part) > 0 ORDER BY seq LIMIT 1");
+			rs.next();
+			int sequence = rs.getInt(1);
+			String entryId = rs.getString(2);
+			byte[] sealed = rs.getBytes(3);
+			rs.close();
+			sealed[sealed.length / 2] ^= 0x01;
+			try (PreparedStatement update = connection.prepareStatement("UPDATE log_entry SET sealed_part = ? WHERE seq = ?")) {
+				update.setBytes(1, sealed);
+				update.setInt(2, sequence);
+				update.executeUpdate();
+			}
+			return new String[] { Integer.toString(sequence), entryId };
+		}
+	}
+
+}
