@@ -20,16 +20,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Library ownership and a framework-free domain, as DESIGN.md and STYLE.md ask. */
 class ArchitectureTest {
 
-	private static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.khronika");
 
 	/**
-	 * Records, enums and sealed interfaces of the domain modules, and their deciders; typed settings
-	 * ({@code *Settings}, bound by Spring) are edges, not domain.
+	 * Records, enums and sealed interfaces of the domain modules, and their deciders;
+	 * typed settings ({@code *Settings}, bound by Spring) are edges, not domain.
 	 */
-	private static final DescribedPredicate<JavaClass> DOMAIN_TYPES = DescribedPredicate.describe("domain types (records, enums, "
-			+ "sealed interfaces, deciders) of eventlog, crypto, catalog and registry", javaClass -> {
-				if (!List.of("org.khronika.eventlog", "org.khronika.crypto", "org.khronika.catalog", "org.khronika.registry")
+	private static final DescribedPredicate<JavaClass> DOMAIN_TYPES = DescribedPredicate.describe(
+			"domain types (records, enums, " + "sealed interfaces, deciders) of eventlog, crypto, catalog and registry",
+			javaClass -> {
+				if (!List
+					.of("org.khronika.eventlog", "org.khronika.crypto", "org.khronika.catalog", "org.khronika.registry")
 					.contains(javaClass.getPackageName())) {
 					return false;
 				}
@@ -42,37 +45,54 @@ class ArchitectureTest {
 
 	@Test
 	void onlyCryptoUsesTinkAndBouncyCastle() {
-		noClasses().that().resideOutsideOfPackage("org.khronika.crypto..")
-			.should().dependOnClassesThat().resideInAnyPackage("com.google.crypto.tink..", "org.bouncycastle..")
+		noClasses().that()
+			.resideOutsideOfPackage("org.khronika.crypto..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("com.google.crypto.tink..", "org.bouncycastle..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void onlyTheCommandLineUsesPicocli() {
-		noClasses().that().resideOutsideOfPackage("org.khronika.cli..").should().dependOnClassesThat().resideInAPackage("picocli..")
+		noClasses().that()
+			.resideOutsideOfPackage("org.khronika.cli..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("picocli..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void poiLuceneAndIcuStayInTheirModules() {
-		noClasses().that().resideOutsideOfPackage("org.khronika.imports..").should().dependOnClassesThat().resideInAPackage("org.apache.poi..")
+		noClasses().that()
+			.resideOutsideOfPackage("org.khronika.imports..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.apache.poi..")
 			.check(CLASSES);
-		noClasses().that().resideOutsideOfPackages("org.khronika.search..", "org.khronika.linkage..")
-			.should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "com.ibm.icu..")
+		noClasses().that()
+			.resideOutsideOfPackages("org.khronika.search..", "org.khronika.linkage..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.apache.lucene..", "com.ibm.icu..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void domainTypesKnowNoSpringNoServletsAndNoJdbc() {
 		noClasses().that(DOMAIN_TYPES)
-			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..", "javax.sql..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..", "javax.sql..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void theLogIsNeverUpdatedOrDeletedFrom() throws IOException {
-		Pattern mutation = Pattern.compile("(?i)(UPDATE\\s+log_entry|DELETE\\s+FROM\\s+log_entry|TRUNCATE\\s+(TABLE\\s+)?log_entry"
-				+ "|UPDATE\\s+log_checkpoint|DELETE\\s+FROM\\s+log_checkpoint)");
+		Pattern mutation = Pattern
+			.compile("(?i)(UPDATE\\s+log_entry|DELETE\\s+FROM\\s+log_entry|TRUNCATE\\s+(TABLE\\s+)?log_entry"
+					+ "|UPDATE\\s+log_checkpoint|DELETE\\s+FROM\\s+log_checkpoint)");
 		try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
 			List<Path> offending = files.filter(Files::isRegularFile)
 				.filter(file -> file.toString().endsWith(".java") || file.toString().endsWith(".sql"))

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 
-/** The module map of DESIGN.md, held by Spring Modulith: allowed dependencies only, no cycles. */
+/**
+ * The module map of DESIGN.md, held by Spring Modulith: allowed dependencies only, no
+ * cycles.
+ */
 class ModularityTests {
 
 	private final ApplicationModules modules = ApplicationModules.of(KhronikaApplication.class);

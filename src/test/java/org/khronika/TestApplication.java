@@ -12,8 +12,9 @@ import org.khronika.crypto.KeyringFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Sets up what a full Khronika needs for a {@code @SpringBootTest}: a fresh data directory with
- * an (unprotected, test-only) keyring, and SQLite in it or a fresh PostgreSQL database.
+ * Sets up what a full Khronika needs for a {@code @SpringBootTest}: a fresh data
+ * directory with an (unprotected, test-only) keyring, and SQLite in it or a fresh
+ * PostgreSQL database.
  */
 public final class TestApplication {
 
@@ -33,7 +34,10 @@ public final class TestApplication {
 		}
 	}
 
-	/** Registers the data directory and, for PostgreSQL, a fresh database; returns that database or null. */
+	/**
+	 * Registers the data directory and, for PostgreSQL, a fresh database; returns that
+	 * database or null.
+	 */
 	public static TestDatabase register(DynamicPropertyRegistry registry, Path dataDirectory, Engine engine) {
 		registry.add("khronika.data-dir", dataDirectory::toString);
 		if (engine == Engine.POSTGRESQL) {

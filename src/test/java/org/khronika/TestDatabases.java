@@ -18,8 +18,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Real databases for tests: an SQLite file in a fresh directory, or a fresh database on the local
- * PostgreSQL (127.0.0.1:5432, user postgres, trust), each migrated with Khronika's migrations.
+ * Real databases for tests: an SQLite file in a fresh directory, or a fresh database on
+ * the local PostgreSQL (127.0.0.1:5432, user postgres, trust), each migrated with
+ * Khronika's migrations.
  */
 public final class TestDatabases {
 
@@ -40,7 +41,10 @@ public final class TestDatabases {
 
 	}
 
-	/** A migrated database; {@link #close()} drops it (PostgreSQL) or leaves the temp file. */
+	/**
+	 * A migrated database; {@link #close()} drops it (PostgreSQL) or leaves the temp
+	 * file.
+	 */
 	public record TestDatabase(Engine engine, String url, DataSource dataSource, String name) implements AutoCloseable {
 
 		@Override
@@ -65,7 +69,8 @@ public final class TestDatabases {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		String url = "jdbc:sqlite:" + directory.resolve("khronika.db") + "?journal_mode=WAL&secure_delete=true&busy_timeout=10000";
+		String url = "jdbc:sqlite:" + directory.resolve("khronika.db")
+				+ "?journal_mode=WAL&secure_delete=true&busy_timeout=10000";
 		SQLiteDataSource dataSource = new SQLiteDataSource();
 		dataSource.setUrl(url);
 		return new TestDatabase(Engine.SQLITE, url, dataSource, directory.toString());
@@ -74,12 +79,13 @@ public final class TestDatabases {
 	/** A new, empty PostgreSQL database with a unique name. */
 	public static TestDatabase postgres() {
 		String name = "khronika_test_" + UUID.randomUUID().toString().replace("-", "");
-		try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + POSTGRES_HOST + "/postgres", "postgres", "");
-				Statement statement = admin.createStatement()) {
+		try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + POSTGRES_HOST + "/postgres",
+				"postgres", ""); Statement statement = admin.createStatement()) {
 			statement.execute("CREATE DATABASE " + name);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("PostgreSQL at " + POSTGRES_HOST + " is needed for this test (.ci/run starts it)", ex);
+			throw new IllegalStateException(
+					"PostgreSQL at " + POSTGRES_HOST + " is needed for this test (.ci/run starts it)", ex);
 		}
 		String url = "jdbc:postgresql://" + POSTGRES_HOST + "/" + name;
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -89,8 +95,8 @@ public final class TestDatabases {
 	}
 
 	static void dropPostgres(String name) {
-		try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + POSTGRES_HOST + "/postgres", "postgres", "");
-				Statement statement = admin.createStatement()) {
+		try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + POSTGRES_HOST + "/postgres",
+				"postgres", ""); Statement statement = admin.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 		}
 		catch (SQLException ex) {

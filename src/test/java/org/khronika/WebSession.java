@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A person using Khronika over real HTTP without a browser: keeps the session cookie, logs in
- * through the login form and sends forms with the CSRF token of the page they came from.
+ * A person using Khronika over real HTTP without a browser: keeps the session cookie,
+ * logs in through the login form and sends forms with the CSRF token of the page they
+ * came from.
  */
 public final class WebSession {
 
@@ -30,26 +31,39 @@ public final class WebSession {
 
 	public WebSession(int port) {
 		this.base = "http://localhost:" + port;
-		this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.client = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
 	}
 
 	public record Response(int status, String body, Map<String, List<String>> headers) {
 
 		public String header(String name) {
-			return this.headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
-				.findFirst().orElse(null);
+			return this.headers.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name))
+				.map(e -> e.getValue().get(0))
+				.findFirst()
+				.orElse(null);
 		}
 
 		/** The page's text without tags, white space folded. */
 		public String text() {
-			return this.body.replaceAll("<[^>]*>", " ").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+			return this.body.replaceAll("<[^>]*>", " ")
+				.replace("&quot;", "\"")
+				.replace("&#39;", "'")
+				.replace("&amp;", "&")
 				.replaceAll("\\s+", " ");
 		}
 
 	}
 
 	public Response get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept-Language", "ru").header("Accept", "text/html").GET());
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept-Language", "ru")
+			.header("Accept", "text/html")
+			.GET());
 	}
 
 	public WebSession login(String login, String password) {
@@ -64,7 +78,8 @@ public final class WebSession {
 
 	/** Posts a form with the CSRF token of the last page fetched. */
 	public Response post(String path, Map<String, List<String>> form) {
-		String body = form.entrySet().stream()
+		String body = form.entrySet()
+			.stream()
 			.flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
 			.collect(Collectors.joining("&"));
 		if (this.csrf != null) {
@@ -97,7 +112,8 @@ public final class WebSession {
 
 	private Response send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> response = this.client.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			Matcher matcher = CSRF.matcher(response.body());
 			if (matcher.find()) {
 				this.csrf = matcher.group(1);

@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * API bearer tokens: 256 random bits shown once, stored only as their SHA-256 (a hash of a random
- * secret needs no salt or slow hashing: there is nothing to guess).
+ * API bearer tokens: 256 random bits shown once, stored only as their SHA-256 (a hash of
+ * a random secret needs no salt or slow hashing: there is nothing to guess).
  */
 public class ApiTokens {
 
@@ -60,7 +60,8 @@ public class ApiTokens {
 
 	private static String hash(String token) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every Java has SHA-256", ex);

@@ -13,7 +13,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates API requests by {@code Authorization: Bearer <token>}; anything else stays anonymous. */
+/**
+ * Authenticates API requests by {@code Authorization: Bearer <token>}; anything else
+ * stays anonymous.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
@@ -31,8 +34,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			this.tokens.loginFor(header.substring(7).strip())
-				.flatMap(login -> this.accounts.roleOf(login).map(role -> new UsernamePasswordAuthenticationToken(login, null,
-						List.of(new SimpleGrantedAuthority("ROLE_" + role.name())))))
+				.flatMap(login -> this.accounts.roleOf(login)
+					.map(role -> new UsernamePasswordAuthenticationToken(login, null,
+							List.of(new SimpleGrantedAuthority("ROLE_" + role.name())))))
 				.ifPresent(authentication -> SecurityContextHolder.getContext().setAuthentication(authentication));
 		}
 		chain.doFilter(request, response);

@@ -3,7 +3,10 @@ package org.khronika.access;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A staff role. Until per-role policy lands, {@code admin} is the only one and may do everything. */
+/**
+ * A staff role. Until per-role policy lands, {@code admin} is the only one and may do
+ * everything.
+ */
 public enum Role {
 
 	ADMIN("admin");

@@ -14,8 +14,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
- * Deny by default: the API answers 401 without a valid bearer token; every page but the login page
- * and the style sheet needs a logged-in user. Strict headers on every response.
+ * Deny by default: the API answers 401 without a valid bearer token; every page but the
+ * login page and the style sheet needs a logged-in user. Strict headers on every
+ * response.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -38,7 +39,8 @@ class SecurityConfiguration {
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> problem(response, 401, "auth.required",
 						"A valid API token is required: Authorization: Bearer <token>"))
-				.accessDeniedHandler((request, response, ex) -> problem(response, 403, "access.denied", "Access denied")));
+				.accessDeniedHandler(
+						(request, response, ex) -> problem(response, 403, "access.denied", "Access denied")));
 		headers(http);
 		return http.build();
 	}
@@ -46,9 +48,11 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/css/**", "/favicon.svg", "/actuator/health", "/error").permitAll()
-				.anyRequest().authenticated())
+		http.authorizeHttpRequests(
+				requests -> requests.requestMatchers("/login", "/css/**", "/favicon.svg", "/actuator/health", "/error")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()));
@@ -57,20 +61,20 @@ class SecurityConfiguration {
 	}
 
 	private static void headers(HttpSecurity http) throws Exception {
-		http.headers(headers -> headers
-			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 			.frameOptions(frame -> frame.deny())
 			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
 	}
 
-	private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String code, String title)
-			throws java.io.IOException {
+	private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String code,
+			String title) throws java.io.IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"" + title + "\",\"code\":\""
-				+ code + "\"}");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"" + title + "\",\"code\":\"" + code
+					+ "\"}");
 	}
 
 }

@@ -16,8 +16,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Law articles, regions and vocabularies, read from {@code catalog/*.yaml} on the class path.
- * Immutable once loaded; safe to share.
+ * Law articles, regions and vocabularies, read from {@code catalog/*.yaml} on the class
+ * path. Immutable once loaded; safe to share.
  */
 public final class Catalog {
 
@@ -45,7 +45,8 @@ public final class Catalog {
 
 	private final Map<String, Vocabulary> vocabularies;
 
-	private Catalog(Map<String, LawArticle> articles, Map<String, Region> regions, Map<String, Vocabulary> vocabularies) {
+	private Catalog(Map<String, LawArticle> articles, Map<String, Region> regions,
+			Map<String, Vocabulary> vocabularies) {
 		this.articles = articles;
 		this.regions = regions;
 		this.vocabularies = vocabularies;
@@ -58,7 +59,8 @@ public final class Catalog {
 	@SuppressWarnings("unchecked")
 	public static Catalog load() {
 		Map<String, LawArticle> articles = new LinkedHashMap<>();
-		for (Map<String, Object> jurisdiction : (List<Map<String, Object>>) read("law-articles.yaml").get("jurisdictions")) {
+		for (Map<String, Object> jurisdiction : (List<Map<String, Object>>) read("law-articles.yaml")
+			.get("jurisdictions")) {
 			String jurisdictionCode = (String) jurisdiction.get("code");
 			Map<String, String> names = (Map<String, String>) jurisdiction.get("short");
 			Label jurisdictionName = new Label(names.get("ru"), names.get("en"));
@@ -94,15 +96,19 @@ public final class Catalog {
 	}
 
 	/**
-	 * The article a person means by {@code text}: its code ({@code uk-207.3}), its jurisdiction and
-	 * number ({@code УК 207.3}, {@code UK 207.3}, {@code КоАП 20.3.3}), or a number that exists in
-	 * one jurisdiction only ({@code 207.3}).
+	 * The article a person means by {@code text}: its code ({@code uk-207.3}), its
+	 * jurisdiction and number ({@code УК 207.3}, {@code UK 207.3}, {@code КоАП 20.3.3}),
+	 * or a number that exists in one jurisdiction only ({@code 207.3}).
 	 */
 	public Optional<LawArticle> findArticle(String text) {
 		if (text == null) {
 			return Optional.empty();
 		}
-		String wanted = text.toLowerCase(Locale.ROOT).replace("ст.", " ").replace("art.", " ").replaceAll("\\s+", " ").strip();
+		String wanted = text.toLowerCase(Locale.ROOT)
+			.replace("ст.", " ")
+			.replace("art.", " ")
+			.replaceAll("\\s+", " ")
+			.strip();
 		Optional<LawArticle> byCode = article(wanted);
 		if (byCode.isPresent()) {
 			return byCode;

@@ -10,7 +10,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts Khronika's Spring context for a command: with the web server for serve, without for the rest. */
+/**
+ * Starts Khronika's Spring context for a command: with the web server for serve, without
+ * for the rest.
+ */
 final class Contexts {
 
 	private Contexts() {
@@ -21,7 +24,8 @@ final class Contexts {
 		properties.put("khronika.data-dir", dataDirectory.toString());
 		if (!web) {
 			properties.put("logging.level.root", "WARN");
-			// a failing command says why in one line (Failures); no stack trace on the console
+			// a failing command says why in one line (Failures); no stack trace on the
+			// console
 			properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
 			properties.put("logging.level.org.springframework.boot.diagnostics", "OFF");
 			properties.put("logging.level.org.springframework.context", "ERROR");
@@ -29,7 +33,10 @@ final class Contexts {
 		}
 		properties.putAll(extra);
 		// as command-line arguments, these override application.properties
-		String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		String[] arguments = properties.entrySet()
+			.stream()
+			.map(e -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
 		return new SpringApplicationBuilder(KhronikaApplication.class)
 			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.run(arguments);

@@ -15,8 +15,8 @@ import org.khronika.registry.SourceInput;
 import org.khronika.registry.Validated;
 
 /**
- * Synthetic records for a demonstration, drawn from the shape of real reporting. Every name, date
- * and detail is invented.
+ * Synthetic records for a demonstration, drawn from the shape of real reporting. Every
+ * name, date and detail is invented.
  */
 final class DemoData {
 
@@ -47,35 +47,36 @@ final class DemoData {
 				"Задержан после прослушки телефонных разговоров.", List.of(lawyer)));
 		save(new CaseEventInput(wiretapCase, "measure-of-restraint", LocalDate.of(2025, 3, 6), "Мещанский районный суд",
 				"custody", LocalDate.of(2025, 5, 4), null, List.of(lawyer)));
-		save(new CaseEventInput(wiretapCase, "extension", LocalDate.of(2025, 4, 30), "Мещанский районный суд", "custody",
-				LocalDate.of(2025, 8, 4), "Продление на заседании.", List.of(lawyer)));
+		save(new CaseEventInput(wiretapCase, "extension", LocalDate.of(2025, 4, 30), "Мещанский районный суд",
+				"custody", LocalDate.of(2025, 8, 4), "Продление на заседании.", List.of(lawyer)));
 
-		String lebedeva = save(new PersonInput(List.of("Мария Лебедева", "Maria Lebedeva"), 2004, "Санкт-Петербург", null,
-				null, false, false, List.of(hotline)));
-		String fatherCase = save(new CaseInput(lebedeva, "criminal", List.of(), "denunciation", "relative", null, "closed",
-				"dismissed", null, null, "Донос отца; опрошена и отпущена без обвинения.", List.of(hotline)));
-		save(new CaseEventInput(fatherCase, "questioning", LocalDate.of(2025, 1, 20), null, null, null, null, List.of(hotline)));
-		save(new CaseEventInput(fatherCase, "release", LocalDate.of(2025, 1, 20), null, null, null, "Отпущена без обвинения.",
+		String lebedeva = save(new PersonInput(List.of("Мария Лебедева", "Maria Lebedeva"), 2004, "Санкт-Петербург",
+				null, null, false, false, List.of(hotline)));
+		String fatherCase = save(new CaseInput(lebedeva, "criminal", List.of(), "denunciation", "relative", null,
+				"closed", "dismissed", null, null, "Донос отца; опрошена и отпущена без обвинения.", List.of(hotline)));
+		save(new CaseEventInput(fatherCase, "questioning", LocalDate.of(2025, 1, 20), null, null, null, null,
 				List.of(hotline)));
+		save(new CaseEventInput(fatherCase, "release", LocalDate.of(2025, 1, 20), null, null, null,
+				"Отпущена без обвинения.", List.of(hotline)));
 
-		String kravtsov = save(new PersonInput(List.of("Игорь Кравцов", "Igor Kravtsov"), 1988, "Новосибирская область", null,
-				null, true, false, List.of(media)));
+		String kravtsov = save(new PersonInput(List.of("Игорь Кравцов", "Igor Kravtsov"), 1988, "Новосибирская область",
+				null, null, true, false, List.of(media)));
 		save(new IncidentInput(LocalDate.of(2025, 2, 11), "Новосибирская область", "Новосибирск", "private-message",
-				"Сообщения в групповом чате", null, 1, List.of(kravtsov), "Знакомый переслал сообщения из группового чата.",
-				List.of(media)));
+				"Сообщения в групповом чате", null, 1, List.of(kravtsov),
+				"Знакомый переслал сообщения из группового чата.", List.of(media)));
 		String chatCase = save(new CaseInput(kravtsov, "criminal", List.of("207.3"), "denunciation", "acquaintance",
 				"Центральный районный суд Новосибирска", "investigation", null, null, null, null, List.of(media)));
 		save(new CaseEventInput(chatCase, "search", LocalDate.of(2025, 2, 18), null, null, null, "Обыск в квартире.",
 				List.of(media)));
 
-		String picketer = save(new PersonInput(List.of("Ольга Петренко", "Olga Petrenko"), 1965, "Москва", null, null, true,
-				true, List.of(media)));
-		save(new IncidentInput(LocalDate.of(2025, 2, 24), "Москва", "Пушкинская площадь", "single-picket", "Против войны",
-				null, 1, List.of(picketer), null, List.of(media)));
-		String picketCase = save(new CaseInput(picketer, "administrative", List.of("КоАП 20.3.3"), "street-detention", null,
-				"Тверской районный суд", "closed", "fine", 45000L, null, null, List.of(media)));
-		save(new CaseEventInput(picketCase, "verdict", LocalDate.of(2025, 3, 12), "Тверской районный суд", null, null, null,
-				List.of(media)));
+		String picketer = save(new PersonInput(List.of("Ольга Петренко", "Olga Petrenko"), 1965, "Москва", null, null,
+				true, true, List.of(media)));
+		save(new IncidentInput(LocalDate.of(2025, 2, 24), "Москва", "Пушкинская площадь", "single-picket",
+				"Против войны", null, 1, List.of(picketer), null, List.of(media)));
+		String picketCase = save(new CaseInput(picketer, "administrative", List.of("КоАП 20.3.3"), "street-detention",
+				null, "Тверской районный суд", "closed", "fine", 45000L, null, null, List.of(media)));
+		save(new CaseEventInput(picketCase, "verdict", LocalDate.of(2025, 3, 12), "Тверской районный суд", null, null,
+				null, List.of(media)));
 		save(new IncidentInput(LocalDate.of(2025, 2, 24), "Санкт-Петербург", "Гостиный двор", "protest", "Против войны",
 				"стихийная", 27, List.of(), null, List.of(media)));
 		return this.saved;

@@ -3,7 +3,10 @@ package org.khronika.cli;
 import org.khronika.access.AccountException;
 import org.khronika.crypto.KeyringException;
 
-/** Turns a failure into one line for the console: our own messages as they are, others by kind only. */
+/**
+ * Turns a failure into one line for the console: our own messages as they are, others by
+ * kind only.
+ */
 final class Failures {
 
 	private Failures() {
@@ -11,16 +14,18 @@ final class Failures {
 
 	static String describe(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof KeyringException || cause instanceof AccountException || cause instanceof CommandFailure
-					|| cause instanceof IllegalArgumentException) {
+			if (cause instanceof KeyringException || cause instanceof AccountException
+					|| cause instanceof CommandFailure || cause instanceof IllegalArgumentException) {
 				return cause.getMessage();
 			}
-			if (cause instanceof java.sql.SQLException || cause instanceof org.springframework.dao.DataAccessException) {
+			if (cause instanceof java.sql.SQLException
+					|| cause instanceof org.springframework.dao.DataAccessException) {
 				return "the database cannot be used (" + cause.getClass().getSimpleName()
 						+ "): check KHRONIKA_DB_URL and that the database is running";
 			}
 		}
-		return "unexpected failure (" + failure.getClass().getSimpleName() + "); nothing was changed that is not in the log";
+		return "unexpected failure (" + failure.getClass().getSimpleName()
+				+ "); nothing was changed that is not in the log";
 	}
 
 	/** A command could not do what it was asked; the message says why. */

@@ -33,13 +33,17 @@ class InitCommand implements Callable<Integer> {
 		Path dir = this.data.path();
 		if (this.unprotected) {
 			KeyringFile.createUnprotected(dir);
-			this.spec.commandLine().getErr().println("WARNING: the keyring key lies unprotected in " + dir.resolve("keyring.key")
-					+ ". Anyone who copies this directory can read every sealed field. Never use it for real data.");
+			this.spec.commandLine()
+				.getErr()
+				.println("WARNING: the keyring key lies unprotected in " + dir.resolve("keyring.key")
+						+ ". Anyone who copies this directory can read every sealed field. Never use it for real data.");
 		}
 		else {
-			char[] passphrase = Secrets.fromEnvironmentOrPrompt("KHRONIKA_PASSPHRASE", "New passphrase for the keyring");
+			char[] passphrase = Secrets.fromEnvironmentOrPrompt("KHRONIKA_PASSPHRASE",
+					"New passphrase for the keyring");
 			if (passphrase == null) {
-				throw new Failures.CommandFailure("set KHRONIKA_PASSPHRASE or run init at a console to type a passphrase");
+				throw new Failures.CommandFailure(
+						"set KHRONIKA_PASSPHRASE or run init at a console to type a passphrase");
 			}
 			RecoveryKey recovery;
 			try {
@@ -52,7 +56,8 @@ class InitCommand implements Callable<Integer> {
 			out.println();
 			out.println("    " + recovery.display());
 			out.println();
-			out.println("Write it down and keep it apart from the passphrase. If both are lost, the data cannot be recovered.");
+			out.println(
+					"Write it down and keep it apart from the passphrase. If both are lost, the data cannot be recovered.");
 		}
 		Contexts.start(dir).close();
 		out.println("Initialised " + dir);

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 /** {@code java -jar khronika.jar COMMAND}: the entry point of the executable jar. */
 @Command(name = "khronika", mixinStandardHelpOptions = true, version = "Khronika 0.1",
 		description = "Documentation and monitoring of politically motivated persecution.",
-		subcommands = { InitCommand.class, ServeCommand.class, UserCommand.class, TokenCommand.class, VerifyLogCommand.class,
-				RebuildCommand.class, ShredCommand.class })
+		subcommands = { InitCommand.class, ServeCommand.class, UserCommand.class, TokenCommand.class,
+				VerifyLogCommand.class, RebuildCommand.class, ShredCommand.class })
 public class KhronikaCommand implements Runnable {
 
 	@Spec
@@ -21,7 +21,10 @@ public class KhronikaCommand implements Runnable {
 		System.exit(commandLine().execute(args));
 	}
 
-	/** The command line with Khronika's error handling: failures print one line, never a stack trace. */
+	/**
+	 * The command line with Khronika's error handling: failures print one line, never a
+	 * stack trace.
+	 */
 	public static CommandLine commandLine() {
 		CommandLine commandLine = new CommandLine(new KhronikaCommand());
 		commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {

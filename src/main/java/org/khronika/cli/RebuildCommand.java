@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rebuild", description = "Rebuild the read tables from the log, in one transaction. Needs no passphrase.")
+@Command(name = "rebuild",
+		description = "Rebuild the read tables from the log, in one transaction. Needs no passphrase.")
 class RebuildCommand implements Callable<Integer> {
 
 	@Mixin

@@ -3,14 +3,17 @@ package org.khronika.cli;
 import java.io.Console;
 import java.util.Arrays;
 
-/** Secrets a command needs: from an environment variable, else typed twice at the console. */
+/**
+ * Secrets a command needs: from an environment variable, else typed twice at the console.
+ */
 final class Secrets {
 
 	private Secrets() {
 	}
 
 	/**
-	 * @return the secret, or null when the variable is unset and there is no console to ask on
+	 * @return the secret, or null when the variable is unset and there is no console to
+	 * ask on
 	 * @throws IllegalArgumentException if the two typed entries differ
 	 */
 	static char[] fromEnvironmentOrPrompt(String variable, String prompt) {

@@ -33,11 +33,13 @@ class ServeCommand implements Callable<Integer> {
 	@Mixin
 	DataDirectory data;
 
-	@Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+			description = "HTTP port (default: ${DEFAULT-VALUE}).")
 	int port;
 
-	@Option(names = "--demo", description = "Use a demonstration data directory: create it with an unprotected key if it "
-			+ "does not exist, load synthetic records if it is empty, and print a fresh password for the login 'demo'.")
+	@Option(names = "--demo",
+			description = "Use a demonstration data directory: create it with an unprotected key if it "
+					+ "does not exist, load synthetic records if it is empty, and print a fresh password for the login 'demo'.")
 	boolean demo;
 
 	@Spec
@@ -79,7 +81,8 @@ class ServeCommand implements Callable<Integer> {
 			}
 			char[] password = randomPassword();
 			context.getBean(Accounts.class).add(DEMO_LOGIN, password, Role.ADMIN, true);
-			loginLine = "Log in as '" + DEMO_LOGIN + "' with the password " + new String(password) + " (new at every demo start).";
+			loginLine = "Log in as '" + DEMO_LOGIN + "' with the password " + new String(password)
+					+ " (new at every demo start).";
 		}
 		out.println("Khronika is running at http://localhost:" + this.port + "/");
 		out.println(loginLine);

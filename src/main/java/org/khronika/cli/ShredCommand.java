@@ -19,9 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "shred", description = "Destroy a person's data key: their names, birth year, contacts and notes become "
-		+ "unreadable for good, in the log and in every backup made from now on. Lists the other records that refer to "
-		+ "the person, whose own text may still describe them and needs an editor's redaction.")
+@Command(name = "shred",
+		description = "Destroy a person's data key: their names, birth year, contacts and notes become "
+				+ "unreadable for good, in the log and in every backup made from now on. Lists the other records that refer to "
+				+ "the person, whose own text may still describe them and needs an editor's redaction.")
 class ShredCommand implements Callable<Integer> {
 
 	@Mixin
@@ -30,7 +31,8 @@ class ShredCommand implements Callable<Integer> {
 	@Option(names = "--person", required = true, paramLabel = "ID", description = "The person's id.")
 	String person;
 
-	@Option(names = "--actor", defaultValue = "cli", description = "Who shreds, as the log records it (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--actor", defaultValue = "cli",
+			description = "Who shreds, as the log records it (default: ${DEFAULT-VALUE}).")
 	String actor;
 
 	@Spec
@@ -38,7 +40,8 @@ class ShredCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PersonId id = RecordId.parseUuid(this.person).map(PersonId::new)
+		PersonId id = RecordId.parseUuid(this.person)
+			.map(PersonId::new)
 			.orElseThrow(() -> new Failures.CommandFailure("'" + this.person + "' is not a person id"));
 		PrintWriter out = this.spec.commandLine().getOut();
 		try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {

@@ -23,7 +23,8 @@ class TokenCommand implements Runnable {
 		this.spec.commandLine().usage(this.spec.commandLine().getOut());
 	}
 
-	@Command(name = "create", description = "Create an API token for an account and print it (only this once) on stdout.")
+	@Command(name = "create",
+			description = "Create an API token for an account and print it (only this once) on stdout.")
 	static class Create implements Callable<Integer> {
 
 		@Mixin

@@ -25,13 +25,15 @@ class UserCommand implements Runnable {
 		this.spec.commandLine().usage(this.spec.commandLine().getOut());
 	}
 
-	@Command(name = "add", description = "Add an account. The password comes from KHRONIKA_NEW_PASSWORD, else a prompt.")
+	@Command(name = "add",
+			description = "Add an account. The password comes from KHRONIKA_NEW_PASSWORD, else a prompt.")
 	static class Add implements Callable<Integer> {
 
 		@Mixin
 		DataDirectory data;
 
-		@Option(names = "--login", required = true, description = "Login: lower-case latin letters, digits, '.', '_', '-'.")
+		@Option(names = "--login", required = true,
+				description = "Login: lower-case latin letters, digits, '.', '_', '-'.")
 		String login;
 
 		@Option(names = "--role", required = true, description = "Role: admin.")

@@ -8,7 +8,9 @@ import java.util.Arrays;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
-/** Argon2id from Bouncy Castle, with its cost stored beside the salt in the keyring file. */
+/**
+ * Argon2id from Bouncy Castle, with its cost stored beside the salt in the keyring file.
+ */
 record KeyDerivation(int memoryKiB, int iterations, int parallelism) {
 
 	/** OWASP's first recommendation for Argon2id: 64 MiB, 3 passes. */

@@ -4,8 +4,9 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.PublicKeySign;
 
 /**
- * An unlocked keyring: lives only in memory. It gives out the {@link Signer} for log checkpoints
- * and, to {@link SubjectKeys}, the master key that wraps every subject's data key.
+ * An unlocked keyring: lives only in memory. It gives out the {@link Signer} for log
+ * checkpoints and, to {@link SubjectKeys}, the master key that wraps every subject's data
+ * key.
  */
 public final class Keyring {
 

@@ -1,8 +1,8 @@
 package org.khronika.crypto;
 
 /**
- * The keyring cannot be created, read or unlocked. Its message is safe to show an operator: it
- * never contains key material, a passphrase or sealed content.
+ * The keyring cannot be created, read or unlocked. Its message is safe to show an
+ * operator: it never contains key material, a passphrase or sealed content.
  */
 public class KeyringException extends RuntimeException {
 

@@ -22,11 +22,12 @@ import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The keyring in a data directory. {@code keyring.json} holds the master keyset (which wraps every
- * subject's data key) and the checkpoint signing keyset, both encrypted under a random keyring
- * key. That key is itself stored twice, wrapped under Argon2id of the passphrase and of the
- * recovery key; or, for an unprotected keyring, in plain in {@code keyring.key}. The public half of
- * the signing key is kept in plain in {@code checkpoint-key.json} so that anyone can verify the log.
+ * The keyring in a data directory. {@code keyring.json} holds the master keyset (which
+ * wraps every subject's data key) and the checkpoint signing keyset, both encrypted under
+ * a random keyring key. That key is itself stored twice, wrapped under Argon2id of the
+ * passphrase and of the recovery key; or, for an unprotected keyring, in plain in
+ * {@code keyring.key}. The public half of the signing key is kept in plain in
+ * {@code checkpoint-key.json} so that anyone can verify the log.
  */
 public final class KeyringFile {
 
@@ -58,14 +59,17 @@ public final class KeyringFile {
 		return Files.exists(dataDir.resolve(KEYRING));
 	}
 
-	/** Whether the keyring in {@code dataDir} needs a passphrase or recovery key to unlock. */
+	/**
+	 * Whether the keyring in {@code dataDir} needs a passphrase or recovery key to
+	 * unlock.
+	 */
 	public static boolean isProtected(Path dataDir) {
 		return !Files.exists(dataDir.resolve(KEY_FILE));
 	}
 
 	/**
-	 * Creates a keyring protected by {@code passphrase} and returns the recovery key, which is
-	 * stored nowhere in plain and must be shown to the user once.
+	 * Creates a keyring protected by {@code passphrase} and returns the recovery key,
+	 * which is stored nowhere in plain and must be shown to the user once.
 	 * @throws KeyringException if a keyring exists there already or cannot be written
 	 */
 	public static RecoveryKey createProtected(Path dataDir, char[] passphrase) {
@@ -82,8 +86,9 @@ public final class KeyringFile {
 			Document document = keysets(keyringKey);
 			byte[] passphraseSalt = randomBytes(16);
 			byte[] recoverySalt = randomBytes(16);
-			document = document.protectedBy(cost, passphraseSalt, wrap(keyringKey, cost.derive(passphrase, passphraseSalt)),
-					recoverySalt, wrap(keyringKey, cost.derive(recovery.asPassphrase(), recoverySalt)));
+			document = document.protectedBy(cost, passphraseSalt,
+					wrap(keyringKey, cost.derive(passphrase, passphraseSalt)), recoverySalt,
+					wrap(keyringKey, cost.derive(recovery.asPassphrase(), recoverySalt)));
 			write(dataDir, document, null);
 			return recovery;
 		}
@@ -93,8 +98,9 @@ public final class KeyringFile {
 	}
 
 	/**
-	 * Creates a keyring whose key lies in plain beside it in {@code keyring.key}: anyone who
-	 * copies the data directory can read everything. For demonstrations and tests only.
+	 * Creates a keyring whose key lies in plain beside it in {@code keyring.key}: anyone
+	 * who copies the data directory can read everything. For demonstrations and tests
+	 * only.
 	 * @throws KeyringException if a keyring exists there already or cannot be written
 	 */
 	public static void createUnprotected(Path dataDir) {
@@ -117,7 +123,8 @@ public final class KeyringFile {
 			return unlockWithKeyFile(dataDir);
 		}
 		KeyDerivation cost = document.cost();
-		SecretBytes key = tryUnwrap(document.passphraseWrappedKey, cost.derive(passphraseOrRecoveryKey, B64D.decode(document.passphraseSalt)));
+		SecretBytes key = tryUnwrap(document.passphraseWrappedKey,
+				cost.derive(passphraseOrRecoveryKey, B64D.decode(document.passphraseSalt)));
 		if (key == null) {
 			String text = new String(passphraseOrRecoveryKey);
 			if (text.replaceAll("[\\s-]", "").matches("[0-9a-fA-F]{64}")) {
@@ -133,7 +140,8 @@ public final class KeyringFile {
 
 	/**
 	 * Unlocks an unprotected keyring with its {@code keyring.key}.
-	 * @throws KeyringException if the keyring is protected or the key file does not fit it
+	 * @throws KeyringException if the keyring is protected or the key file does not fit
+	 * it
 	 */
 	public static Keyring unlockWithKeyFile(Path dataDir) {
 		Document document = read(dataDir);
@@ -153,14 +161,15 @@ public final class KeyringFile {
 	}
 
 	/**
-	 * The verifier of checkpoint signatures, from the public key beside the keyring; needs no
-	 * unlocking.
+	 * The verifier of checkpoint signatures, from the public key beside the keyring;
+	 * needs no unlocking.
 	 * @throws KeyringException if the data directory has no public key
 	 */
 	public static SignatureVerifier checkpointVerifier(Path dataDir) {
 		try {
 			byte[] publicKeyset = Files.readAllBytes(dataDir.resolve(PUBLIC_KEY));
-			return new SignatureVerifier(TinkProtoKeysetFormat.parseKeysetWithoutSecret(B64D.decode(JSON.readTree(publicKeyset).get("keyset").asString())));
+			return new SignatureVerifier(TinkProtoKeysetFormat
+				.parseKeysetWithoutSecret(B64D.decode(JSON.readTree(publicKeyset).get("keyset").asString())));
 		}
 		catch (IOException | GeneralSecurityException | RuntimeException ex) {
 			throw new KeyringException("the checkpoint public key in " + dataDir + " cannot be read", ex);
@@ -170,9 +179,12 @@ public final class KeyringFile {
 	private static Keyring open(Document document, SecretBytes keyringKey) {
 		try {
 			Aead unwrap = TinkKeys.aesGcm(keyringKey);
-			KeysetHandle master = TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.masterKeyset), unwrap, MASTER_CONTEXT);
-			KeysetHandle signing = TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.signingKeyset), unwrap, SIGNING_CONTEXT);
-			return new Keyring(TinkKeys.primitive(master, Aead.class), TinkKeys.primitive(signing, PublicKeySign.class));
+			KeysetHandle master = TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.masterKeyset), unwrap,
+					MASTER_CONTEXT);
+			KeysetHandle signing = TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.signingKeyset),
+					unwrap, SIGNING_CONTEXT);
+			return new Keyring(TinkKeys.primitive(master, Aead.class),
+					TinkKeys.primitive(signing, PublicKeySign.class));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new KeyringException("the keyring does not open with this key: it is damaged or belongs elsewhere");
@@ -190,7 +202,8 @@ public final class KeyringFile {
 			return new Document(FORMAT, null, null, null, null, null, null, null, null,
 					B64.encodeToString(TinkProtoKeysetFormat.serializeEncryptedKeyset(master, wrap, MASTER_CONTEXT)),
 					B64.encodeToString(TinkProtoKeysetFormat.serializeEncryptedKeyset(signing, wrap, SIGNING_CONTEXT)),
-					B64.encodeToString(TinkProtoKeysetFormat.serializeKeysetWithoutSecret(signing.getPublicKeysetHandle())));
+					B64.encodeToString(
+							TinkProtoKeysetFormat.serializeKeysetWithoutSecret(signing.getPublicKeysetHandle())));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new KeyringException("new keys could not be generated", ex);
@@ -255,8 +268,8 @@ public final class KeyringFile {
 				writePrivately(dataDir.resolve(KEY_FILE), B64.encodeToString(raw).getBytes(StandardCharsets.US_ASCII));
 				Arrays.fill(raw, (byte) 0);
 			}
-			writePrivately(dataDir.resolve(PUBLIC_KEY),
-					JSON.writeValueAsBytes(java.util.Map.of("format", "khronika-checkpoint-key/1", "keyset", document.signingPublicKeyset)));
+			writePrivately(dataDir.resolve(PUBLIC_KEY), JSON.writeValueAsBytes(
+					java.util.Map.of("format", "khronika-checkpoint-key/1", "keyset", document.signingPublicKeyset)));
 			writePrivately(dataDir.resolve(KEYRING), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
 		}
 		catch (FileAlreadyExistsException ex) {
@@ -267,7 +280,10 @@ public final class KeyringFile {
 		}
 	}
 
-	/** The data directory is the owner's alone: the database files inside it inherit no wider access. */
+	/**
+	 * The data directory is the owner's alone: the database files inside it inherit no
+	 * wider access.
+	 */
 	private static void restrictToOwner(Path dataDir) throws IOException {
 		try {
 			Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
@@ -284,7 +300,8 @@ public final class KeyringFile {
 				Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
 			}
 			catch (UnsupportedOperationException ignored) {
-				// not a POSIX file system: the directory's own permissions must protect it
+				// not a POSIX file system: the directory's own permissions must protect
+				// it
 			}
 			Files.write(temp, content);
 			try {
@@ -320,8 +337,8 @@ public final class KeyringFile {
 		Document protectedBy(KeyDerivation cost, byte[] passphraseSalt, String passphraseWrapped, byte[] recoverySalt,
 				String recoveryWrapped) {
 			return new Document(this.format, "argon2id", cost.memoryKiB(), cost.iterations(), cost.parallelism(),
-					B64.encodeToString(passphraseSalt), passphraseWrapped, B64.encodeToString(recoverySalt), recoveryWrapped,
-					this.masterKeyset, this.signingKeyset, this.signingPublicKeyset);
+					B64.encodeToString(passphraseSalt), passphraseWrapped, B64.encodeToString(recoverySalt),
+					recoveryWrapped, this.masterKeyset, this.signingKeyset, this.signingPublicKeyset);
 		}
 
 		KeyDerivation cost() {

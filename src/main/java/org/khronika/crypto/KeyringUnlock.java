@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * Holds the server's keyring, locked until first needed. It unlocks with the key file of an
- * unprotected keyring, else with the secret that {@code secretSource} gives (the environment or a
- * console prompt). Commands that need no key (verifying the log, rebuilding read tables) never
- * unlock it.
+ * Holds the server's keyring, locked until first needed. It unlocks with the key file of
+ * an unprotected keyring, else with the secret that {@code secretSource} gives (the
+ * environment or a console prompt). Commands that need no key (verifying the log,
+ * rebuilding read tables) never unlock it.
  */
 public final class KeyringUnlock implements Supplier<Keyring> {
 
@@ -19,8 +19,8 @@ public final class KeyringUnlock implements Supplier<Keyring> {
 	private volatile Keyring keyring;
 
 	/**
-	 * @param secretSource gives the passphrase or recovery key, or null when there is none; asked at
-	 * most once, and only for a protected keyring
+	 * @param secretSource gives the passphrase or recovery key, or null when there is
+	 * none; asked at most once, and only for a protected keyring
 	 */
 	public KeyringUnlock(Path directory, Supplier<char[]> secretSource) {
 		this.directory = directory;
@@ -52,14 +52,16 @@ public final class KeyringUnlock implements Supplier<Keyring> {
 
 	private Keyring unlock() {
 		if (!KeyringFile.exists(this.directory)) {
-			throw new KeyringException("no keyring in " + this.directory + ": run 'init --data " + this.directory + "' first");
+			throw new KeyringException(
+					"no keyring in " + this.directory + ": run 'init --data " + this.directory + "' first");
 		}
 		if (!KeyringFile.isProtected(this.directory)) {
 			return KeyringFile.unlockWithKeyFile(this.directory);
 		}
 		char[] secret = this.secretSource.get();
 		if (secret == null || secret.length == 0) {
-			throw new KeyringException("the keyring is locked: set KHRONIKA_PASSPHRASE (or KHRONIKA_RECOVERY_KEY), or start from a console to be asked");
+			throw new KeyringException(
+					"the keyring is locked: set KHRONIKA_PASSPHRASE (or KHRONIKA_RECOVERY_KEY), or start from a console to be asked");
 		}
 		try {
 			return KeyringFile.unlock(this.directory, secret);

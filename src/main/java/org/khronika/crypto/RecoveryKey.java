@@ -5,9 +5,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The recovery key printed once by {@code init}: 256 random bits written as sixteen groups of four
- * hexadecimal digits. It unlocks the keyring when the passphrase is lost. {@code toString} never
- * reveals it; only {@link #display()} does, for the one time it is shown.
+ * The recovery key printed once by {@code init}: 256 random bits written as sixteen
+ * groups of four hexadecimal digits. It unlocks the keyring when the passphrase is lost.
+ * {@code toString} never reveals it; only {@link #display()} does, for the one time it is
+ * shown.
  */
 public final class RecoveryKey {
 
@@ -24,7 +25,8 @@ public final class RecoveryKey {
 	}
 
 	/**
-	 * Reads a recovery key as it was displayed; spaces, dashes and letter case do not matter.
+	 * Reads a recovery key as it was displayed; spaces, dashes and letter case do not
+	 * matter.
 	 * @throws KeyringException if the text is not 64 hexadecimal digits
 	 */
 	public static RecoveryKey parse(String text) {

@@ -1,8 +1,8 @@
 package org.khronika.crypto;
 
 /**
- * Sealed bytes do not open under their subject's key and associated data: they were changed, cut,
- * or moved from another entry. The message names no content.
+ * Sealed bytes do not open under their subject's key and associated data: they were
+ * changed, cut, or moved from another entry. The message names no content.
  */
 public class SealedDataException extends RuntimeException {
 

@@ -12,12 +12,13 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 /**
- * Seals what identifies a person. Each subject (a person, incident, case, …) has its own AES-256-GCM
- * data key (Tink), created on first use and stored wrapped under the keyring's master key with the
- * subject id as associated data. A sealed value opens only under the same subject key and the same
- * associated data (the identity of the log entry it belongs to), so a ciphertext moved to another
- * entry or subject does not open. Destroying a subject's key ({@link #destroy}) makes everything
- * sealed under it unreadable for good: crypto-shredding.
+ * Seals what identifies a person. Each subject (a person, incident, case, …) has its own
+ * AES-256-GCM data key (Tink), created on first use and stored wrapped under the
+ * keyring's master key with the subject id as associated data. A sealed value opens only
+ * under the same subject key and the same associated data (the identity of the log entry
+ * it belongs to), so a ciphertext moved to another entry or subject does not open.
+ * Destroying a subject's key ({@link #destroy}) makes everything sealed under it
+ * unreadable for good: crypto-shredding.
  */
 public final class Sealer {
 
@@ -25,16 +26,20 @@ public final class Sealer {
 
 	private final SubjectKeyStore keys;
 
-	/** @param keyring gives the unlocked keyring; asked only when a key is wrapped or unwrapped */
+	/**
+	 * @param keyring gives the unlocked keyring; asked only when a key is wrapped or
+	 * unwrapped
+	 */
 	public Sealer(Supplier<Keyring> keyring, SubjectKeyStore keys) {
 		this.keyring = Objects.requireNonNull(keyring);
 		this.keys = Objects.requireNonNull(keys);
 	}
 
 	/**
-	 * Encrypts {@code plaintext} under the subject's data key, creating it if the subject has none.
-	 * @throws SealedDataException if the subject's key has been destroyed: nothing is ever sealed
-	 * again for a shredded subject
+	 * Encrypts {@code plaintext} under the subject's data key, creating it if the subject
+	 * has none.
+	 * @throws SealedDataException if the subject's key has been destroyed: nothing is
+	 * ever sealed again for a shredded subject
 	 */
 	public byte[] seal(String subjectId, byte[] plaintext, byte[] associatedData) {
 		Aead aead = subjectKey(subjectId).orElseGet(() -> createKey(subjectId));
@@ -49,7 +54,8 @@ public final class Sealer {
 	/**
 	 * Decrypts what {@link #seal} produced for the same subject and associated data.
 	 * @return the plaintext, or empty if the subject's key has been destroyed
-	 * @throws SealedDataException if the ciphertext is empty, cut, changed or belongs elsewhere
+	 * @throws SealedDataException if the ciphertext is empty, cut, changed or belongs
+	 * elsewhere
 	 */
 	public Optional<byte[]> open(String subjectId, byte[] ciphertext, byte[] associatedData) {
 		if (this.keys.find(subjectId).isEmpty()) {
@@ -63,19 +69,23 @@ public final class Sealer {
 			return Optional.of(aead.decrypt(ciphertext, associatedData));
 		}
 		catch (GeneralSecurityException ex) {
-			throw new SealedDataException("sealed data of subject " + subjectId + " does not open: it was changed or moved");
+			throw new SealedDataException(
+					"sealed data of subject " + subjectId + " does not open: it was changed or moved");
 		}
 	}
 
 	/**
-	 * Destroys the subject's data key within the caller's transaction; true if it had one. Call
-	 * {@link #scrub()} once that transaction has committed.
+	 * Destroys the subject's data key within the caller's transaction; true if it had
+	 * one. Call {@link #scrub()} once that transaction has committed.
 	 */
 	public boolean destroy(String subjectId) {
 		return this.keys.destroy(subjectId);
 	}
 
-	/** Overwrites the remains of destroyed keys in the database files; outside a transaction. */
+	/**
+	 * Overwrites the remains of destroyed keys in the database files; outside a
+	 * transaction.
+	 */
 	public void scrub() {
 		this.keys.scrub();
 	}
@@ -87,11 +97,13 @@ public final class Sealer {
 	private Optional<Aead> subjectKey(String subjectId) {
 		return this.keys.find(subjectId).map(wrapped -> {
 			try {
-				KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, this.keyring.get().master(), context(subjectId));
+				KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, this.keyring.get().master(),
+						context(subjectId));
 				return TinkKeys.primitive(handle, Aead.class);
 			}
 			catch (GeneralSecurityException ex) {
-				throw new SealedDataException("the data key of subject " + subjectId + " does not open under this keyring");
+				throw new SealedDataException(
+						"the data key of subject " + subjectId + " does not open under this keyring");
 			}
 		});
 	}
@@ -102,7 +114,8 @@ public final class Sealer {
 		}
 		try {
 			KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-			this.keys.insert(subjectId, TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, this.keyring.get().master(), context(subjectId)));
+			this.keys.insert(subjectId, TinkProtoKeysetFormat.serializeEncryptedKeyset(handle,
+					this.keyring.get().master(), context(subjectId)));
 			return TinkKeys.primitive(handle, Aead.class);
 		}
 		catch (GeneralSecurityException ex) {

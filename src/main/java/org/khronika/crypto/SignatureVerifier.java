@@ -14,7 +14,9 @@ public final class SignatureVerifier {
 		this.verify = TinkKeys.primitive(publicKeyset, PublicKeyVerify.class);
 	}
 
-	/** Whether {@code signature} is this key's signature of {@code message}; never throws. */
+	/**
+	 * Whether {@code signature} is this key's signature of {@code message}; never throws.
+	 */
 	public boolean verifies(byte[] message, byte[] signature) {
 		try {
 			this.verify.verify(signature, message);

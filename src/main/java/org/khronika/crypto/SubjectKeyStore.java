@@ -3,8 +3,8 @@ package org.khronika.crypto;
 import java.util.Optional;
 
 /**
- * Where wrapped subject data keys are kept (a table beside the log). Writes take part in the
- * caller's transaction, so a key exists exactly when the entry sealed under it does.
+ * Where wrapped subject data keys are kept (a table beside the log). Writes take part in
+ * the caller's transaction, so a key exists exactly when the entry sealed under it does.
  */
 public interface SubjectKeyStore {
 
@@ -12,12 +12,16 @@ public interface SubjectKeyStore {
 
 	void insert(String subjectId, byte[] wrappedKey);
 
-	/** Deletes the key so that no copy of it is left in the store's files; true if there was one. */
+	/**
+	 * Deletes the key so that no copy of it is left in the store's files; true if there
+	 * was one.
+	 */
 	boolean destroy(String subjectId);
 
 	/**
-	 * Overwrites what destroyed keys left in the store's files (SQLite's write-ahead log, PostgreSQL's
-	 * dead rows). Runs outside any transaction, after the one that destroyed them committed.
+	 * Overwrites what destroyed keys left in the store's files (SQLite's write-ahead log,
+	 * PostgreSQL's dead rows). Runs outside any transaction, after the one that destroyed
+	 * them committed.
 	 */
 	void scrub();
 

@@ -11,7 +11,9 @@ import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.signature.SignatureConfig;
 
-/** Tink set-up shared by this package: registration once, and AEADs over raw 256-bit keys. */
+/**
+ * Tink set-up shared by this package: registration once, and AEADs over raw 256-bit keys.
+ */
 final class TinkKeys {
 
 	static {
@@ -31,7 +33,10 @@ final class TinkKeys {
 		return handle.getPrimitive(RegistryConfiguration.get(), type);
 	}
 
-	/** An AES-256-GCM AEAD over a raw key (one derived from a passphrase, or the keyring key). */
+	/**
+	 * An AES-256-GCM AEAD over a raw key (one derived from a passphrase, or the keyring
+	 * key).
+	 */
 	static Aead aesGcm(SecretBytes key) throws GeneralSecurityException {
 		AesGcmParameters parameters = AesGcmParameters.builder()
 			.setKeySizeBytes(32)

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * A signed statement that the log had the entry with {@code hash} at {@code sequence}. Anyone with
- * the public key can check an exported log against it; a log rewritten or cut after the checkpoint
- * no longer matches.
+ * A signed statement that the log had the entry with {@code hash} at {@code sequence}.
+ * Anyone with the public key can check an exported log against it; a log rewritten or cut
+ * after the checkpoint no longer matches.
  */
 public record Checkpoint(long sequence, String hash, Instant signedAt, byte[] signature) {
 

@@ -1,8 +1,8 @@
 package org.khronika.eventlog;
 
 /**
- * Signs checkpoint messages ({@link Checkpoint#message}). The log knows no keys: whoever holds the
- * signing key provides this.
+ * Signs checkpoint messages ({@link Checkpoint#message}). The log knows no keys: whoever
+ * holds the signing key provides this.
  */
 @FunctionalInterface
 public interface CheckpointSigner {

@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Who an entry is: its own id and the stream (subject) it belongs to. Its bytes are the associated
- * data of the entry's sealed part, so sealed bytes copied into another entry do not open.
+ * Who an entry is: its own id and the stream (subject) it belongs to. Its bytes are the
+ * associated data of the entry's sealed part, so sealed bytes copied into another entry
+ * do not open.
  */
 public record EntryIdentity(UUID entryId, String streamId) {
 

@@ -6,14 +6,16 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The append-only log. There is no method to change or remove an entry, and no code path that does.
+ * The append-only log. There is no method to change or remove an entry, and no code path
+ * that does.
  */
 public interface EventLog {
 
 	/**
-	 * Runs {@code work} in one database transaction that holds the log's write lock: the entries it
-	 * appends and everything else it writes (the read-table projections) commit together or not at
-	 * all. Returns what {@code work} returns; rethrows what it throws, after rolling back.
+	 * Runs {@code work} in one database transaction that holds the log's write lock: the
+	 * entries it appends and everything else it writes (the read-table projections)
+	 * commit together or not at all. Returns what {@code work} returns; rethrows what it
+	 * throws, after rolling back.
 	 */
 	<T> T write(Function<Appender, T> work);
 
@@ -26,13 +28,16 @@ public interface EventLog {
 	/** The number of entries. */
 	long size();
 
-	/** Signs a checkpoint at the current head unless one exists there; returns it, or null for an empty log. */
+	/**
+	 * Signs a checkpoint at the current head unless one exists there; returns it, or null
+	 * for an empty log.
+	 */
 	Checkpoint checkpoint();
 
 	/**
-	 * Walks the chain from the first entry, recomputing every hash, and checks every checkpoint's
-	 * signature with {@code signatureCheck} (message, signature). Never throws for a broken log: it
-	 * says where it breaks.
+	 * Walks the chain from the first entry, recomputing every hash, and checks every
+	 * checkpoint's signature with {@code signatureCheck} (message, signature). Never
+	 * throws for a broken log: it says where it breaks.
 	 */
 	Verification verify(BiPredicate<byte[], byte[]> signatureCheck);
 

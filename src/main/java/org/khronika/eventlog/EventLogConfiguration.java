@@ -15,8 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class EventLogConfiguration {
 
 	@Bean
-	EventLog eventLog(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, CheckpointSigner signer,
-			@Value("${khronika.log.checkpoint-interval:100}") int checkpointInterval) {
+	EventLog eventLog(DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
+			CheckpointSigner signer, @Value("${khronika.log.checkpoint-interval:100}") int checkpointInterval) {
 		return new JdbcEventLog(dataSource, transactions, clock, signer, checkpointInterval);
 	}
 

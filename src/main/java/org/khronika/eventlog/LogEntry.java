@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * One entry of the log as stored. Its hash is SHA-256 over the previous entry's hash followed by
- * {@link #canonicalBytes()}; the first entry's previous hash is {@link #GENESIS}.
+ * One entry of the log as stored. Its hash is SHA-256 over the previous entry's hash
+ * followed by {@link #canonicalBytes()}; the first entry's previous hash is
+ * {@link #GENESIS}.
  */
 public record LogEntry(long sequence, EntryIdentity identity, String type, int schemaVersion, Instant recordedAt,
 		String actor, String publicPart, byte[] sealedPart, String previousHash, String hash) {
@@ -37,12 +38,13 @@ public record LogEntry(long sequence, EntryIdentity identity, String type, int s
 	}
 
 	/**
-	 * The canonical encoding of every field but the hashes: a magic prefix, then each field as a
-	 * 4-byte big-endian length and its bytes (strings in UTF-8, numbers in decimal). Pinned by a
-	 * test: changing it changes every hash of every existing log.
+	 * The canonical encoding of every field but the hashes: a magic prefix, then each
+	 * field as a 4-byte big-endian length and its bytes (strings in UTF-8, numbers in
+	 * decimal). Pinned by a test: changing it changes every hash of every existing log.
 	 */
 	public byte[] canonicalBytes() {
-		ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 + this.publicPart.length() + this.sealedPart.length);
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream(
+				256 + this.publicPart.length() + this.sealedPart.length);
 		try (DataOutputStream out = new DataOutputStream(buffer)) {
 			out.write(MAGIC);
 			field(out, Long.toString(this.sequence).getBytes(StandardCharsets.US_ASCII));
@@ -80,10 +82,12 @@ public record LogEntry(long sequence, EntryIdentity identity, String type, int s
 		}
 	}
 
-	/** Builds the entry that {@code pending} becomes at {@code sequence}, with its hash. */
+	/**
+	 * Builds the entry that {@code pending} becomes at {@code sequence}, with its hash.
+	 */
 	public static LogEntry chain(PendingEntry pending, long sequence, Instant recordedAt, String previousHash) {
-		LogEntry unhashed = new LogEntry(sequence, pending.identity(), pending.type(), pending.schemaVersion(), recordedAt,
-				pending.actor(), pending.publicPart(), pending.sealedPart(), previousHash, "");
+		LogEntry unhashed = new LogEntry(sequence, pending.identity(), pending.type(), pending.schemaVersion(),
+				recordedAt, pending.actor(), pending.publicPart(), pending.sealedPart(), previousHash, "");
 		return new LogEntry(sequence, pending.identity(), pending.type(), pending.schemaVersion(), recordedAt,
 				pending.actor(), pending.publicPart(), pending.sealedPart(), previousHash, unhashed.computeHash());
 	}

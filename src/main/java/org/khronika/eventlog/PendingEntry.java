@@ -3,9 +3,11 @@ package org.khronika.eventlog;
 import java.util.Objects;
 
 /**
- * An entry about to be appended: everything but its position, time and hashes, which the log
- * assigns.
- * @param publicPart canonical JSON of the non-identifying fields (never null; {@code {}} if none)
+ * An entry about to be appended: everything but its position, time and hashes, which the
+ * log assigns.
+ *
+ * @param publicPart canonical JSON of the non-identifying fields (never null; {@code {}}
+ * if none)
  * @param sealedPart AEAD ciphertext of the identifying fields, sealed with
  * {@link EntryIdentity#associatedData()}; empty if the entry has none
  */

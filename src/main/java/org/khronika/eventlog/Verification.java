@@ -1,6 +1,9 @@
 package org.khronika.eventlog;
 
-/** What {@link EventLog#verify} found: the whole log verifies, or the first entry that does not. */
+/**
+ * What {@link EventLog#verify} found: the whole log verifies, or the first entry that
+ * does not.
+ */
 public sealed interface Verification {
 
 	/** Every entry's hash, every link and every checkpoint signature checked out. */

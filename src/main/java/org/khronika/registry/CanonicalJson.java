@@ -9,8 +9,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The canonical JSON of field maps: keys sorted, no white space, UTF-8. Log hashes cover these
- * bytes, so their form is pinned by {@code EventTypesTest}.
+ * The canonical JSON of field maps: keys sorted, no white space, UTF-8. Log hashes cover
+ * these bytes, so their form is pinned by {@code EventTypesTest}.
  */
 final class CanonicalJson {
 

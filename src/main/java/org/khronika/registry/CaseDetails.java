@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A prosecution of one person: administrative or criminal, its charges (law article codes), how it
- * started ({@code trigger}, and for a denunciation the informant's relationship to the person), the
- * court, its status and outcome. Notes are sealed under the case's own key.
+ * A prosecution of one person: administrative or criminal, its charges (law article
+ * codes), how it started ({@code trigger}, and for a denunciation the informant's
+ * relationship to the person), the court, its status and outcome. Notes are sealed under
+ * the case's own key.
+ *
  * @param fineAmount in roubles, only with the outcome {@code fine}
  * @param sentenceMonths only with a real or suspended sentence
  */
@@ -26,10 +28,19 @@ public record CaseDetails(PersonId person, String caseKind, List<String> charges
 
 	@Override
 	public Map<String, Object> publicFields() {
-		return Fields.builder().put("person", this.person).put("kind", this.caseKind).put("charges", this.charges)
-			.put("trigger", this.trigger).put("informant", this.informant).put("court", this.court)
-			.put("status", this.status).put("outcome", this.outcome).put("fineAmount", this.fineAmount)
-			.put("sentenceMonths", this.sentenceMonths).put("sources", this.sources).build();
+		return Fields.builder()
+			.put("person", this.person)
+			.put("kind", this.caseKind)
+			.put("charges", this.charges)
+			.put("trigger", this.trigger)
+			.put("informant", this.informant)
+			.put("court", this.court)
+			.put("status", this.status)
+			.put("outcome", this.outcome)
+			.put("fineAmount", this.fineAmount)
+			.put("sentenceMonths", this.sentenceMonths)
+			.put("sources", this.sources)
+			.build();
 	}
 
 	@Override
@@ -51,7 +62,10 @@ public record CaseDetails(PersonId person, String caseKind, List<String> charges
 				sealed.text("notes"), open.ids("sources", SourceId::new));
 	}
 
-	/** Public fields only: sealed fields never reach a log line or an exception message by accident. */
+	/**
+	 * Public fields only: sealed fields never reach a log line or an exception message by
+	 * accident.
+	 */
 	@Override
 	public String toString() {
 		return "CaseDetails%s (sealed fields hidden)".formatted(publicFields());

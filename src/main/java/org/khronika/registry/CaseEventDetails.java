@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Something that happened in a case on a date: detention, search, measure of restraint (with the
- * measure and the date it runs until), hearing, extension, verdict, appeal, release. The note is
- * sealed under the event's own key.
+ * Something that happened in a case on a date: detention, search, measure of restraint
+ * (with the measure and the date it runs until), hearing, extension, verdict, appeal,
+ * release. The note is sealed under the event's own key.
  */
 public record CaseEventDetails(CaseId caseId, String type, LocalDate date, String court, String measure,
 		LocalDate until, String note, List<SourceId> sources) implements RecordDetails {
@@ -23,9 +23,15 @@ public record CaseEventDetails(CaseId caseId, String type, LocalDate date, Strin
 
 	@Override
 	public Map<String, Object> publicFields() {
-		return Fields.builder().put("case", this.caseId).put("type", this.type).put("date", this.date)
-			.put("court", this.court).put("measure", this.measure).put("until", this.until)
-			.put("sources", this.sources).build();
+		return Fields.builder()
+			.put("case", this.caseId)
+			.put("type", this.type)
+			.put("date", this.date)
+			.put("court", this.court)
+			.put("measure", this.measure)
+			.put("until", this.until)
+			.put("sources", this.sources)
+			.build();
 	}
 
 	@Override
@@ -46,7 +52,10 @@ public record CaseEventDetails(CaseId caseId, String type, LocalDate date, Strin
 				open.ids("sources", SourceId::new));
 	}
 
-	/** Public fields only: sealed fields never reach a log line or an exception message by accident. */
+	/**
+	 * Public fields only: sealed fields never reach a log line or an exception message by
+	 * accident.
+	 */
 	@Override
 	public String toString() {
 		return "CaseEventDetails%s (sealed fields hidden)".formatted(publicFields());

@@ -17,10 +17,6 @@ public record CaseEventInput(String caseId, String type, LocalDate date, String 
 		return RecordKind.CASE_EVENT;
 	}
 
-	public static CaseEventInput forCase(String caseId) {
-		return new CaseEventInput(caseId, null, null, null, null, null, null, List.of());
-	}
-
 	Validated<CaseEventDetails> validate(InputCheck check) {
 		CaseId caseRef = check.reference("caseId", this.caseId, RecordKind.CASE, CaseId::new, true);
 		String type = check.term("type", Catalog.CASE_EVENT_TYPES, this.type, true);

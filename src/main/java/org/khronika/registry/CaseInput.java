@@ -5,22 +5,17 @@ import java.util.List;
 import org.khronika.catalog.Catalog;
 import org.khronika.catalog.LawArticle;
 
-/** Input for a case; see {@link CaseDetails}. JSON and forms call the case kind {@code kind}. */
-public record CaseInput(String person, String kind, List<String> charges, String trigger, String informant, String court,
-		String status, String outcome, Long fineAmount, Integer sentenceMonths, String notes, List<String> sources)
-		implements RecordInput {
+/**
+ * Input for a case; see {@link CaseDetails}. JSON and forms call the case kind
+ * {@code kind}.
+ */
+public record CaseInput(String person, String kind, List<String> charges, String trigger, String informant,
+		String court, String status, String outcome, Long fineAmount, Integer sentenceMonths, String notes,
+		List<String> sources) implements RecordInput {
 
 	@Override
 	public RecordKind recordKind() {
 		return RecordKind.CASE;
-	}
-
-	public static CaseInput empty() {
-		return new CaseInput(null, null, List.of(), null, null, null, null, null, null, null, null, List.of());
-	}
-
-	public static CaseInput forPerson(String person) {
-		return new CaseInput(person, null, List.of(), null, null, null, null, null, null, null, null, List.of());
 	}
 
 	Validated<CaseDetails> validate(InputCheck check) {
@@ -71,8 +66,8 @@ public record CaseInput(String person, String kind, List<String> charges, String
 		String notes = check.text("notes", this.notes, InputCheck.LONG_TEXT_MAX, false);
 		List<SourceId> sources = check.references("sources", this.sources, RecordKind.SOURCE, SourceId::new);
 		Integer sentenceMonths = months;
-		return check.result(() -> new CaseDetails(personId, caseKind, articles.stream().map(LawArticle::code).toList(), trigger,
-				informant, court, status, outcome, fine, sentenceMonths, notes, sources));
+		return check.result(() -> new CaseDetails(personId, caseKind, articles.stream().map(LawArticle::code).toList(),
+				trigger, informant, court, status, outcome, fine, sentenceMonths, notes, sources));
 	}
 
 	/** Never the values: an input may hold identifying text. */

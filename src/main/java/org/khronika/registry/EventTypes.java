@@ -8,9 +8,9 @@ import java.util.function.BiFunction;
 import org.khronika.eventlog.LogEntry;
 
 /**
- * The hand-written table of event types: each has a stable name and schema version, stored in the
- * log, and never derives from a Java class name. A new shape of an event is a new version here,
- * with an upcaster for the old one.
+ * The hand-written table of event types: each has a stable name and schema version,
+ * stored in the log, and never derives from a Java class name. A new shape of an event is
+ * a new version here, with an upcaster for the old one.
  */
 final class EventTypes {
 
@@ -18,7 +18,10 @@ final class EventTypes {
 			BiFunction<UUID, RecordDetails, RegistryEvent> factory) {
 	}
 
-	/** An event ready for the log: its type, its public part and the plaintext of its sealed part. */
+	/**
+	 * An event ready for the log: its type, its public part and the plaintext of its
+	 * sealed part.
+	 */
 	record Encoded(Type type, String publicPart, byte[] sealedPlaintext) {
 
 		boolean hasSealedPart() {
@@ -55,7 +58,9 @@ final class EventTypes {
 	}
 
 	static Type of(RegistryEvent event) {
-		return ALL.stream().filter(t -> t.eventClass() == event.getClass()).findFirst()
+		return ALL.stream()
+			.filter(t -> t.eventClass() == event.getClass())
+			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no event type for " + event.getClass().getSimpleName()));
 	}
 
@@ -64,7 +69,9 @@ final class EventTypes {
 	}
 
 	static Type named(String name, int version) {
-		return ALL.stream().filter(t -> t.name().equals(name) && t.version() == version).findFirst()
+		return ALL.stream()
+			.filter(t -> t.name().equals(name) && t.version() == version)
+			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("unknown event type " + name + " v" + version));
 	}
 
@@ -81,8 +88,8 @@ final class EventTypes {
 
 	/**
 	 * The event {@code entry} holds.
-	 * @param sealedPlaintext the opened sealed part, or null if it is not needed or cannot be opened
-	 * (the sealed fields then come back empty)
+	 * @param sealedPlaintext the opened sealed part, or null if it is not needed or
+	 * cannot be opened (the sealed fields then come back empty)
 	 */
 	static RegistryEvent decode(LogEntry entry, byte[] sealedPlaintext) {
 		Type type = named(entry.type(), entry.schemaVersion());

@@ -3,9 +3,9 @@ package org.khronika.registry;
 import java.util.List;
 
 /**
- * One thing wrong with one field of an input: {@code field} names it as the form and the API do
- * ({@code birthYear}, {@code names[1]}), {@code code} is a message code resolved in
- * {@code messages_*.properties} as {@code problem.<code>}, with {@code arguments}.
+ * One thing wrong with one field of an input: {@code field} names it as the form and the
+ * API do ({@code birthYear}, {@code names[1]}), {@code code} is a message code resolved
+ * in {@code messages_*.properties} as {@code problem.<code>}, with {@code arguments}.
  */
 public record FieldProblem(String field, String code, List<Object> arguments) {
 

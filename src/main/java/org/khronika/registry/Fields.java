@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Writing and reading the field maps of {@link RecordDetails}: nulls and empty lists are left out. */
+/**
+ * Writing and reading the field maps of {@link RecordDetails}: nulls and empty lists are
+ * left out.
+ */
 final class Fields {
 
 	private final Map<String, Object> values;

@@ -14,10 +14,6 @@ public record IncidentInput(LocalDate date, String region, String locality, Stri
 		return RecordKind.INCIDENT;
 	}
 
-	public static IncidentInput empty() {
-		return new IncidentInput(null, null, null, null, null, null, null, List.of(), null, List.of());
-	}
-
 	Validated<IncidentDetails> validate(InputCheck check) {
 		LocalDate date = check.pastDate("date", this.date, true);
 		String region = check.region("region", this.region, true);

@@ -12,8 +12,8 @@ import org.khronika.catalog.Catalog;
 import org.khronika.catalog.LawArticle;
 
 /**
- * Collects the problems of one input, field by field, against the catalog and the registry (for
- * references). Every check trims text and turns blank text into null.
+ * Collects the problems of one input, field by field, against the catalog and the
+ * registry (for references). Every check trims text and turns blank text into null.
  */
 final class InputCheck {
 
@@ -42,7 +42,8 @@ final class InputCheck {
 	}
 
 	<D extends RecordDetails> Validated<D> result(java.util.function.Supplier<D> details) {
-		return this.problems.isEmpty() ? new Validated<>(details.get(), List.of()) : new Validated<>(null, this.problems);
+		return this.problems.isEmpty() ? new Validated<>(details.get(), List.of())
+				: new Validated<>(null, this.problems);
 	}
 
 	void reject(String field, String code, Object... arguments) {
@@ -151,8 +152,12 @@ final class InputCheck {
 		return articles;
 	}
 
-	/** References to existing records of {@code kind}, in the order given, without repeats. */
-	<T extends RecordId> List<T> references(String field, List<String> values, RecordKind kind, Function<UUID, T> factory) {
+	/**
+	 * References to existing records of {@code kind}, in the order given, without
+	 * repeats.
+	 */
+	<T extends RecordId> List<T> references(String field, List<String> values, RecordKind kind,
+			Function<UUID, T> factory) {
 		List<T> ids = new ArrayList<>();
 		List<String> given = nonBlank(values);
 		if (given.size() > 1000) {
@@ -168,7 +173,8 @@ final class InputCheck {
 		return ids;
 	}
 
-	<T extends RecordId> T reference(String field, String value, RecordKind kind, Function<UUID, T> factory, boolean required) {
+	<T extends RecordId> T reference(String field, String value, RecordKind kind, Function<UUID, T> factory,
+			boolean required) {
 		String text = text(field, value, 64, required);
 		if (text == null) {
 			return null;

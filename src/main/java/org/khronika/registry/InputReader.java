@@ -13,16 +13,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a {@link RecordInput} from an HTML form or a parsed JSON object, field by field, by the
- * names of the input record's components. A value of the wrong type is a {@link FieldProblem}
- * ({@code not_a_number}, {@code not_a_date}, …), never an exception, so every edge reports every
- * bad field at once.
+ * Reads a {@link RecordInput} from an HTML form or a parsed JSON object, field by field,
+ * by the names of the input record's components. A value of the wrong type is a
+ * {@link FieldProblem} ({@code not_a_number}, {@code not_a_date}, …), never an exception,
+ * so every edge reports every bad field at once.
  */
 public final class InputReader {
 
 	/** JSON fields a client may send back unchanged from a GET; they are not input. */
-	private static final Set<String> READ_ONLY = Set.of("id", "version", "shredded", "createdAt", "createdBy", "updatedAt",
-			"updatedBy");
+	private static final Set<String> READ_ONLY = Set.of("id", "version", "shredded", "createdAt", "createdBy",
+			"updatedAt", "updatedBy");
 
 	private InputReader() {
 	}
@@ -43,8 +43,8 @@ public final class InputReader {
 	}
 
 	/**
-	 * Reads a submitted form: every value is text; lists have several values; a person's names come
-	 * from one text, a spelling per line.
+	 * Reads a submitted form: every value is text; lists have several values; a person's
+	 * names come from one text, a spelling per line.
 	 */
 	public static RecordInput fromForm(RecordKind kind, Map<String, List<String>> form, List<FieldProblem> problems) {
 		return build(kind, (component) -> {
@@ -52,7 +52,8 @@ public final class InputReader {
 			if (component.getType() == List.class) {
 				if ("names".equals(component.getName())) {
 					String text = (given == null || given.isEmpty()) ? null : given.get(0);
-					return (text == null) ? List.of() : Arrays.stream(text.split("\\R")).filter(s -> !s.isBlank()).toList();
+					return (text == null) ? List.of()
+							: Arrays.stream(text.split("\\R")).filter(s -> !s.isBlank()).toList();
 				}
 				return (given == null) ? List.of() : given;
 			}
@@ -62,18 +63,24 @@ public final class InputReader {
 	}
 
 	/**
-	 * Reads a JSON object (as parsed into maps, lists, strings, numbers and booleans). Unknown fields
-	 * are problems, so a misspelt field is never silently ignored.
+	 * Reads a JSON object (as parsed into maps, lists, strings, numbers and booleans).
+	 * Unknown fields are problems, so a misspelt field is never silently ignored.
 	 */
 	public static RecordInput fromJson(RecordKind kind, Map<String, Object> json, List<FieldProblem> problems) {
 		Set<String> known = new java.util.HashSet<>(READ_ONLY);
 		Arrays.stream(inputType(kind).getRecordComponents()).map(RecordComponent::getName).forEach(known::add);
-		json.keySet().stream().filter(key -> !known.contains(key)).sorted()
+		json.keySet()
+			.stream()
+			.filter(key -> !known.contains(key))
+			.sorted()
 			.forEach(key -> problems.add(FieldProblem.of(key, "unknown_field")));
 		return build(kind, (component) -> convertJson(component, json.get(component.getName()), problems));
 	}
 
-	/** The values that show {@code input}, by field name: lists as lists of text, the rest as text. */
+	/**
+	 * The values that show {@code input}, by field name: lists as lists of text, the rest
+	 * as text.
+	 */
 	public static Map<String, Object> values(RecordInput input) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (RecordComponent component : input.getClass().getRecordComponents()) {
@@ -179,7 +186,9 @@ public final class InputReader {
 		RecordComponent[] components = type.getRecordComponents();
 		Object[] values = Arrays.stream(components).map(valueOf).toArray();
 		try {
-			return type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+			return type
+				.getDeclaredConstructor(
+						Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
 				.newInstance(values);
 		}
 		catch (ReflectiveOperationException ex) {

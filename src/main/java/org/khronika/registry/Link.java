@@ -1,6 +1,9 @@
 package org.khronika.registry;
 
-/** A reference from one record to another: {@code relation} is {@code person}, {@code case} or {@code source}. */
+/**
+ * A reference from one record to another: {@code relation} is {@code person},
+ * {@code case} or {@code source}.
+ */
 public record Link(String relation, RecordId target) {
 
 	static final String PERSON = "person";

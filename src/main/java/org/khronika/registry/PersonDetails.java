@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A person: names in any script (several spellings), birth year, region, contacts, notes and
- * consent. Names, birth year, contacts and notes are sealed under the person's own key, so
- * shredding the person destroys them.
+ * A person: names in any script (several spellings), birth year, region, contacts, notes
+ * and consent. Names, birth year, contacts and notes are sealed under the person's own
+ * key, so shredding the person destroys them.
+ *
  * @param mayBeNamed the person consented to be named publicly
  * @param mayReceiveLetters the person consented to receive letters
  */
@@ -30,14 +31,22 @@ public record PersonDetails(List<String> names, Integer birthYear, String region
 
 	@Override
 	public Map<String, Object> publicFields() {
-		return Fields.builder().put("region", this.region).put("mayBeNamed", this.mayBeNamed)
-			.put("mayReceiveLetters", this.mayReceiveLetters).put("sources", this.sources).build();
+		return Fields.builder()
+			.put("region", this.region)
+			.put("mayBeNamed", this.mayBeNamed)
+			.put("mayReceiveLetters", this.mayReceiveLetters)
+			.put("sources", this.sources)
+			.build();
 	}
 
 	@Override
 	public Map<String, Object> sealedFields() {
-		return Fields.builder().put("names", this.names).put("birthYear", this.birthYear).put("contacts", this.contacts)
-			.put("notes", this.notes).build();
+		return Fields.builder()
+			.put("names", this.names)
+			.put("birthYear", this.birthYear)
+			.put("contacts", this.contacts)
+			.put("notes", this.notes)
+			.build();
 	}
 
 	static PersonDetails fromFields(Fields open, Fields sealed) {
@@ -46,7 +55,10 @@ public record PersonDetails(List<String> names, Integer birthYear, String region
 				open.ids("sources", SourceId::new));
 	}
 
-	/** Public fields only: sealed fields never reach a log line or an exception message by accident. */
+	/**
+	 * Public fields only: sealed fields never reach a log line or an exception message by
+	 * accident.
+	 */
 	@Override
 	public String toString() {
 		return "PersonDetails%s (sealed fields hidden)".formatted(publicFields());

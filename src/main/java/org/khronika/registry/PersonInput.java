@@ -11,11 +11,6 @@ public record PersonInput(List<String> names, Integer birthYear, String region, 
 		return RecordKind.PERSON;
 	}
 
-	/** An empty form. */
-	public static PersonInput empty() {
-		return new PersonInput(List.of(), null, null, null, null, false, false, List.of());
-	}
-
 	Validated<PersonDetails> validate(InputCheck check) {
 		List<String> given = (this.names != null) ? this.names : List.of();
 		List<String> names = new java.util.ArrayList<>();
@@ -36,8 +31,8 @@ public record PersonInput(List<String> names, Integer birthYear, String region, 
 		String contacts = check.text("contacts", this.contacts, InputCheck.LONG_TEXT_MAX, false);
 		String notes = check.text("notes", this.notes, InputCheck.LONG_TEXT_MAX, false);
 		List<SourceId> sources = check.references("sources", this.sources, RecordKind.SOURCE, SourceId::new);
-		return check.result(() -> new PersonDetails(names, birthYear, region, contacts, notes, Boolean.TRUE.equals(this.mayBeNamed),
-				Boolean.TRUE.equals(this.mayReceiveLetters), sources));
+		return check.result(() -> new PersonDetails(names, birthYear, region, contacts, notes,
+				Boolean.TRUE.equals(this.mayBeNamed), Boolean.TRUE.equals(this.mayReceiveLetters), sources));
 	}
 
 	/** Never the values: an input may hold identifying text. */

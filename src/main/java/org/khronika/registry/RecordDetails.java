@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a record says at one version. Each kind splits its fields in two: public fields (dates,
- * regions, law articles, statuses, counts, links) stored in clear, and sealed fields (whatever names
- * or describes a person) stored only encrypted.
+ * What a record says at one version. Each kind splits its fields in two: public fields
+ * (dates, regions, law articles, statuses, counts, links) stored in clear, and sealed
+ * fields (whatever names or describes a person) stored only encrypted.
  */
-public sealed interface RecordDetails permits PersonDetails, IncidentDetails, CaseDetails, CaseEventDetails, SourceDetails {
+public sealed interface RecordDetails
+		permits PersonDetails, IncidentDetails, CaseDetails, CaseEventDetails, SourceDetails {
 
 	RecordKind kind();
 

@@ -12,7 +12,8 @@ public sealed interface RecordId permits PersonId, IncidentId, CaseId, CaseEvent
 
 	/** The UUID in {@code text}, or empty if it is not one. */
 	static Optional<UUID> parseUuid(String text) {
-		if (text == null || !text.strip().matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+		if (text == null || !text.strip()
+			.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
 			return Optional.empty();
 		}
 		return Optional.of(UUID.fromString(text.strip()));

@@ -1,31 +1,34 @@
 package org.khronika.registry;
 
 /**
- * Raw input for one record, as a form or the JSON API gives it: any field may be missing or wrong.
- * {@link RecordValidator} turns it into details or field problems. Its field names are those of
- * the JSON API and of the forms.
+ * Raw input for one record, as a form or the JSON API gives it: any field may be missing
+ * or wrong. {@link RecordValidator} turns it into details or field problems. Its field
+ * names are those of the JSON API and of the forms.
  */
 public sealed interface RecordInput permits PersonInput, IncidentInput, CaseInput, CaseEventInput, SourceInput {
 
 	RecordKind recordKind();
 
-	/** The input that shows {@code details} (to fill an edit form, or to answer the API). */
+	/**
+	 * The input that shows {@code details} (to fill an edit form, or to answer the API).
+	 */
 	static RecordInput of(RecordDetails details) {
 		if (details instanceof PersonDetails d) {
 			return new PersonInput(d.names(), d.birthYear(), d.region(), d.contacts(), d.notes(), d.mayBeNamed(),
 					d.mayReceiveLetters(), strings(d.sources()));
 		}
 		if (details instanceof IncidentDetails d) {
-			return new IncidentInput(d.date(), d.region(), d.locality(), d.type(), d.topic(), d.organiser(), d.detained(),
-					strings(d.persons()), d.description(), strings(d.sources()));
+			return new IncidentInput(d.date(), d.region(), d.locality(), d.type(), d.topic(), d.organiser(),
+					d.detained(), strings(d.persons()), d.description(), strings(d.sources()));
 		}
 		if (details instanceof CaseDetails d) {
-			return new CaseInput(d.person().toString(), d.caseKind(), d.charges(), d.trigger(), d.informant(), d.court(),
-					d.status(), d.outcome(), d.fineAmount(), d.sentenceMonths(), d.notes(), strings(d.sources()));
+			return new CaseInput(d.person().toString(), d.caseKind(), d.charges(), d.trigger(), d.informant(),
+					d.court(), d.status(), d.outcome(), d.fineAmount(), d.sentenceMonths(), d.notes(),
+					strings(d.sources()));
 		}
 		if (details instanceof CaseEventDetails d) {
-			return new CaseEventInput(d.caseId().toString(), d.type(), d.date(), d.court(), d.measure(), d.until(), d.note(),
-					strings(d.sources()));
+			return new CaseEventInput(d.caseId().toString(), d.type(), d.date(), d.court(), d.measure(), d.until(),
+					d.note(), strings(d.sources()));
 		}
 		if (details instanceof SourceDetails d) {
 			return new SourceInput(d.sourceKind(), d.reference(), d.reliability(), d.note());

@@ -5,13 +5,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** The kinds of record the registry keeps. {@link #code()} is stable: it is stored in read tables. */
+/**
+ * The kinds of record the registry keeps. {@link #code()} is stable: it is stored in read
+ * tables.
+ */
 public enum RecordKind {
 
-	PERSON("person", "persons", PersonId::new),
-	INCIDENT("incident", "incidents", IncidentId::new),
-	CASE("case", "cases", CaseId::new),
-	CASE_EVENT("case-event", "case-events", CaseEventId::new),
+	PERSON("person", "persons", PersonId::new), INCIDENT("incident", "incidents", IncidentId::new),
+	CASE("case", "cases", CaseId::new), CASE_EVENT("case-event", "case-events", CaseEventId::new),
 	SOURCE("source", "sources", SourceId::new);
 
 	private final String code;
@@ -30,7 +31,10 @@ public enum RecordKind {
 		return this.code;
 	}
 
-	/** The path segment of this kind's pages and API: {@code persons}, {@code case-events}, … */
+	/**
+	 * The path segment of this kind's pages and API: {@code persons},
+	 * {@code case-events}, …
+	 */
 	public String plural() {
 		return this.plural;
 	}
@@ -45,7 +49,9 @@ public enum RecordKind {
 	}
 
 	public static RecordKind ofCode(String code) {
-		return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst()
+		return Arrays.stream(values())
+			.filter(k -> k.code.equals(code))
+			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no record kind " + code));
 	}
 

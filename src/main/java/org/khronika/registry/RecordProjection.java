@@ -7,10 +7,10 @@ import org.khronika.eventlog.LogEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Projects registry events into {@code registry_record} and {@code registry_link}: the tables
- * behind every list, record page and reference check. It copies public parts and sealed parts as
- * they are in the log, so it needs no key and can be rebuilt from the log alone. Replay-safe: it
- * remembers the last log position applied and skips older entries.
+ * Projects registry events into {@code registry_record} and {@code registry_link}: the
+ * tables behind every list, record page and reference check. It copies public parts and
+ * sealed parts as they are in the log, so it needs no key and can be rebuilt from the log
+ * alone. Replay-safe: it remembers the last log position applied and skips older entries.
  */
 final class RecordProjection {
 
@@ -22,9 +22,13 @@ final class RecordProjection {
 		this.jdbc = jdbc;
 	}
 
-	/** The record's state for deciding: version and shredding (details are not needed there). */
+	/**
+	 * The record's state for deciding: version and shredding (details are not needed
+	 * there).
+	 */
 	RecordState state(RecordId id) {
-		List<RecordState> states = this.jdbc.query("SELECT version, shredded FROM registry_record WHERE id = ? AND kind = ?",
+		List<RecordState> states = this.jdbc.query(
+				"SELECT version, shredded FROM registry_record WHERE id = ? AND kind = ?",
 				(rs, n) -> new RecordState(id, rs.getInt(1), null, rs.getBoolean(2)), id.toString(), id.kind().code());
 		return states.isEmpty() ? null : states.get(0);
 	}
@@ -39,25 +43,28 @@ final class RecordProjection {
 			RecordDetails details = withDetails.details();
 			byte[] sealed = entry.isSealed() ? entry.sealedPart() : null;
 			String sealedEntry = entry.isSealed() ? entry.identity().entryId().toString() : null;
-			int updated = this.jdbc.update("UPDATE registry_record SET version = version + 1, public_part = ?, sealed_part = ?, "
-					+ "sealed_entry = ?, updated_at = ?, updated_by = ?, last_seq = ? WHERE id = ?", entry.publicPart(), sealed,
-					sealedEntry, at, entry.actor(), entry.sequence(), id);
+			int updated = this.jdbc.update(
+					"UPDATE registry_record SET version = version + 1, public_part = ?, sealed_part = ?, "
+							+ "sealed_entry = ?, updated_at = ?, updated_by = ?, last_seq = ? WHERE id = ?",
+					entry.publicPart(), sealed, sealedEntry, at, entry.actor(), entry.sequence(), id);
 			if (updated == 0) {
-				this.jdbc.update("INSERT INTO registry_record (id, kind, version, public_part, sealed_part, sealed_entry, shredded, "
-						+ "created_at, created_by, updated_at, updated_by, last_seq) VALUES (?, ?, 1, ?, ?, ?, FALSE, ?, ?, ?, ?, ?)",
+				this.jdbc.update(
+						"INSERT INTO registry_record (id, kind, version, public_part, sealed_part, sealed_entry, shredded, "
+								+ "created_at, created_by, updated_at, updated_by, last_seq) VALUES (?, ?, 1, ?, ?, ?, FALSE, ?, ?, ?, ?, ?)",
 						id, details.kind().code(), entry.publicPart(), sealed, sealedEntry, at, entry.actor(), at,
 						entry.actor(), entry.sequence());
 			}
 			this.jdbc.update("DELETE FROM registry_link WHERE from_id = ?", id);
 			for (Link link : details.links().stream().distinct().toList()) {
-				this.jdbc.update("INSERT INTO registry_link (from_id, relation, to_id) VALUES (?, ?, ?)", id, link.relation(),
-						link.target().toString());
+				this.jdbc.update("INSERT INTO registry_link (from_id, relation, to_id) VALUES (?, ?, ?)", id,
+						link.relation(), link.target().toString());
 			}
 		}
 		else if (event instanceof RegistryEvent.PersonShredded) {
-			this.jdbc.update("UPDATE registry_record SET version = version + 1, shredded = TRUE, sealed_part = NULL, "
-					+ "sealed_entry = NULL, updated_at = ?, updated_by = ?, last_seq = ? WHERE id = ?", at, entry.actor(),
-					entry.sequence(), id);
+			this.jdbc.update(
+					"UPDATE registry_record SET version = version + 1, shredded = TRUE, sealed_part = NULL, "
+							+ "sealed_entry = NULL, updated_at = ?, updated_by = ?, last_seq = ? WHERE id = ?",
+					at, entry.actor(), entry.sequence(), id);
 		}
 		else {
 			throw new IllegalArgumentException("no projection for " + event.getClass().getSimpleName());

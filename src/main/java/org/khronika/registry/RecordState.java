@@ -1,8 +1,9 @@
 package org.khronika.registry;
 
 /**
- * A record's state as its events leave it: its version (one per event), its latest details and
- * whether it has been shredded. A record that does not exist yet has no state (null).
+ * A record's state as its events leave it: its version (one per event), its latest
+ * details and whether it has been shredded. A record that does not exist yet has no state
+ * (null).
  */
 record RecordState(RecordId id, int version, RecordDetails details, boolean shredded) {
 

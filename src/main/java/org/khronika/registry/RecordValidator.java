@@ -4,7 +4,10 @@ import java.time.Clock;
 
 import org.khronika.catalog.Catalog;
 
-/** Checks inputs from any edge (forms, API, CLI) with the same rules and the same field names. */
+/**
+ * Checks inputs from any edge (forms, API, CLI) with the same rules and the same field
+ * names.
+ */
 public class RecordValidator {
 
 	private final Catalog catalog;
@@ -19,7 +22,10 @@ public class RecordValidator {
 		this.clock = clock;
 	}
 
-	/** Every problem of {@code input}, or its details if it has none. Never throws for bad input. */
+	/**
+	 * Every problem of {@code input}, or its details if it has none. Never throws for bad
+	 * input.
+	 */
 	public Validated<? extends RecordDetails> validate(RecordInput input) {
 		InputCheck check = new InputCheck(this.catalog, this.registry, this.clock);
 		if (input instanceof PersonInput person) {

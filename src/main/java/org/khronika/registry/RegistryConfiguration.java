@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class RegistryConfiguration {
 
-	/** Checkpoints are signed with the keyring's key, unlocked when the first one is due. */
+	/**
+	 * Checkpoints are signed with the keyring's key, unlocked when the first one is due.
+	 */
 	@Bean
 	CheckpointSigner checkpointSigner(KeyringUnlock keyring) {
 		return message -> keyring.get().checkpointSigner().sign(message);

@@ -8,7 +8,9 @@ final class RegistryDecider {
 	private RegistryDecider() {
 	}
 
-	/** @param state the record's current state, or null if it does not exist */
+	/**
+	 * @param state the record's current state, or null if it does not exist
+	 */
 	static Decision decide(RegistryCommand command, RecordState state) {
 		if (command instanceof RegistryCommand.Record record) {
 			if (state != null) {

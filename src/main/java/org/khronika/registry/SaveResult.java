@@ -1,12 +1,18 @@
 package org.khronika.registry;
 
-/** What came of a write: the record at its new version, or a refusal with a stable message code. */
+/**
+ * What came of a write: the record at its new version, or a refusal with a stable message
+ * code.
+ */
 public sealed interface SaveResult {
 
 	record Saved(RecordId id, int version) implements SaveResult {
 	}
 
-	/** @param code {@code record.stale}, {@code record.not_found}, {@code record.shredded}, … */
+	/**
+	 * @param code {@code record.stale}, {@code record.not_found},
+	 * {@code record.shredded}, …
+	 */
 	record Refused(String code) implements SaveResult {
 	}
 

@@ -2,16 +2,15 @@ package org.khronika.registry;
 
 import org.khronika.catalog.Catalog;
 
-/** Input for a source; see {@link SourceDetails}. JSON and forms call the source kind {@code kind}. */
+/**
+ * Input for a source; see {@link SourceDetails}. JSON and forms call the source kind
+ * {@code kind}.
+ */
 public record SourceInput(String kind, String reference, String reliability, String note) implements RecordInput {
 
 	@Override
 	public RecordKind recordKind() {
 		return RecordKind.SOURCE;
-	}
-
-	public static SourceInput empty() {
-		return new SourceInput(null, null, null, null);
 	}
 
 	Validated<SourceDetails> validate(InputCheck check) {

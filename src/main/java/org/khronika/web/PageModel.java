@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** What every page's layout needs: who is logged in, and the link to the same page in the other language. */
+/**
+ * What every page's layout needs: who is logged in, and the link to the same page in the
+ * other language.
+ */
 @ControllerAdvice
 class PageModel {
 
@@ -21,7 +24,10 @@ class PageModel {
 	@ModelAttribute("otherLanguageUrl")
 	String otherLanguageUrl(HttpServletRequest request, Locale locale) {
 		String other = "ru".equals(locale.getLanguage()) ? "en" : "ru";
-		return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", other).build().toUriString()
+		return ServletUriComponentsBuilder.fromRequest(request)
+			.replaceQueryParam("lang", other)
+			.build()
+			.toUriString()
 			.replaceFirst("^[a-z]+://[^/]+", "");
 	}
 

@@ -12,7 +12,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Russian or English: from {@code ?lang=}, then a cookie, then the browser's languages; Russian otherwise. */
+/**
+ * Russian or English: from {@code ?lang=}, then a cookie, then the browser's languages;
+ * Russian otherwise.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 

@@ -13,8 +13,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium driven by Debian's chromedriver, headless, with JavaScript switched off: what
- * a cautious user of Tor Browser at its safest setting gets.
+ * Debian's Chromium driven by Debian's chromedriver, headless, with JavaScript switched
+ * off: what a cautious user of Tor Browser at its safest setting gets.
  */
 final class Browser {
 
@@ -31,10 +31,12 @@ final class Browser {
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM);
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--lang=en-US",
-					"--window-size=1280,1600", "--user-data-dir=" + profile);
+					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+					"--lang=en-US", "--window-size=1280,1600", "--user-data-dir=" + profile);
 			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+			ChromeDriverService service = new ChromeDriverService.Builder()
+				.usingDriverExecutable(new File(CHROMEDRIVER))
+				.build();
 			ChromeDriver driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 			return driver;

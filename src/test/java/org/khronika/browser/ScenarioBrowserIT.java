@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A monitor enters three cases drawn from real reporting (names invented) through the web
- * interface, in Chromium with JavaScript off, and reads them back in lists, record pages and
- * histories.
+ * interface, in Chromium with JavaScript off, and reads them back in lists, record pages
+ * and histories.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ScenarioBrowserIT {
@@ -84,12 +84,14 @@ class ScenarioBrowserIT {
 		submit();
 		assertThat(text()).contains("Сохранено.", "Адвокат · A2");
 
-		// 1. arrested after his phone was tapped, charged under 207.3, custody extended at a hearing
+		// 1. arrested after his phone was tapped, charged under 207.3, custody extended
+		// at a hearing
 		String sokolov = recordPerson("Андрей Соколов\nAndrei Sokolov", "1979", "Москва");
 		click("Открыть дело этого человека");
 		assertThat(new Select(field("person")).getFirstSelectedOption().getText()).isEqualTo("Андрей Соколов");
 		choose("kind", "Уголовное");
-		chooseMany("charges", "УК 207.3 — Публичное распространение заведомо ложной информации об использовании Вооружённых сил");
+		chooseMany("charges",
+				"УК 207.3 — Публичное распространение заведомо ложной информации об использовании Вооружённых сил");
 		choose("trigger", "Прослушка");
 		fill("court", "Мещанский районный суд");
 		choose("status", "В суде");
@@ -99,9 +101,10 @@ class ScenarioBrowserIT {
 		String wiretapCase = this.browser.getCurrentUrl();
 		assertThat(heading()).isEqualTo("Андрей Соколов — Уголовное (УК 207.3)");
 		addCaseEvent("Задержание", LocalDate.of(2025, 3, 4), null, null, "Задержан после прослушки");
-		addCaseEvent("Мера пресечения", LocalDate.of(2025, 3, 6), "Заключение под стражу", LocalDate.of(2025, 5, 4), null);
-		addCaseEvent("Продление меры пресечения", LocalDate.of(2025, 4, 30), "Заключение под стражу", LocalDate.of(2025, 8, 4),
-				"Продлено на заседании");
+		addCaseEvent("Мера пресечения", LocalDate.of(2025, 3, 6), "Заключение под стражу", LocalDate.of(2025, 5, 4),
+				null);
+		addCaseEvent("Продление меры пресечения", LocalDate.of(2025, 4, 30), "Заключение под стражу",
+				LocalDate.of(2025, 8, 4), "Продлено на заседании");
 
 		// 2. a student denounced by her father, questioned and released without charge
 		recordPerson("Мария Лебедева", "2004", "Санкт-Петербург");
@@ -122,7 +125,8 @@ class ScenarioBrowserIT {
 		submit();
 		assertThat(text()).contains("Сохранено.", "Закрыто", "Прекращено", "Версия 2");
 
-		// 3. denounced by an acquaintance over messages in a group chat, flat searched, charged under 207.3
+		// 3. denounced by an acquaintance over messages in a group chat, flat searched,
+		// charged under 207.3
 		String kravtsov = recordPerson("Игорь Кравцов", "1988", "Новосибирская область");
 		open("/incidents/new");
 		date("date", LocalDate.of(2025, 2, 11));
@@ -137,7 +141,8 @@ class ScenarioBrowserIT {
 		this.browser.get(kravtsov);
 		click("Открыть дело этого человека");
 		choose("kind", "Уголовное");
-		chooseMany("charges", "УК 207.3 — Публичное распространение заведомо ложной информации об использовании Вооружённых сил");
+		chooseMany("charges",
+				"УК 207.3 — Публичное распространение заведомо ложной информации об использовании Вооружённых сил");
 		choose("trigger", "Донос");
 		choose("informant", "Знакомый");
 		choose("status", "Следствие");
@@ -146,13 +151,15 @@ class ScenarioBrowserIT {
 
 		// lists show all three
 		open("/cases");
-		assertThat(text()).contains("Андрей Соколов — Уголовное (УК 207.3)", "Прослушка", "В суде", "Мария Лебедева — Уголовное",
-				"Донос (Родственник)", "Закрыто", "Игорь Кравцов — Уголовное (УК 207.3)", "Донос (Знакомый)", "Следствие");
+		assertThat(text()).contains("Андрей Соколов — Уголовное (УК 207.3)", "Прослушка", "В суде",
+				"Мария Лебедева — Уголовное", "Донос (Родственник)", "Закрыто", "Игорь Кравцов — Уголовное (УК 207.3)",
+				"Донос (Знакомый)", "Следствие");
 		screenshot("case-list");
 		open("/persons");
 		assertThat(text()).contains("Андрей Соколов", "Мария Лебедева", "Игорь Кравцов");
 		open("/case-events");
-		assertThat(text()).contains("Задержание · 2025-03-04", "Продление меры пресечения · 2025-04-30", "Обыск · 2025-02-18");
+		assertThat(text()).contains("Задержание · 2025-03-04", "Продление меры пресечения · 2025-04-30",
+				"Обыск · 2025-02-18");
 
 		// record pages link what belongs together
 		this.browser.get(wiretapCase);
@@ -167,7 +174,8 @@ class ScenarioBrowserIT {
 		// histories show each version and what changed
 		this.browser.get(fatherCase);
 		click("История");
-		assertThat(text()).contains("Версия 1", "Версия 2", "Доследственная проверка", "Закрыто", "изменено", "monitor");
+		assertThat(text()).contains("Версия 1", "Версия 2", "Доследственная проверка", "Закрыто", "изменено",
+				"monitor");
 	}
 
 	private String recordPerson(String names, String birthYear, String region) {
@@ -223,7 +231,9 @@ class ScenarioBrowserIT {
 		field.sendKeys(value);
 	}
 
-	/** Types a date into a date field as Chromium (en-US) expects it: month, day, year. */
+	/**
+	 * Types a date into a date field as Chromium (en-US) expects it: month, day, year.
+	 */
 	private void date(String id, LocalDate date) {
 		field(id).sendKeys("%02d%02d%04d".formatted(date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
 	}

@@ -13,8 +13,9 @@ class CatalogTest {
 
 	@Test
 	void holdsTheArticlesMonitorsCountUnder() {
-		assertThat(this.catalog.articles()).extracting(LawArticle::code).contains("koap-20.3.3", "koap-20.2", "koap-19.3", "koap-20.1",
-				"uk-207.3", "uk-280.3", "uk-280.4", "uk-275", "uk-275.1", "uk-284.1", "uk-328", "uk-329", "uk-319");
+		assertThat(this.catalog.articles()).extracting(LawArticle::code)
+			.contains("koap-20.3.3", "koap-20.2", "koap-19.3", "koap-20.1", "uk-207.3", "uk-280.3", "uk-280.4",
+					"uk-275", "uk-275.1", "uk-284.1", "uk-328", "uk-329", "uk-319");
 		assertThat(this.catalog.articles()).allSatisfy(article -> {
 			assertThat(article.title().ru()).isNotBlank();
 			assertThat(article.title().en()).isNotBlank();
@@ -24,7 +25,8 @@ class CatalogTest {
 
 	@Test
 	void findsAnArticleTheWayPeopleWriteIt() {
-		for (String written : List.of("uk-207.3", "207.3", "УК 207.3", "УК РФ 207.3", "ст. 207.3", "CC 207.3", "uk 207.3")) {
+		for (String written : List.of("uk-207.3", "207.3", "УК 207.3", "УК РФ 207.3", "ст. 207.3", "CC 207.3",
+				"uk 207.3")) {
 			assertThat(this.catalog.findArticle(written)).as(written).map(LawArticle::code).hasValue("uk-207.3");
 		}
 		assertThat(this.catalog.findArticle("КоАП 20.3.3")).map(LawArticle::code).hasValue("koap-20.3.3");
@@ -34,15 +36,19 @@ class CatalogTest {
 
 	@Test
 	void everyVocabularyTheRegistryNeedsExistsInBothLanguages() {
-		for (String name : List.of(Catalog.INCIDENT_TYPES, Catalog.CASE_KINDS, Catalog.TRIGGERS, Catalog.INFORMANT_RELATIONSHIPS,
-				Catalog.CASE_STATUSES, Catalog.OUTCOMES, Catalog.CASE_EVENT_TYPES, Catalog.MEASURES_OF_RESTRAINT, Catalog.SOURCE_KINDS)) {
-			assertThat(this.catalog.vocabulary(name).terms()).as(name).isNotEmpty()
-				.allSatisfy(term -> assertThat(term.label().in(Locale.ENGLISH)).isNotBlank().isNotEqualTo(term.label().ru()));
+		for (String name : List.of(Catalog.INCIDENT_TYPES, Catalog.CASE_KINDS, Catalog.TRIGGERS,
+				Catalog.INFORMANT_RELATIONSHIPS, Catalog.CASE_STATUSES, Catalog.OUTCOMES, Catalog.CASE_EVENT_TYPES,
+				Catalog.MEASURES_OF_RESTRAINT, Catalog.SOURCE_KINDS)) {
+			assertThat(this.catalog.vocabulary(name).terms()).as(name)
+				.isNotEmpty()
+				.allSatisfy(term -> assertThat(term.label().in(Locale.ENGLISH)).isNotBlank()
+					.isNotEqualTo(term.label().ru()));
 		}
-		assertThat(this.catalog.vocabulary(Catalog.INFORMANT_RELATIONSHIPS).terms()).extracting(Term::code).containsExactly("relative",
-				"spouse", "colleague", "pupil-or-student", "neighbour", "acquaintance", "stranger", "unknown");
-		assertThat(this.catalog.vocabulary(Catalog.TRIGGERS).terms()).extracting(Term::code).contains("denunciation", "wiretap",
-				"social-media-monitoring", "street-detention", "search", "other");
+		assertThat(this.catalog.vocabulary(Catalog.INFORMANT_RELATIONSHIPS).terms()).extracting(Term::code)
+			.containsExactly("relative", "spouse", "colleague", "pupil-or-student", "neighbour", "acquaintance",
+					"stranger", "unknown");
+		assertThat(this.catalog.vocabulary(Catalog.TRIGGERS).terms()).extracting(Term::code)
+			.contains("denunciation", "wiretap", "social-media-monitoring", "street-detention", "search", "other");
 	}
 
 	@Test

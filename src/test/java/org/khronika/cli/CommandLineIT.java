@@ -40,21 +40,24 @@ class CommandLineIT {
 		assertThat(recovery.find()).as("the recovery key is printed once").isTrue();
 		assertThat(KeyringFile.isProtected(data)).isTrue();
 
-		Jar.Result user = Jar.run(Map.of("KHRONIKA_NEW_PASSWORD", "another invented password"), "user", "add", "--login", "anna",
-				"--role", "admin", dataOption);
+		Jar.Result user = Jar.run(Map.of("KHRONIKA_NEW_PASSWORD", "another invented password"), "user", "add",
+				"--login", "anna", "--role", "admin", dataOption);
 		assertThat(user.exitCode()).as(user.all()).isZero();
 		Jar.Result token = Jar.run(Map.of(), "token", "create", "--login", "anna", dataOption);
 		assertThat(token.exitCode()).as(token.all()).isZero();
 		assertThat(token.out().strip()).matches("kht_[A-Za-z0-9_-]{43}");
 
 		// the server accepts the recovery key in place of the passphrase
-		Jar.Served served = Jar.serve(Map.of("KHRONIKA_PASSPHRASE", recovery.group()), "serve", "--port", "18431", dataOption);
+		Jar.Served served = Jar.serve(Map.of("KHRONIKA_PASSPHRASE", recovery.group()), "serve", "--port", "18431",
+				dataOption);
 		try {
-			HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:18431/api/v1/persons"))
-				.header("Authorization", "Bearer " + token.out().strip())
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"names\": [\"Пётр Тестов\"], \"birthYear\": 1987, \"region\": \"Москва\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> created = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:18431/api/v1/persons"))
+					.header("Authorization", "Bearer " + token.out().strip())
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"names\": [\"Пётр Тестов\"], \"birthYear\": 1987, \"region\": \"Москва\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		}
 		finally {
@@ -71,7 +74,8 @@ class CommandLineIT {
 		Path data = this.dir.resolve("data");
 		assertThat(Jar.run(Map.of("KHRONIKA_PASSPHRASE", PASSPHRASE), "init", "--data=" + data).exitCode()).isZero();
 
-		Jar.Result refused = Jar.run(Map.of("KHRONIKA_PASSPHRASE", "not the passphrase"), "serve", "--port", "18432", "--data=" + data);
+		Jar.Result refused = Jar.run(Map.of("KHRONIKA_PASSPHRASE", "not the passphrase"), "serve", "--port", "18432",
+				"--data=" + data);
 
 		assertThat(refused.exitCode()).isEqualTo(1);
 		assertThat(refused.err()).contains("khronika: this passphrase or recovery key does not unlock the keyring");
@@ -84,7 +88,8 @@ class CommandLineIT {
 		String dataOption = "--data=" + data;
 		Jar.Served demo = Jar.serve(Map.of(), "serve", "--demo", "--port", "18433", dataOption);
 		demo.stop();
-		assertThat(demo.printed()).contains("UNPROTECTED", "Loaded 21 synthetic demo records.", "Log in as 'demo' with the password ");
+		assertThat(demo.printed()).contains("UNPROTECTED", "Loaded 21 synthetic demo records.",
+				"Log in as 'demo' with the password ");
 
 		Jar.Result intact = Jar.run(Map.of(), "verify-log", dataOption);
 		assertThat(intact.exitCode()).as(intact.all()).isZero();
@@ -122,8 +127,8 @@ class CommandLineIT {
 			assertThat(verified.exitCode()).as(verified.all()).isZero();
 			assertThat(verified.out()).startsWith("ok 21 entries");
 			assertThat(Jar.run(postgres, "rebuild", "--data=" + data).out()).contains("from 21 log entries");
-			try (Connection connection = database.dataSource().getConnection(); ResultSet rs = connection.createStatement()
-				.executeQuery("SELECT COUNT(*) FROM registry_record")) {
+			try (Connection connection = database.dataSource().getConnection();
+					ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM registry_record")) {
 				rs.next();
 				assertThat(rs.getInt(1)).isEqualTo(21);
 			}
@@ -141,20 +146,22 @@ class CommandLineIT {
 	}
 
 	/**
-	 * Flips one bit in the sealed part of a stored entry in the middle of the log, as someone with
-	 * the disk could; returns its sequence number and entry id.
+	 * Flips one bit in the sealed part of a stored entry in the middle of the log, as
+	 * someone with the disk could; returns its sequence number and entry id.
 	 */
 	private static String[] tamper(Path data) throws Exception {
 		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("khronika.db"))) {
-			ResultSet rs = connection.createStatement().executeQuery("SELECT seq, entry_id, sealed_part FROM log_entry "
-					+ "WHERE seq >= 5 AND sealed_part IS NOT NULL AND length(sealed_part) > 0 ORDER BY seq LIMIT 1");
+			ResultSet rs = connection.createStatement()
+				.executeQuery("SELECT seq, entry_id, sealed_part FROM log_entry "
+						+ "WHERE seq >= 5 AND sealed_part IS NOT NULL AND length(sealed_part) > 0 ORDER BY seq LIMIT 1");
 			rs.next();
 			int sequence = rs.getInt(1);
 			String entryId = rs.getString(2);
 			byte[] sealed = rs.getBytes(3);
 			rs.close();
 			sealed[sealed.length / 2] ^= 0x01;
-			try (PreparedStatement update = connection.prepareStatement("UPDATE log_entry SET sealed_part = ? WHERE seq = ?")) {
+			try (PreparedStatement update = connection
+				.prepareStatement("UPDATE log_entry SET sealed_part = ? WHERE seq = ?")) {
 				update.setBytes(1, sealed);
 				update.setInt(2, sequence);
 				update.executeUpdate();

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code java -jar target/khronika.jar …} as a separate process, as a user would. */
+/**
+ * Runs {@code java -jar target/khronika.jar …} as a separate process, as a user would.
+ */
 final class Jar {
 
 	static final Path JAR = Path.of("target/khronika.jar");
@@ -37,15 +39,16 @@ final class Jar {
 			process.destroyForcibly();
 			throw new AssertionError("khronika " + String.join(" ", arguments) + " did not finish");
 		}
-		return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+		return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+				new String(err, StandardCharsets.UTF_8));
 	}
 
 	static Process start(Map<String, String> environment, String... arguments) throws IOException {
 		if (!Files.exists(JAR)) {
 			throw new AssertionError("run 'mvn verify': the jar is built before the integration tests");
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				JAR.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().keySet().removeIf(name -> name.startsWith("KHRONIKA_"));
@@ -53,10 +56,14 @@ final class Jar {
 		return builder.start();
 	}
 
-	/** Starts serve and waits until it says it is running; returns the process and what it printed. */
+	/**
+	 * Starts serve and waits until it says it is running; returns the process and what it
+	 * printed.
+	 */
 	static Served serve(Map<String, String> environment, String... arguments) throws IOException {
 		Process process = start(environment, arguments);
-		BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		StringBuilder printed = new StringBuilder();
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
 		String line;
@@ -80,7 +87,8 @@ final class Jar {
 			}
 		}
 		process.destroyForcibly();
-		throw new AssertionError("serve did not start: " + printed + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+		throw new AssertionError("serve did not start: " + printed
+				+ new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
 	}
 
 	record Served(Process process, String printed) {

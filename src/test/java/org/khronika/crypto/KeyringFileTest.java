@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KeyringFileTest {
 
-	/** Cheaper than production (64 MiB, 3 passes) so that the test stays fast; the format stores it. */
+	/**
+	 * Cheaper than production (64 MiB, 3 passes) so that the test stays fast; the format
+	 * stores it.
+	 */
 	private static final KeyDerivation TEST_COST = new KeyDerivation(8 * 1024, 1, 1);
 
 	private static final char[] PASSPHRASE = "correct horse battery staple".toCharArray();
@@ -26,7 +29,9 @@ class KeyringFileTest {
 		byte[] message = "checkpoint".getBytes(StandardCharsets.UTF_8);
 
 		byte[] byPassphrase = KeyringFile.unlock(this.dir, PASSPHRASE).checkpointSigner().sign(message);
-		byte[] byRecovery = KeyringFile.unlock(this.dir, recovery.display().toUpperCase().toCharArray()).checkpointSigner().sign(message);
+		byte[] byRecovery = KeyringFile.unlock(this.dir, recovery.display().toUpperCase().toCharArray())
+			.checkpointSigner()
+			.sign(message);
 
 		SignatureVerifier verifier = KeyringFile.checkpointVerifier(this.dir);
 		assertThat(verifier.verifies(message, byPassphrase)).isTrue();
@@ -47,12 +52,15 @@ class KeyringFileTest {
 		RecoveryKey recovery = KeyringFile.createProtected(this.dir, PASSPHRASE, TEST_COST);
 
 		String keyring = Files.readString(this.dir.resolve(KeyringFile.KEYRING));
-		assertThat(keyring).doesNotContain(new String(PASSPHRASE)).doesNotContain(recovery.display())
+		assertThat(keyring).doesNotContain(new String(PASSPHRASE))
+			.doesNotContain(recovery.display())
 			.doesNotContain(recovery.display().replace("-", ""));
 		assertThat(this.dir.resolve(KeyringFile.KEY_FILE)).doesNotExist();
 		assertThat(KeyringFile.isProtected(this.dir)).isTrue();
-		assertThat(Files.getPosixFilePermissions(this.dir)).containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-				java.nio.file.attribute.PosixFilePermission.OWNER_WRITE, java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+		assertThat(Files.getPosixFilePermissions(this.dir)).containsExactlyInAnyOrder(
+				java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+				java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+				java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
 		assertThat(recovery.toString()).doesNotContain(recovery.display().substring(0, 4));
 	}
 
@@ -87,7 +95,8 @@ class KeyringFileTest {
 		KeyringFile.createProtected(this.dir, PASSPHRASE, TEST_COST);
 		KeyringUnlock unlock = new KeyringUnlock(this.dir, () -> null);
 
-		assertThatThrownBy(unlock::get).isInstanceOf(KeyringException.class).hasMessageContaining("KHRONIKA_PASSPHRASE");
+		assertThatThrownBy(unlock::get).isInstanceOf(KeyringException.class)
+			.hasMessageContaining("KHRONIKA_PASSPHRASE");
 		assertThat(unlock.isUnlocked()).isFalse();
 	}
 

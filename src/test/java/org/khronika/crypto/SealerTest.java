@@ -29,8 +29,8 @@ class SealerTest {
 	void setUp() {
 		KeyringFile.createUnprotected(this.dir);
 		Keyring keyring = KeyringFile.unlockWithKeyFile(this.dir);
-		this.sealer = new Sealer(() -> keyring,
-				new JdbcSubjectKeyStore(TestDatabases.create(TestDatabases.Engine.SQLITE, this.dir).dataSource(), Clock.systemUTC()));
+		this.sealer = new Sealer(() -> keyring, new JdbcSubjectKeyStore(
+				TestDatabases.create(TestDatabases.Engine.SQLITE, this.dir).dataSource(), Clock.systemUTC()));
 	}
 
 	@Test
@@ -46,7 +46,8 @@ class SealerTest {
 	void refusesWrongAssociatedData() {
 		byte[] sealed = this.sealer.seal("subject-a", PLAINTEXT, CONTEXT);
 
-		assertThatThrownBy(() -> this.sealer.open("subject-a", sealed, "entry-2|subject-a".getBytes(StandardCharsets.UTF_8)))
+		assertThatThrownBy(
+				() -> this.sealer.open("subject-a", sealed, "entry-2|subject-a".getBytes(StandardCharsets.UTF_8)))
 			.isInstanceOf(SealedDataException.class)
 			.hasMessageNotContaining("Клоков");
 	}
@@ -56,7 +57,8 @@ class SealerTest {
 		byte[] sealed = this.sealer.seal("subject-a", PLAINTEXT, CONTEXT);
 		this.sealer.seal("subject-b", new byte[] { 1 }, CONTEXT);
 
-		assertThatThrownBy(() -> this.sealer.open("subject-b", sealed, CONTEXT)).isInstanceOf(SealedDataException.class);
+		assertThatThrownBy(() -> this.sealer.open("subject-b", sealed, CONTEXT))
+			.isInstanceOf(SealedDataException.class);
 	}
 
 	@Test
@@ -67,8 +69,10 @@ class SealerTest {
 
 		assertThatThrownBy(() -> this.sealer.open("subject-a", Arrays.copyOf(sealed, sealed.length - 1), CONTEXT))
 			.isInstanceOf(SealedDataException.class);
-		assertThatThrownBy(() -> this.sealer.open("subject-a", changed, CONTEXT)).isInstanceOf(SealedDataException.class);
-		assertThatThrownBy(() -> this.sealer.open("subject-a", new byte[0], CONTEXT)).isInstanceOf(SealedDataException.class);
+		assertThatThrownBy(() -> this.sealer.open("subject-a", changed, CONTEXT))
+			.isInstanceOf(SealedDataException.class);
+		assertThatThrownBy(() -> this.sealer.open("subject-a", new byte[0], CONTEXT))
+			.isInstanceOf(SealedDataException.class);
 	}
 
 	@Test
@@ -79,7 +83,8 @@ class SealerTest {
 		Sealer withOtherKeyring = new Sealer(() -> other,
 				new JdbcSubjectKeyStore(TestDatabases.sqlite(this.dir).dataSource(), Clock.systemUTC()));
 
-		assertThatThrownBy(() -> withOtherKeyring.open("subject-a", sealed, CONTEXT)).isInstanceOf(SealedDataException.class);
+		assertThatThrownBy(() -> withOtherKeyring.open("subject-a", sealed, CONTEXT))
+			.isInstanceOf(SealedDataException.class);
 	}
 
 	@Test
@@ -92,7 +97,8 @@ class SealerTest {
 
 		assertThat(this.sealer.open("subject-a", sealed, CONTEXT)).isEmpty();
 		assertThat(this.sealer.open("subject-b", other, CONTEXT)).hasValue(PLAINTEXT);
-		assertThatThrownBy(() -> this.sealer.seal("subject-a", PLAINTEXT, CONTEXT)).isInstanceOf(SealedDataException.class);
+		assertThatThrownBy(() -> this.sealer.seal("subject-a", PLAINTEXT, CONTEXT))
+			.isInstanceOf(SealedDataException.class);
 	}
 
 }

@@ -43,8 +43,9 @@ class EventLogIT {
 		Keyring keyring = KeyringFile.unlockWithKeyFile(this.dir);
 		this.verifier = KeyringFile.checkpointVerifier(this.dir);
 		this.jdbc = new JdbcTemplate(this.database.dataSource());
-		this.log = new JdbcEventLog(this.database.dataSource(), new DataSourceTransactionManager(this.database.dataSource()),
-				Clock.systemUTC(), keyring.checkpointSigner()::sign, 4);
+		this.log = new JdbcEventLog(this.database.dataSource(),
+				new DataSourceTransactionManager(this.database.dataSource()), Clock.systemUTC(),
+				keyring.checkpointSigner()::sign, 4);
 	}
 
 	@AfterEach
@@ -104,11 +105,13 @@ class EventLogIT {
 	void aChangedPublicPartIsFoundEvenWhenItsHashIsRecomputed(Engine engine) {
 		open(engine);
 		appendSome(4);
-		// an attacker rewrites entry 2 and fixes its hash: the next entry's link no longer fits
+		// an attacker rewrites entry 2 and fixes its hash: the next entry's link no
+		// longer fits
 		LogEntry second = this.log.stream("stream-2").get(0);
-		LogEntry forged = LogEntry.chain(new PendingEntry(second.identity(), second.type(), 1, second.actor(), "{\"detained\":999}",
-				second.sealedPart()), 2, second.recordedAt(), second.previousHash());
-		this.jdbc.update("UPDATE log_entry SET public_part = ?, entry_hash = ? WHERE seq = 2", forged.publicPart(), forged.hash());
+		LogEntry forged = LogEntry.chain(new PendingEntry(second.identity(), second.type(), 1, second.actor(),
+				"{\"detained\":999}", second.sealedPart()), 2, second.recordedAt(), second.previousHash());
+		this.jdbc.update("UPDATE log_entry SET public_part = ?, entry_hash = ? WHERE seq = 2", forged.publicPart(),
+				forged.hash());
 
 		Verification.Broken broken = (Verification.Broken) this.log.verify(this.verifier::verifies);
 
@@ -145,7 +148,8 @@ class EventLogIT {
 
 	private List<LogEntry> appendSome(int count) {
 		return java.util.stream.IntStream.rangeClosed(1, count)
-			.mapToObj(i -> this.log.write(appender -> appender.append(pending("stream-" + (i % 2 == 0 ? 2 : 1), "entry " + i))))
+			.mapToObj(i -> this.log
+				.write(appender -> appender.append(pending("stream-" + (i % 2 == 0 ? 2 : 1), "entry " + i))))
 			.toList();
 	}
 

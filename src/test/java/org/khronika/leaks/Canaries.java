@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Invented identifying strings, and a search for them in raw bytes as UTF-8, UTF-16LE and Base64
- * (at each of the three alignments a string can take inside a longer Base64 text).
+ * Invented identifying strings, and a search for them in raw bytes as UTF-8, UTF-16LE and
+ * Base64 (at each of the three alignments a string can take inside a longer Base64 text).
  */
 final class Canaries {
 
@@ -37,7 +37,9 @@ final class Canaries {
 	private Canaries() {
 	}
 
-	/** Every form in which a canary could sit in stored bytes, by a label saying which. */
+	/**
+	 * Every form in which a canary could sit in stored bytes, by a label saying which.
+	 */
 	static Map<String, byte[]> needles() {
 		Map<String, byte[]> needles = new LinkedHashMap<>();
 		for (String canary : ALL) {
@@ -51,7 +53,8 @@ final class Canaries {
 				// drop the characters that mix in the bytes before and after the canary
 				int start = (offset == 0) ? 0 : ((offset == 1) ? 2 : 3);
 				int end = encoded.length() - 4;
-				needles.put(canary + " (Base64+" + offset + ")", encoded.substring(start, end).getBytes(StandardCharsets.US_ASCII));
+				needles.put(canary + " (Base64+" + offset + ")",
+						encoded.substring(start, end).getBytes(StandardCharsets.US_ASCII));
 			}
 		}
 		return needles;
@@ -68,7 +71,10 @@ final class Canaries {
 		return found;
 	}
 
-	/** Every regular file under {@code root} (modified since {@code since}, if given) that holds a canary. */
+	/**
+	 * Every regular file under {@code root} (modified since {@code since}, if given) that
+	 * holds a canary.
+	 */
 	static Map<Path, List<String>> filesHoldingCanaries(Path root, FileTime since) throws IOException {
 		Map<Path, List<String>> leaks = new LinkedHashMap<>();
 		if (!Files.exists(root)) {
@@ -89,7 +95,8 @@ final class Canaries {
 					}
 				}
 				catch (IOException ex) {
-					// a temporary file of another process vanished while we looked: nothing of ours
+					// a temporary file of another process vanished while we looked:
+					// nothing of ours
 				}
 			}
 		}
@@ -97,8 +104,7 @@ final class Canaries {
 	}
 
 	static int indexOf(byte[] haystack, byte[] needle) {
-		outer:
-		for (int i = 0; i <= haystack.length - needle.length; i++) {
+		outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
 			for (int j = 0; j < needle.length; j++) {
 				if (haystack[i + j] != needle[j]) {
 					continue outer;

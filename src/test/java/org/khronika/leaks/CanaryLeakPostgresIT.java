@@ -13,7 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** PostgreSQL: a full pg_dump of the database, plus the data directory, logs and temp files. */
+/**
+ * PostgreSQL: a full pg_dump of the database, plus the data directory, logs and temp
+ * files.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CanaryLeakPostgresIT extends CanaryLeakTestBase {
 
@@ -40,8 +43,10 @@ class CanaryLeakPostgresIT extends CanaryLeakTestBase {
 	@Override
 	Map<String, byte[]> databaseDump() throws Exception {
 		String[] hostPort = TestDatabases.POSTGRES_HOST.split(":");
-		Process dump = new ProcessBuilder("pg_dump", "-h", hostPort[0], "-p", hostPort[1], "-U", "postgres", "--no-password",
-				database.name()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		Process dump = new ProcessBuilder("pg_dump", "-h", hostPort[0], "-p", hostPort[1], "-U", "postgres",
+				"--no-password", database.name())
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
 		byte[] plain = dump.getInputStream().readAllBytes();
 		if (dump.waitFor() != 0) {
 			throw new IllegalStateException("pg_dump failed for " + database.name());

@@ -10,7 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** SQLite: the database file with its WAL and SHM, every file in the data directory, logs and temp files. */
+/**
+ * SQLite: the database file with its WAL and SHM, every file in the data directory, logs
+ * and temp files.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CanaryLeakSqliteIT extends CanaryLeakTestBase {
 
@@ -29,7 +32,8 @@ class CanaryLeakSqliteIT extends CanaryLeakTestBase {
 
 	@Override
 	Map<String, byte[]> databaseDump() {
-		// the SQLite files are in the data directory, searched byte for byte with their WAL and SHM
+		// the SQLite files are in the data directory, searched byte for byte with their
+		// WAL and SHM
 		return Map.of();
 	}
 

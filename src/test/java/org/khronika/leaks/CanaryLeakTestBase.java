@@ -28,9 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Enters invented identifying strings through every input path (web forms, edits, rejected
- * forms, the JSON API) and then looks for them in every byte Khronika left behind. They must be
- * readable through the application and nowhere else.
+ * Enters invented identifying strings through every input path (web forms, edits,
+ * rejected forms, the JSON API) and then looks for them in every byte Khronika left
+ * behind. They must be readable through the application and nowhere else.
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class CanaryLeakTestBase {
@@ -60,11 +60,15 @@ abstract class CanaryLeakTestBase {
 		enterCanariesThroughTheApi();
 
 		assertThat(this.registry.all(RecordKind.PERSON)).as("the canaries were stored and open in memory")
-			.anySatisfy(p -> assertThat(((PersonDetails) p.details()).names()).contains(Canaries.LATIN_NAME, Canaries.CYRILLIC_NAME));
+			.anySatisfy(p -> assertThat(((PersonDetails) p.details()).names()).contains(Canaries.LATIN_NAME,
+					Canaries.CYRILLIC_NAME));
 
 		assertThat(Canaries.filesHoldingCanaries(dataDirectory(), null)).as("files in the data directory").isEmpty();
-		assertThat(Canaries.filesHoldingCanaries(Path.of(System.getProperty("java.io.tmpdir")), STARTED)).as("temporary files").isEmpty();
-		assertThat(Canaries.foundIn(output.getAll().getBytes(StandardCharsets.UTF_8))).as("console and application log").isEmpty();
+		assertThat(Canaries.filesHoldingCanaries(Path.of(System.getProperty("java.io.tmpdir")), STARTED))
+			.as("temporary files")
+			.isEmpty();
+		assertThat(Canaries.foundIn(output.getAll().getBytes(StandardCharsets.UTF_8))).as("console and application log")
+			.isEmpty();
 		for (Map.Entry<String, byte[]> dump : databaseDump().entrySet()) {
 			assertThat(dump.getValue().length).as(dump.getKey() + " is a real dump").isGreaterThan(1000);
 			assertThat(Canaries.foundIn(dump.getValue())).as(dump.getKey()).isEmpty();
@@ -78,29 +82,34 @@ abstract class CanaryLeakTestBase {
 		WebSession web = new WebSession(this.port).login("monitor", TestApplication.PASSWORD);
 
 		web.get("/sources/new");
-		String source = id(web.post("/sources", Map.of("kind", List.of("lawyer"), "reference", List.of(Canaries.REFERENCE),
-				"reliability", List.of("B2"), "note", List.of(Canaries.NOTE))));
+		String source = id(web.post("/sources", Map.of("kind", List.of("lawyer"), "reference",
+				List.of(Canaries.REFERENCE), "reliability", List.of("B2"), "note", List.of(Canaries.NOTE))));
 		web.get("/persons/new");
-		String person = id(web.post("/persons", Map.of("names", List.of(Canaries.LATIN_NAME + "\n" + Canaries.CYRILLIC_NAME),
-				"birthYear", List.of("1990"), "contacts", List.of(Canaries.CONTACT + ", " + Canaries.PHONE), "notes",
-				List.of(Canaries.NOTE), "sources", List.of(source))));
+		String person = id(web.post("/persons",
+				Map.of("names", List.of(Canaries.LATIN_NAME + "\n" + Canaries.CYRILLIC_NAME), "birthYear",
+						List.of("1990"), "contacts", List.of(Canaries.CONTACT + ", " + Canaries.PHONE), "notes",
+						List.of(Canaries.NOTE), "sources", List.of(source))));
 		web.get("/persons/" + person + "/edit");
-		web.post("/persons/" + person, Map.of("version", List.of("1"), "names", List.of(Canaries.CYRILLIC_NAME + "\n" + Canaries.LATIN_NAME),
-				"contacts", List.of(Canaries.PHONE), "notes", List.of(Canaries.DESCRIPTION)));
+		web.post("/persons/" + person,
+				Map.of("version", List.of("1"), "names", List.of(Canaries.CYRILLIC_NAME + "\n" + Canaries.LATIN_NAME),
+						"contacts", List.of(Canaries.PHONE), "notes", List.of(Canaries.DESCRIPTION)));
 		web.get("/incidents/new");
-		id(web.post("/incidents", Map.of("date", List.of("2025-02-24"), "region", List.of("moscow"), "type", List.of("single-picket"),
-				"persons", List.of(person), "description", List.of(Canaries.DESCRIPTION + " " + Canaries.CYRILLIC_NAME))));
+		id(web.post("/incidents",
+				Map.of("date", List.of("2025-02-24"), "region", List.of("moscow"), "type", List.of("single-picket"),
+						"persons", List.of(person), "description",
+						List.of(Canaries.DESCRIPTION + " " + Canaries.CYRILLIC_NAME))));
 		web.get("/cases/new");
-		String courtCase = id(web.post("/cases", Map.of("person", List.of(person), "kind", List.of("criminal"), "charges",
-				List.of("uk-207.3"), "trigger", List.of("denunciation"), "informant", List.of("colleague"), "status",
-				List.of("investigation"), "notes", List.of(Canaries.NOTE + " " + Canaries.LATIN_NAME))));
+		String courtCase = id(web.post("/cases",
+				Map.of("person", List.of(person), "kind", List.of("criminal"), "charges", List.of("uk-207.3"),
+						"trigger", List.of("denunciation"), "informant", List.of("colleague"), "status",
+						List.of("investigation"), "notes", List.of(Canaries.NOTE + " " + Canaries.LATIN_NAME))));
 		web.get("/case-events/new");
-		id(web.post("/case-events", Map.of("caseId", List.of(courtCase), "type", List.of("search"), "date", List.of("2025-03-01"), "note",
-				List.of(Canaries.DESCRIPTION))));
+		id(web.post("/case-events", Map.of("caseId", List.of(courtCase), "type", List.of("search"), "date",
+				List.of("2025-03-01"), "note", List.of(Canaries.DESCRIPTION))));
 		// a rejected form carries the canaries too: they must not reach a log either
 		web.get("/persons/new");
-		Response rejected = web.post("/persons", Map.of("names", List.of(Canaries.LATIN_NAME), "birthYear", List.of(Canaries.CYRILLIC_NAME),
-				"contacts", List.of(Canaries.CONTACT)));
+		Response rejected = web.post("/persons", Map.of("names", List.of(Canaries.LATIN_NAME), "birthYear",
+				List.of(Canaries.CYRILLIC_NAME), "contacts", List.of(Canaries.CONTACT)));
 		assertThat(rejected.status()).isEqualTo(422);
 		assertThat(web.get("/persons/" + person).text()).contains(Canaries.CYRILLIC_NAME, Canaries.PHONE);
 		assertThat(web.get("/persons/" + person + "/history").text()).contains(Canaries.CONTACT, Canaries.NOTE);
@@ -109,8 +118,9 @@ abstract class CanaryLeakTestBase {
 	private void enterCanariesThroughTheApi() throws IOException, InterruptedException {
 		String token = this.tokens.create("monitor");
 		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-		String body = "{\"names\": [\"" + Canaries.LATIN_NAME + "\", \"" + Canaries.CYRILLIC_NAME + "\"], \"birthYear\": 1987, "
-				+ "\"region\": \"Москва\", \"contacts\": \"" + Canaries.CONTACT + "\", \"notes\": \"" + Canaries.NOTE + "\"}";
+		String body = "{\"names\": [\"" + Canaries.LATIN_NAME + "\", \"" + Canaries.CYRILLIC_NAME
+				+ "\"], \"birthYear\": 1987, " + "\"region\": \"Москва\", \"contacts\": \"" + Canaries.CONTACT
+				+ "\", \"notes\": \"" + Canaries.NOTE + "\"}";
 		for (String json : List.of(body, body.replace("1987", "\"" + Canaries.PHONE + "\""))) {
 			java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest
 				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/persons"))

@@ -18,8 +18,9 @@ import org.khronika.eventlog.PendingEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pins the stored form of every event type: its name, version, public part and the plaintext of
- * its sealed part. Log hashes cover these bytes; changing one means a new schema version.
+ * Pins the stored form of every event type: its name, version, public part and the
+ * plaintext of its sealed part. Log hashes cover these bytes; changing one means a new
+ * schema version.
  */
 class EventTypesTest {
 
@@ -34,14 +35,16 @@ class EventTypesTest {
 	static final PersonDetails PERSON_DETAILS = new PersonDetails(List.of("Иван Клоков", "Ivan Klokov"), 1987, "moscow",
 			"+7 900 000-00-00", "Заметка", true, false, List.of(SOURCE));
 
-	static final IncidentDetails INCIDENT_DETAILS = new IncidentDetails(LocalDate.of(2022, 3, 6), "moscow", "Манежная площадь",
-			"protest", "Против войны", "стихийная", 58, List.of(PERSON), "Описание", List.of(SOURCE));
+	static final IncidentDetails INCIDENT_DETAILS = new IncidentDetails(LocalDate.of(2022, 3, 6), "moscow",
+			"Манежная площадь", "protest", "Против войны", "стихийная", 58, List.of(PERSON), "Описание",
+			List.of(SOURCE));
 
-	static final CaseDetails CASE_DETAILS = new CaseDetails(PERSON, "criminal", List.of("uk-207.3"), "denunciation", "colleague",
-			"Мещанский районный суд", "closed", "sentence-real", null, 84, "Заметки", List.of(SOURCE));
+	static final CaseDetails CASE_DETAILS = new CaseDetails(PERSON, "criminal", List.of("uk-207.3"), "denunciation",
+			"colleague", "Мещанский районный суд", "closed", "sentence-real", null, 84, "Заметки", List.of(SOURCE));
 
-	static final CaseEventDetails CASE_EVENT_DETAILS = new CaseEventDetails(CASE, "measure-of-restraint", LocalDate.of(2022, 4, 1),
-			"Мещанский районный суд", "custody", LocalDate.of(2022, 6, 1), "Примечание", List.of(SOURCE));
+	static final CaseEventDetails CASE_EVENT_DETAILS = new CaseEventDetails(CASE, "measure-of-restraint",
+			LocalDate.of(2022, 4, 1), "Мещанский районный суд", "custody", LocalDate.of(2022, 6, 1), "Примечание",
+			List.of(SOURCE));
 
 	static final SourceDetails SOURCE_DETAILS = new SourceDetails("lawyer", "Адвокат Петров", "B2", "Со слов");
 
@@ -53,8 +56,10 @@ class EventTypesTest {
 			Map.entry("incident.revised", new RegistryEvent.IncidentRevised(new IncidentId(ID), INCIDENT_DETAILS)),
 			Map.entry("case.opened", new RegistryEvent.CaseOpened(new CaseId(ID), CASE_DETAILS)),
 			Map.entry("case.revised", new RegistryEvent.CaseRevised(new CaseId(ID), CASE_DETAILS)),
-			Map.entry("case-event.recorded", new RegistryEvent.CaseEventRecorded(new CaseEventId(ID), CASE_EVENT_DETAILS)),
-			Map.entry("case-event.revised", new RegistryEvent.CaseEventRevised(new CaseEventId(ID), CASE_EVENT_DETAILS)),
+			Map.entry("case-event.recorded",
+					new RegistryEvent.CaseEventRecorded(new CaseEventId(ID), CASE_EVENT_DETAILS)),
+			Map.entry("case-event.revised",
+					new RegistryEvent.CaseEventRevised(new CaseEventId(ID), CASE_EVENT_DETAILS)),
 			Map.entry("source.recorded", new RegistryEvent.SourceRecorded(new SourceId(ID), SOURCE_DETAILS)),
 			Map.entry("source.revised", new RegistryEvent.SourceRevised(new SourceId(ID), SOURCE_DETAILS)));
 
@@ -84,8 +89,9 @@ class EventTypesTest {
 			Map.entry("case.revised", new String[] { CASE_PUBLIC, "{\"notes\":\"Заметки\"}" }),
 			Map.entry("case-event.recorded", new String[] { CASE_EVENT_PUBLIC, "{\"note\":\"Примечание\"}" }),
 			Map.entry("case-event.revised", new String[] { CASE_EVENT_PUBLIC, "{\"note\":\"Примечание\"}" }),
-			Map.entry("source.recorded", new String[] { "{\"kind\":\"lawyer\",\"reliability\":\"B2\"}",
-					"{\"note\":\"Со слов\",\"reference\":\"Адвокат Петров\"}" }),
+			Map.entry("source.recorded",
+					new String[] { "{\"kind\":\"lawyer\",\"reliability\":\"B2\"}",
+							"{\"note\":\"Со слов\",\"reference\":\"Адвокат Петров\"}" }),
 			Map.entry("source.revised", new String[] { "{\"kind\":\"lawyer\",\"reliability\":\"B2\"}",
 					"{\"note\":\"Со слов\",\"reference\":\"Адвокат Петров\"}" }));
 
@@ -97,9 +103,11 @@ class EventTypesTest {
 
 		assertThat(types.keySet()).containsExactlyInAnyOrderElementsOf(eventClasses);
 		assertThat(types.values()).allMatch(count -> count == 1);
-		assertThat(EventTypes.ALL).extracting(EventTypes.Type::name).doesNotHaveDuplicates()
+		assertThat(EventTypes.ALL).extracting(EventTypes.Type::name)
+			.doesNotHaveDuplicates()
 			.allMatch(name -> !name.contains("Person") && !name.contains("Event"));
-		assertThat(EventTypes.ALL).extracting(EventTypes.Type::name).containsExactlyInAnyOrderElementsOf(PINNED.keySet());
+		assertThat(EventTypes.ALL).extracting(EventTypes.Type::name)
+			.containsExactlyInAnyOrderElementsOf(PINNED.keySet());
 	}
 
 	@Test
@@ -110,7 +118,8 @@ class EventTypesTest {
 
 			assertThat(encoded.type().version()).as(type.name()).isEqualTo(1);
 			assertThat(encoded.publicPart()).as(type.name() + " public part").isEqualTo(pinned[0]);
-			assertThat(new String(encoded.sealedPlaintext(), StandardCharsets.UTF_8)).as(type.name() + " sealed part").isEqualTo(pinned[1]);
+			assertThat(new String(encoded.sealedPlaintext(), StandardCharsets.UTF_8)).as(type.name() + " sealed part")
+				.isEqualTo(pinned[1]);
 		}
 	}
 
@@ -118,14 +127,16 @@ class EventTypesTest {
 	void identifyingFieldsNeverReachThePublicPart() {
 		for (RegistryEvent event : SAMPLES.values()) {
 			String publicPart = EventTypes.encode(event).publicPart();
-			assertThat(publicPart).doesNotContain("Клоков", "Klokov", "1987", "900", "Заметк", "Описание", "Петров", "Примечание");
+			assertThat(publicPart).doesNotContain("Клоков", "Klokov", "1987", "900", "Заметк", "Описание", "Петров",
+					"Примечание");
 		}
 	}
 
 	@Test
 	void eventsAndDetailsNeverPrintTheirSealedFields() {
 		for (RegistryEvent event : SAMPLES.values()) {
-			assertThat(event.toString()).doesNotContain("Клоков", "Klokov", "1987", "900", "Заметк", "Описание", "Петров", "Примечание", "Со слов");
+			assertThat(event.toString()).doesNotContain("Клоков", "Klokov", "1987", "900", "Заметк", "Описание",
+					"Петров", "Примечание", "Со слов");
 		}
 		assertThat(RecordInput.of(PERSON_DETAILS).toString()).doesNotContain("Клоков");
 	}
@@ -134,10 +145,13 @@ class EventTypesTest {
 	void decodingTheStoredFormGivesBackTheEvent() {
 		for (RegistryEvent event : SAMPLES.values()) {
 			EventTypes.Encoded encoded = EventTypes.encode(event);
-			LogEntry entry = LogEntry.chain(new PendingEntry(new EntryIdentity(UUID.randomUUID(), ID.toString()), encoded.type().name(), 1,
-					"tester", encoded.publicPart(), new byte[0]), 1, Instant.EPOCH, LogEntry.GENESIS);
+			LogEntry entry = LogEntry.chain(new PendingEntry(new EntryIdentity(UUID.randomUUID(), ID.toString()),
+					encoded.type().name(), 1, "tester", encoded.publicPart(), new byte[0]), 1, Instant.EPOCH,
+					LogEntry.GENESIS);
 
-			assertThat(EventTypes.decode(entry, encoded.sealedPlaintext().length > 0 ? encoded.sealedPlaintext() : null)).isEqualTo(event);
+			assertThat(
+					EventTypes.decode(entry, encoded.sealedPlaintext().length > 0 ? encoded.sealedPlaintext() : null))
+				.isEqualTo(event);
 		}
 	}
 

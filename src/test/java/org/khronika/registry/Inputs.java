@@ -10,7 +10,8 @@ final class Inputs {
 	}
 
 	static PersonInput aPerson(String... names) {
-		return new PersonInput(List.of(names), 1987, "Москва", "тел. +7 900 000-00-01", "Вымышленная заметка", false, false, List.of());
+		return new PersonInput(List.of(names), 1987, "Москва", "тел. +7 900 000-00-01", "Вымышленная заметка", false,
+				false, List.of());
 	}
 
 	static SourceInput aSource() {
@@ -18,18 +19,19 @@ final class Inputs {
 	}
 
 	static CaseInput aCriminalCase(RecordId person, String... articles) {
-		return new CaseInput(person.toString(), "criminal", List.of(articles), "wiretap", null, "Мещанский районный суд",
-				"investigation", null, null, null, null, List.of());
+		return new CaseInput(person.toString(), "criminal", List.of(articles), "wiretap", null,
+				"Мещанский районный суд", "investigation", null, null, null, null, List.of());
 	}
 
 	static CaseEventInput aDetention(RecordId caseId) {
-		return new CaseEventInput(caseId.toString(), "detention", LocalDate.of(2025, 3, 4), null, null, null, "Задержан утром",
-				List.of());
+		return new CaseEventInput(caseId.toString(), "detention", LocalDate.of(2025, 3, 4), null, null, null,
+				"Задержан утром", List.of());
 	}
 
 	static IncidentInput aProtest(RecordId... persons) {
-		return new IncidentInput(LocalDate.of(2025, 2, 24), "Санкт-Петербург", "Гостиный двор", "protest", "Против войны", "стихийная",
-				27, java.util.Arrays.stream(persons).map(RecordId::toString).toList(), "Вымышленное описание", List.of());
+		return new IncidentInput(LocalDate.of(2025, 2, 24), "Санкт-Петербург", "Гостиный двор", "protest",
+				"Против войны", "стихийная", 27, java.util.Arrays.stream(persons).map(RecordId::toString).toList(),
+				"Вымышленное описание", List.of());
 	}
 
 }

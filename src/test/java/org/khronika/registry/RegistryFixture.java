@@ -17,7 +17,10 @@ import org.khronika.eventlog.jdbc.JdbcEventLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** A registry on a real database (SQLite or the local PostgreSQL) with a real keyring, without Spring. */
+/**
+ * A registry on a real database (SQLite or the local PostgreSQL) with a real keyring,
+ * without Spring.
+ */
 final class RegistryFixture implements AutoCloseable {
 
 	final TestDatabase database;
@@ -38,9 +41,11 @@ final class RegistryFixture implements AutoCloseable {
 		KeyringFile.createUnprotected(dataDirectory);
 		Keyring keyring = KeyringFile.unlockWithKeyFile(dataDirectory);
 		this.jdbc = new JdbcTemplate(this.database.dataSource());
-		this.log = new JdbcEventLog(this.database.dataSource(), new DataSourceTransactionManager(this.database.dataSource()),
-				Clock.systemUTC(), keyring.checkpointSigner()::sign, 100);
-		Sealer sealer = new Sealer(() -> keyring, new JdbcSubjectKeyStore(this.database.dataSource(), Clock.systemUTC()));
+		this.log = new JdbcEventLog(this.database.dataSource(),
+				new DataSourceTransactionManager(this.database.dataSource()), Clock.systemUTC(),
+				keyring.checkpointSigner()::sign, 100);
+		Sealer sealer = new Sealer(() -> keyring,
+				new JdbcSubjectKeyStore(this.database.dataSource(), Clock.systemUTC()));
 		this.registry = new Registry(this.log, sealer, this.jdbc);
 		this.validator = new RecordValidator(Catalog.load(), this.registry, Clock.systemUTC());
 	}

@@ -74,7 +74,8 @@ class RegistryIT {
 
 		assertThat(late).isEqualTo(new SaveResult.Refused("record.stale"));
 		assertThat(f.log.size()).isEqualTo(entries);
-		assertThat(((PersonDetails) f.registry.find(id).orElseThrow().details()).names()).containsExactly("Иван Клоков", "Klokov");
+		assertThat(((PersonDetails) f.registry.find(id).orElseThrow().details()).names()).containsExactly("Иван Клоков",
+				"Klokov");
 	}
 
 	@ParameterizedTest
@@ -86,14 +87,16 @@ class RegistryIT {
 		RecordId courtCase = f.save(aCriminalCase(person, "207.3"));
 		RecordId detention = f.save(aDetention(courtCase));
 		RecordId protest = f.save(aProtest(person));
-		f.registry.revise("editor", person, 1, f.details(new PersonInput(List.of("Мария Лебедева"), null, null, null, null, false, false,
-				List.of(source.toString()))));
+		f.registry.revise("editor", person, 1, f.details(new PersonInput(List.of("Мария Лебедева"), null, null, null,
+				null, false, false, List.of(source.toString()))));
 
 		assertThat(f.registry.linking(person, RecordKind.CASE)).extracting(RecordView::id).containsExactly(courtCase);
 		assertThat(f.registry.linking(person, RecordKind.INCIDENT)).extracting(RecordView::id).containsExactly(protest);
-		assertThat(f.registry.linking(courtCase, RecordKind.CASE_EVENT)).extracting(RecordView::id).containsExactly(detention);
+		assertThat(f.registry.linking(courtCase, RecordKind.CASE_EVENT)).extracting(RecordView::id)
+			.containsExactly(detention);
 		assertThat(f.registry.linking(source, null)).extracting(RecordView::id).containsExactly(person);
-		assertThat(f.registry.recordsMentioning((PersonId) person)).extracting(RecordView::id).containsExactlyInAnyOrder(courtCase, protest);
+		assertThat(f.registry.recordsMentioning((PersonId) person)).extracting(RecordView::id)
+			.containsExactlyInAnyOrder(courtCase, protest);
 	}
 
 	@ParameterizedTest
@@ -142,15 +145,20 @@ class RegistryIT {
 				assertThat(((PersonDetails) item.details()).names()).isEmpty();
 			}
 		});
-		assertThat(((PersonDetails) f.registry.find(other).orElseThrow().details()).names()).containsExactly("Пётр Иванов");
+		assertThat(((PersonDetails) f.registry.find(other).orElseThrow().details()).names())
+			.containsExactly("Пётр Иванов");
 		assertThat(f.registry.find(courtCase)).isPresent();
-		assertThat(f.registry.revise("editor", victim, 3, f.details(aPerson("Back again")))).isEqualTo(new SaveResult.Refused("record.shredded"));
+		assertThat(f.registry.revise("editor", victim, 3, f.details(aPerson("Back again"))))
+			.isEqualTo(new SaveResult.Refused("record.shredded"));
 		assertThat(f.registry.shred("admin", (PersonId) victim)).isEqualTo(new SaveResult.Refused("record.shredded"));
 		// the log entries are untouched and the chain verifies
 		assertThat(f.log.stream(victim.toString())).hasSize(3).filteredOn(LogEntry::isSealed).hasSize(2);
-		assertThat(f.log.verify(KeyringFile.checkpointVerifier(this.dir)::verifies)).isInstanceOf(Verification.Intact.class);
+		assertThat(f.log.verify(KeyringFile.checkpointVerifier(this.dir)::verifies))
+			.isInstanceOf(Verification.Intact.class);
 		// no wrapped key is left for the shredded person
-		assertThat(f.jdbc.queryForObject("SELECT COUNT(*) FROM subject_key WHERE subject_id = ?", Integer.class, victim.toString())).isZero();
+		assertThat(f.jdbc.queryForObject("SELECT COUNT(*) FROM subject_key WHERE subject_id = ?", Integer.class,
+				victim.toString()))
+			.isZero();
 	}
 
 	@ParameterizedTest
@@ -163,7 +171,8 @@ class RegistryIT {
 		rows.addAll(f.jdbc.queryForList("SELECT * FROM registry_record"));
 		for (Map<String, Object> row : rows) {
 			for (Object value : row.values()) {
-				String text = (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+				String text = (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+						: String.valueOf(value);
 				assertThat(text).doesNotContain("Canary").doesNotContain("Кеналов").doesNotContain("900 000-00-01");
 			}
 		}
@@ -171,13 +180,12 @@ class RegistryIT {
 
 	private static List<Map<String, Object>> readTable(RegistryFixture f, String table) {
 		String order = "registry_link".equals(table) ? "from_id, relation, to_id" : "id";
-		return f.jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + order).stream()
-			.map(row -> {
-				Map<String, Object> copy = new java.util.LinkedHashMap<>();
-				row.forEach((key, value) -> copy.put(key, (value instanceof byte[] bytes) ? java.util.HexFormat.of().formatHex(bytes) : value));
-				return copy;
-			})
-			.toList();
+		return f.jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + order).stream().map(row -> {
+			Map<String, Object> copy = new java.util.LinkedHashMap<>();
+			row.forEach((key, value) -> copy.put(key,
+					(value instanceof byte[] bytes) ? java.util.HexFormat.of().formatHex(bytes) : value));
+			return copy;
+		}).toList();
 	}
 
 }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** No message is missing in a language, and no page or rule uses a message that does not exist. */
+/**
+ * No message is missing in a language, and no page or rule uses a message that does not
+ * exist.
+ */
 class I18nPropertiesSyncTest {
 
 	@Test

@@ -10,13 +10,15 @@ import org.khronika.crypto.SubjectKeyStore;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Subject keys in the {@code subject_key} table; shredded subjects in {@code shredded_subject}. */
+/**
+ * Subject keys in the {@code subject_key} table; shredded subjects in
+ * {@code shredded_subject}.
+ */
 public class JdbcSubjectKeyStore implements SubjectKeyStore {
 
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
-
 
 	public JdbcSubjectKeyStore(DataSource dataSource, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -50,7 +52,8 @@ public class JdbcSubjectKeyStore implements SubjectKeyStore {
 	public void scrub() {
 		String database = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
 		if (database != null && database.contains("SQLite")) {
-			// secure_delete zeroed the freed page in the database; the old page may still sit in the WAL
+			// secure_delete zeroed the freed page in the database; the old page may still
+			// sit in the WAL
 			this.jdbc.execute("PRAGMA wal_checkpoint(TRUNCATE)");
 		}
 		else {

@@ -29,9 +29,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The log in the {@code log_entry} table, on SQLite or PostgreSQL. Appends are serialised by a lock
- * in this process and, on PostgreSQL, by a transaction-scoped advisory lock across processes.
- * This class issues no UPDATE or DELETE on the log.
+ * The log in the {@code log_entry} table, on SQLite or PostgreSQL. Appends are serialised
+ * by a lock in this process and, on PostgreSQL, by a transaction-scoped advisory lock
+ * across processes. This class issues no UPDATE or DELETE on the log.
  */
 public class JdbcEventLog implements EventLog {
 
@@ -80,7 +80,8 @@ public class JdbcEventLog implements EventLog {
 				}
 				ChainAppender appender = new ChainAppender(head());
 				T result = work.apply(appender);
-				if (appender.appended > 0 && crossesCheckpoint(appender.head.sequence() - appender.appended, appender.head.sequence())) {
+				if (appender.appended > 0
+						&& crossesCheckpoint(appender.head.sequence() - appender.appended, appender.head.sequence())) {
 					signCheckpoint(appender.head);
 				}
 				return result;
@@ -97,15 +98,16 @@ public class JdbcEventLog implements EventLog {
 
 	@Override
 	public List<LogEntry> stream(String streamId) {
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM log_entry WHERE stream_id = ? ORDER BY seq", ENTRY, streamId);
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM log_entry WHERE stream_id = ? ORDER BY seq", ENTRY,
+				streamId);
 	}
 
 	@Override
 	public void replay(Consumer<LogEntry> consumer) {
 		long after = 0;
 		while (true) {
-			List<LogEntry> page = this.jdbc.query(
-					"SELECT " + COLUMNS + " FROM log_entry WHERE seq > ? ORDER BY seq LIMIT " + PAGE, ENTRY, after);
+			List<LogEntry> page = this.jdbc
+				.query("SELECT " + COLUMNS + " FROM log_entry WHERE seq > ? ORDER BY seq LIMIT " + PAGE, ENTRY, after);
 			page.forEach(consumer);
 			if (page.size() < PAGE) {
 				return;
@@ -128,7 +130,8 @@ public class JdbcEventLog implements EventLog {
 				return null;
 			}
 			List<Checkpoint> existing = this.jdbc.query(
-					"SELECT seq, entry_hash, signed_at, signature FROM log_checkpoint WHERE seq = ?", CHECKPOINT, head.sequence());
+					"SELECT seq, entry_hash, signed_at, signature FROM log_checkpoint WHERE seq = ?", CHECKPOINT,
+					head.sequence());
 			return existing.isEmpty() ? signCheckpoint(head) : existing.get(0);
 		});
 	}
@@ -148,10 +151,12 @@ public class JdbcEventLog implements EventLog {
 							"entry " + expectedSequence + " is missing; the next one present is " + entry.sequence());
 				}
 				if (!entry.previousHash().equals(previousHash)) {
-					return new Verification.Broken(entry.sequence(), id, "its link to the previous entry does not match that entry's hash");
+					return new Verification.Broken(entry.sequence(), id,
+							"its link to the previous entry does not match that entry's hash");
 				}
 				if (!entry.computeHash().equals(entry.hash())) {
-					return new Verification.Broken(entry.sequence(), id, "its content does not match its hash: it was changed after it was written");
+					return new Verification.Broken(entry.sequence(), id,
+							"its content does not match its hash: it was changed after it was written");
 				}
 				previousHash = entry.hash();
 				expectedSequence++;
@@ -162,19 +167,23 @@ public class JdbcEventLog implements EventLog {
 			after = page.get(page.size() - 1).sequence();
 		}
 		long entries = expectedSequence - 1;
-		List<Checkpoint> checkpoints = this.jdbc.query("SELECT seq, entry_hash, signed_at, signature FROM log_checkpoint ORDER BY seq", CHECKPOINT);
+		List<Checkpoint> checkpoints = this.jdbc
+			.query("SELECT seq, entry_hash, signed_at, signature FROM log_checkpoint ORDER BY seq", CHECKPOINT);
 		for (Checkpoint checkpoint : checkpoints) {
 			if (checkpoint.sequence() > entries) {
-				return new Verification.Broken(checkpoint.sequence(), "-",
-						"a signed checkpoint names entry " + checkpoint.sequence() + ", but the log ends at " + entries + ": entries were removed");
+				return new Verification.Broken(checkpoint.sequence(), "-", "a signed checkpoint names entry "
+						+ checkpoint.sequence() + ", but the log ends at " + entries + ": entries were removed");
 			}
 			List<String[]> atCheckpoint = this.jdbc.query("SELECT entry_id, entry_hash FROM log_entry WHERE seq = ?",
 					(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, checkpoint.sequence());
 			if (!atCheckpoint.get(0)[1].equals(checkpoint.hash())) {
-				return new Verification.Broken(checkpoint.sequence(), atCheckpoint.get(0)[0], "its hash differs from the one its signed checkpoint holds: the log was rewritten");
+				return new Verification.Broken(checkpoint.sequence(), atCheckpoint.get(0)[0],
+						"its hash differs from the one its signed checkpoint holds: the log was rewritten");
 			}
-			if (!signatureCheck.test(Checkpoint.message(checkpoint.sequence(), checkpoint.hash()), checkpoint.signature())) {
-				return new Verification.Broken(checkpoint.sequence(), atCheckpoint.get(0)[0], "the checkpoint signature at this entry does not verify");
+			if (!signatureCheck.test(Checkpoint.message(checkpoint.sequence(), checkpoint.hash()),
+					checkpoint.signature())) {
+				return new Verification.Broken(checkpoint.sequence(), atCheckpoint.get(0)[0],
+						"the checkpoint signature at this entry does not verify");
 			}
 		}
 		return new Verification.Intact(entries, checkpoints.size());
@@ -209,7 +218,8 @@ public class JdbcEventLog implements EventLog {
 			String previous = (this.head != null) ? this.head.hash() : LogEntry.GENESIS;
 			Instant now = JdbcEventLog.this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			LogEntry entry = LogEntry.chain(pending, sequence, now, previous);
-			JdbcEventLog.this.jdbc.update("INSERT INTO log_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			JdbcEventLog.this.jdbc.update(
+					"INSERT INTO log_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					entry.sequence(), entry.identity().entryId().toString(), entry.identity().streamId(), entry.type(),
 					entry.schemaVersion(), entry.recordedAt().toString(), entry.actor(), entry.publicPart(),
 					entry.sealedPart(), entry.previousHash(), entry.hash());
@@ -222,26 +232,32 @@ public class JdbcEventLog implements EventLog {
 
 	private static final RowMapper<LogEntry> ENTRY = JdbcEventLog::mapEntry;
 
-	/** Like {@link #ENTRY}, but survives a tampered row (a bad UUID or time) so verify can name it. */
+	/**
+	 * Like {@link #ENTRY}, but survives a tampered row (a bad UUID or time) so verify can
+	 * name it.
+	 */
 	private static final RowMapper<LogEntry> RAW_ENTRY = (rs, n) -> {
 		try {
 			return mapEntry(rs, n);
 		}
 		catch (RuntimeException ex) {
-			return new LogEntry(rs.getLong("seq"), new EntryIdentity(new UUID(0, 0), "unreadable"), "unreadable.entry", 1,
-					Instant.EPOCH, "", "", new byte[0], rs.getString("prev_hash"), "unreadable:" + rs.getString("entry_hash"));
+			return new LogEntry(rs.getLong("seq"), new EntryIdentity(new UUID(0, 0), "unreadable"), "unreadable.entry",
+					1, Instant.EPOCH, "", "", new byte[0], rs.getString("prev_hash"),
+					"unreadable:" + rs.getString("entry_hash"));
 		}
 	};
 
 	private static LogEntry mapEntry(ResultSet rs, int n) throws SQLException {
 		byte[] sealed = rs.getBytes("sealed_part");
-		return new LogEntry(rs.getLong("seq"), new EntryIdentity(UUID.fromString(rs.getString("entry_id")), rs.getString("stream_id")),
-				rs.getString("type"), rs.getInt("schema_version"), Instant.parse(rs.getString("recorded_at")), rs.getString("actor"),
-				rs.getString("public_part"), (sealed != null) ? sealed : new byte[0], rs.getString("prev_hash"),
-				rs.getString("entry_hash"));
+		return new LogEntry(rs.getLong("seq"),
+				new EntryIdentity(UUID.fromString(rs.getString("entry_id")), rs.getString("stream_id")),
+				rs.getString("type"), rs.getInt("schema_version"), Instant.parse(rs.getString("recorded_at")),
+				rs.getString("actor"), rs.getString("public_part"), (sealed != null) ? sealed : new byte[0],
+				rs.getString("prev_hash"), rs.getString("entry_hash"));
 	}
 
-	private static final RowMapper<Checkpoint> CHECKPOINT = (rs, n) -> new Checkpoint(rs.getLong("seq"), rs.getString("entry_hash"),
-			Instant.parse(rs.getString("signed_at")), Base64.getDecoder().decode(rs.getString("signature")));
+	private static final RowMapper<Checkpoint> CHECKPOINT = (rs, n) -> new Checkpoint(rs.getLong("seq"),
+			rs.getString("entry_hash"), Instant.parse(rs.getString("signed_at")),
+			Base64.getDecoder().decode(rs.getString("signature")));
 
 }

@@ -2,7 +2,9 @@ package org.khronika.registry.api;
 
 import org.springframework.http.HttpStatus;
 
-/** An API request that cannot be answered as asked; becomes a problem-details response. */
+/**
+ * An API request that cannot be answered as asked; becomes a problem-details response.
+ */
 class ApiProblem extends RuntimeException {
 
 	private final HttpStatus status;

@@ -17,7 +17,9 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Every API error as RFC 9457 problem details with a stable code; never exception text. */
+/**
+ * Every API error as RFC 9457 problem details with a stable code; never exception text.
+ */
 @RestControllerAdvice(assignableTypes = RecordApi.class)
 class ApiProblems {
 
@@ -41,14 +43,15 @@ class ApiProblems {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
 		// the type only: a message could carry input
-		logger.error("API request failed: " + ex.getClass().getName() + " at " + (ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?"));
+		logger.error("API request failed: " + ex.getClass().getName() + " at "
+				+ (ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?"));
 		return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "The request failed. Nothing was half-saved.");
 	}
 
 	static Locale locale(HttpServletRequest request) {
 		String accept = request.getHeader("Accept-Language");
-		return (accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith("ru")) ? Locale.forLanguageTag("ru")
-				: Locale.ENGLISH;
+		return (accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith("ru"))
+				? Locale.forLanguageTag("ru") : Locale.ENGLISH;
 	}
 
 	private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String code, String title) {

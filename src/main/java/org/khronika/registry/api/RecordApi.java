@@ -42,8 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /api/v1/persons}, {@code /incidents}, {@code /cases}, {@code /case-events},
  * {@code /sources}: list (paged), get, create (POST, 201) and update (PUT with the edited
- * {@code version}, 409 if it is stale). Records have the same field names as the forms. Errors are
- * RFC 9457 problem details; a validation error lists every bad field.
+ * {@code version}, 409 if it is stale). Records have the same field names as the forms.
+ * Errors are RFC 9457 problem details; a validation error lists every bad field.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,8 +83,8 @@ class RecordApi {
 	}
 
 	@PostMapping(path = "/" + KINDS, consumes = MediaType.ALL_VALUE)
-	ResponseEntity<Object> create(@PathVariable String plural, @RequestBody(required = false) String body, Authentication user,
-			HttpServletRequest request) {
+	ResponseEntity<Object> create(@PathVariable String plural, @RequestBody(required = false) String body,
+			Authentication user, HttpServletRequest request) {
 		RecordKind kind = kind(plural);
 		List<FieldProblem> problems = new ArrayList<>();
 		RecordInput input = InputReader.fromJson(kind, parse(body), problems);
@@ -99,8 +99,8 @@ class RecordApi {
 	}
 
 	@PutMapping(path = "/" + KINDS + "/{id}", consumes = MediaType.ALL_VALUE)
-	ResponseEntity<Object> update(@PathVariable String plural, @PathVariable String id, @RequestBody(required = false) String body,
-			Authentication user, HttpServletRequest request) {
+	ResponseEntity<Object> update(@PathVariable String plural, @PathVariable String id,
+			@RequestBody(required = false) String body, Authentication user, HttpServletRequest request) {
 		RecordKind kind = kind(plural);
 		RecordView current = find(kind, id);
 		Map<String, Object> json = parse(body);
@@ -117,7 +117,8 @@ class RecordApi {
 		}
 		SaveResult result = this.registry.revise(user.getName(), current.id(), (Integer) version, validated.details());
 		if (result instanceof SaveResult.Refused refused) {
-			HttpStatus status = "record.stale".equals(refused.code()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
+			HttpStatus status = "record.stale".equals(refused.code()) ? HttpStatus.CONFLICT
+					: HttpStatus.UNPROCESSABLE_CONTENT;
 			String messageCode = "record.shredded".equals(refused.code()) ? "record.shredded.refused" : refused.code();
 			throw new ApiProblem(status, refused.code(), message(messageCode, List.of(), request));
 		}

@@ -10,7 +10,10 @@ import org.khronika.catalog.Catalog;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.Registry;
 
-/** The choices a form offers: catalog vocabularies in the page's language, and records to link. */
+/**
+ * The choices a form offers: catalog vocabularies in the page's language, and records to
+ * link.
+ */
 final class FormOptions {
 
 	record Option(String value, String label) {
@@ -33,7 +36,8 @@ final class FormOptions {
 
 	Map<String, List<Option>> forKind(RecordKind kind) {
 		Map<String, List<Option>> options = new HashMap<>();
-		options.put("regions", this.catalog.regions().stream().map(r -> new Option(r.code(), r.label().in(this.locale))).toList());
+		options.put("regions",
+				this.catalog.regions().stream().map(r -> new Option(r.code(), r.label().in(this.locale))).toList());
 		options.put("sources", records(RecordKind.SOURCE));
 		switch (kind) {
 			case INCIDENT -> {
@@ -43,7 +47,11 @@ final class FormOptions {
 			case CASE -> {
 				options.put("persons", records(RecordKind.PERSON));
 				options.put("caseKinds", vocabulary(Catalog.CASE_KINDS));
-				options.put("articles", this.catalog.articles().stream().map(a -> new Option(a.code(), this.presenter.articleOption(a))).toList());
+				options.put("articles",
+						this.catalog.articles()
+							.stream()
+							.map(a -> new Option(a.code(), this.presenter.articleOption(a)))
+							.toList());
 				options.put("triggers", vocabulary(Catalog.TRIGGERS));
 				options.put("informants", vocabulary(Catalog.INFORMANT_RELATIONSHIPS));
 				options.put("caseStatuses", vocabulary(Catalog.CASE_STATUSES));
@@ -62,11 +70,16 @@ final class FormOptions {
 	}
 
 	private List<Option> vocabulary(String name) {
-		return this.catalog.vocabulary(name).terms().stream().map(t -> new Option(t.code(), t.label().in(this.locale))).toList();
+		return this.catalog.vocabulary(name)
+			.terms()
+			.stream()
+			.map(t -> new Option(t.code(), t.label().in(this.locale)))
+			.toList();
 	}
 
 	private List<Option> records(RecordKind kind) {
-		return this.registry.all(kind).stream()
+		return this.registry.all(kind)
+			.stream()
 			.filter(r -> !r.shredded())
 			.map(r -> new Option(r.id().toString(), this.presenter.title(r)))
 			.sorted(Comparator.comparing(Option::label, String.CASE_INSENSITIVE_ORDER))

@@ -38,9 +38,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The registry's pages, the same for every kind: list, record, history, and the forms to record
- * and edit (Post/Redirect/Get; a hidden version guards against lost updates). Work without
- * JavaScript.
+ * The registry's pages, the same for every kind: list, record, history, and the forms to
+ * record and edit (Post/Redirect/Get; a hidden version guards against lost updates). Work
+ * without JavaScript.
  */
 @Controller
 class RecordPages {
@@ -68,7 +68,8 @@ class RecordPages {
 	String home(Model model) {
 		List<Map<String, Object>> tiles = new ArrayList<>();
 		for (RecordKind kind : RecordKind.values()) {
-			tiles.add(Map.of("code", kind.code(), "plural", kind.plural(), "count", this.registry.list(kind, 0, 1).total()));
+			tiles.add(Map.of("code", kind.code(), "plural", kind.plural(), "count",
+					this.registry.list(kind, 0, 1).total()));
 		}
 		model.addAttribute("tiles", tiles);
 		return "home";
@@ -88,8 +89,8 @@ class RecordPages {
 	}
 
 	@GetMapping("/" + KINDS + "/new")
-	String initCreationForm(@PathVariable String plural, @RequestParam MultiValueMap<String, String> prefill, Model model,
-			Locale locale) {
+	String initCreationForm(@PathVariable String plural, @RequestParam MultiValueMap<String, String> prefill,
+			Model model, Locale locale) {
 		RecordKind kind = kind(plural);
 		MultiValueMap<String, String> form = formValues(InputReader.empty(kind));
 		for (String reference : List.of("person", "caseId")) {
@@ -102,7 +103,8 @@ class RecordPages {
 
 	@PostMapping("/" + KINDS)
 	String processCreationForm(@PathVariable String plural, @RequestParam MultiValueMap<String, String> form,
-			Authentication user, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+			Authentication user, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		RecordKind kind = kind(plural);
 		List<FieldProblem> problems = new ArrayList<>();
 		RecordInput input = InputReader.fromForm(kind, form, problems);
@@ -131,8 +133,10 @@ class RecordPages {
 		for (RecordKind other : RecordKind.values()) {
 			List<RecordView> linking = this.registry.linking(record.id(), other);
 			if (!linking.isEmpty()) {
-				related.add(Map.of("heading", presenter.message("kind." + other.code() + ".many"), "links",
-						linking.stream().map(r -> new RecordPresenter.Value(presenter.title(r), "/" + other.plural() + "/" + r.id())).toList()));
+				related.add(Map
+					.of("heading", presenter.message("kind." + other.code() + ".many"), "links", linking.stream()
+						.map(r -> new RecordPresenter.Value(presenter.title(r), "/" + other.plural() + "/" + r.id()))
+						.toList()));
 			}
 		}
 		model.addAttribute("related", related);
@@ -147,7 +151,8 @@ class RecordPages {
 		List<Map<String, Object>> versions = new ArrayList<>();
 		List<RecordPresenter.FieldView> previous = null;
 		for (HistoryItem item : this.registry.history(record.id())) {
-			List<RecordPresenter.FieldView> fields = (item.details() != null) ? presenter.fields(kind, item.details()) : null;
+			List<RecordPresenter.FieldView> fields = (item.details() != null) ? presenter.fields(kind, item.details())
+					: null;
 			Set<String> changed = new java.util.HashSet<>();
 			if (fields != null && previous != null) {
 				for (int i = 0; i < fields.size(); i++) {
@@ -183,8 +188,9 @@ class RecordPages {
 	}
 
 	@PostMapping("/" + KINDS + "/{id}")
-	String processUpdateForm(@PathVariable String plural, @PathVariable String id, @RequestParam MultiValueMap<String, String> form,
-			Authentication user, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+	String processUpdateForm(@PathVariable String plural, @PathVariable String id,
+			@RequestParam MultiValueMap<String, String> form, Authentication user, Model model, Locale locale,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		RecordKind kind = kind(plural);
 		RecordView record = find(kind, id);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -209,8 +215,8 @@ class RecordPages {
 		return "redirect:/" + plural + "/" + record.id();
 	}
 
-	private String form(RecordKind kind, MultiValueMap<String, String> form, RecordView record, Map<String, List<String>> errors,
-			String refusal, Model model, Locale locale) {
+	private String form(RecordKind kind, MultiValueMap<String, String> form, RecordView record,
+			Map<String, List<String>> errors, String refusal, Model model, Locale locale) {
 		RecordPresenter presenter = presenter(locale);
 		MultiValueMap<String, String> shown = new LinkedMultiValueMap<>(form);
 		model.addAttribute("form", shown);
@@ -234,7 +240,10 @@ class RecordPages {
 		return "records/form";
 	}
 
-	/** Problems by form field; indexed fields ({@code names[1]}) are shown on their field, with the position. */
+	/**
+	 * Problems by form field; indexed fields ({@code names[1]}) are shown on their field,
+	 * with the position.
+	 */
 	private Map<String, List<String>> errors(List<FieldProblem> problems, Locale locale) {
 		Map<String, List<String>> errors = new LinkedHashMap<>();
 		for (FieldProblem problem : problems) {
@@ -245,7 +254,8 @@ class RecordPages {
 				prefix = "(" + (Integer.parseInt(field.substring(bracket + 1, field.length() - 1)) + 1) + ") ";
 				field = field.substring(0, bracket);
 			}
-			String message = this.messages.getMessage(problem.messageCode(), problem.arguments().toArray(), problem.code(), locale);
+			String message = this.messages.getMessage(problem.messageCode(), problem.arguments().toArray(),
+					problem.code(), locale);
 			errors.computeIfAbsent(field, f -> new ArrayList<>()).add(prefix + message);
 		}
 		return errors;

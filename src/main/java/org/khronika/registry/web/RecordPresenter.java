@@ -30,17 +30,16 @@ import org.springframework.context.MessageSource;
 final class RecordPresenter {
 
 	/** Which vocabulary each coded field takes its labels from, per kind. */
-	private static final Map<RecordKind, Map<String, String>> VOCABULARIES = Map.of(
-			RecordKind.PERSON, Map.of(),
-			RecordKind.INCIDENT, Map.of("type", Catalog.INCIDENT_TYPES),
-			RecordKind.CASE, Map.of("kind", Catalog.CASE_KINDS, "trigger", Catalog.TRIGGERS, "informant",
+	private static final Map<RecordKind, Map<String, String>> VOCABULARIES = Map.of(RecordKind.PERSON, Map.of(),
+			RecordKind.INCIDENT, Map.of("type", Catalog.INCIDENT_TYPES), RecordKind.CASE,
+			Map.of("kind", Catalog.CASE_KINDS, "trigger", Catalog.TRIGGERS, "informant",
 					Catalog.INFORMANT_RELATIONSHIPS, "status", Catalog.CASE_STATUSES, "outcome", Catalog.OUTCOMES),
 			RecordKind.CASE_EVENT, Map.of("type", Catalog.CASE_EVENT_TYPES, "measure", Catalog.MEASURES_OF_RESTRAINT),
 			RecordKind.SOURCE, Map.of("kind", Catalog.SOURCE_KINDS));
 
 	/** Fields that refer to other records, and the kind they refer to. */
-	private static final Map<String, RecordKind> REFERENCES = Map.of("person", RecordKind.PERSON, "persons", RecordKind.PERSON,
-			"caseId", RecordKind.CASE, "sources", RecordKind.SOURCE);
+	private static final Map<String, RecordKind> REFERENCES = Map.of("person", RecordKind.PERSON, "persons",
+			RecordKind.PERSON, "caseId", RecordKind.CASE, "sources", RecordKind.SOURCE);
 
 	private final Registry registry;
 
@@ -76,7 +75,8 @@ final class RecordPresenter {
 					? message("record.shreddedTitle", id.toString().substring(0, 8)) : person.displayName();
 		}
 		if (details instanceof IncidentDetails incident) {
-			return incident.date() + " · " + term(Catalog.INCIDENT_TYPES, incident.type()) + " · " + region(incident.region());
+			return incident.date() + " · " + term(Catalog.INCIDENT_TYPES, incident.type()) + " · "
+					+ region(incident.region());
 		}
 		if (details instanceof CaseDetails courtCase) {
 			String charges = courtCase.charges().stream().map(this::article).reduce((a, b) -> a + ", " + b).orElse("");
@@ -110,7 +110,8 @@ final class RecordPresenter {
 			String text = item.toString();
 			if (REFERENCES.containsKey(name)) {
 				RecordKind target = REFERENCES.get(name);
-				values.add(new Value(referenceTitle(target.id(UUID.fromString(text))), "/" + target.plural() + "/" + text));
+				values.add(new Value(referenceTitle(target.id(UUID.fromString(text))),
+						"/" + target.plural() + "/" + text));
 			}
 			else if (VOCABULARIES.get(kind).containsKey(name)) {
 				values.add(new Value(term(VOCABULARIES.get(kind).get(name), text), null));

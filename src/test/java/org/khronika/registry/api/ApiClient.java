@@ -41,15 +41,18 @@ final class ApiClient {
 	}
 
 	Answer post(String path, Object body) {
-		return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json(body))));
 	}
 
 	Answer put(String path, Object body) {
-		return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+		return send(request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json(body))));
 	}
 
 	Answer postRaw(String path, String body) {
-		return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	/** Creates a record and returns its id; fails the test unless the answer is 201. */
@@ -62,13 +65,15 @@ final class ApiClient {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept-Language", "en");
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept-Language", "en");
 		return (this.token != null) ? builder.header("Authorization", "Bearer " + this.token) : builder;
 	}
 
 	private Answer send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> response = this.client.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			Map<String, Object> json = response.body().isBlank() ? Map.of()
 					: JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {
 					});

@@ -79,14 +79,15 @@ class RecordApiIT {
 
 	@Test
 	void aPersonPostedIsStoredAndReturnedWithItsId() {
-		Answer created = this.api.post("/persons", Map.of("names", List.of("Пётр Тестов"), "birthYear", 1987, "region", "Москва",
-				"contacts", "t.me/invented"));
+		Answer created = this.api.post("/persons", Map.of("names", List.of("Пётр Тестов"), "birthYear", 1987, "region",
+				"Москва", "contacts", "t.me/invented"));
 
 		assertThat(created.status()).isEqualTo(201);
 		String id = created.get("id");
 		assertThat(created.location()).endsWith("/api/v1/persons/" + id);
-		assertThat(created.json()).contains(entry("names", List.of("Пётр Тестов")), entry("birthYear", 1987), entry("region", "moscow"),
-				entry("contacts", "t.me/invented"), entry("version", 1), entry("createdBy", "script"));
+		assertThat(created.json()).contains(entry("names", List.of("Пётр Тестов")), entry("birthYear", 1987),
+				entry("region", "moscow"), entry("contacts", "t.me/invented"), entry("version", 1),
+				entry("createdBy", "script"));
 		assertThat(this.api.get("/persons/" + id).json()).isEqualTo(created.json());
 	}
 
@@ -94,14 +95,17 @@ class RecordApiIT {
 	void validationErrorsNameEveryBadFieldAndSaveNothing() {
 		long entries = this.log.size();
 
-		Answer answer = this.api.post("/cases", Map.of("person", "00000000-0000-4000-8000-000000000001", "kind", "criminal", "charges",
-				List.of("УК 999"), "trigger", "denunciation", "status", "closed", "outcome", "fine", "fineAmount", "много"));
+		Answer answer = this.api.post("/cases",
+				Map.of("person", "00000000-0000-4000-8000-000000000001", "kind", "criminal", "charges",
+						List.of("УК 999"), "trigger", "denunciation", "status", "closed", "outcome", "fine",
+						"fineAmount", "много"));
 
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.json()).containsEntry("code", "validation");
 		List<Map<String, Object>> errors = answer.get("errors");
-		assertThat(errors).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactlyInAnyOrder("fineAmount:not_a_number",
-				"person:no_such_record", "charges[0]:unknown_article", "informant:informant_required", "fineAmount:fine_amount_required");
+		assertThat(errors).extracting(e -> e.get("field") + ":" + e.get("code"))
+			.containsExactlyInAnyOrder("fineAmount:not_a_number", "person:no_such_record", "charges[0]:unknown_article",
+					"informant:informant_required", "fineAmount:fine_amount_required");
 		assertThat(errors).allSatisfy(e -> assertThat((String) e.get("message")).isNotBlank());
 		assertThat(this.log.size()).isEqualTo(entries);
 	}
@@ -121,13 +125,15 @@ class RecordApiIT {
 
 	@Test
 	void anUpdateNeedsTheCurrentVersion() {
-		String id = this.api.create("/sources", Map.of("kind", "media", "reference", "https://example.org/1", "reliability", "B2"));
+		String id = this.api.create("/sources",
+				Map.of("kind", "media", "reference", "https://example.org/1", "reliability", "B2"));
 
-		Answer updated = this.api.put("/sources/" + id, Map.of("version", 1, "kind", "media", "reference", "https://example.org/2",
-				"reliability", "A1"));
-		Answer stale = this.api.put("/sources/" + id, Map.of("version", 1, "kind", "media", "reference", "https://example.org/3",
-				"reliability", "A1"));
-		Answer unversioned = this.api.put("/sources/" + id, Map.of("kind", "media", "reference", "x", "reliability", "A1"));
+		Answer updated = this.api.put("/sources/" + id,
+				Map.of("version", 1, "kind", "media", "reference", "https://example.org/2", "reliability", "A1"));
+		Answer stale = this.api.put("/sources/" + id,
+				Map.of("version", 1, "kind", "media", "reference", "https://example.org/3", "reliability", "A1"));
+		Answer unversioned = this.api.put("/sources/" + id,
+				Map.of("kind", "media", "reference", "x", "reliability", "A1"));
 
 		assertThat(updated.status()).isEqualTo(200);
 		assertThat(updated.json()).contains(entry("version", 2), entry("reference", "https://example.org/2"));
@@ -153,57 +159,71 @@ class RecordApiIT {
 	}
 
 	/**
-	 * Three cases drawn from real reporting, entered by a script (names invented): a man arrested
-	 * after his phone was tapped, charged under 207.3, custody extended at a hearing; a student
-	 * denounced by her father, questioned and released without charge; a man denounced by an
-	 * acquaintance over messages in a group chat, his flat searched, charged under 207.3.
+	 * Three cases drawn from real reporting, entered by a script (names invented): a man
+	 * arrested after his phone was tapped, charged under 207.3, custody extended at a
+	 * hearing; a student denounced by her father, questioned and released without charge;
+	 * a man denounced by an acquaintance over messages in a group chat, his flat
+	 * searched, charged under 207.3.
 	 */
 	@Test
 	void threeReportedCasesEnteredThroughTheApi() {
-		String lawyer = this.api.create("/sources", Map.of("kind", "lawyer", "reference", "Защитник по делу (вымышленный)", "reliability", "A2"));
+		String lawyer = this.api.create("/sources",
+				Map.of("kind", "lawyer", "reference", "Защитник по делу (вымышленный)", "reliability", "A2"));
 
-		String sokolov = this.api.create("/persons", Map.of("names", List.of("Андрей Соколов", "Andrei Sokolov"), "birthYear", 1979,
-				"region", "Москва", "sources", List.of(lawyer)));
-		String wiretap = this.api.create("/cases", Map.of("person", sokolov, "kind", "criminal", "charges", List.of("207.3"), "trigger",
-				"wiretap", "court", "Мещанский районный суд", "status", "in-court", "sources", List.of(lawyer)));
+		String sokolov = this.api.create("/persons", Map.of("names", List.of("Андрей Соколов", "Andrei Sokolov"),
+				"birthYear", 1979, "region", "Москва", "sources", List.of(lawyer)));
+		String wiretap = this.api.create("/cases",
+				Map.of("person", sokolov, "kind", "criminal", "charges", List.of("207.3"), "trigger", "wiretap",
+						"court", "Мещанский районный суд", "status", "in-court", "sources", List.of(lawyer)));
 		this.api.create("/case-events", Map.of("caseId", wiretap, "type", "detention", "date", "2025-03-04"));
-		this.api.create("/case-events", Map.of("caseId", wiretap, "type", "measure-of-restraint", "date", "2025-03-06", "measure", "custody",
-				"until", "2025-05-04"));
-		this.api.create("/case-events", Map.of("caseId", wiretap, "type", "extension", "date", "2025-04-30", "court", "Мещанский районный суд",
-				"measure", "custody", "until", "2025-08-04", "note", "Продлено на заседании"));
+		this.api.create("/case-events", Map.of("caseId", wiretap, "type", "measure-of-restraint", "date", "2025-03-06",
+				"measure", "custody", "until", "2025-05-04"));
+		this.api.create("/case-events",
+				Map.of("caseId", wiretap, "type", "extension", "date", "2025-04-30", "court", "Мещанский районный суд",
+						"measure", "custody", "until", "2025-08-04", "note", "Продлено на заседании"));
 
-		String lebedeva = this.api.create("/persons", Map.of("names", List.of("Мария Лебедева"), "birthYear", 2004, "region",
-				"Санкт-Петербург"));
-		String byFather = this.api.create("/cases", Map.of("person", lebedeva, "kind", "criminal", "trigger", "denunciation", "informant",
-				"relative", "status", "pre-investigation", "notes", "Донос отца"));
+		String lebedeva = this.api.create("/persons",
+				Map.of("names", List.of("Мария Лебедева"), "birthYear", 2004, "region", "Санкт-Петербург"));
+		String byFather = this.api.create("/cases", Map.of("person", lebedeva, "kind", "criminal", "trigger",
+				"denunciation", "informant", "relative", "status", "pre-investigation", "notes", "Донос отца"));
 		this.api.create("/case-events", Map.of("caseId", byFather, "type", "questioning", "date", "2025-01-20"));
-		this.api.create("/case-events", Map.of("caseId", byFather, "type", "release", "date", "2025-01-20", "note", "Без обвинения"));
-		Answer closed = this.api.put("/cases/" + byFather, Map.of("version", 1, "person", lebedeva, "kind", "criminal", "trigger",
-				"denunciation", "informant", "relative", "status", "closed", "outcome", "dismissed", "notes", "Донос отца; отпущена"));
+		this.api.create("/case-events",
+				Map.of("caseId", byFather, "type", "release", "date", "2025-01-20", "note", "Без обвинения"));
+		Answer closed = this.api.put("/cases/" + byFather,
+				Map.of("version", 1, "person", lebedeva, "kind", "criminal", "trigger", "denunciation", "informant",
+						"relative", "status", "closed", "outcome", "dismissed", "notes", "Донос отца; отпущена"));
 		assertThat(closed.status()).isEqualTo(200);
 
-		String kravtsov = this.api.create("/persons", Map.of("names", List.of("Игорь Кравцов"), "birthYear", 1988, "region",
-				"Новосибирская область"));
-		this.api.create("/incidents", Map.of("date", "2025-02-11", "region", "Новосибирская область", "type", "private-message", "topic",
-				"Сообщения в групповом чате", "detained", 1, "persons", List.of(kravtsov)));
-		String chat = this.api.create("/cases", Map.of("person", kravtsov, "kind", "criminal", "charges", List.of("УК 207.3"), "trigger",
-				"denunciation", "informant", "acquaintance", "status", "investigation"));
-		this.api.create("/case-events", Map.of("caseId", chat, "type", "search", "date", "2025-02-18", "note", "Обыск в квартире"));
+		String kravtsov = this.api.create("/persons",
+				Map.of("names", List.of("Игорь Кравцов"), "birthYear", 1988, "region", "Новосибирская область"));
+		this.api.create("/incidents", Map.of("date", "2025-02-11", "region", "Новосибирская область", "type",
+				"private-message", "topic", "Сообщения в групповом чате", "detained", 1, "persons", List.of(kravtsov)));
+		String chat = this.api.create("/cases",
+				Map.of("person", kravtsov, "kind", "criminal", "charges", List.of("УК 207.3"), "trigger",
+						"denunciation", "informant", "acquaintance", "status", "investigation"));
+		this.api.create("/case-events",
+				Map.of("caseId", chat, "type", "search", "date", "2025-02-18", "note", "Обыск в квартире"));
 
 		Map<String, Object> wiretapCase = this.api.get("/cases/" + wiretap).json();
-		assertThat(wiretapCase).contains(entry("charges", List.of("uk-207.3")), entry("trigger", "wiretap"), entry("person", sokolov));
+		assertThat(wiretapCase).contains(entry("charges", List.of("uk-207.3")), entry("trigger", "wiretap"),
+				entry("person", sokolov));
 		Map<String, Object> fatherCase = this.api.get("/cases/" + byFather).json();
-		assertThat(fatherCase).contains(entry("informant", "relative"), entry("status", "closed"), entry("outcome", "dismissed"),
-				entry("charges", List.of()), entry("version", 2));
-		assertThat(this.api.get("/cases/" + chat).json()).contains(entry("informant", "acquaintance"), entry("charges", List.of("uk-207.3")));
+		assertThat(fatherCase).contains(entry("informant", "relative"), entry("status", "closed"),
+				entry("outcome", "dismissed"), entry("charges", List.of()), entry("version", 2));
+		assertThat(this.api.get("/cases/" + chat).json()).contains(entry("informant", "acquaintance"),
+				entry("charges", List.of("uk-207.3")));
 
-		// the people working the cases read them on the web: record pages, links and history
+		// the people working the cases read them on the web: record pages, links and
+		// history
 		this.accounts.add("monitor", TestApplication.PASSWORD.toCharArray(), Role.ADMIN, true);
 		WebSession web = new WebSession(this.port).login("monitor", TestApplication.PASSWORD);
-		assertThat(web.get("/cases/" + wiretap).text()).contains("Андрей Соколов", "УК 207.3", "Прослушка", "В суде", "Продление меры пресечения");
+		assertThat(web.get("/cases/" + wiretap).text()).contains("Андрей Соколов", "УК 207.3", "Прослушка", "В суде",
+				"Продление меры пресечения");
 		assertThat(web.get("/persons/" + lebedeva).text()).contains("Мария Лебедева", "2004", "Санкт-Петербург");
-		assertThat(web.get("/cases/" + byFather).text()).contains("Донос", "Родственник", "Прекращено", "Допрос, опрос", "Освобождение");
-		assertThat(web.get("/cases/" + byFather + "/history").text()).contains("Версия 1", "Версия 2", "Доследственная проверка", "Закрыто");
+		assertThat(web.get("/cases/" + byFather).text()).contains("Донос", "Родственник", "Прекращено", "Допрос, опрос",
+				"Освобождение");
+		assertThat(web.get("/cases/" + byFather + "/history").text()).contains("Версия 1", "Версия 2",
+				"Доследственная проверка", "Закрыто");
 		assertThat(web.get("/persons/" + kravtsov).text()).contains("Игорь Кравцов", "Личная переписка");
 		assertThat(web.get("/case-events").text()).contains("Обыск", "Продление меры пресечения");
 	}

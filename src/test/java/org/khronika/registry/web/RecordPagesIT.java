@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The registry's pages over real HTTP: forms, their errors, versions, access and headers. */
+/**
+ * The registry's pages over real HTTP: forms, their errors, versions, access and headers.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RecordPagesIT {
 
@@ -56,7 +58,8 @@ class RecordPagesIT {
 	void anonymousVisitorsSeeOnlyTheLoginPage() {
 		WebSession anonymous = new WebSession(this.port);
 
-		for (String path : List.of("/", "/persons", "/persons/new", "/cases", "/sources/00000000-0000-4000-8000-000000000001")) {
+		for (String path : List.of("/", "/persons", "/persons/new", "/cases",
+				"/sources/00000000-0000-4000-8000-000000000001")) {
 			Response response = anonymous.get(path);
 			assertThat(response.status()).as(path).isEqualTo(302);
 			assertThat(response.header("Location")).as(path).endsWith("/login");
@@ -68,8 +71,8 @@ class RecordPagesIT {
 	@Test
 	void aPersonIsRecordedShownAndEditedWithItsHistory() {
 		this.session.get("/persons/new");
-		Response created = this.session.post("/persons", Map.of("names", List.of("Иван Клоков\nIvan Klokov"), "birthYear", List.of("1987"),
-				"region", List.of("moscow"), "mayBeNamed", List.of("true")));
+		Response created = this.session.post("/persons", Map.of("names", List.of("Иван Клоков\nIvan Klokov"),
+				"birthYear", List.of("1987"), "region", List.of("moscow"), "mayBeNamed", List.of("true")));
 
 		assertThat(created.status()).isEqualTo(302);
 		String location = created.header("Location");
@@ -79,8 +82,9 @@ class RecordPagesIT {
 
 		String path = location.substring(location.indexOf("/persons/"));
 		this.session.get(path + "/edit");
-		Response edited = this.session.post(path, Map.of("version", List.of("1"), "names", List.of("Иван Клоков\nIvan Klokov\nI. Klokov"),
-				"birthYear", List.of("1987"), "region", List.of("moscow")));
+		Response edited = this.session.post(path,
+				Map.of("version", List.of("1"), "names", List.of("Иван Клоков\nIvan Klokov\nI. Klokov"), "birthYear",
+						List.of("1987"), "region", List.of("moscow")));
 		assertThat(edited.status()).isEqualTo(302);
 
 		Response history = this.session.get(path + "/history");
@@ -93,12 +97,12 @@ class RecordPagesIT {
 		long entries = this.log.size();
 		this.session.get("/persons/new");
 
-		Response response = this.session.post("/persons", Map.of("names", List.of(""), "birthYear", List.of("тысяча"), "region",
-				List.of("atlantis")));
+		Response response = this.session.post("/persons",
+				Map.of("names", List.of(""), "birthYear", List.of("тысяча"), "region", List.of("atlantis")));
 
 		assertThat(response.status()).isEqualTo(422);
-		assertThat(response.text()).contains("Исправьте отмеченные поля; ничего не сохранено.", "Укажите хотя бы одно имя.",
-				"Не целое число.", "Неизвестный регион «atlantis».");
+		assertThat(response.text()).contains("Исправьте отмеченные поля; ничего не сохранено.",
+				"Укажите хотя бы одно имя.", "Не целое число.", "Неизвестный регион «atlantis».");
 		assertThat(response.body()).contains("value=\"тысяча\"");
 		assertThat(this.log.size()).isEqualTo(entries);
 	}
@@ -106,11 +110,14 @@ class RecordPagesIT {
 	@Test
 	void aStaleEditIsRefusedWithoutLosingWhatWasTyped() {
 		this.session.get("/sources/new");
-		String path = this.session.post("/sources", Map.of("kind", List.of("media"), "reference", List.of("https://example.org/a"),
-				"reliability", List.of("B2"))).header("Location").replaceFirst("^https?://[^/]+", "");
+		String path = this.session
+			.post("/sources", Map.of("kind", List.of("media"), "reference", List.of("https://example.org/a"),
+					"reliability", List.of("B2")))
+			.header("Location")
+			.replaceFirst("^https?://[^/]+", "");
 		this.session.get(path + "/edit");
-		this.session.post(path, Map.of("version", List.of("1"), "kind", List.of("media"), "reference", List.of("https://example.org/b"),
-				"reliability", List.of("B2")));
+		this.session.post(path, Map.of("version", List.of("1"), "kind", List.of("media"), "reference",
+				List.of("https://example.org/b"), "reliability", List.of("B2")));
 		long entries = this.log.size();
 
 		Response stale = this.session.post(path, Map.of("version", List.of("1"), "kind", List.of("media"), "reference",
@@ -127,8 +134,8 @@ class RecordPagesIT {
 	void aFormPostedWithoutItsCsrfTokenIsRefused() {
 		long entries = this.log.size();
 
-		Response forged = this.session.postWithoutCsrf("/sources", Map.of("kind", List.of("media"), "reference", List.of("x"),
-				"reliability", List.of("A1")));
+		Response forged = this.session.postWithoutCsrf("/sources",
+				Map.of("kind", List.of("media"), "reference", List.of("x"), "reliability", List.of("A1")));
 
 		assertThat(forged.status()).isEqualTo(403);
 		assertThat(this.log.size()).isEqualTo(entries);
@@ -138,7 +145,8 @@ class RecordPagesIT {
 	void everyPageCarriesTheSecurityHeaders() {
 		for (String path : List.of("/login", "/", "/persons", "/persons/new", "/no-such-page")) {
 			Response response = this.session.get(path);
-			assertThat(response.header("Content-Security-Policy")).as(path).contains("default-src 'none'", "frame-ancestors 'none'")
+			assertThat(response.header("Content-Security-Policy")).as(path)
+				.contains("default-src 'none'", "frame-ancestors 'none'")
 				.doesNotContain("unsafe-inline");
 			assertThat(response.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
 			assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
@@ -149,10 +157,14 @@ class RecordPagesIT {
 
 	@Test
 	void unknownRecordsAndGarbageIdsAnswerNotFoundWithoutInternals() {
-		for (String path : List.of("/persons/00000000-0000-4000-8000-000000000099", "/cases/not-an-id", "/persons/x/history")) {
+		for (String path : List.of("/persons/00000000-0000-4000-8000-000000000099", "/cases/not-an-id",
+				"/persons/x/history")) {
 			Response response = this.session.get(path);
 			assertThat(response.status()).as(path).isEqualTo(404);
-			assertThat(response.body()).as(path).doesNotContain("Exception").doesNotContain("org.khronika").doesNotContain("at java.");
+			assertThat(response.body()).as(path)
+				.doesNotContain("Exception")
+				.doesNotContain("org.khronika")
+				.doesNotContain("at java.");
 			assertThat(response.text()).contains("Такой страницы нет");
 		}
 	}
@@ -160,7 +172,8 @@ class RecordPagesIT {
 	@Test
 	void everyFormShowsEachFieldOnceWithItsLabel() {
 		java.util.regex.Pattern idPattern = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"");
-		for (String form : List.of("/persons/new", "/incidents/new", "/cases/new", "/case-events/new", "/sources/new")) {
+		for (String form : List.of("/persons/new", "/incidents/new", "/cases/new", "/case-events/new",
+				"/sources/new")) {
 			String body = this.session.get(form).body();
 			List<String> ids = idPattern.matcher(body).results().map(m -> m.group(1)).toList();
 			assertThat(ids).as(form).doesNotHaveDuplicates().isNotEmpty();
