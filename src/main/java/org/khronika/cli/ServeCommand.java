@@ -56,6 +56,12 @@ class ServeCommand implements Callable<Integer> {
 			KeyringFile.createUnprotected(dir);
 			out.println("Created demo data directory " + dir + " with an UNPROTECTED key: do not put real data in it.");
 		}
+		else if (this.demo && KeyringFile.isProtected(dir)) {
+			// a demo login with a printed password must never appear in a real
+			// installation
+			throw new Failures.CommandFailure("--demo is only for demonstration directories (unprotected key); " + dir
+					+ " is protected by a passphrase");
+		}
 		ConfigurableApplicationContext context = Contexts.start(dir, true, Map.of("server.port", this.port));
 		CountDownLatch closed = new CountDownLatch(1);
 		context.addApplicationListener(event -> {

@@ -58,15 +58,15 @@ public final class Sealer {
 	 * elsewhere
 	 */
 	public Optional<byte[]> open(String subjectId, byte[] ciphertext, byte[] associatedData) {
-		if (this.keys.find(subjectId).isEmpty()) {
+		Optional<Aead> aead = subjectKey(subjectId);
+		if (aead.isEmpty()) {
 			if (isDestroyed(subjectId)) {
 				return Optional.empty();
 			}
 			throw new SealedDataException("subject " + subjectId + " has no data key");
 		}
-		Aead aead = subjectKey(subjectId).orElseThrow();
 		try {
-			return Optional.of(aead.decrypt(ciphertext, associatedData));
+			return Optional.of(aead.get().decrypt(ciphertext, associatedData));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new SealedDataException(

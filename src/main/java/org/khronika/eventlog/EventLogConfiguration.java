@@ -6,7 +6,6 @@ import javax.sql.DataSource;
 
 import org.khronika.eventlog.jdbc.JdbcEventLog;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,8 +15,8 @@ class EventLogConfiguration {
 
 	@Bean
 	EventLog eventLog(DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
-			CheckpointSigner signer, @Value("${khronika.log.checkpoint-interval:100}") int checkpointInterval) {
-		return new JdbcEventLog(dataSource, transactions, clock, signer, checkpointInterval);
+			CheckpointSigner signer, LogSettings settings) {
+		return new JdbcEventLog(dataSource, transactions, clock, signer, settings.checkpointInterval());
 	}
 
 }

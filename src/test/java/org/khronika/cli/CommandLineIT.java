@@ -70,7 +70,7 @@ class CommandLineIT {
 	}
 
 	@Test
-	void aWrongPassphraseIsRefusedInOneLine() throws Exception {
+	void aWrongPassphraseAndDemoModeAreRefusedOnAProtectedDirectory() throws Exception {
 		Path data = this.dir.resolve("data");
 		assertThat(Jar.run(Map.of("KHRONIKA_PASSPHRASE", PASSPHRASE), "init", "--data=" + data).exitCode()).isZero();
 
@@ -80,6 +80,11 @@ class CommandLineIT {
 		assertThat(refused.exitCode()).isEqualTo(1);
 		assertThat(refused.err()).contains("khronika: this passphrase or recovery key does not unlock the keyring");
 		assertThat(refused.all()).doesNotContain("Exception").doesNotContain("\tat ");
+
+		Jar.Result demo = Jar.run(Map.of("KHRONIKA_PASSPHRASE", PASSPHRASE), "serve", "--demo", "--port", "18432",
+				"--data=" + data);
+		assertThat(demo.exitCode()).as("no demo login in a real installation").isEqualTo(1);
+		assertThat(demo.err()).contains("--demo is only for demonstration directories");
 	}
 
 	@Test
