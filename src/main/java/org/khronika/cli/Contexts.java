@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.khronika.KhronikaApplication;
+import org.khronika.crypto.KeyringFile;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,7 +20,15 @@ final class Contexts {
 	private Contexts() {
 	}
 
+	/**
+	 * @throws Failures.CommandFailure if the directory has no keyring: it was never
+	 * initialised, or the path is wrong
+	 */
 	static ConfigurableApplicationContext start(Path dataDirectory, boolean web, Map<String, Object> extra) {
+		if (!KeyringFile.exists(dataDirectory)) {
+			throw new Failures.CommandFailure("no Khronika data directory at " + dataDirectory + ": run 'init --data "
+					+ dataDirectory + "' first");
+		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("khronika.data-dir", dataDirectory.toString());
 		if (!web) {

@@ -28,9 +28,9 @@ class VerifyLogCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		SignatureVerifier verifier = KeyringFile.checkpointVerifier(this.data.path());
 		Verification result;
 		try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
+			SignatureVerifier verifier = KeyringFile.checkpointVerifier(this.data.path());
 			result = context.getBean(EventLog.class).verify(verifier::verifies);
 		}
 		if (result instanceof Verification.Intact intact) {

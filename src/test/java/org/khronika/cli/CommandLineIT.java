@@ -85,6 +85,10 @@ class CommandLineIT {
 				"--data=" + data);
 		assertThat(demo.exitCode()).as("no demo login in a real installation").isEqualTo(1);
 		assertThat(demo.err()).contains("--demo is only for demonstration directories");
+
+		Jar.Result nowhere = Jar.run(Map.of(), "verify-log", "--data=" + this.dir.resolve("nowhere"));
+		assertThat(nowhere.exitCode()).isEqualTo(1);
+		assertThat(nowhere.err()).contains("no Khronika data directory at ", "run 'init --data ");
 	}
 
 	@Test
