@@ -163,6 +163,53 @@ class RegistryIT {
 
 	@ParameterizedTest
 	@EnumSource(Engine.class)
+	void concurrentWritersKeepOneUnbrokenChain(Engine engine) throws Exception {
+		RegistryFixture f = open(engine);
+		PersonDetails details = f.details(aPerson("Иван Клоков"));
+		int writers = 4;
+		int each = 15;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+		try {
+			List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+			for (int w = 0; w < writers; w++) {
+				done.add(pool.submit(() -> {
+					for (int i = 0; i < each; i++) {
+						assertThat(f.registry.record("writer", details)).isInstanceOf(SaveResult.Saved.class);
+					}
+				}));
+			}
+			for (java.util.concurrent.Future<?> future : done) {
+				future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(f.log.size()).isEqualTo(writers * each);
+		assertThat(f.log.verify(KeyringFile.checkpointVerifier(this.dir)::verifies))
+			.isEqualTo(new Verification.Intact(writers * each, 0));
+		assertThat(f.registry.list(RecordKind.PERSON, 0, 1).total()).isEqualTo(writers * each);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Engine.class)
+	void rebuildRestoresReadTablesThatWereDamaged(Engine engine) {
+		RegistryFixture f = open(engine);
+		RecordId person = f.save(aPerson("Мария Лебедева"));
+		RecordId courtCase = f.save(aCriminalCase(person, "207.3"));
+		f.jdbc.update("DELETE FROM registry_record WHERE id = ?", courtCase.toString());
+		f.jdbc.update("UPDATE registry_record SET public_part = '{}' WHERE id = ?", person.toString());
+
+		f.registry.rebuild();
+
+		assertThat(f.registry.find(courtCase)).isPresent();
+		assertThat(((PersonDetails) f.registry.find(person).orElseThrow().details()).region()).isEqualTo("moscow");
+		assertThat(f.registry.linking(person, RecordKind.CASE)).extracting(RecordView::id).containsExactly(courtCase);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Engine.class)
 	void nothingIdentifyingIsStoredInClear(Engine engine) {
 		RegistryFixture f = open(engine);
 		f.save(aPerson("Canary Кеналов"));
