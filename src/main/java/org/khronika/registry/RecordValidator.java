@@ -1,6 +1,10 @@
 package org.khronika.registry;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.khronika.catalog.Catalog;
 
@@ -20,6 +24,23 @@ public class RecordValidator {
 		this.catalog = catalog;
 		this.registry = registry;
 		this.clock = clock;
+	}
+
+	/**
+	 * Every problem of an input as read by {@link InputReader}: the problems found while
+	 * reading it (a value of the wrong type), then the rules' problems on the other
+	 * fields, so that a field is never told both "not a date" and "required". Never
+	 * throws for bad input.
+	 */
+	public Validated<? extends RecordDetails> validate(RecordInput input, List<FieldProblem> readProblems) {
+		Validated<? extends RecordDetails> validated = validate(input);
+		if (readProblems.isEmpty()) {
+			return validated;
+		}
+		Set<String> unreadable = readProblems.stream().map(FieldProblem::field).collect(Collectors.toSet());
+		List<FieldProblem> problems = new ArrayList<>(readProblems);
+		validated.problems().stream().filter(p -> !unreadable.contains(p.field())).forEach(problems::add);
+		return new Validated<>(null, problems);
 	}
 
 	/**

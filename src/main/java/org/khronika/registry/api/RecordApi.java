@@ -86,12 +86,11 @@ class RecordApi {
 	ResponseEntity<Object> create(@PathVariable String plural, @RequestBody(required = false) String body,
 			Authentication user, HttpServletRequest request) {
 		RecordKind kind = kind(plural);
-		List<FieldProblem> problems = new ArrayList<>();
-		RecordInput input = InputReader.fromJson(kind, parse(body), problems);
-		Validated<?> validated = this.validator.validate(input);
-		problems.addAll(validated.problems());
-		if (!problems.isEmpty()) {
-			return invalid(problems, request);
+		List<FieldProblem> readProblems = new ArrayList<>();
+		Validated<?> validated = this.validator.validate(InputReader.fromJson(kind, parse(body), readProblems),
+				readProblems);
+		if (!validated.isValid()) {
+			return invalid(validated.problems(), request);
 		}
 		SaveResult.Saved saved = (SaveResult.Saved) this.registry.record(user.getName(), validated.details());
 		RecordView record = this.registry.find(saved.id()).orElseThrow();
@@ -104,10 +103,9 @@ class RecordApi {
 		RecordKind kind = kind(plural);
 		RecordView current = find(kind, id);
 		Map<String, Object> json = parse(body);
-		List<FieldProblem> problems = new ArrayList<>();
-		RecordInput input = InputReader.fromJson(kind, json, problems);
-		Validated<?> validated = this.validator.validate(input);
-		problems.addAll(validated.problems());
+		List<FieldProblem> readProblems = new ArrayList<>();
+		Validated<?> validated = this.validator.validate(InputReader.fromJson(kind, json, readProblems), readProblems);
+		List<FieldProblem> problems = new ArrayList<>(validated.problems());
 		Object version = json.get("version");
 		if (!(version instanceof Integer)) {
 			problems.add(FieldProblem.of("version", "version_required"));

@@ -106,13 +106,11 @@ class RecordPages {
 			Authentication user, Model model, Locale locale, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		RecordKind kind = kind(plural);
-		List<FieldProblem> problems = new ArrayList<>();
-		RecordInput input = InputReader.fromForm(kind, form, problems);
-		Validated<?> validated = this.validator.validate(input);
-		problems.addAll(validated.problems());
-		if (!problems.isEmpty()) {
+		List<FieldProblem> readProblems = new ArrayList<>();
+		Validated<?> validated = this.validator.validate(InputReader.fromForm(kind, form, readProblems), readProblems);
+		if (!validated.isValid()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return form(kind, form, null, errors(problems, locale), null, model, locale);
+			return form(kind, form, null, errors(validated.problems(), locale), null, model, locale);
 		}
 		SaveResult.Saved saved = (SaveResult.Saved) this.registry.record(user.getName(), validated.details());
 		redirect.addFlashAttribute("saved", true);
@@ -193,10 +191,9 @@ class RecordPages {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		RecordKind kind = kind(plural);
 		RecordView record = find(kind, id);
-		List<FieldProblem> problems = new ArrayList<>();
-		RecordInput input = InputReader.fromForm(kind, form, problems);
-		Validated<?> validated = this.validator.validate(input);
-		problems.addAll(validated.problems());
+		List<FieldProblem> readProblems = new ArrayList<>();
+		Validated<?> validated = this.validator.validate(InputReader.fromForm(kind, form, readProblems), readProblems);
+		List<FieldProblem> problems = new ArrayList<>(validated.problems());
 		Integer version = parseVersion(form.getFirst("version"));
 		if (version == null) {
 			problems.add(FieldProblem.of("version", "version_required"));

@@ -104,6 +104,13 @@ class RecordPagesIT {
 		assertThat(response.text()).contains("Исправьте отмеченные поля; ничего не сохранено.",
 				"Укажите хотя бы одно имя.", "Не целое число.", "Неизвестный регион «atlantis».");
 		assertThat(response.body()).contains("value=\"тысяча\"");
+
+		this.session.get("/incidents/new");
+		Response badDate = this.session.post("/incidents",
+				Map.of("date", List.of("31.02.2025"), "region", List.of("moscow"), "type", List.of("protest")));
+		assertThat(badDate.text()).as("a field is told what is wrong once")
+			.contains("Не дата: используйте формат ГГГГ-ММ-ДД.")
+			.doesNotContain("Обязательное поле.");
 		assertThat(this.log.size()).isEqualTo(entries);
 	}
 
