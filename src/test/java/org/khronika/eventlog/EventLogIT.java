@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -144,6 +145,37 @@ class EventLogIT {
 
 		assertThat(this.log.size()).isEqualTo(1);
 		assertThat(this.log.verify(this.verifier::verifies)).isEqualTo(new Verification.Intact(1, 0));
+	}
+
+	@Test
+	void twoServersOnOnePostgresqlDatabaseKeepOneChain() throws Exception {
+		open(Engine.POSTGRESQL);
+		Keyring keyring = KeyringFile.unlockWithKeyFile(this.dir);
+		// a second application node: its own log object and connections, no lock in
+		// common with the first
+		EventLog otherNode = new JdbcEventLog(this.database.dataSource(),
+				new DataSourceTransactionManager(this.database.dataSource()), Clock.systemUTC(),
+				keyring.checkpointSigner()::sign, 4);
+		java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<?>> done = List.of(nodes.submit(() -> appendMany(this.log, "a", 40)),
+					nodes.submit(() -> appendMany(otherNode, "b", 40)));
+			for (java.util.concurrent.Future<?> future : done) {
+				future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			nodes.shutdownNow();
+		}
+
+		assertThat(this.log.verify(this.verifier::verifies)).isEqualTo(new Verification.Intact(80, 20));
+	}
+
+	private static void appendMany(EventLog log, String stream, int count) {
+		for (int i = 0; i < count; i++) {
+			String content = "entry " + i;
+			log.write(appender -> appender.append(pending(stream, content)));
+		}
 	}
 
 	private List<LogEntry> appendSome(int count) {
