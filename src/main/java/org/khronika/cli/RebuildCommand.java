@@ -2,6 +2,7 @@ package org.khronika.cli;
 
 import java.util.concurrent.Callable;
 
+import org.khronika.eventlog.EventLog;
 import org.khronika.registry.Registry;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Spec;
 		description = "Rebuild the read tables from the log, in one transaction. Needs no passphrase.")
 class RebuildCommand implements Callable<Integer> {
 
+	private static final int PROGRESS_EVERY = 10_000;
+
 	@Mixin
 	DataDirectory data;
 
@@ -25,7 +28,15 @@ class RebuildCommand implements Callable<Integer> {
 	public Integer call() {
 		long replayed;
 		try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
-			replayed = context.getBean(Registry.class).rebuild();
+			long total = context.getBean(EventLog.class).size();
+			java.io.PrintWriter err = this.spec.commandLine().getErr();
+			replayed = context.getBean(Registry.class).rebuild(PROGRESS_EVERY, done -> {
+				err.printf("\rreplayed %,d of %,d log entries", done, total);
+				err.flush();
+			});
+			if (replayed >= PROGRESS_EVERY) {
+				err.println();
+			}
 		}
 		this.spec.commandLine().getOut().println("rebuilt read tables from " + replayed + " log entries");
 		this.spec.commandLine().getOut().flush();

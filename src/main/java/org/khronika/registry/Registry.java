@@ -182,6 +182,15 @@ public class Registry {
 	 * @return the number of log entries replayed
 	 */
 	public long rebuild() {
+		return rebuild(Integer.MAX_VALUE, replayed -> {
+		});
+	}
+
+	/**
+	 * As {@link #rebuild()}, telling {@code progress} the number of entries replayed so
+	 * far after every {@code every} entries.
+	 */
+	public long rebuild(int every, java.util.function.LongConsumer progress) {
 		return this.log.write(appender -> {
 			this.projection.clear();
 			long[] replayed = { 0 };
@@ -189,7 +198,9 @@ public class Registry {
 				if (EventTypes.isRegistryType(entry.type())) {
 					this.projection.apply(entry, EventTypes.decode(entry, null));
 				}
-				replayed[0]++;
+				if (++replayed[0] % every == 0) {
+					progress.accept(replayed[0]);
+				}
 			});
 			return replayed[0];
 		});

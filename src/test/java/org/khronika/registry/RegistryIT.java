@@ -113,9 +113,11 @@ class RegistryIT {
 		List<Map<String, Object>> recordsBefore = readTable(f, "registry_record");
 		List<Map<String, Object>> linksBefore = readTable(f, "registry_link");
 
-		long replayed = f.registry.rebuild();
+		List<Long> progress = new java.util.ArrayList<>();
+		long replayed = f.registry.rebuild(2, progress::add);
 
 		assertThat(replayed).isEqualTo(f.log.size());
+		assertThat(progress).containsExactly(2L, 4L, 6L);
 		assertThat(readTable(f, "registry_record")).isEqualTo(recordsBefore);
 		assertThat(readTable(f, "registry_link")).isEqualTo(linksBefore);
 		assertThat(recordsBefore).hasSize(5);
