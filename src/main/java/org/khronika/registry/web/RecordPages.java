@@ -1,6 +1,8 @@
 package org.khronika.registry.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +13,10 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.khronika.catalog.Catalog;
+import org.khronika.registry.CaseEventDetails;
 import org.khronika.registry.FieldProblem;
 import org.khronika.registry.HistoryItem;
+import org.khronika.registry.IncidentDetails;
 import org.khronika.registry.InputReader;
 import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordInput;
@@ -129,7 +133,7 @@ class RecordPages {
 		model.addAttribute("fields", presenter.fields(kind, record.details()));
 		List<Map<String, Object>> related = new ArrayList<>();
 		for (RecordKind other : RecordKind.values()) {
-			List<RecordView> linking = this.registry.linking(record.id(), other);
+			List<RecordView> linking = chronological(this.registry.linking(record.id(), other));
 			if (!linking.isEmpty()) {
 				related.add(Map
 					.of("heading", presenter.message("kind." + other.code() + ".many"), "links", linking.stream()
@@ -278,6 +282,26 @@ class RecordPages {
 		catch (NumberFormatException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Events and incidents in the order they happened (undated ones last), the rest as
+	 * recorded.
+	 */
+	private static List<RecordView> chronological(List<RecordView> records) {
+		return records.stream()
+			.sorted(Comparator.comparing(RecordPages::dateOf, Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
+	}
+
+	private static LocalDate dateOf(RecordView record) {
+		if (record.details() instanceof CaseEventDetails event) {
+			return event.date();
+		}
+		if (record.details() instanceof IncidentDetails incident) {
+			return incident.date();
+		}
+		return null;
 	}
 
 	private static MultiValueMap<String, String> formValues(RecordInput input) {

@@ -93,6 +93,35 @@ class RecordPagesIT {
 	}
 
 	@Test
+	void aCasePageListsItsEventsInTheOrderTheyHappened() {
+		this.session.get("/persons/new");
+		String person = path(this.session.post("/persons", Map.of("names", List.of("Андрей Соколов"))));
+		this.session.get("/cases/new");
+		String courtCase = path(
+				this.session.post("/cases", Map.of("person", List.of(person.substring(person.lastIndexOf('/') + 1)),
+						"kind", List.of("criminal"), "trigger", List.of("wiretap"), "status", List.of("in-court"))));
+		String caseId = courtCase.substring(courtCase.lastIndexOf('/') + 1);
+		for (String[] event : List.of(new String[] { "verdict", "2025-09-01" },
+				new String[] { "detention", "2025-03-04" }, new String[] { "hearing-held", "2025-06-10" })) {
+			this.session.get("/case-events/new?caseId=" + caseId);
+			assertThat(this.session
+				.post("/case-events",
+						Map.of("caseId", List.of(caseId), "type", List.of(event[0]), "date", List.of(event[1])))
+				.status()).isEqualTo(302);
+		}
+
+		String page = this.session.get(courtCase).text();
+
+		assertThat(page.indexOf("2025-03-04")).isPositive().isLessThan(page.indexOf("2025-06-10"));
+		assertThat(page.indexOf("2025-06-10")).isLessThan(page.indexOf("2025-09-01"));
+	}
+
+	private static String path(Response created) {
+		assertThat(created.status()).isEqualTo(302);
+		return created.header("Location").replaceFirst("^https?://[^/]+", "");
+	}
+
+	@Test
 	void badInputIsShownNextToItsFieldsAndNothingIsSaved() {
 		long entries = this.log.size();
 		this.session.get("/persons/new");
