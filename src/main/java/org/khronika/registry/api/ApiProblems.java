@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Every API error as RFC 9457 problem details with a stable code; never exception text.
  */
 @RestControllerAdvice(assignableTypes = RecordApi.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
 	private static final Log logger = LogFactory.getLog(ApiProblems.class);

@@ -1,0 +1,44 @@
+package org.khronika.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Every failure of a page ends on the error page with its status and nothing else: no
+ * exception text, which could carry what someone typed. Only the failure's type and place
+ * are logged. The API has its own advice, which takes precedence for its controllers.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class HtmlErrors {
+
+	private static final Log logger = LogFactory.getLog(HtmlErrors.class);
+
+	@ExceptionHandler(Exception.class)
+	ModelAndView failed(Exception ex, HttpServletRequest request) throws Exception {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			// not a page: left to the JSON error handling
+			throw ex;
+		}
+		HttpStatusCode status = (ex instanceof ErrorResponse response) ? response.getStatusCode()
+				: HttpStatus.INTERNAL_SERVER_ERROR;
+		if (status.is5xxServerError()) {
+			logger.error("page failed: " + ex.getClass().getName() + " at "
+					+ ((ex.getStackTrace().length > 0) ? ex.getStackTrace()[0] : "?"));
+		}
+		ModelAndView error = new ModelAndView("error", status);
+		error.addObject("status", status.value());
+		return error;
+	}
+
+}
