@@ -122,6 +122,70 @@ public final class KeyringFile {
 		if (document.passphraseWrappedKey == null) {
 			return unlockWithKeyFile(dataDir);
 		}
+		return open(document, unwrapKeyringKey(document, passphraseOrRecoveryKey));
+	}
+
+	/**
+	 * Replaces the passphrase; the recovery key stays valid. For when someone who knew
+	 * the passphrase leaves.
+	 * @param current the current passphrase or the recovery key
+	 * @throws KeyringException if {@code current} does not unlock the keyring, the
+	 * keyring is unprotected, or the new passphrase is too short; the keyring is then
+	 * unchanged
+	 */
+	public static void changePassphrase(Path dataDir, char[] current, char[] newPassphrase) {
+		if (newPassphrase.length < 8) {
+			throw new KeyringException("the passphrase must have at least 8 characters");
+		}
+		Document document = readProtected(dataDir);
+		SecretBytes keyringKey = unwrapKeyringKey(document, current);
+		try {
+			KeyDerivation cost = document.cost();
+			byte[] salt = randomBytes(16);
+			replace(dataDir, document.protectedBy(cost, salt, wrap(keyringKey, cost.derive(newPassphrase, salt)),
+					B64D.decode(document.recoverySalt), document.recoveryWrappedKey));
+		}
+		finally {
+			keyringKey.destroy();
+		}
+	}
+
+	/**
+	 * Issues a new recovery key and returns it, to be shown once; the old one stops
+	 * working. For when a recovery key may have been seen by someone else.
+	 * @param current the passphrase or the current recovery key
+	 * @throws KeyringException if {@code current} does not unlock the keyring or it is
+	 * unprotected; the keyring is then unchanged
+	 */
+	public static RecoveryKey replaceRecoveryKey(Path dataDir, char[] current) {
+		Document document = readProtected(dataDir);
+		SecretBytes keyringKey = unwrapKeyringKey(document, current);
+		RecoveryKey recovery = RecoveryKey.generate();
+		try {
+			KeyDerivation cost = document.cost();
+			byte[] salt = randomBytes(16);
+			replace(dataDir, document.protectedBy(cost, B64D.decode(document.passphraseSalt),
+					document.passphraseWrappedKey, salt, wrap(keyringKey, cost.derive(recovery.asPassphrase(), salt))));
+			return recovery;
+		}
+		finally {
+			keyringKey.destroy();
+		}
+	}
+
+	private static Document readProtected(Path dataDir) {
+		Document document = read(dataDir);
+		if (document.passphraseWrappedKey == null) {
+			throw new KeyringException(
+					"this keyring is unprotected (demonstration or test): it has no passphrase to change");
+		}
+		return document;
+	}
+
+	/**
+	 * The keyring key, unwrapped with the passphrase or, failing that, as a recovery key.
+	 */
+	private static SecretBytes unwrapKeyringKey(Document document, char[] passphraseOrRecoveryKey) {
 		KeyDerivation cost = document.cost();
 		SecretBytes key = tryUnwrap(document.passphraseWrappedKey,
 				cost.derive(passphraseOrRecoveryKey, B64D.decode(document.passphraseSalt)));
@@ -135,7 +199,7 @@ public final class KeyringFile {
 		if (key == null) {
 			throw new KeyringException("this passphrase or recovery key does not unlock the keyring");
 		}
-		return open(document, key);
+		return key;
 	}
 
 	/**
@@ -293,6 +357,20 @@ public final class KeyringFile {
 		}
 	}
 
+	/**
+	 * Replaces keyring.json atomically: a crash leaves the old file or the new, never
+	 * half of one.
+	 */
+	private static void replace(Path dataDir, Document document) {
+		try {
+			writePrivately(dataDir.resolve(KEYRING), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
+		}
+		catch (IOException ex) {
+			throw new KeyringException(
+					"the keyring could not be rewritten in " + dataDir + "; the old one is unchanged", ex);
+		}
+	}
+
 	private static void writePrivately(Path target, byte[] content) throws IOException {
 		Path temp = Files.createTempFile(target.getParent(), ".keyring", ".tmp");
 		try {
@@ -305,10 +383,10 @@ public final class KeyringFile {
 			}
 			Files.write(temp, content);
 			try {
-				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
 			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(temp, target);
+				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
 		finally {

@@ -71,4 +71,20 @@ public final class KeyringUnlock implements Supplier<Keyring> {
 		}
 	}
 
+	/**
+	 * The passphrase or recovery key from {@code KHRONIKA_PASSPHRASE}, else
+	 * {@code KHRONIKA_RECOVERY_KEY}, else asked once at the console; null if none of them
+	 * is there.
+	 */
+	public static char[] secretFromEnvironmentOrConsole() {
+		for (String variable : new String[] { "KHRONIKA_PASSPHRASE", "KHRONIKA_RECOVERY_KEY" }) {
+			String value = System.getenv(variable);
+			if (value != null && !value.isEmpty()) {
+				return value.toCharArray();
+			}
+		}
+		java.io.Console console = System.console();
+		return (console != null) ? console.readPassword("Passphrase or recovery key to unlock the keyring: ") : null;
+	}
+
 }

@@ -47,8 +47,24 @@ class CommandLineIT {
 		assertThat(token.exitCode()).as(token.all()).isZero();
 		assertThat(token.out().strip()).matches("kht_[A-Za-z0-9_-]{43}");
 
-		// the server accepts the recovery key in place of the passphrase
-		Jar.Served served = Jar.serve(Map.of("KHRONIKA_PASSPHRASE", recovery.group()), "serve", "--port", "18431",
+		// someone who knew the passphrase leaves: a new passphrase, then a new recovery
+		// key
+		String newPassphrase = "the passphrase after a colleague left";
+		Jar.Result changed = Jar.run(
+				Map.of("KHRONIKA_PASSPHRASE", PASSPHRASE, "KHRONIKA_NEW_PASSPHRASE", newPassphrase), "keys",
+				"passphrase", dataOption);
+		assertThat(changed.exitCode()).as(changed.all()).isZero();
+		assertThat(Jar.run(Map.of("KHRONIKA_PASSPHRASE", PASSPHRASE), "keys", "recovery", dataOption).err())
+			.as("the old passphrase no longer unlocks")
+			.contains("does not unlock the keyring");
+		Jar.Result reissued = Jar.run(Map.of("KHRONIKA_PASSPHRASE", newPassphrase), "keys", "recovery", dataOption);
+		assertThat(reissued.exitCode()).as(reissued.all()).isZero();
+		Matcher newRecovery = Pattern.compile("([0-9a-f]{4}-){15}[0-9a-f]{4}").matcher(reissued.out());
+		assertThat(newRecovery.find()).isTrue();
+		assertThat(newRecovery.group()).isNotEqualTo(recovery.group());
+
+		// the server accepts the (new) recovery key in place of the passphrase
+		Jar.Served served = Jar.serve(Map.of("KHRONIKA_PASSPHRASE", newRecovery.group()), "serve", "--port", "18431",
 				dataOption);
 		try {
 			HttpResponse<String> created = HttpClient.newHttpClient()

@@ -91,6 +91,47 @@ class KeyringFileTest {
 	}
 
 	@Test
+	void aChangedPassphraseUnlocksAndTheOldOneNoLongerDoesWhileTheRecoveryKeyStillWorks() {
+		RecoveryKey recovery = KeyringFile.createProtected(this.dir, PASSPHRASE, TEST_COST);
+		char[] newPassphrase = "a new invented passphrase".toCharArray();
+
+		KeyringFile.changePassphrase(this.dir, PASSPHRASE, newPassphrase);
+
+		assertThat(KeyringFile.unlock(this.dir, newPassphrase)).isNotNull();
+		assertThat(KeyringFile.unlock(this.dir, recovery.display().toCharArray())).isNotNull();
+		assertThatThrownBy(() -> KeyringFile.unlock(this.dir, PASSPHRASE)).isInstanceOf(KeyringException.class);
+	}
+
+	@Test
+	void aReplacedRecoveryKeyUnlocksAndTheOldOneNoLongerDoes() {
+		RecoveryKey old = KeyringFile.createProtected(this.dir, PASSPHRASE, TEST_COST);
+
+		RecoveryKey replaced = KeyringFile.replaceRecoveryKey(this.dir, old.display().toCharArray());
+
+		assertThat(replaced.display()).isNotEqualTo(old.display());
+		assertThat(KeyringFile.unlock(this.dir, replaced.display().toCharArray())).isNotNull();
+		assertThat(KeyringFile.unlock(this.dir, PASSPHRASE)).isNotNull();
+		assertThatThrownBy(() -> KeyringFile.unlock(this.dir, old.display().toCharArray()))
+			.isInstanceOf(KeyringException.class);
+	}
+
+	@Test
+	void aWrongCurrentSecretChangesNothing() throws Exception {
+		KeyringFile.createProtected(this.dir, PASSPHRASE, TEST_COST);
+		String before = Files.readString(this.dir.resolve(KeyringFile.KEYRING));
+
+		assertThatThrownBy(() -> KeyringFile.changePassphrase(this.dir, "wrong passphrase".toCharArray(),
+				"whatever123".toCharArray()))
+			.isInstanceOf(KeyringException.class);
+		assertThatThrownBy(() -> KeyringFile.replaceRecoveryKey(this.dir, "wrong passphrase".toCharArray()))
+			.isInstanceOf(KeyringException.class);
+		assertThatThrownBy(() -> KeyringFile.changePassphrase(this.dir, PASSPHRASE, "short".toCharArray()))
+			.hasMessageContaining("at least 8 characters");
+
+		assertThat(Files.readString(this.dir.resolve(KeyringFile.KEYRING))).isEqualTo(before);
+	}
+
+	@Test
 	void lockedKeyringWithoutASecretSaysHowToUnlockIt() {
 		KeyringFile.createProtected(this.dir, PASSPHRASE, TEST_COST);
 		KeyringUnlock unlock = new KeyringUnlock(this.dir, () -> null);

@@ -1,0 +1,117 @@
+package org.khronika.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+import org.khronika.crypto.KeyringFile;
+import org.khronika.crypto.KeyringUnlock;
+import org.khronika.crypto.RecoveryKey;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "keys",
+		description = "Change how the keyring is unlocked. The current passphrase (or recovery key) "
+				+ "comes from KHRONIKA_PASSPHRASE or KHRONIKA_RECOVERY_KEY, else a prompt.",
+		subcommands = { KeysCommand.Passphrase.class, KeysCommand.Recovery.class })
+class KeysCommand implements Runnable {
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		this.spec.commandLine().usage(this.spec.commandLine().getOut());
+	}
+
+	static char[] currentSecret() {
+		char[] current = KeyringUnlock.secretFromEnvironmentOrConsole();
+		if (current == null) {
+			throw new Failures.CommandFailure(
+					"set KHRONIKA_PASSPHRASE (or KHRONIKA_RECOVERY_KEY) or run at a console to type the current one");
+		}
+		return current;
+	}
+
+	static Path existing(DataDirectory data) {
+		Path dir = data.path();
+		if (!KeyringFile.exists(dir)) {
+			throw new Failures.CommandFailure("no Khronika data directory at " + dir);
+		}
+		return dir;
+	}
+
+	@Command(name = "passphrase",
+			description = "Replace the passphrase (from KHRONIKA_NEW_PASSPHRASE, else asked twice). "
+					+ "The recovery key stays valid.")
+	static class Passphrase implements Callable<Integer> {
+
+		@Mixin
+		DataDirectory data;
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			Path dir = existing(this.data);
+			char[] current = currentSecret();
+			char[] replacement = Secrets.fromEnvironmentOrPrompt("KHRONIKA_NEW_PASSPHRASE", "New passphrase");
+			if (replacement == null) {
+				throw new Failures.CommandFailure(
+						"set KHRONIKA_NEW_PASSPHRASE or run at a console to type the new passphrase");
+			}
+			try {
+				KeyringFile.changePassphrase(dir, current, replacement);
+			}
+			finally {
+				Arrays.fill(current, '\0');
+				Arrays.fill(replacement, '\0');
+			}
+			this.spec.commandLine()
+				.getOut()
+				.println("The passphrase of " + dir + " is changed; the old one no longer unlocks it.");
+			this.spec.commandLine().getOut().flush();
+			return 0;
+		}
+
+	}
+
+	@Command(name = "recovery", description = "Issue a new recovery key, shown once; the old one stops working.")
+	static class Recovery implements Callable<Integer> {
+
+		@Mixin
+		DataDirectory data;
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			Path dir = existing(this.data);
+			char[] current = currentSecret();
+			RecoveryKey recovery;
+			try {
+				recovery = KeyringFile.replaceRecoveryKey(dir, current);
+			}
+			finally {
+				Arrays.fill(current, '\0');
+			}
+			PrintWriter out = this.spec.commandLine().getOut();
+			out.println("New recovery key (shown once; the old one no longer unlocks the keyring):");
+			out.println();
+			out.println("    " + recovery.display());
+			out.println();
+			out.println(
+					"Write it down and keep it apart from the passphrase. If both are lost, the data cannot be recovered.");
+			out.flush();
+			return 0;
+		}
+
+	}
+
+}
