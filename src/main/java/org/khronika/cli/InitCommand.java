@@ -52,12 +52,8 @@ class InitCommand implements Callable<Integer> {
 			finally {
 				Arrays.fill(passphrase, '\0');
 			}
-			out.println("Recovery key (shown once; it unlocks the keyring if the passphrase is lost):");
-			out.println();
-			out.println("    " + recovery.display());
-			out.println();
-			out.println(
-					"Write it down and keep it apart from the passphrase. If both are lost, the data cannot be recovered.");
+			Secrets.showRecoveryKey(out, "Recovery key (shown once; it unlocks the keyring if the passphrase is lost):",
+					recovery);
 		}
 		Contexts.start(dir).close();
 		out.println("Initialised " + dir);

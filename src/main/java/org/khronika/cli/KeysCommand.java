@@ -102,12 +102,8 @@ class KeysCommand implements Runnable {
 				Arrays.fill(current, '\0');
 			}
 			PrintWriter out = this.spec.commandLine().getOut();
-			out.println("New recovery key (shown once; the old one no longer unlocks the keyring):");
-			out.println();
-			out.println("    " + recovery.display());
-			out.println();
-			out.println(
-					"Write it down and keep it apart from the passphrase. If both are lost, the data cannot be recovered.");
+			Secrets.showRecoveryKey(out, "New recovery key (shown once; the old one no longer unlocks the keyring):",
+					recovery);
 			out.flush();
 			return 0;
 		}

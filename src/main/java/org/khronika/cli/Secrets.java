@@ -34,4 +34,14 @@ final class Secrets {
 		return first;
 	}
 
+	/** Shows a recovery key the one time it is ever shown, with what to do with it. */
+	static void showRecoveryKey(java.io.PrintWriter out, String heading, org.khronika.crypto.RecoveryKey recovery) {
+		out.println(heading);
+		out.println();
+		out.println("    " + recovery.display());
+		out.println();
+		out.println(
+				"Write it down and keep it apart from the passphrase. If both are lost, the data cannot be recovered.");
+	}
+
 }
