@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.khronika.KhronikaApplication;
-import org.khronika.crypto.KeyringFile;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,10 +24,7 @@ final class Contexts {
 	 * initialised, or the path is wrong
 	 */
 	static ConfigurableApplicationContext start(Path dataDirectory, boolean web, Map<String, Object> extra) {
-		if (!KeyringFile.exists(dataDirectory)) {
-			throw new Failures.CommandFailure("no Khronika data directory at " + dataDirectory + ": run 'init --data "
-					+ dataDirectory + "' first");
-		}
+		DataDirectory.requireInitialised(dataDirectory);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("khronika.data-dir", dataDirectory.toString());
 		if (!web) {

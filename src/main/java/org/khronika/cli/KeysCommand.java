@@ -37,14 +37,6 @@ class KeysCommand implements Runnable {
 		return current;
 	}
 
-	static Path existing(DataDirectory data) {
-		Path dir = data.path();
-		if (!KeyringFile.exists(dir)) {
-			throw new Failures.CommandFailure("no Khronika data directory at " + dir);
-		}
-		return dir;
-	}
-
 	@Command(name = "passphrase",
 			description = "Replace the passphrase (from KHRONIKA_NEW_PASSPHRASE, else asked twice). "
 					+ "The recovery key stays valid.")
@@ -58,7 +50,7 @@ class KeysCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			Path dir = existing(this.data);
+			Path dir = this.data.existing();
 			char[] current = currentSecret();
 			char[] replacement = Secrets.fromEnvironmentOrPrompt("KHRONIKA_NEW_PASSPHRASE", "New passphrase");
 			if (replacement == null) {
@@ -92,7 +84,7 @@ class KeysCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			Path dir = existing(this.data);
+			Path dir = this.data.existing();
 			char[] current = currentSecret();
 			RecoveryKey recovery;
 			try {

@@ -81,7 +81,7 @@ class ServeCommand implements Callable<Integer> {
 		String loginLine = "Log in with an account made by 'user add'.";
 		if (this.demo) {
 			Registry registry = context.getBean(Registry.class);
-			if (registry.list(RecordKind.PERSON, 0, 1).total() == 0) {
+			if (registry.count(RecordKind.PERSON) == 0) {
 				int records = new DemoData(registry, context.getBean(RecordValidator.class)).load();
 				out.println("Loaded " + records + " synthetic demo records.");
 			}

@@ -125,16 +125,22 @@ public class Registry {
 		return count != null && count > 0;
 	}
 
+	/** How many records of a kind there are; opens nothing. */
+	public long count(RecordKind kind) {
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM registry_record WHERE kind = ?", Long.class,
+				kind.code());
+		return (total != null) ? total : 0;
+	}
+
 	/** One page of the records of a kind, most recently changed first. */
 	public Page<RecordView> list(RecordKind kind, int page, int size) {
 		int safePage = Math.max(0, page);
 		int safeSize = Math.min(Math.max(1, size), 500);
-		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM registry_record WHERE kind = ?", Long.class,
-				kind.code());
+		long total = count(kind);
 		List<RecordView> items = this.jdbc
 			.query("SELECT * FROM registry_record WHERE kind = ? ORDER BY updated_at DESC, id LIMIT " + safeSize
 					+ " OFFSET " + ((long) safePage * safeSize), this.view, kind.code());
-		return new Page<>(items, safePage, safeSize, (total != null) ? total : 0);
+		return new Page<>(items, safePage, safeSize, total);
 	}
 
 	/** Every record of a kind, for choosing in forms; oldest first. */

@@ -72,8 +72,7 @@ class RecordPages {
 	String home(Model model) {
 		List<Map<String, Object>> tiles = new ArrayList<>();
 		for (RecordKind kind : RecordKind.values()) {
-			tiles.add(Map.of("code", kind.code(), "plural", kind.plural(), "count",
-					this.registry.list(kind, 0, 1).total()));
+			tiles.add(Map.of("code", kind.code(), "plural", kind.plural(), "count", this.registry.count(kind)));
 		}
 		model.addAttribute("tiles", tiles);
 		return "home";
