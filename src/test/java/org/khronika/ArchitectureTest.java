@@ -64,6 +64,16 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void onlyAccessDrawsQrCodes() {
+		noClasses().that()
+			.resideOutsideOfPackage("org.khronika.access..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("com.google.zxing..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void poiLuceneAndIcuStayInTheirModules() {
 		noClasses().that()
 			.resideOutsideOfPackage("org.khronika.imports..")

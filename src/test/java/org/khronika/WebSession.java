@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.khronika.access.Staff;
+
 /**
  * A person using Khronika over real HTTP without a browser: keeps the session cookie,
  * logs in through the login form and sends forms with the CSRF token of the page they
@@ -27,12 +29,14 @@ public final class WebSession {
 
 	private final HttpClient client;
 
+	private final CookieManager cookies = new CookieManager();
+
 	private String csrf;
 
 	public WebSession(int port) {
 		this.base = "http://localhost:" + port;
 		this.client = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 	}
@@ -66,14 +70,31 @@ public final class WebSession {
 			.GET());
 	}
 
-	public WebSession login(String login, String password) {
-		get("/login");
-		Response response = post("/login", Map.of("username", List.of(login), "password", List.of(password)));
-		if (response.status() != 302 || response.header("Location").contains("error")) {
-			throw new AssertionError("login failed: " + response.status() + " " + response.header("Location"));
+	/**
+	 * Logs in with the password and, if the account has an authenticator, its next code;
+	 * fails the test if that does not end on the overview.
+	 */
+	public WebSession login(Staff staff) {
+		Response afterPassword = submitPassword(staff.login(), Staff.PASSWORD);
+		String location = afterPassword.header("Location");
+		if (afterPassword.status() != 302 || location.contains("error")) {
+			throw new AssertionError("login failed: " + afterPassword.status() + " " + location);
+		}
+		if (location.endsWith("/login/code")) {
+			get("/login/code");
+			Response afterCode = post("/login/code", Map.of("code", List.of(staff.nextCode())));
+			if (afterCode.status() != 302) {
+				throw new AssertionError("second factor refused: " + afterCode.status());
+			}
 		}
 		get("/");
 		return this;
+	}
+
+	/** The login form's POST: answers with the redirect to the next step or the error. */
+	public Response submitPassword(String login, String password) {
+		get("/login");
+		return post("/login", Map.of("username", List.of(login), "password", List.of(password)));
 	}
 
 	/** Posts a form with the CSRF token of the last page fetched. */
@@ -90,6 +111,34 @@ public final class WebSession {
 			.header("Accept-Language", "ru")
 			.header("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** The session cookie's value, or null. */
+	public String sessionCookie() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> "JSESSIONID".equals(c.getName()))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * A GET that carries {@code cookie} as the session, as a stolen or kept cookie would.
+	 */
+	public Response getWithSession(String path, String cookie) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Cookie", "JSESSIONID=" + cookie)
+			.header("Accept", "text/html")
+			.GET());
+	}
+
+	/** A GET with extra request headers. */
+	public Response get(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
+		headers.forEach(request::header);
+		return send(request);
 	}
 
 	/** Posts without any CSRF token, as a forged cross-site request would. */

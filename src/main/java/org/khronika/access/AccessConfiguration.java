@@ -4,7 +4,11 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.khronika.crypto.Sealer;
+import org.khronika.eventlog.EventLog;
+
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -20,13 +24,43 @@ class AccessConfiguration {
 	}
 
 	@Bean
-	Accounts accounts(DataSource dataSource, PasswordEncoder passwords, Clock clock) {
-		return new Accounts(new JdbcTemplate(dataSource), passwords, clock);
+	AccessPolicy accessPolicy() {
+		return new AccessPolicy();
 	}
 
 	@Bean
-	ApiTokens apiTokens(DataSource dataSource, Accounts accounts, Clock clock) {
-		return new ApiTokens(new JdbcTemplate(dataSource), accounts, clock);
+	AuditTrail auditTrail(EventLog log, DataSource dataSource, AccessPolicy policy) {
+		return new AuditTrail(log, new JdbcTemplate(dataSource), policy);
+	}
+
+	@Bean
+	Accounts accounts(DataSource dataSource, PasswordEncoder passwords, Clock clock, AuditTrail audit,
+			AccessPolicy policy) {
+		return new Accounts(new JdbcTemplate(dataSource), passwords, clock, audit, policy);
+	}
+
+	@Bean
+	ApiTokens apiTokens(DataSource dataSource, Accounts accounts, AccessPolicy policy, Clock clock, AuditTrail audit) {
+		return new ApiTokens(new JdbcTemplate(dataSource), accounts, policy, clock, audit);
+	}
+
+	@Bean
+	SecondFactors secondFactors(DataSource dataSource, Sealer sealer, Clock clock, AuditTrail audit,
+			AccessPolicy policy) {
+		return new SecondFactors(new JdbcTemplate(dataSource), sealer, clock, audit, policy);
+	}
+
+	@Bean
+	HttpSessionSecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	/** Also outside the web server: controllers are built in every context. */
+	Sessions sessions(Accounts accounts, AccessPolicy policy, SecondFactors factors, AuditTrail audit,
+			HttpSessionSecurityContextRepository contexts, Clock clock, AccessSettings settings) {
+		return new Sessions(accounts, policy, factors, audit, new LoginThrottle(settings.freeLoginFailures(), clock),
+				contexts, clock, settings.sessionLifetime());
 	}
 
 }

@@ -1,31 +1,25 @@
 package org.khronika.access;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates API requests by {@code Authorization: Bearer <token>}; anything else
- * stays anonymous.
+ * Authenticates API requests by {@code Authorization: Bearer <token>}, as the token's
+ * account in the token's role; anything else stays anonymous (and is refused).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	private final Accounts accounts;
-
-	BearerTokenFilter(ApiTokens tokens, Accounts accounts) {
+	BearerTokenFilter(ApiTokens tokens) {
 		this.tokens = tokens;
-		this.accounts = accounts;
 	}
 
 	@Override
@@ -33,10 +27,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			this.tokens.loginFor(header.substring(7).strip())
-				.flatMap(login -> this.accounts.roleOf(login)
-					.map(role -> new UsernamePasswordAuthenticationToken(login, null,
-							List.of(new SimpleGrantedAuthority("ROLE_" + role.name())))))
+			this.tokens.actorFor(header.substring(7).strip())
+				.map(actor -> Sessions.authentication(actor.login(), actor.role()))
 				.ifPresent(authentication -> SecurityContextHolder.getContext().setAuthentication(authentication));
 		}
 		chain.doFilter(request, response);

@@ -1,22 +1,39 @@
 package org.khronika.access;
 
+import java.time.Clock;
+import java.util.Arrays;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
- * Deny by default: the API answers 401 without a valid bearer token; every page but the
- * login page and the style sheet needs a logged-in user. Strict headers on every
- * response.
+ * Deny by default. The API answers 401 without a valid bearer token; every page but the
+ * login page and the style sheet needs a full session (password, then the second factor
+ * for every role that sees identifying data). What a logged-in user may see and do is
+ * then decided by {@link AccessPolicy} in the services, not here. Strict headers on every
+ * response; CSRF on every form; rate limits on logins and the API; a size limit on
+ * request bodies.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -28,53 +45,101 @@ class SecurityConfiguration {
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
 	@Bean
+	FilterRegistrationBean<?> requestSizeLimit(AccessSettings settings) {
+		FilterRegistrationBean<?> registration = new FilterRegistrationBean<>(
+				RequestFilters.sizeLimit(settings.maxRequestBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Accounts accounts) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessSettings settings, Clock clock)
+			throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(roleNames()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			.addFilterBefore(new BearerTokenFilter(tokens, accounts), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(RequestFilters.apiRateLimit(new RateLimiter(settings.apiRequestsPerMinute(), clock)),
+					AnonymousAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint((request, response, ex) -> problem(response, 401, "auth.required",
-						"A valid API token is required: Authorization: Bearer <token>"))
-				.accessDeniedHandler(
-						(request, response, ex) -> problem(response, 403, "access.denied", "Access denied")));
+				.authenticationEntryPoint((request, response, ex) -> RequestFilters.problem(response, 401,
+						"auth.required", "A valid API token is required: Authorization: Bearer <token>"))
+				.accessDeniedHandler((request, response, ex) -> RequestFilters.problem(response, 403, "access.denied",
+						"Access denied")));
 		headers(http);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(
-				requests -> requests.requestMatchers("/login", "/css/**", "/favicon.svg", "/actuator/health", "/error")
-					.permitAll()
-					.anyRequest()
-					.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+	SecurityFilterChain web(HttpSecurity http, Sessions sessions, Accounts accounts, PasswordEncoder passwords,
+			HttpSessionSecurityContextRepository contexts, AccessSettings settings, Clock clock) throws Exception {
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(accounts);
+		dao.setPasswordEncoder(passwords);
+		AuthenticationProvider throttled = new AuthenticationProvider() {
+			@Override
+			public org.springframework.security.core.Authentication authenticate(
+					org.springframework.security.core.Authentication authentication) {
+				sessions.waitFor(authentication.getName());
+				try {
+					return dao.authenticate(authentication);
+				}
+				catch (AuthenticationException ex) {
+					sessions.failedPassword(authentication.getName());
+					throw ex;
+				}
+			}
+
+			@Override
+			public boolean supports(Class<?> type) {
+				return dao.supports(type);
+			}
+		};
+		http.securityContext(context -> context.securityContextRepository(contexts))
+			.authenticationManager(new ProviderManager(throttled))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/login", "/css/**", "/favicon.svg", "/actuator/health", "/error")
+				.permitAll()
+				.requestMatchers("/login/code", "/login/enrol")
+				.hasAuthority(Sessions.PENDING)
+				.anyRequest()
+				.hasAnyRole(roleNames()))
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler((request, response, authentication) -> response.sendRedirect(
+						request.getContextPath() + sessions.afterPassword(request, response, authentication.getName())))
+				.failureHandler(
+						(request, response, ex) -> response.sendRedirect(request.getContextPath() + "/login?error"))
+				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()));
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()))
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, ex) -> {
+				if (sessions.pendingLogin().isPresent()) {
+					response.sendRedirect(request.getContextPath() + "/login/code");
+				}
+				else {
+					response.sendError(HttpServletResponse.SC_FORBIDDEN);
+				}
+			}))
+			.addFilterBefore(RequestFilters.loginRateLimit(new RateLimiter(settings.loginsPerMinute(), clock)),
+					UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(RequestFilters.sessionCheck(sessions, contexts), AuthorizationFilter.class);
 		headers(http);
 		return http.build();
+	}
+
+	private static String[] roleNames() {
+		return Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 	}
 
 	private static void headers(HttpSecurity http) throws Exception {
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 			.frameOptions(frame -> frame.deny())
-			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
-	}
-
-	private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String code,
-			String title) throws java.io.IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"" + title + "\",\"code\":\"" + code
-					+ "\"}");
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+			.addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
 	}
 
 }

@@ -3,6 +3,8 @@ package org.khronika.cli;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.khronika.access.Actor;
+import org.khronika.access.Role;
 import org.khronika.registry.CaseEventInput;
 import org.khronika.registry.CaseInput;
 import org.khronika.registry.IncidentInput;
@@ -20,7 +22,11 @@ import org.khronika.registry.Validated;
  */
 final class DemoData {
 
-	private static final String ACTOR = "demo-loader";
+	/**
+	 * Who records the demo records: an editor that has no account, so no one can log in
+	 * as it.
+	 */
+	static final Actor LOADER = new Actor("demo-loader", Role.EDITOR);
 
 	private final Registry registry;
 
@@ -83,11 +89,11 @@ final class DemoData {
 	}
 
 	private String save(RecordInput input) {
-		Validated<?> validated = this.validator.validate(input);
+		Validated<?> validated = this.validator.validate(LOADER, input);
 		if (!validated.isValid()) {
 			throw new IllegalStateException("demo record is invalid: " + validated.problems());
 		}
-		SaveResult result = this.registry.record(ACTOR, validated.details());
+		SaveResult result = this.registry.record(LOADER, validated.details());
 		this.saved++;
 		return ((SaveResult.Saved) result).id().toString();
 	}

@@ -18,6 +18,9 @@ final class Failures {
 					|| cause instanceof CommandFailure || cause instanceof IllegalArgumentException) {
 				return cause.getMessage();
 			}
+			if (cause instanceof org.khronika.access.AccessRefused) {
+				return "access denied: the account's role may not do this";
+			}
 			if (cause instanceof java.sql.SQLException
 					|| cause instanceof org.springframework.dao.DataAccessException) {
 				return "the database cannot be used (" + cause.getClass().getSimpleName()

@@ -2,6 +2,7 @@ package org.khronika.cli;
 
 import java.util.concurrent.Callable;
 
+import org.khronika.access.AuditTrail;
 import org.khronika.eventlog.EventLog;
 import org.khronika.registry.Registry;
 
@@ -37,6 +38,7 @@ class RebuildCommand implements Callable<Integer> {
 			if (replayed >= PROGRESS_EVERY) {
 				err.println();
 			}
+			context.getBean(AuditTrail.class).rebuild();
 		}
 		this.spec.commandLine().getOut().println("rebuilt read tables from " + replayed + " log entries");
 		this.spec.commandLine().getOut().flush();

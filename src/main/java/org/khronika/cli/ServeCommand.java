@@ -81,14 +81,14 @@ class ServeCommand implements Callable<Integer> {
 		String loginLine = "Log in with an account made by 'user add'.";
 		if (this.demo) {
 			Registry registry = context.getBean(Registry.class);
-			if (registry.count(RecordKind.PERSON) == 0) {
+			if (registry.count(DemoData.LOADER, RecordKind.PERSON) == 0) {
 				int records = new DemoData(registry, context.getBean(RecordValidator.class)).load();
 				out.println("Loaded " + records + " synthetic demo records.");
 			}
 			char[] password = randomPassword();
-			context.getBean(Accounts.class).add(DEMO_LOGIN, password, Role.ADMIN, true);
+			context.getBean(Accounts.class).add(CommandLineActor.CLI, DEMO_LOGIN, password, Role.ADMIN, true);
 			loginLine = "Log in as '" + DEMO_LOGIN + "' with the password " + new String(password)
-					+ " (new at every demo start).";
+					+ " (new at every demo start); the first login sets up a second factor.";
 		}
 		out.println("Khronika is running at http://localhost:" + this.port + "/");
 		out.println(loginLine);

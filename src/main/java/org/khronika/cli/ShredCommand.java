@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.khronika.access.Accounts;
+import org.khronika.access.Actor;
 import org.khronika.eventlog.EventLog;
 import org.khronika.registry.PersonId;
 import org.khronika.registry.RecordId;
@@ -31,9 +33,8 @@ class ShredCommand implements Callable<Integer> {
 	@Option(names = "--person", required = true, paramLabel = "ID", description = "The person's id.")
 	String person;
 
-	@Option(names = "--actor", defaultValue = "cli",
-			description = "Who shreds, as the log records it (default: ${DEFAULT-VALUE}).")
-	String actor;
+	@Mixin
+	CommandLineActor actor;
 
 	@Spec
 	CommandSpec spec;
@@ -46,17 +47,19 @@ class ShredCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
 			Registry registry = context.getBean(Registry.class);
-			SaveResult result = registry.shred(this.actor, id);
+			Actor actor = this.actor.resolve(context.getBean(Accounts.class));
+			SaveResult result = registry.shred(actor, id);
 			if (result instanceof SaveResult.Refused refused) {
 				throw new Failures.CommandFailure(switch (refused.code()) {
 					case "record.not_found" -> "there is no person " + id;
 					case "record.shredded" -> "person " + id + " was shredded already";
+					case "access.denied" -> "access denied: only an admin may shred a person";
 					default -> "refused: " + refused.code();
 				});
 			}
 			context.getBean(EventLog.class).checkpoint();
 			out.println("shredded person " + id);
-			List<RecordView> mentioning = registry.recordsMentioning(id);
+			List<RecordView> mentioning = registry.recordsMentioning(actor, id);
 			if (!mentioning.isEmpty()) {
 				out.println("These records refer to the person; check their own text and redact it if it names them:");
 				mentioning.forEach(record -> out.println("  " + record.kind().code() + " " + record.id()));

@@ -52,14 +52,24 @@ final class EventTypes {
 			new Type("source.recorded", 1, RegistryEvent.SourceRecorded.class, RecordKind.SOURCE,
 					(id, d) -> new RegistryEvent.SourceRecorded(new SourceId(id), (SourceDetails) d)),
 			new Type("source.revised", 1, RegistryEvent.SourceRevised.class, RecordKind.SOURCE,
-					(id, d) -> new RegistryEvent.SourceRevised(new SourceId(id), (SourceDetails) d)));
+					(id, d) -> new RegistryEvent.SourceRevised(new SourceId(id), (SourceDetails) d)),
+			accessSet(RecordKind.PERSON), accessSet(RecordKind.INCIDENT), accessSet(RecordKind.CASE),
+			accessSet(RecordKind.CASE_EVENT), accessSet(RecordKind.SOURCE));
+
+	/**
+	 * {@code person.access-set} v1 and its kin: one type per kind, decoded from its
+	 * fields.
+	 */
+	private static Type accessSet(RecordKind kind) {
+		return new Type(kind.code() + ".access-set", 1, RegistryEvent.AccessSet.class, kind, null);
+	}
 
 	private EventTypes() {
 	}
 
 	static Type of(RegistryEvent event) {
 		return ALL.stream()
-			.filter(t -> t.eventClass() == event.getClass())
+			.filter(t -> t.eventClass() == event.getClass() && t.kind() == event.recordId().kind())
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no event type for " + event.getClass().getSimpleName()));
 	}
@@ -83,6 +93,12 @@ final class EventTypes {
 			return new Encoded(type, CanonicalJson.write(details.publicFields()),
 					sealed.isEmpty() ? new byte[0] : CanonicalJson.bytes(sealed));
 		}
+		if (event instanceof RegistryEvent.AccessSet access) {
+			Map<String, Object> fields = new java.util.TreeMap<>();
+			fields.put("restricted", access.restricted());
+			fields.put("users", access.users());
+			return new Encoded(type, CanonicalJson.write(fields), new byte[0]);
+		}
 		return new Encoded(type, "{}", new byte[0]);
 	}
 
@@ -95,6 +111,9 @@ final class EventTypes {
 		Type type = named(entry.type(), entry.schemaVersion());
 		UUID id = UUID.fromString(entry.identity().streamId());
 		Fields open = Fields.of(CanonicalJson.read(entry.publicPart()));
+		if (type.eventClass() == RegistryEvent.AccessSet.class) {
+			return new RegistryEvent.AccessSet(type.kind().id(id), open.flag("restricted"), open.texts("users"));
+		}
 		Fields sealed = Fields.of((sealedPlaintext != null) ? CanonicalJson.read(sealedPlaintext) : Map.of());
 		return type.factory().apply(id, details(type.kind(), open, sealed));
 	}

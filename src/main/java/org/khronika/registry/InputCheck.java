@@ -25,15 +25,15 @@ final class InputCheck {
 
 	private final Catalog catalog;
 
-	private final Registry registry;
+	private final java.util.function.Predicate<RecordId> visible;
 
 	private final Clock clock;
 
 	private final List<FieldProblem> problems = new ArrayList<>();
 
-	InputCheck(Catalog catalog, Registry registry, Clock clock) {
+	InputCheck(Catalog catalog, java.util.function.Predicate<RecordId> visible, Clock clock) {
 		this.catalog = catalog;
-		this.registry = registry;
+		this.visible = visible;
 		this.clock = clock;
 	}
 
@@ -181,7 +181,7 @@ final class InputCheck {
 		}
 		Optional<UUID> uuid = RecordId.parseUuid(text);
 		T id = uuid.map(factory).orElse(null);
-		if (id == null || !this.registry.exists(id)) {
+		if (id == null || !this.visible.test(id)) {
 			reject(field, "no_such_record", kind.code(), text);
 			return null;
 		}

@@ -60,6 +60,16 @@ final class RecordProjection {
 						link.relation(), link.target().toString());
 			}
 		}
+		else if (event instanceof RegistryEvent.AccessSet access) {
+			this.jdbc.update(
+					"UPDATE registry_record SET version = version + 1, restricted = ?, updated_at = ?, updated_by = ?, "
+							+ "last_seq = ? WHERE id = ?",
+					access.restricted(), at, entry.actor(), entry.sequence(), id);
+			this.jdbc.update("DELETE FROM registry_access WHERE record_id = ?", id);
+			for (String login : access.users()) {
+				this.jdbc.update("INSERT INTO registry_access (record_id, login) VALUES (?, ?)", id, login);
+			}
+		}
 		else if (event instanceof RegistryEvent.PersonShredded) {
 			this.jdbc.update(
 					"UPDATE registry_record SET version = version + 1, shredded = TRUE, sealed_part = NULL, "
@@ -85,6 +95,7 @@ final class RecordProjection {
 	/** Empties the read tables and the position, for a rebuild. */
 	void clear() {
 		this.jdbc.update("DELETE FROM registry_link");
+		this.jdbc.update("DELETE FROM registry_access");
 		this.jdbc.update("DELETE FROM registry_record");
 		this.jdbc.update("DELETE FROM projection_position WHERE projection = ?", NAME);
 	}

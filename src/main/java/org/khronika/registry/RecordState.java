@@ -13,6 +13,10 @@ record RecordState(RecordId id, int version, RecordDetails details, boolean shre
 		if (event instanceof RegistryEvent.PersonShredded) {
 			return new RecordState(event.recordId(), version, (state != null) ? state.details() : null, true);
 		}
+		if (event instanceof RegistryEvent.AccessSet) {
+			return new RecordState(event.recordId(), version, (state != null) ? state.details() : null,
+					state != null && state.shredded());
+		}
 		if (event instanceof RegistryEvent.WithDetails withDetails) {
 			return new RecordState(event.recordId(), version, withDetails.details(), state != null && state.shredded());
 		}

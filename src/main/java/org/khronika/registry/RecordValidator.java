@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
 
 /**
@@ -32,8 +33,9 @@ public class RecordValidator {
 	 * fields, so that a field is never told both "not a date" and "required". Never
 	 * throws for bad input.
 	 */
-	public Validated<? extends RecordDetails> validate(RecordInput input, List<FieldProblem> readProblems) {
-		Validated<? extends RecordDetails> validated = validate(input);
+	public Validated<? extends RecordDetails> validate(Actor actor, RecordInput input,
+			List<FieldProblem> readProblems) {
+		Validated<? extends RecordDetails> validated = validate(actor, input);
 		if (readProblems.isEmpty()) {
 			return validated;
 		}
@@ -44,11 +46,12 @@ public class RecordValidator {
 	}
 
 	/**
-	 * Every problem of {@code input}, or its details if it has none. Never throws for bad
-	 * input.
+	 * Every problem of {@code input}, or its details if it has none. A reference to a
+	 * record {@code actor} may not see is reported as to one that does not exist. Never
+	 * throws for bad input.
 	 */
-	public Validated<? extends RecordDetails> validate(RecordInput input) {
-		InputCheck check = new InputCheck(this.catalog, this.registry, this.clock);
+	public Validated<? extends RecordDetails> validate(Actor actor, RecordInput input) {
+		InputCheck check = new InputCheck(this.catalog, id -> this.registry.exists(actor, id), this.clock);
 		if (input instanceof PersonInput person) {
 			return person.validate(check);
 		}

@@ -3,12 +3,14 @@ package org.khronika.registry;
 import java.time.Instant;
 
 /**
- * A record as it stands, its sealed fields opened in memory.
+ * A record as it stands, its sealed fields opened in memory for whoever may see them.
  *
  * @param shredded the person's key was destroyed: their sealed fields are empty for good
+ * @param redacted the reader sees public fields only: the sealed fields were not opened
+ * and are empty
  */
-public record RecordView(RecordId id, int version, RecordDetails details, boolean shredded, Instant createdAt,
-		String createdBy, Instant updatedAt, String updatedBy) {
+public record RecordView(RecordId id, int version, RecordDetails details, boolean shredded, boolean redacted,
+		Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
 	public RecordKind kind() {
 		return this.id.kind();

@@ -17,4 +17,9 @@ sealed interface RegistryCommand {
 	record Shred(PersonId recordId) implements RegistryCommand {
 	}
 
+	/** Set who may see a record, if it is still at {@code expectedVersion}. */
+	record Share(RecordId recordId, int expectedVersion, boolean restricted,
+			java.util.List<String> users) implements RegistryCommand {
+	}
+
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.khronika.access.AccessPolicy;
+import org.khronika.access.AuditTrail;
 import org.khronika.catalog.Catalog;
 import org.khronika.crypto.KeyringUnlock;
 import org.khronika.crypto.Sealer;
@@ -32,8 +34,8 @@ class RegistryConfiguration {
 	}
 
 	@Bean
-	Registry registry(EventLog log, Sealer sealer, DataSource dataSource) {
-		return new Registry(log, sealer, new JdbcTemplate(dataSource));
+	Registry registry(EventLog log, Sealer sealer, DataSource dataSource, AccessPolicy policy, AuditTrail audit) {
+		return new Registry(log, sealer, new JdbcTemplate(dataSource), policy, audit);
 	}
 
 }

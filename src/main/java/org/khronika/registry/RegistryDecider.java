@@ -39,6 +39,15 @@ final class RegistryDecider {
 			}
 			return accept(new RegistryEvent.PersonShredded(shred.recordId()));
 		}
+		if (command instanceof RegistryCommand.Share share) {
+			if (state == null) {
+				return new Decision.Rejected("record.not_found");
+			}
+			if (state.version() != share.expectedVersion()) {
+				return new Decision.Rejected("record.stale");
+			}
+			return accept(new RegistryEvent.AccessSet(share.recordId(), share.restricted(), share.users()));
+		}
 		throw new IllegalArgumentException("no decision for " + command.getClass().getSimpleName());
 	}
 

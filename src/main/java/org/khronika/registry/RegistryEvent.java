@@ -1,5 +1,7 @@
 package org.khronika.registry;
 
+import java.util.List;
+
 /**
  * What happened to a record. Each event type has a stable name and version in
  * {@link EventTypes}, never its Java class name.
@@ -47,6 +49,18 @@ public sealed interface RegistryEvent {
 	}
 
 	record SourceRevised(SourceId recordId, SourceDetails details) implements WithDetails {
+	}
+
+	/**
+	 * Who may see the record changed: whether it is restricted (only admins and the named
+	 * users see it), and the named users (on a case: its assigned lawyers).
+	 */
+	record AccessSet(RecordId recordId, boolean restricted, List<String> users) implements RegistryEvent {
+
+		public AccessSet {
+			users = List.copyOf(new java.util.TreeSet<>(users));
+		}
+
 	}
 
 }

@@ -18,7 +18,14 @@ class PageModel {
 	@ModelAttribute("currentUser")
 	String currentUser(HttpServletRequest request) {
 		java.security.Principal principal = request.getUserPrincipal();
-		return (principal != null) ? principal.getName() : null;
+		// a session still waiting for its second factor has no user to show yet
+		return (principal != null && !request.isUserInRole("PENDING_FACTOR")) ? principal.getName() : null;
+	}
+
+	/** Whether the user's role is admin, to show the administration links. */
+	@ModelAttribute("currentUserIsAdmin")
+	boolean currentUserIsAdmin(HttpServletRequest request) {
+		return request.isUserInRole("ADMIN");
 	}
 
 	@ModelAttribute("otherLanguageUrl")

@@ -1,5 +1,14 @@
 package org.khronika.browser;
 
+import org.khronika.access.Staff;
+import org.khronika.registry.SaveResult;
+import org.khronika.registry.Registry;
+import org.khronika.registry.RecordValidator;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.RecordId;
+import org.khronika.registry.PersonInput;
+import org.khronika.registry.CaseInput;
+import org.khronika.access.Actor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,11 +59,16 @@ class ScenarioBrowserIT {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	private Staff monitor;
+
 	private ChromeDriver browser;
 
 	@BeforeEach
 	void openBrowser() {
-		this.accounts.add("monitor", TestApplication.PASSWORD.toCharArray(), Role.ADMIN, true);
+		this.monitor = Staff.add(this.context, "monitor", Role.EDITOR);
 		this.browser = Browser.withoutJavaScript();
 	}
 
@@ -72,7 +86,10 @@ class ScenarioBrowserIT {
 		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
 		click("Язык: русский");
 		fill("username", "monitor");
-		fill("password", TestApplication.PASSWORD);
+		fill("password", Staff.PASSWORD);
+		submit();
+		assertThat(heading()).isEqualTo("Второй фактор");
+		fill("code", this.monitor.nextCode());
 		submit();
 		assertThat(heading()).isEqualTo("Обзор");
 
@@ -215,6 +232,48 @@ class ScenarioBrowserIT {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	@Test
+	void aLawyerLogsInWithTheSecondFactorAndSeesOnlyTheCaseAssignedToThem() {
+		Staff lawyer = Staff.add(this.context, "browser-lawyer", Role.LAWYER);
+		Actor editor = new Actor("browser-editor", Role.EDITOR);
+		Registry registry = this.context.getBean(Registry.class);
+		RecordValidator validator = this.context.getBean(RecordValidator.class);
+		String mine = saveCase(registry, validator, editor, "Фаина Подзащитная");
+		String other = saveCase(registry, validator, editor, "Тимур Посторонний");
+		RecordId myCase = RecordKind.CASE.id(java.util.UUID.fromString(mine));
+		registry.share(Staff.SETUP, myCase, registry.read(Staff.SETUP, myCase).orElseThrow().version(), false,
+				List.of(lawyer.login()));
+
+		open("/login?lang=ru");
+		fill("username", lawyer.login());
+		fill("password", Staff.PASSWORD);
+		submit();
+		assertThat(heading()).isEqualTo("Второй фактор");
+		open("/cases");
+		assertThat(heading()).as("nothing opens before the code").isEqualTo("Второй фактор");
+		fill("code", lawyer.nextCode());
+		submit();
+		assertThat(heading()).isEqualTo("Обзор");
+
+		open("/cases");
+		assertThat(text()).contains("Фаина Подзащитная").doesNotContain("Тимур Посторонний");
+		assertThat(this.browser.findElements(By.linkText("Новое дело"))).as("a lawyer opens no cases").isEmpty();
+		click("Фаина Подзащитная — Уголовное (УК 207.3)");
+		assertThat(text()).contains("Добавить событие в дело").doesNotContain("Кто видит эту запись");
+		open("/cases/" + other);
+		assertThat(text()).contains("Такой страницы нет").doesNotContain("Тимур Посторонний");
+		screenshot("lawyer-sees-only-assigned-case");
+	}
+
+	private static String saveCase(Registry registry, RecordValidator validator, Actor editor, String name) {
+		var person = validator.validate(editor,
+				new PersonInput(List.of(name), 1980, "moscow", null, null, null, null, List.of()));
+		String personId = ((SaveResult.Saved) registry.record(editor, person.details())).id().toString();
+		var courtCase = validator.validate(editor, new CaseInput(personId, "criminal", List.of("УК 207.3"), "wiretap",
+				null, null, "investigation", null, null, null, null, List.of()));
+		return ((SaveResult.Saved) registry.record(editor, courtCase.details())).id().toString();
 	}
 
 	private void open(String path) {

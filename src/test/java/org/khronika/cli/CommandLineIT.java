@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,7 +83,9 @@ class CommandLineIT {
 
 		Jar.Result verified = Jar.run(Map.of(), "verify-log", dataOption);
 		assertThat(verified.exitCode()).as(verified.all()).isZero();
-		assertThat(verified.out()).startsWith("ok 1 entries (1 signed checkpoints)");
+		// the account, its token, the person recorded through the API and the audit entry
+		// of its being shown back
+		assertThat(verified.out()).startsWith("ok 4 entries (1 signed checkpoints)");
 	}
 
 	@Test
@@ -118,18 +121,22 @@ class CommandLineIT {
 
 		Jar.Result intact = Jar.run(Map.of(), "verify-log", dataOption);
 		assertThat(intact.exitCode()).as(intact.all()).isZero();
-		assertThat(intact.out()).startsWith("ok 21 entries");
+		// 21 synthetic records and the demo account's creation
+		assertThat(intact.out()).startsWith("ok 22 entries");
 
 		String person = firstPerson(data);
-		Jar.Result shred = Jar.run(Map.of(), "shred", "--person", person, dataOption);
+		Jar.Result shred = Jar.run(Map.of(), "shred", "--person", person, "--as", "demo", dataOption);
 		assertThat(shred.exitCode()).as(shred.all()).isZero();
 		assertThat(shred.out()).contains("shredded person " + person, "These records refer to the person", "case ");
-		assertThat(Jar.run(Map.of(), "shred", "--person", person, dataOption).err()).contains("was shredded already");
+		assertThat(Jar.run(Map.of(), "shred", "--person", person, "--as", "demo", dataOption).err())
+			.contains("was shredded already");
 
 		Jar.Result rebuilt = Jar.run(Map.of(), "rebuild", dataOption);
 		assertThat(rebuilt.exitCode()).as(rebuilt.all()).isZero();
-		assertThat(rebuilt.out()).contains("rebuilt read tables from 22 log entries");
-		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).startsWith("ok 22 entries");
+		// the shredding, and the audit entry of the records shown as mentioning the
+		// person
+		assertThat(rebuilt.out()).contains("rebuilt read tables from 24 log entries");
+		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).startsWith("ok 24 entries");
 
 		String[] tampered = tamper(data);
 		Jar.Result broken = Jar.run(Map.of(), "verify-log", dataOption);
@@ -150,14 +157,54 @@ class CommandLineIT {
 			Jar.Result verified = Jar.run(postgres, "verify-log", "--data=" + data);
 
 			assertThat(verified.exitCode()).as(verified.all()).isZero();
-			assertThat(verified.out()).startsWith("ok 21 entries");
-			assertThat(Jar.run(postgres, "rebuild", "--data=" + data).out()).contains("from 21 log entries");
+			assertThat(verified.out()).startsWith("ok 22 entries");
+			assertThat(Jar.run(postgres, "rebuild", "--data=" + data).out()).contains("from 22 log entries");
 			try (Connection connection = database.dataSource().getConnection();
 					ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM registry_record")) {
 				rs.next();
 				assertThat(rs.getInt(1)).isEqualTo(21);
 			}
 		}
+	}
+
+	@Test
+	void commandsThatShowOrChangeRecordsActAsANamedAccountWithItsRole() throws Exception {
+		Path data = this.dir.resolve("roles");
+		String dataOption = "--data=" + data;
+		Jar.serve(Map.of(), "serve", "--demo", "--port", "18435", dataOption).stop();
+		for (String role : List.of("editor", "lawyer", "operator", "analyst")) {
+			Jar.Result added = Jar.run(Map.of("KHRONIKA_NEW_PASSWORD", "an invented password"), "user", "add",
+					"--login", "as-" + role, "--role", role, dataOption);
+			assertThat(added.exitCode()).as(added.all()).isZero();
+		}
+		String person = firstPerson(data);
+
+		Jar.Result anonymous = Jar.run(Map.of(), "shred", "--person", person, dataOption);
+		assertThat(anonymous.exitCode()).as("no account named").isEqualTo(2);
+		assertThat(anonymous.err()).contains("--as");
+		assertThat(Jar.run(Map.of(), "shred", "--person", person, "--as", "nobody", dataOption).err())
+			.contains("no enabled account 'nobody'");
+		assertThat(Jar.run(Map.of(), "shred", "--person", person, "--as", "as-editor", dataOption).err())
+			.contains("access denied: only an admin may shred a person");
+		for (String role : List.of("lawyer", "operator", "analyst")) {
+			Jar.Result refused = Jar.run(Map.of(), "shred", "--person", person, "--as", "as-" + role, dataOption);
+			assertThat(refused.exitCode()).as(role).isEqualTo(1);
+			assertThat(refused.err()).as(role).containsAnyOf("there is no person", "access denied");
+		}
+		for (String role : List.of("editor", "lawyer", "operator", "analyst")) {
+			Jar.Result audit = Jar.run(Map.of(), "audit", "--user", "demo", "--as", "as-" + role, dataOption);
+			assertThat(audit.exitCode()).as(role).isEqualTo(1);
+			assertThat(audit.err()).as(role).contains("access denied");
+		}
+		assertThat(Jar.run(Map.of(), "audit", "--user", "demo", dataOption).exitCode()).isEqualTo(2);
+
+		Jar.Result shred = Jar.run(Map.of(), "shred", "--person", person, "--as", "demo", dataOption);
+		assertThat(shred.exitCode()).as(shred.all()).isZero();
+		Jar.Result trail = Jar.run(Map.of(), "audit", "--user", "demo", "--as", "demo", dataOption);
+		assertThat(trail.exitCode()).as(trail.all()).isZero();
+		assertThat(trail.out()).contains("demo", "list", "mentioning");
+		Jar.Result byUser = Jar.run(Map.of(), "audit", "--user", "cli", "--as", "demo", dataOption);
+		assertThat(byUser.out()).contains("account-added", "as-lawyer lawyer");
 	}
 
 	private static String firstPerson(Path data) throws Exception {

@@ -1,5 +1,6 @@
 package org.khronika.leaks;
 
+import org.khronika.access.Staff;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,6 +50,9 @@ abstract class CanaryLeakTestBase {
 	@Autowired
 	Registry registry;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	abstract Path dataDirectory();
 
 	/** Extra raw storage to search (a database dump), by a label. */
@@ -59,7 +63,8 @@ abstract class CanaryLeakTestBase {
 		enterCanariesThroughTheWebForms();
 		enterCanariesThroughTheApi();
 
-		assertThat(this.registry.all(RecordKind.PERSON)).as("the canaries were stored and open in memory")
+		assertThat(this.registry.list(Staff.SETUP, RecordKind.PERSON, 0, 500).page().items())
+			.as("the canaries were stored and open in memory")
 			.anySatisfy(p -> assertThat(((PersonDetails) p.details()).names()).contains(Canaries.LATIN_NAME,
 					Canaries.CYRILLIC_NAME));
 
@@ -76,10 +81,8 @@ abstract class CanaryLeakTestBase {
 	}
 
 	private void enterCanariesThroughTheWebForms() {
-		if (!this.accounts.exists("monitor")) {
-			this.accounts.add("monitor", TestApplication.PASSWORD.toCharArray(), Role.ADMIN, false);
-		}
-		WebSession web = new WebSession(this.port).login("monitor", TestApplication.PASSWORD);
+		Staff monitor = Staff.add(this.context, "monitor", Role.EDITOR);
+		WebSession web = new WebSession(this.port).login(monitor);
 
 		web.get("/sources/new");
 		String source = id(web.post("/sources", Map.of("kind", List.of("lawyer"), "reference",
@@ -116,7 +119,8 @@ abstract class CanaryLeakTestBase {
 	}
 
 	private void enterCanariesThroughTheApi() throws IOException, InterruptedException {
-		String token = this.tokens.create("monitor");
+		String token = this.tokens.create(Staff.SETUP, "monitor", Role.EDITOR, "canaries",
+				java.time.Duration.ofDays(1));
 		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
 		String body = "{\"names\": [\"" + Canaries.LATIN_NAME + "\", \"" + Canaries.CYRILLIC_NAME
 				+ "\"], \"birthYear\": 1987, " + "\"region\": \"Москва\", \"contacts\": \"" + Canaries.CONTACT

@@ -6,6 +6,10 @@ import java.time.Clock;
 import org.khronika.TestDatabases;
 import org.khronika.TestDatabases.Engine;
 import org.khronika.TestDatabases.TestDatabase;
+import org.khronika.access.AccessFixtures;
+import org.khronika.access.AccessPolicy;
+import org.khronika.access.Actor;
+import org.khronika.access.Role;
 import org.khronika.catalog.Catalog;
 import org.khronika.crypto.Keyring;
 import org.khronika.crypto.KeyringFile;
@@ -46,22 +50,52 @@ final class RegistryFixture implements AutoCloseable {
 				keyring.checkpointSigner()::sign, 100);
 		Sealer sealer = new Sealer(() -> keyring,
 				new JdbcSubjectKeyStore(this.database.dataSource(), Clock.systemUTC()));
-		this.registry = new Registry(this.log, sealer, this.jdbc);
+		this.registry = new Registry(this.log, sealer, this.jdbc, new AccessPolicy(),
+				AccessFixtures.auditTrail(this.log, this.jdbc));
 		this.validator = new RecordValidator(Catalog.load(), this.registry, Clock.systemUTC());
 	}
 
 	/** Validates and records {@code input}; fails the test if it is invalid. */
 	RecordId save(RecordInput input) {
-		Validated<?> validated = this.validator.validate(input);
+		Validated<?> validated = this.validator.validate(as("editor"), input);
 		if (!validated.isValid()) {
 			throw new AssertionError("fixture input is invalid: " + validated.problems());
 		}
-		return ((SaveResult.Saved) this.registry.record("editor", validated.details())).id();
+		return ((SaveResult.Saved) this.registry.record(as("editor"), validated.details())).id();
+	}
+
+	/** An actor named {@code login}: an admin if so named, else an editor. */
+	Actor as(String login) {
+		return new Actor(login, "admin".equals(login) ? Role.ADMIN : Role.EDITOR);
+	}
+
+	/** The record as an admin sees it. */
+	java.util.Optional<RecordView> find(RecordId id) {
+		return this.registry.read(as("admin"), id);
+	}
+
+	/** The history as an admin sees it. */
+	java.util.List<HistoryItem> history(RecordId id) {
+		return this.registry.history(as("admin"), id).orElseThrow();
+	}
+
+	/**
+	 * Records of {@code kind} (any if null) referring to {@code target}, as an admin sees
+	 * them.
+	 */
+	java.util.List<RecordView> linking(RecordId target, RecordKind kind) {
+		Dossier dossier = this.registry.dossier(as("admin"), target).orElseThrow();
+		return dossier.related()
+			.entrySet()
+			.stream()
+			.filter(e -> kind == null || e.getKey() == kind)
+			.flatMap(e -> e.getValue().stream())
+			.toList();
 	}
 
 	<D extends RecordDetails> D details(RecordInput input) {
 		@SuppressWarnings("unchecked")
-		D details = (D) this.validator.validate(input).details();
+		D details = (D) this.validator.validate(as("editor"), input).details();
 		return details;
 	}
 

@@ -48,15 +48,15 @@ class RegistryIT {
 		RecordId id = f.save(aPerson("Иван Клоков"));
 		PersonDetails revised = f.details(aPerson("Иван Клоков", "Ivan Klokov"));
 
-		SaveResult result = f.registry.revise("lawyer-1", id, 1, revised);
+		SaveResult result = f.registry.revise(f.as("lawyer-1"), id, 1, revised);
 
 		assertThat(result).isEqualTo(new SaveResult.Saved(id, 2));
-		RecordView view = f.registry.find(id).orElseThrow();
+		RecordView view = f.find(id).orElseThrow();
 		assertThat(view.version()).isEqualTo(2);
 		assertThat(((PersonDetails) view.details()).names()).containsExactly("Иван Клоков", "Ivan Klokov");
 		assertThat(view.createdBy()).isEqualTo("editor");
 		assertThat(view.updatedBy()).isEqualTo("lawyer-1");
-		List<HistoryItem> history = f.registry.history(id);
+		List<HistoryItem> history = f.history(id);
 		assertThat(history).extracting(HistoryItem::eventType).containsExactly("person.recorded", "person.revised");
 		assertThat(history).extracting(HistoryItem::actor).containsExactly("editor", "lawyer-1");
 		assertThat(((PersonDetails) history.get(0).details()).names()).containsExactly("Иван Клоков");
@@ -67,14 +67,14 @@ class RegistryIT {
 	void aStaleVersionChangesNothing(Engine engine) {
 		RegistryFixture f = open(engine);
 		RecordId id = f.save(aPerson("Иван Клоков"));
-		f.registry.revise("a", id, 1, f.details(aPerson("Иван Клоков", "Klokov")));
+		f.registry.revise(f.as("a"), id, 1, f.details(aPerson("Иван Клоков", "Klokov")));
 		long entries = f.log.size();
 
-		SaveResult late = f.registry.revise("b", id, 1, f.details(aPerson("Someone else")));
+		SaveResult late = f.registry.revise(f.as("b"), id, 1, f.details(aPerson("Someone else")));
 
 		assertThat(late).isEqualTo(new SaveResult.Refused("record.stale"));
 		assertThat(f.log.size()).isEqualTo(entries);
-		assertThat(((PersonDetails) f.registry.find(id).orElseThrow().details()).names()).containsExactly("Иван Клоков",
+		assertThat(((PersonDetails) f.find(id).orElseThrow().details()).names()).containsExactly("Иван Клоков",
 				"Klokov");
 	}
 
@@ -87,15 +87,14 @@ class RegistryIT {
 		RecordId courtCase = f.save(aCriminalCase(person, "207.3"));
 		RecordId detention = f.save(aDetention(courtCase));
 		RecordId protest = f.save(aProtest(person));
-		f.registry.revise("editor", person, 1, f.details(new PersonInput(List.of("Мария Лебедева"), null, null, null,
-				null, false, false, List.of(source.toString()))));
+		f.registry.revise(f.as("editor"), person, 1, f.details(new PersonInput(List.of("Мария Лебедева"), null, null,
+				null, null, false, false, List.of(source.toString()))));
 
-		assertThat(f.registry.linking(person, RecordKind.CASE)).extracting(RecordView::id).containsExactly(courtCase);
-		assertThat(f.registry.linking(person, RecordKind.INCIDENT)).extracting(RecordView::id).containsExactly(protest);
-		assertThat(f.registry.linking(courtCase, RecordKind.CASE_EVENT)).extracting(RecordView::id)
-			.containsExactly(detention);
-		assertThat(f.registry.linking(source, null)).extracting(RecordView::id).containsExactly(person);
-		assertThat(f.registry.recordsMentioning((PersonId) person)).extracting(RecordView::id)
+		assertThat(f.linking(person, RecordKind.CASE)).extracting(RecordView::id).containsExactly(courtCase);
+		assertThat(f.linking(person, RecordKind.INCIDENT)).extracting(RecordView::id).containsExactly(protest);
+		assertThat(f.linking(courtCase, RecordKind.CASE_EVENT)).extracting(RecordView::id).containsExactly(detention);
+		assertThat(f.linking(source, null)).extracting(RecordView::id).containsExactly(person);
+		assertThat(f.registry.recordsMentioning(f.as("admin"), (PersonId) person)).extracting(RecordView::id)
 			.containsExactlyInAnyOrder(courtCase, protest);
 	}
 
@@ -107,9 +106,9 @@ class RegistryIT {
 		RecordId courtCase = f.save(aCriminalCase(person, "207.3"));
 		f.save(aDetention(courtCase));
 		f.save(aProtest(person));
-		f.registry.revise("editor", person, 1, f.details(aPerson("Игорь Кравцов", "Igor Kravtsov")));
+		f.registry.revise(f.as("editor"), person, 1, f.details(aPerson("Игорь Кравцов", "Igor Kravtsov")));
 		RecordId shredded = f.save(aPerson("Ольга Петренко"));
-		f.registry.shred("admin", (PersonId) shredded);
+		f.registry.shred(f.as("admin"), (PersonId) shredded);
 		List<Map<String, Object>> recordsBefore = readTable(f, "registry_record");
 		List<Map<String, Object>> linksBefore = readTable(f, "registry_link");
 
@@ -128,31 +127,32 @@ class RegistryIT {
 	void shreddingDestroysOnlyThatPersonsSealedFieldsAndTheChainStillVerifies(Engine engine) {
 		RegistryFixture f = open(engine);
 		RecordId victim = f.save(aPerson("Андрей Соколов", "Andrei Sokolov"));
-		f.registry.revise("editor", victim, 1, f.details(aPerson("Андрей Соколов", "Andrei Sokolov", "A. Sokolov")));
+		f.registry.revise(f.as("editor"), victim, 1,
+				f.details(aPerson("Андрей Соколов", "Andrei Sokolov", "A. Sokolov")));
 		RecordId other = f.save(aPerson("Пётр Иванов"));
 		RecordId courtCase = f.save(aCriminalCase(victim, "207.3"));
 
-		SaveResult result = f.registry.shred("admin", (PersonId) victim);
+		SaveResult result = f.registry.shred(f.as("admin"), (PersonId) victim);
 
 		assertThat(result).isEqualTo(new SaveResult.Saved(victim, 3));
-		RecordView shredded = f.registry.find(victim).orElseThrow();
+		RecordView shredded = f.find(victim).orElseThrow();
 		assertThat(shredded.shredded()).isTrue();
 		PersonDetails left = (PersonDetails) shredded.details();
 		assertThat(left.names()).isEmpty();
 		assertThat(left.contacts()).isNull();
 		assertThat(left.birthYear()).isNull();
 		assertThat(left.region()).isEqualTo("moscow");
-		assertThat(f.registry.history(victim)).allSatisfy(item -> {
+		assertThat(f.history(victim)).allSatisfy(item -> {
 			if (item.details() != null) {
 				assertThat(((PersonDetails) item.details()).names()).isEmpty();
 			}
 		});
-		assertThat(((PersonDetails) f.registry.find(other).orElseThrow().details()).names())
-			.containsExactly("Пётр Иванов");
-		assertThat(f.registry.find(courtCase)).isPresent();
-		assertThat(f.registry.revise("editor", victim, 3, f.details(aPerson("Back again"))))
+		assertThat(((PersonDetails) f.find(other).orElseThrow().details()).names()).containsExactly("Пётр Иванов");
+		assertThat(f.find(courtCase)).isPresent();
+		assertThat(f.registry.revise(f.as("editor"), victim, 3, f.details(aPerson("Back again"))))
 			.isEqualTo(new SaveResult.Refused("record.shredded"));
-		assertThat(f.registry.shred("admin", (PersonId) victim)).isEqualTo(new SaveResult.Refused("record.shredded"));
+		assertThat(f.registry.shred(f.as("admin"), (PersonId) victim))
+			.isEqualTo(new SaveResult.Refused("record.shredded"));
 		// the log entries are untouched and the chain verifies
 		assertThat(f.log.stream(victim.toString())).hasSize(3).filteredOn(LogEntry::isSealed).hasSize(2);
 		assertThat(f.log.verify(KeyringFile.checkpointVerifier(this.dir)::verifies))
@@ -176,7 +176,7 @@ class RegistryIT {
 			for (int w = 0; w < writers; w++) {
 				done.add(pool.submit(() -> {
 					for (int i = 0; i < each; i++) {
-						assertThat(f.registry.record("writer", details)).isInstanceOf(SaveResult.Saved.class);
+						assertThat(f.registry.record(f.as("writer"), details)).isInstanceOf(SaveResult.Saved.class);
 					}
 				}));
 			}
@@ -191,7 +191,7 @@ class RegistryIT {
 		assertThat(f.log.size()).isEqualTo(writers * each);
 		assertThat(f.log.verify(KeyringFile.checkpointVerifier(this.dir)::verifies))
 			.isEqualTo(new Verification.Intact(writers * each, 0));
-		assertThat(f.registry.list(RecordKind.PERSON, 0, 1).total()).isEqualTo(writers * each);
+		assertThat(f.registry.list(f.as("admin"), RecordKind.PERSON, 0, 1).page().total()).isEqualTo(writers * each);
 	}
 
 	@ParameterizedTest
@@ -205,9 +205,9 @@ class RegistryIT {
 
 		f.registry.rebuild();
 
-		assertThat(f.registry.find(courtCase)).isPresent();
-		assertThat(((PersonDetails) f.registry.find(person).orElseThrow().details()).region()).isEqualTo("moscow");
-		assertThat(f.registry.linking(person, RecordKind.CASE)).extracting(RecordView::id).containsExactly(courtCase);
+		assertThat(f.find(courtCase)).isPresent();
+		assertThat(((PersonDetails) f.find(person).orElseThrow().details()).region()).isEqualTo("moscow");
+		assertThat(f.linking(person, RecordKind.CASE)).extracting(RecordView::id).containsExactly(courtCase);
 	}
 
 	@ParameterizedTest

@@ -1,5 +1,7 @@
 package org.khronika.registry.api;
 
+import org.khronika.access.AccessRefused;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +43,11 @@ class ApiProblems {
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<Map<String, Object>> mediaType() {
 		return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send application/json.");
+	}
+
+	@ExceptionHandler(AccessRefused.class)
+	ResponseEntity<Map<String, Object>> refused() {
+		return body(HttpStatus.FORBIDDEN, "access.denied", "Your role may not do this.");
 	}
 
 	@ExceptionHandler(Exception.class)

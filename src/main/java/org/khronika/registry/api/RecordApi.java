@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.khronika.access.Actor;
 import org.khronika.registry.FieldProblem;
 import org.khronika.registry.InputReader;
 import org.khronika.registry.Page;
@@ -26,7 +27,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,6 +53,10 @@ class RecordApi {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The input names of every sealed field, of every kind. */
+	private static final java.util.Set<String> SEALED_INPUT_NAMES = java.util.Set.of("names", "birthYear", "contacts",
+			"notes", "description", "note", "reference");
+
 	private final Registry registry;
 
 	private final RecordValidator validator;
@@ -67,8 +71,8 @@ class RecordApi {
 
 	@GetMapping("/" + KINDS)
 	Map<String, Object> list(@PathVariable String plural, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
-		Page<RecordView> records = this.registry.list(kind(plural), page, size);
+			@RequestParam(defaultValue = "50") int size, Actor actor) {
+		Page<RecordView> records = this.registry.list(actor, kind(plural), page, size).page();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", records.items().stream().map(RecordApi::representation).toList());
 		body.put("page", records.page());
@@ -78,33 +82,44 @@ class RecordApi {
 	}
 
 	@GetMapping("/" + KINDS + "/{id}")
-	Map<String, Object> get(@PathVariable String plural, @PathVariable String id) {
-		return representation(find(kind(plural), id));
+	Map<String, Object> get(@PathVariable String plural, @PathVariable String id, Actor actor) {
+		return representation(find(actor, kind(plural), id));
 	}
 
 	@PostMapping(path = "/" + KINDS, consumes = MediaType.ALL_VALUE)
-	ResponseEntity<Object> create(@PathVariable String plural, @RequestBody(required = false) String body,
-			Authentication user, HttpServletRequest request) {
+	ResponseEntity<Object> create(@PathVariable String plural, @RequestBody(required = false) String body, Actor actor,
+			HttpServletRequest request) {
 		RecordKind kind = kind(plural);
+		if (!this.registry.mayCreate(actor, kind)) {
+			throw denied();
+		}
 		List<FieldProblem> readProblems = new ArrayList<>();
-		Validated<?> validated = this.validator.validate(InputReader.fromJson(kind, parse(body), readProblems),
+		Validated<?> validated = this.validator.validate(actor, InputReader.fromJson(kind, parse(body), readProblems),
 				readProblems);
 		if (!validated.isValid()) {
 			return invalid(validated.problems(), request);
 		}
-		SaveResult.Saved saved = (SaveResult.Saved) this.registry.record(user.getName(), validated.details());
-		RecordView record = this.registry.find(saved.id()).orElseThrow();
+		SaveResult result = this.registry.record(actor, validated.details());
+		if (result instanceof SaveResult.Refused refused) {
+			throw refusal(refused, request);
+		}
+		SaveResult.Saved saved = (SaveResult.Saved) result;
+		RecordView record = this.registry.read(actor, saved.id()).orElseThrow();
 		return ResponseEntity.created(URI.create("/api/v1/" + plural + "/" + saved.id())).body(representation(record));
 	}
 
 	@PutMapping(path = "/" + KINDS + "/{id}", consumes = MediaType.ALL_VALUE)
 	ResponseEntity<Object> update(@PathVariable String plural, @PathVariable String id,
-			@RequestBody(required = false) String body, Authentication user, HttpServletRequest request) {
+			@RequestBody(required = false) String body, Actor actor, HttpServletRequest request) {
 		RecordKind kind = kind(plural);
-		RecordView current = find(kind, id);
+		RecordView current = find(actor, kind, id);
+		if (!this.registry.mayEdit(actor, current.id())) {
+			throw denied();
+		}
 		Map<String, Object> json = parse(body);
 		List<FieldProblem> readProblems = new ArrayList<>();
-		Validated<?> validated = this.validator.validate(InputReader.fromJson(kind, json, readProblems), readProblems);
+		Validated<?> validated = this.validator.validate(actor, InputReader.fromJson(kind, json, readProblems),
+				readProblems);
 		List<FieldProblem> problems = new ArrayList<>(validated.problems());
 		Object version = json.get("version");
 		if (!(version instanceof Integer)) {
@@ -113,14 +128,28 @@ class RecordApi {
 		if (!problems.isEmpty()) {
 			return invalid(problems, request);
 		}
-		SaveResult result = this.registry.revise(user.getName(), current.id(), (Integer) version, validated.details());
+		SaveResult result = this.registry.revise(actor, current.id(), (Integer) version, validated.details());
 		if (result instanceof SaveResult.Refused refused) {
-			HttpStatus status = "record.stale".equals(refused.code()) ? HttpStatus.CONFLICT
-					: HttpStatus.UNPROCESSABLE_CONTENT;
-			String messageCode = "record.shredded".equals(refused.code()) ? "record.shredded.refused" : refused.code();
-			throw new ApiProblem(status, refused.code(), message(messageCode, List.of(), request));
+			throw refusal(refused, request);
 		}
-		return ResponseEntity.ok(representation(this.registry.find(current.id()).orElseThrow()));
+		return ResponseEntity.ok(representation(this.registry.read(actor, current.id()).orElseThrow()));
+	}
+
+	private ApiProblem refusal(SaveResult.Refused refused, HttpServletRequest request) {
+		return switch (refused.code()) {
+			case "record.not_found" -> notFound();
+			case "access.denied" -> denied();
+			case "record.stale" ->
+				new ApiProblem(HttpStatus.CONFLICT, refused.code(), message(refused.code(), List.of(), request));
+			case "record.shredded" -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, refused.code(),
+					message("record.shredded.refused", List.of(), request));
+			default -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, refused.code(),
+					message(refused.code(), List.of(), request));
+		};
+	}
+
+	private static ApiProblem denied() {
+		return new ApiProblem(HttpStatus.FORBIDDEN, "access.denied", "Your role may not do this.");
 	}
 
 	private ResponseEntity<Object> invalid(List<FieldProblem> problems, HttpServletRequest request) {
@@ -164,9 +193,9 @@ class RecordApi {
 		throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed", "The request body must be a JSON object.");
 	}
 
-	private RecordView find(RecordKind kind, String id) {
+	private RecordView find(Actor actor, RecordKind kind, String id) {
 		UUID uuid = RecordId.parseUuid(id).orElseThrow(() -> notFound());
-		return this.registry.find(kind.id(uuid)).orElseThrow(RecordApi::notFound);
+		return this.registry.read(actor, kind.id(uuid)).orElseThrow(RecordApi::notFound);
 	}
 
 	private static ApiProblem notFound() {
@@ -182,7 +211,15 @@ class RecordApi {
 		body.put("id", record.id().toString());
 		body.put("version", record.version());
 		body.put("shredded", record.shredded());
-		body.putAll(InputReader.values(RecordInput.of(record.details())));
+		Map<String, Object> values = new LinkedHashMap<>(InputReader.values(RecordInput.of(record.details())));
+		if (record.redacted()) {
+			// a public-only reader gets the public fields and nothing that stands for the
+			// rest
+			values.keySet().removeAll(record.details().sealedFields().keySet());
+			values.keySet().removeAll(SEALED_INPUT_NAMES);
+			body.put("redacted", true);
+		}
+		body.putAll(values);
 		body.put("createdAt", record.createdAt().toString());
 		body.put("createdBy", record.createdBy());
 		body.put("updatedAt", record.updatedAt().toString());

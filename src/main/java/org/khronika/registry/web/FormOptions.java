@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
+import org.khronika.registry.Listing;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.Registry;
 
@@ -21,14 +23,17 @@ final class FormOptions {
 
 	private final Registry registry;
 
+	private final Actor actor;
+
 	private final Catalog catalog;
 
 	private final RecordPresenter presenter;
 
 	private final Locale locale;
 
-	FormOptions(Registry registry, Catalog catalog, RecordPresenter presenter, Locale locale) {
+	FormOptions(Registry registry, Actor actor, Catalog catalog, RecordPresenter presenter, Locale locale) {
 		this.registry = registry;
+		this.actor = actor;
 		this.catalog = catalog;
 		this.presenter = presenter;
 		this.locale = locale;
@@ -78,9 +83,11 @@ final class FormOptions {
 	}
 
 	private List<Option> records(RecordKind kind) {
-		return this.registry.all(kind)
+		Listing choices = this.registry.choices(this.actor, kind);
+		this.presenter.know(choices.referenced());
+		return choices.page()
+			.items()
 			.stream()
-			.filter(r -> !r.shredded())
 			.map(r -> new Option(r.id().toString(), this.presenter.title(r)))
 			.sorted(Comparator.comparing(Option::label, String.CASE_INSENSITIVE_ORDER))
 			.toList();

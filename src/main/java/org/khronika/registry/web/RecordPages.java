@@ -12,12 +12,17 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.khronika.access.Account;
+import org.khronika.access.Accounts;
+import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
 import org.khronika.registry.CaseEventDetails;
+import org.khronika.registry.Dossier;
 import org.khronika.registry.FieldProblem;
 import org.khronika.registry.HistoryItem;
 import org.khronika.registry.IncidentDetails;
 import org.khronika.registry.InputReader;
+import org.khronika.registry.Listing;
 import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordInput;
 import org.khronika.registry.RecordKind;
@@ -29,7 +34,6 @@ import org.khronika.registry.Validated;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -61,78 +65,105 @@ class RecordPages {
 
 	private final MessageSource messages;
 
-	RecordPages(Registry registry, RecordValidator validator, Catalog catalog, MessageSource messages) {
+	private final Accounts accounts;
+
+	RecordPages(Registry registry, RecordValidator validator, Catalog catalog, MessageSource messages,
+			Accounts accounts) {
 		this.registry = registry;
 		this.validator = validator;
 		this.catalog = catalog;
 		this.messages = messages;
+		this.accounts = accounts;
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
+	String home(Actor actor, Model model) {
 		List<Map<String, Object>> tiles = new ArrayList<>();
 		for (RecordKind kind : RecordKind.values()) {
-			tiles.add(Map.of("code", kind.code(), "plural", kind.plural(), "count", this.registry.count(kind)));
+			tiles.add(Map.of("code", kind.code(), "plural", kind.plural(), "count", this.registry.count(actor, kind)));
 		}
 		model.addAttribute("tiles", tiles);
 		return "home";
 	}
 
 	@GetMapping("/" + KINDS)
-	String list(@PathVariable String plural, @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+	String list(@PathVariable String plural, @RequestParam(defaultValue = "0") int page, Actor actor, Model model,
+			Locale locale) {
 		RecordKind kind = kind(plural);
-		RecordPresenter presenter = presenter(locale);
-		var records = this.registry.list(kind, page, PAGE_SIZE);
+		Listing listing = this.registry.list(actor, kind, page, PAGE_SIZE);
+		RecordPresenter presenter = presenter(locale).know(listing.referenced());
 		model.addAttribute("kind", kind.code());
 		model.addAttribute("plural", plural);
 		model.addAttribute("columns", presenter.columns(kind));
-		model.addAttribute("rows", records.items().stream().map(presenter::row).toList());
-		model.addAttribute("page", records);
+		model.addAttribute("rows", listing.page().items().stream().map(presenter::row).toList());
+		model.addAttribute("page", listing.page());
+		model.addAttribute("mayCreate", this.registry.mayCreate(actor, kind));
 		return "records/list";
 	}
 
 	@GetMapping("/" + KINDS + "/new")
 	String initCreationForm(@PathVariable String plural, @RequestParam MultiValueMap<String, String> prefill,
-			Model model, Locale locale) {
+			Actor actor, Model model, Locale locale) {
 		RecordKind kind = kind(plural);
+		requireCreate(actor, kind);
 		MultiValueMap<String, String> form = formValues(InputReader.empty(kind));
 		for (String reference : List.of("person", "caseId")) {
 			if (prefill.containsKey(reference)) {
 				form.put(reference, List.of(prefill.getFirst(reference)));
 			}
 		}
-		return form(kind, form, null, Map.of(), null, model, locale);
+		return form(actor, kind, form, null, Map.of(), null, model, locale);
 	}
 
 	@PostMapping("/" + KINDS)
 	String processCreationForm(@PathVariable String plural, @RequestParam MultiValueMap<String, String> form,
-			Authentication user, Model model, Locale locale, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			Actor actor, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
 		RecordKind kind = kind(plural);
+		requireCreate(actor, kind);
 		List<FieldProblem> readProblems = new ArrayList<>();
-		Validated<?> validated = this.validator.validate(InputReader.fromForm(kind, form, readProblems), readProblems);
+		Validated<?> validated = this.validator.validate(actor, InputReader.fromForm(kind, form, readProblems),
+				readProblems);
 		if (!validated.isValid()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return form(kind, form, null, errors(validated.problems(), locale), null, model, locale);
+			return form(actor, kind, form, null, errors(validated.problems(), locale), null, model, locale);
 		}
-		SaveResult.Saved saved = (SaveResult.Saved) this.registry.record(user.getName(), validated.details());
+		SaveResult result = this.registry.record(actor, validated.details());
+		if (result instanceof SaveResult.Refused refused) {
+			throw refusal(refused);
+		}
+		SaveResult.Saved saved = (SaveResult.Saved) result;
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/" + plural + "/" + saved.id();
 	}
 
 	@GetMapping("/" + KINDS + "/{id}")
-	String show(@PathVariable String plural, @PathVariable String id, Model model, Locale locale) {
+	String show(@PathVariable String plural, @PathVariable String id, Actor actor, Model model, Locale locale) {
 		RecordKind kind = kind(plural);
-		RecordView record = find(kind, id);
-		RecordPresenter presenter = presenter(locale);
+		Dossier dossier = this.registry.dossier(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
+		RecordView record = dossier.record();
+		RecordPresenter presenter = presenter(locale).know(dossier.referenced()).know(record);
 		model.addAttribute("kind", kind.code());
 		model.addAttribute("plural", plural);
 		model.addAttribute("record", record);
 		model.addAttribute("title", presenter.title(record));
-		model.addAttribute("fields", presenter.fields(kind, record.details()));
+		model.addAttribute("fields", presenter.fields(kind, record.details(), record.redacted()));
+		model.addAttribute("mayEdit", !record.shredded() && this.registry.mayEdit(actor, record.id()));
+		model.addAttribute("mayShare", this.registry.mayShare(actor, record.id()));
+		model.addAttribute("mayAddCase", this.registry.mayCreate(actor, RecordKind.CASE));
+		model.addAttribute("mayAddEvent", this.registry.mayCreate(actor, RecordKind.CASE_EVENT));
+		model.addAttribute("restricted", dossier.restricted());
+		model.addAttribute("named", dossier.named());
+		if (this.registry.mayShare(actor, record.id())) {
+			model.addAttribute("staff",
+					this.accounts.all()
+						.stream()
+						.filter(Account::enabled)
+						.map(a -> new RecordPresenter.Value(a.login(), a.role().code()))
+						.toList());
+		}
 		List<Map<String, Object>> related = new ArrayList<>();
 		for (RecordKind other : RecordKind.values()) {
-			List<RecordView> linking = chronological(this.registry.linking(record.id(), other));
+			List<RecordView> linking = chronological(dossier.related().getOrDefault(other, List.of()));
 			if (!linking.isEmpty()) {
 				related.add(Map
 					.of("heading", presenter.message("kind." + other.code() + ".many"), "links", linking.stream()
@@ -145,15 +176,16 @@ class RecordPages {
 	}
 
 	@GetMapping("/" + KINDS + "/{id}/history")
-	String history(@PathVariable String plural, @PathVariable String id, Model model, Locale locale) {
+	String history(@PathVariable String plural, @PathVariable String id, Actor actor, Model model, Locale locale) {
 		RecordKind kind = kind(plural);
-		RecordView record = find(kind, id);
-		RecordPresenter presenter = presenter(locale);
+		RecordView record = find(actor, kind, id);
+		RecordPresenter presenter = presenter(locale).know(record);
 		List<Map<String, Object>> versions = new ArrayList<>();
 		List<RecordPresenter.FieldView> previous = null;
-		for (HistoryItem item : this.registry.history(record.id())) {
-			List<RecordPresenter.FieldView> fields = (item.details() != null) ? presenter.fields(kind, item.details())
-					: null;
+		List<HistoryItem> items = this.registry.history(actor, record.id()).orElseThrow(RecordPages::notFound);
+		for (HistoryItem item : items) {
+			List<RecordPresenter.FieldView> fields = (item.details() != null)
+					? presenter.fields(kind, item.details(), record.redacted()) : null;
 			Set<String> changed = new java.util.HashSet<>();
 			if (fields != null && previous != null) {
 				for (int i = 0; i < fields.size(); i++) {
@@ -164,6 +196,7 @@ class RecordPages {
 			}
 			Map<String, Object> version = new LinkedHashMap<>();
 			version.put("number", item.version());
+			version.put("type", item.eventType());
 			version.put("at", item.at());
 			version.put("actor", item.actor());
 			version.put("fields", fields);
@@ -179,23 +212,27 @@ class RecordPages {
 	}
 
 	@GetMapping("/" + KINDS + "/{id}/edit")
-	String initUpdateForm(@PathVariable String plural, @PathVariable String id, Model model, Locale locale) {
+	String initUpdateForm(@PathVariable String plural, @PathVariable String id, Actor actor, Model model,
+			Locale locale) {
 		RecordKind kind = kind(plural);
-		RecordView record = find(kind, id);
+		RecordView record = find(actor, kind, id);
 		if (record.shredded()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw notFound();
 		}
-		return form(kind, formValues(RecordInput.of(record.details())), record, Map.of(), null, model, locale);
+		requireEdit(actor, record);
+		return form(actor, kind, formValues(RecordInput.of(record.details())), record, Map.of(), null, model, locale);
 	}
 
 	@PostMapping("/" + KINDS + "/{id}")
 	String processUpdateForm(@PathVariable String plural, @PathVariable String id,
-			@RequestParam MultiValueMap<String, String> form, Authentication user, Model model, Locale locale,
+			@RequestParam MultiValueMap<String, String> form, Actor actor, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		RecordKind kind = kind(plural);
-		RecordView record = find(kind, id);
+		RecordView record = find(actor, kind, id);
+		requireEdit(actor, record);
 		List<FieldProblem> readProblems = new ArrayList<>();
-		Validated<?> validated = this.validator.validate(InputReader.fromForm(kind, form, readProblems), readProblems);
+		Validated<?> validated = this.validator.validate(actor, InputReader.fromForm(kind, form, readProblems),
+				readProblems);
 		List<FieldProblem> problems = new ArrayList<>(validated.problems());
 		Integer version = parseVersion(form.getFirst("version"));
 		if (version == null) {
@@ -203,26 +240,56 @@ class RecordPages {
 		}
 		if (!problems.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return form(kind, form, record, errors(problems, locale), null, model, locale);
+			return form(actor, kind, form, record, errors(problems, locale), null, model, locale);
 		}
-		SaveResult result = this.registry.revise(user.getName(), record.id(), version, validated.details());
+		SaveResult result = this.registry.revise(actor, record.id(), version, validated.details());
 		if (result instanceof SaveResult.Refused refused) {
+			if (!List.of("record.stale", "record.shredded").contains(refused.code())) {
+				throw refusal(refused);
+			}
 			response.setStatus(HttpStatus.CONFLICT.value());
 			String code = "record.shredded".equals(refused.code()) ? "record.shredded.refused" : refused.code();
-			return form(kind, form, record, Map.of(), code, model, locale);
+			return form(actor, kind, form, record, Map.of(), code, model, locale);
 		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/" + plural + "/" + record.id();
 	}
 
-	private String form(RecordKind kind, MultiValueMap<String, String> form, RecordView record,
+	/**
+	 * Who may see the record: restricted or not, and the named users (assigned lawyers).
+	 */
+	@PostMapping("/" + KINDS + "/{id}/access")
+	String processAccessForm(@PathVariable String plural, @PathVariable String id,
+			@RequestParam(defaultValue = "false") boolean restricted,
+			@RequestParam(name = "users", required = false) List<String> users,
+			@RequestParam(name = "version", required = false) Integer version, Actor actor,
+			RedirectAttributes redirect) {
+		RecordKind kind = kind(plural);
+		RecordView record = find(actor, kind, id);
+		List<String> named = (users != null) ? users.stream().filter(this.accounts::exists).toList() : List.of();
+		SaveResult result = this.registry.share(actor, record.id(), (version != null) ? version : -1, restricted,
+				named);
+		if (result instanceof SaveResult.Refused refused) {
+			if (!"record.stale".equals(refused.code())) {
+				throw refusal(refused);
+			}
+			redirect.addFlashAttribute("refusal", "record.stale");
+		}
+		else {
+			redirect.addFlashAttribute("saved", true);
+		}
+		return "redirect:/" + plural + "/" + record.id();
+	}
+
+	private String form(Actor actor, RecordKind kind, MultiValueMap<String, String> form, RecordView record,
 			Map<String, List<String>> errors, String refusal, Model model, Locale locale) {
 		RecordPresenter presenter = presenter(locale);
 		MultiValueMap<String, String> shown = new LinkedMultiValueMap<>(form);
 		model.addAttribute("form", shown);
 		model.addAttribute("errors", errors);
 		model.addAttribute("refusal", refusal);
-		model.addAttribute("options", new FormOptions(this.registry, this.catalog, presenter, locale).forKind(kind));
+		model.addAttribute("options",
+				new FormOptions(this.registry, actor, this.catalog, presenter, locale).forKind(kind));
 		model.addAttribute("fieldsTemplate", "records/" + kind.code() + "-fields");
 		if (record == null) {
 			model.addAttribute("heading", presenter.message("kind." + kind.code() + ".new"));
@@ -261,13 +328,42 @@ class RecordPages {
 		return errors;
 	}
 
-	private RecordView find(RecordKind kind, String id) {
-		UUID uuid = RecordId.parseUuid(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return this.registry.find(kind.id(uuid)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	private RecordView find(Actor actor, RecordKind kind, String id) {
+		return this.registry.read(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
+	}
+
+	private static RecordId id(RecordKind kind, String id) {
+		UUID uuid = RecordId.parseUuid(id).orElseThrow(RecordPages::notFound);
+		return kind.id(uuid);
+	}
+
+	private void requireCreate(Actor actor, RecordKind kind) {
+		if (!this.registry.mayCreate(actor, kind)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
+	private void requireEdit(Actor actor, RecordView record) {
+		if (!this.registry.mayEdit(actor, record.id())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
+	/** A refusal the forms cannot show next to a field: not found, or forbidden. */
+	private static ResponseStatusException refusal(SaveResult.Refused refused) {
+		return switch (refused.code()) {
+			case "record.not_found" -> notFound();
+			case "record.reference_not_found" -> new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT);
+			default -> new ResponseStatusException(HttpStatus.FORBIDDEN);
+		};
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 
 	private RecordPresenter presenter(Locale locale) {
-		return new RecordPresenter(this.registry, this.catalog, this.messages, locale);
+		return new RecordPresenter(this.catalog, this.messages, locale);
 	}
 
 	private static RecordKind kind(String plural) {

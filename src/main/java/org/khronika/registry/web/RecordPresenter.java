@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.khronika.catalog.Catalog;
@@ -21,7 +21,6 @@ import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordInput;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordView;
-import org.khronika.registry.Registry;
 import org.khronika.registry.SourceDetails;
 
 import org.springframework.context.MessageSource;
@@ -41,7 +40,8 @@ final class RecordPresenter {
 	private static final Map<String, RecordKind> REFERENCES = Map.of("person", RecordKind.PERSON, "persons",
 			RecordKind.PERSON, "caseId", RecordKind.CASE, "sources", RecordKind.SOURCE);
 
-	private final Registry registry;
+	/** Records this page may show titles of: what the registry returned with the page. */
+	private final Map<RecordId, RecordView> known = new java.util.HashMap<>();
 
 	private final Catalog catalog;
 
@@ -49,8 +49,7 @@ final class RecordPresenter {
 
 	private final Locale locale;
 
-	RecordPresenter(Registry registry, Catalog catalog, MessageSource messages, Locale locale) {
-		this.registry = registry;
+	RecordPresenter(Catalog catalog, MessageSource messages, Locale locale) {
 		this.catalog = catalog;
 		this.messages = messages;
 		this.locale = locale;
@@ -65,7 +64,21 @@ final class RecordPresenter {
 	record Row(String id, List<String> cells) {
 	}
 
+	/** Lets titles name these records (and their references). */
+	RecordPresenter know(Map<RecordId, RecordView> records) {
+		this.known.putAll(records);
+		return this;
+	}
+
+	RecordPresenter know(RecordView record) {
+		this.known.put(record.id(), record);
+		return this;
+	}
+
 	String title(RecordView record) {
+		if (record.redacted() && record.details() instanceof PersonDetails) {
+			return message("record.hiddenTitle", record.id().toString().substring(0, 8));
+		}
 		return title(record.id(), record.details(), record.shredded());
 	}
 
@@ -92,13 +105,25 @@ final class RecordPresenter {
 		throw new IllegalArgumentException("no title for " + details.getClass().getSimpleName());
 	}
 
-	/** Every field of the record, labelled, in the order of its input form. */
-	List<FieldView> fields(RecordKind kind, RecordDetails details) {
+	/** The fields sealed under each kind's keys: what a public-only reader never sees. */
+	private static final Map<RecordKind, Set<String>> SEALED = Map.of(RecordKind.PERSON,
+			Set.of("names", "birthYear", "contacts", "notes"), RecordKind.INCIDENT, Set.of("description"),
+			RecordKind.CASE, Set.of("notes"), RecordKind.CASE_EVENT, Set.of("note"), RecordKind.SOURCE,
+			Set.of("reference", "note"));
+
+	/**
+	 * Every field of the record, labelled, in the order of its input form; sealed fields
+	 * marked hidden when {@code redacted}.
+	 */
+	List<FieldView> fields(RecordKind kind, RecordDetails details, boolean redacted) {
 		RecordInput input = RecordInput.of(details);
 		List<FieldView> fields = new ArrayList<>();
 		for (RecordComponent component : input.getClass().getRecordComponents()) {
 			String name = component.getName();
-			fields.add(new FieldView(name, message("field." + name), values(kind, name, read(component, input))));
+			List<Value> values = (redacted && SEALED.get(kind).contains(name))
+					? List.of(new Value(message("record.hiddenField"), null))
+					: values(kind, name, read(component, input));
+			fields.add(new FieldView(name, message("field." + name), values));
 		}
 		return fields;
 	}
@@ -110,8 +135,7 @@ final class RecordPresenter {
 			String text = item.toString();
 			if (REFERENCES.containsKey(name)) {
 				RecordKind target = REFERENCES.get(name);
-				values.add(new Value(referenceTitle(target.id(UUID.fromString(text))),
-						"/" + target.plural() + "/" + text));
+				values.add(new Value(referenceTitle(target.id(UUID.fromString(text))), referenceHref(target, text)));
 			}
 			else if (VOCABULARIES.get(kind).containsKey(name)) {
 				values.add(new Value(term(VOCABULARIES.get(kind).get(name), text), null));
@@ -148,7 +172,7 @@ final class RecordPresenter {
 		List<String> cells = new ArrayList<>();
 		cells.add(title);
 		if (details instanceof PersonDetails person) {
-			cells.add(text(person.birthYear()));
+			cells.add(record.redacted() ? message("record.hiddenField") : text(person.birthYear()));
 			cells.add(region(person.region()));
 			cells.add(message(person.mayBeNamed() ? "field.yes" : "field.no"));
 		}
@@ -167,14 +191,22 @@ final class RecordPresenter {
 			cells.add(text(event.court()));
 		}
 		else if (details instanceof SourceDetails source) {
-			cells.add(text(source.reference()));
+			cells.add(record.redacted() ? message("record.hiddenField") : text(source.reference()));
 		}
 		return new Row(record.id().toString(), cells);
 	}
 
+	/**
+	 * The title of a referenced record, or "not available" if this reader cannot see it.
+	 */
 	String referenceTitle(RecordId id) {
-		Optional<RecordView> target = this.registry.find(id);
-		return target.map(this::title).orElse(id.toString());
+		RecordView target = this.known.get(id);
+		return (target != null) ? title(target) : message("record.unavailable");
+	}
+
+	/** The link to a referenced record, or null if this reader cannot see it. */
+	String referenceHref(RecordKind kind, String id) {
+		return this.known.containsKey(kind.id(UUID.fromString(id))) ? "/" + kind.plural() + "/" + id : null;
 	}
 
 	String term(String vocabulary, String code) {

@@ -12,7 +12,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A script using the JSON API over real HTTP with a bearer token. */
-final class ApiClient {
+public final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -22,41 +22,41 @@ final class ApiClient {
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
-	ApiClient(int port, String token) {
+	public ApiClient(int port, String token) {
 		this.base = "http://localhost:" + port + "/api/v1";
 		this.token = token;
 	}
 
-	record Answer(int status, Map<String, Object> json, String location) {
+	public record Answer(int status, Map<String, Object> json, String location) {
 
 		@SuppressWarnings("unchecked")
-		<T> T get(String field) {
+		public <T> T get(String field) {
 			return (T) this.json.get(field);
 		}
 
 	}
 
-	Answer get(String path) {
+	public Answer get(String path) {
 		return send(request(path).GET());
 	}
 
-	Answer post(String path, Object body) {
+	public Answer post(String path, Object body) {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json(body))));
 	}
 
-	Answer put(String path, Object body) {
+	public Answer put(String path, Object body) {
 		return send(request(path).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(json(body))));
 	}
 
-	Answer postRaw(String path, String body) {
+	public Answer postRaw(String path, String body) {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	/** Creates a record and returns its id; fails the test unless the answer is 201. */
-	String create(String path, Object body) {
+	public String create(String path, Object body) {
 		Answer answer = post(path, body);
 		if (answer.status() != 201) {
 			throw new AssertionError("POST " + path + " answered " + answer.status() + ": " + answer.json());

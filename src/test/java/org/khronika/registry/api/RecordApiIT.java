@@ -1,5 +1,6 @@
 package org.khronika.registry.api;
 
+import org.khronika.access.Staff;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +57,18 @@ class RecordApiIT {
 	@Autowired
 	EventLog log;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	private ApiClient api;
 
 	@BeforeEach
 	void token() {
 		if (!this.accounts.exists("script")) {
-			this.accounts.add("script", TestApplication.PASSWORD.toCharArray(), Role.ADMIN, false);
+			Staff.add(this.context, "script", Role.EDITOR);
 		}
-		this.api = new ApiClient(this.port, this.tokens.create("script"));
+		this.api = new ApiClient(this.port,
+				this.tokens.create(Staff.SETUP, "script", Role.EDITOR, "tests", java.time.Duration.ofDays(1)));
 	}
 
 	@Test
@@ -215,8 +220,7 @@ class RecordApiIT {
 
 		// the people working the cases read them on the web: record pages, links and
 		// history
-		this.accounts.add("monitor", TestApplication.PASSWORD.toCharArray(), Role.ADMIN, true);
-		WebSession web = new WebSession(this.port).login("monitor", TestApplication.PASSWORD);
+		WebSession web = new WebSession(this.port).login(Staff.add(this.context, "monitor", Role.EDITOR));
 		assertThat(web.get("/cases/" + wiretap).text()).contains("Андрей Соколов", "УК 207.3", "Прослушка", "В суде",
 				"Продление меры пресечения");
 		assertThat(web.get("/persons/" + lebedeva).text()).contains("Мария Лебедева", "2004", "Санкт-Петербург");

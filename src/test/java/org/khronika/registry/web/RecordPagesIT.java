@@ -1,5 +1,6 @@
 package org.khronika.registry.web;
 
+import org.khronika.access.Staff;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +45,19 @@ class RecordPagesIT {
 	@Autowired
 	EventLog log;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	private static Staff editor;
+
 	private WebSession session;
 
 	@BeforeEach
 	void logIn() {
-		if (!this.accounts.exists("editor")) {
-			this.accounts.add("editor", TestApplication.PASSWORD.toCharArray(), Role.ADMIN, false);
+		if (editor == null) {
+			editor = Staff.add(this.context, "editor", Role.EDITOR);
 		}
-		this.session = new WebSession(this.port).login("editor", TestApplication.PASSWORD);
+		this.session = new WebSession(this.port).login(editor);
 	}
 
 	@Test
@@ -123,7 +129,7 @@ class RecordPagesIT {
 
 	@Test
 	void badInputIsShownNextToItsFieldsAndNothingIsSaved() {
-		long entries = this.log.size();
+		long entries = changes();
 		this.session.get("/persons/new");
 
 		Response response = this.session.post("/persons",
@@ -140,7 +146,7 @@ class RecordPagesIT {
 		assertThat(badDate.text()).as("a field is told what is wrong once")
 			.contains("Не дата: используйте формат ГГГГ-ММ-ДД.")
 			.doesNotContain("Обязательное поле.");
-		assertThat(this.log.size()).isEqualTo(entries);
+		assertThat(changes()).isEqualTo(entries);
 	}
 
 	@Test
@@ -154,7 +160,7 @@ class RecordPagesIT {
 		this.session.get(path + "/edit");
 		this.session.post(path, Map.of("version", List.of("1"), "kind", List.of("media"), "reference",
 				List.of("https://example.org/b"), "reliability", List.of("B2")));
-		long entries = this.log.size();
+		long entries = changes();
 
 		Response stale = this.session.post(path, Map.of("version", List.of("1"), "kind", List.of("media"), "reference",
 				List.of("https://example.org/mine"), "reliability", List.of("C3")));
@@ -162,19 +168,19 @@ class RecordPagesIT {
 		assertThat(stale.status()).isEqualTo(409);
 		assertThat(stale.text()).contains("Кто-то изменил эту запись");
 		assertThat(stale.body()).contains("https://example.org/mine");
-		assertThat(this.log.size()).isEqualTo(entries);
+		assertThat(changes()).isEqualTo(entries);
 		assertThat(this.session.get(path).text()).contains("https://example.org/b");
 	}
 
 	@Test
 	void aFormPostedWithoutItsCsrfTokenIsRefused() {
-		long entries = this.log.size();
+		long entries = changes();
 
 		Response forged = this.session.postWithoutCsrf("/sources",
 				Map.of("kind", List.of("media"), "reference", List.of("x"), "reliability", List.of("A1")));
 
 		assertThat(forged.status()).isEqualTo(403);
-		assertThat(this.log.size()).isEqualTo(entries);
+		assertThat(changes()).isEqualTo(entries);
 	}
 
 	@Test
@@ -227,6 +233,17 @@ class RecordPagesIT {
 		assertThat(this.session.get("/persons/new?lang=en").text()).contains("New person", "Year of birth");
 		assertThat(this.session.get("/persons").text()).as("the choice is remembered").contains("Persons");
 		this.session.get("/?lang=ru");
+	}
+
+	/** Log entries that change records: every entry but the audit trail's. */
+	private long changes() {
+		long[] count = { 0 };
+		this.log.replay(entry -> {
+			if (!entry.type().startsWith("audit.")) {
+				count[0]++;
+			}
+		});
+		return count[0];
 	}
 
 }

@@ -1,0 +1,21 @@
+package org.khronika.access;
+
+/** What a role may do beyond reading and writing records. */
+public enum Capability {
+
+	/** Add, disable and re-role accounts; reset their second factor. */
+	MANAGE_USERS,
+	/** Read the audit trail. */
+	READ_AUDIT,
+	/** Change the passphrase and recovery key. */
+	MANAGE_KEYS,
+	/** Mark records restricted, name the users who may see them, assign lawyers. */
+	SHARE_RECORDS,
+	/** Destroy a person's data key. */
+	SHRED_PERSONS,
+	/** Statistics: counts over public fields. */
+	READ_STATISTICS,
+	/** Create and revoke one's own API tokens, change one's own password. */
+	MANAGE_OWN_ACCOUNT
+
+}

@@ -1,0 +1,148 @@
+package org.khronika.access;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** The small servlet filters of the security chains. */
+final class RequestFilters {
+
+	private static final Set<String> LOGIN_POSTS = Set.of("/login", "/login/code", "/login/enrol");
+
+	private RequestFilters() {
+	}
+
+	/**
+	 * Refuses request bodies over the limit (413), and API bodies of unknown length
+	 * (411).
+	 */
+	static OncePerRequestFilter sizeLimit(long maxBytes) {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				long length = request.getContentLengthLong();
+				if (length > maxBytes) {
+					refuse(request, response, 413, "request.too_large", "The request is too large.");
+					return;
+				}
+				if (length < 0 && request.getHeader("Transfer-Encoding") != null && isApi(request)) {
+					refuse(request, response, 411, "request.length_required", "Send a Content-Length.");
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	/** At most so many login attempts (password, code) per client address per minute. */
+	static OncePerRequestFilter loginRateLimit(RateLimiter limiter) {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				if ("POST".equals(request.getMethod()) && LOGIN_POSTS.contains(path(request))
+						&& !limiter.tryAcquire(request.getRemoteAddr())) {
+					response.setHeader("Retry-After", String.valueOf(limiter.secondsToNextWindow()));
+					response.sendError(429);
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	/** At most so many API requests per account (or client address) per minute. */
+	static OncePerRequestFilter apiRateLimit(RateLimiter limiter) {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+				String key = (authentication != null && authentication.isAuthenticated())
+						? "login:" + authentication.getName() : "address:" + request.getRemoteAddr();
+				if (!limiter.tryAcquire(key)) {
+					response.setHeader("Retry-After", String.valueOf(limiter.secondsToNextWindow()));
+					problem(response, 429, "rate_limited", "Too many requests: wait and try again.");
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	/**
+	 * Ends a session that no longer stands (account disabled, logged out everywhere,
+	 * password changed, older than its lifetime), and gives a standing one the account's
+	 * current role.
+	 */
+	static OncePerRequestFilter sessionCheck(Sessions sessions, SecurityContextRepository contexts) {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+				if (Sessions.actorOf(authentication).isPresent()) {
+					Optional<Authentication> current = sessions.current(request, authentication);
+					if (current.isEmpty()) {
+						HttpSession session = request.getSession(false);
+						if (session != null) {
+							session.invalidate();
+						}
+						SecurityContextHolder.clearContext();
+						response.sendRedirect(request.getContextPath() + "/login?expired");
+						return;
+					}
+					else if (current.get() != authentication) {
+						SecurityContext context = SecurityContextHolder.createEmptyContext();
+						context.setAuthentication(current.get());
+						SecurityContextHolder.setContext(context);
+						contexts.saveContext(context, request, response);
+					}
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	static void problem(HttpServletResponse response, int status, String code, String title) throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"" + title + "\",\"code\":\"" + code
+					+ "\"}");
+	}
+
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
+			String title) throws IOException {
+		if (isApi(request)) {
+			problem(response, status, code, title);
+		}
+		else {
+			response.sendError(status);
+		}
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return path(request).startsWith("/api/");
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+}

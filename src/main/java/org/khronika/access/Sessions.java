@@ -1,0 +1,243 @@
+package org.khronika.access;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * Logging in, step by step, and the life of a session. After the password a user whose
+ * role sees identifying data holds only a pending session that opens the second-factor
+ * pages; the full session (a new id, the account's role, the account's session epoch and
+ * start time) begins when the code is right. Every step is audited and throttled.
+ */
+public class Sessions {
+
+	/** The authority of a session that has passed the password but not the code. */
+	public static final String PENDING = "ROLE_PENDING_FACTOR";
+
+	static final String EPOCH = "khronika.session-epoch";
+
+	static final String STARTED = "khronika.session-started";
+
+	private final Accounts accounts;
+
+	private final AccessPolicy policy;
+
+	private final SecondFactors factors;
+
+	private final AuditTrail audit;
+
+	private final LoginThrottle throttle;
+
+	private final SecurityContextRepository contexts;
+
+	private final Clock clock;
+
+	private final Duration lifetime;
+
+	Sessions(Accounts accounts, AccessPolicy policy, SecondFactors factors, AuditTrail audit, LoginThrottle throttle,
+			SecurityContextRepository contexts, Clock clock, Duration lifetime) {
+		this.accounts = accounts;
+		this.policy = policy;
+		this.factors = factors;
+		this.audit = audit;
+		this.throttle = throttle;
+		this.contexts = contexts;
+		this.clock = clock;
+		this.lifetime = lifetime;
+	}
+
+	/** Where a user goes once their password was right: the code, enrolment, or home. */
+	String afterPassword(HttpServletRequest request, HttpServletResponse response, String login) {
+		Account account = this.accounts.find(login).orElseThrow();
+		if (this.factors.isEnrolled(login)) {
+			save(request, response,
+					new UsernamePasswordAuthenticationToken(login, null, List.of(new SimpleGrantedAuthority(PENDING))));
+			return "/login/code";
+		}
+		if (this.policy.requiresSecondFactor(account.role())) {
+			save(request, response,
+					new UsernamePasswordAuthenticationToken(login, null, List.of(new SimpleGrantedAuthority(PENDING))));
+			return "/login/enrol";
+		}
+		complete(request, response, login, "password");
+		return "/";
+	}
+
+	/** The login of a session waiting for its second factor, if this is one. */
+	public Optional<String> pendingLogin() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null
+				&& authentication.getAuthorities().stream().anyMatch(a -> PENDING.equals(a.getAuthority()))) {
+			return Optional.of(authentication.getName());
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Checks a TOTP code or, if {@code code} looks like one, a recovery code for the
+	 * pending session; on success the full session begins. Waits first if the login is
+	 * being throttled.
+	 * @return whether the login is complete
+	 */
+	public boolean submitCode(HttpServletRequest request, HttpServletResponse response, String code) {
+		String login = pendingLogin().orElseThrow(AccessRefused::new);
+		waitFor(login);
+		boolean recovery = code != null && code.replaceAll("[\\s-]", "").length() > Totp.DIGITS;
+		boolean right = recovery ? this.factors.useRecoveryCode(login, code) : this.factors.verify(login, code);
+		String step = recovery ? "recovery-code" : "code";
+		if (!right) {
+			this.throttle.failed(login);
+			this.audit.login(login, false, step);
+			return false;
+		}
+		complete(request, response, login, step);
+		return true;
+	}
+
+	/** Starts an enrolment for the pending session. */
+	public SecondFactors.Enrolment beginEnrolment() {
+		return this.factors.begin(pendingLogin().orElseThrow(AccessRefused::new));
+	}
+
+	/**
+	 * Finishes an enrolment with a code from the new authenticator: the full session
+	 * begins and the recovery codes come back (empty if the code was wrong).
+	 */
+	public List<String> confirmEnrolment(HttpServletRequest request, HttpServletResponse response,
+			SecondFactors.Enrolment enrolment, String code) {
+		String login = pendingLogin().orElseThrow(AccessRefused::new);
+		if (!login.equals(enrolment.login())) {
+			throw new AccessRefused();
+		}
+		waitFor(login);
+		List<String> codes = this.factors.confirm(enrolment, code);
+		if (codes.isEmpty()) {
+			this.throttle.failed(login);
+			this.audit.login(login, false, "enrolment-code");
+			return codes;
+		}
+		complete(request, response, login, "enrolment-code");
+		return codes;
+	}
+
+	private void complete(HttpServletRequest request, HttpServletResponse response, String login, String step) {
+		Account account = this.accounts.find(login).filter(Account::enabled).orElseThrow(AccessRefused::new);
+		request.changeSessionId();
+		HttpSession session = request.getSession();
+		session.setAttribute(EPOCH, account.sessionEpoch());
+		session.setAttribute(STARTED, this.clock.instant());
+		save(request, response, authentication(login, account.role()));
+		this.throttle.succeeded(login);
+		this.audit.login(login, true, step);
+	}
+
+	/**
+	 * After a password change in this session: it stays, under a new id and the new
+	 * epoch; every other session of the account is over.
+	 */
+	public void passwordChanged(HttpServletRequest request, int epoch) {
+		request.changeSessionId();
+		request.getSession().setAttribute(EPOCH, epoch);
+	}
+
+	/** Ends every session and token of the actor, this session included. */
+	public void endEverywhere(HttpServletRequest request, Actor actor) {
+		this.accounts.endSessions(actor.login());
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		SecurityContextHolder.clearContext();
+	}
+
+	/**
+	 * Whether the session behind {@code authentication} still stands: its account
+	 * enabled, no logout everywhere or password change since it began, younger than the
+	 * lifetime. Returns the authentication with the account's current role, or empty if
+	 * it is over.
+	 */
+	Optional<Authentication> current(HttpServletRequest request, Authentication authentication) {
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			return Optional.empty();
+		}
+		Object epoch = session.getAttribute(EPOCH);
+		Object started = session.getAttribute(STARTED);
+		Optional<Account> account = this.accounts.find(authentication.getName());
+		if (account.isEmpty() || !account.get().enabled() || !(epoch instanceof Integer)
+				|| (Integer) epoch != account.get().sessionEpoch() || !(started instanceof Instant)
+				|| this.clock.instant().isAfter(((Instant) started).plus(this.lifetime))) {
+			return Optional.empty();
+		}
+		Role role = account.get().role();
+		if (roleOf(authentication).filter(r -> r == role).isPresent()) {
+			return Optional.of(authentication);
+		}
+		return Optional.of(authentication(authentication.getName(), role));
+	}
+
+	void failedPassword(String login) {
+		this.throttle.failed(login);
+		this.audit.login(this.accounts.exists(login) ? login : null, false, "password");
+	}
+
+	void waitFor(String login) {
+		Duration delay = this.throttle.delayFor(login);
+		if (!delay.isZero()) {
+			try {
+				Thread.sleep(delay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private void save(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+	}
+
+	static Authentication authentication(String login, Role role) {
+		return UsernamePasswordAuthenticationToken.authenticated(login, null,
+				List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
+	}
+
+	/** The actor an authentication stands for, if it is a full one. */
+	public static Optional<Actor> actorOf(Authentication authentication) {
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return Optional.empty();
+		}
+		return roleOf(authentication).map(role -> new Actor(authentication.getName(), role));
+	}
+
+	private static Optional<Role> roleOf(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(a -> a != null && a.startsWith("ROLE_"))
+			.map(a -> a.substring(5).toLowerCase(Locale.ROOT))
+			.map(Role::ofCode)
+			.flatMap(Optional::stream)
+			.findFirst();
+	}
+
+}

@@ -1,0 +1,150 @@
+package org.khronika.access.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.khronika.access.AccessPolicy;
+import org.khronika.access.AccountException;
+import org.khronika.access.Accounts;
+import org.khronika.access.Actor;
+import org.khronika.access.ApiTokens;
+import org.khronika.access.Role;
+import org.khronika.access.SecondFactors;
+import org.khronika.access.Sessions;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One's own account: change the password, see the second factor, make and revoke API
+ * tokens, log out everywhere.
+ */
+@Controller
+class AccountPage {
+
+	private final Accounts accounts;
+
+	private final ApiTokens tokens;
+
+	private final SecondFactors factors;
+
+	private final Sessions sessions;
+
+	private final AccessPolicy policy;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	AccountPage(Accounts accounts, ApiTokens tokens, SecondFactors factors, Sessions sessions, AccessPolicy policy,
+			MessageSource messages, Clock clock) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.factors = factors;
+		this.sessions = sessions;
+		this.policy = policy;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/account")
+	String show(Actor actor, Model model) {
+		return page(actor, model);
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String next,
+			@RequestParam(defaultValue = "") String repeated, Actor actor, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		if (!next.equals(repeated)) {
+			return refused(actor, model, response, message("password.mismatch", locale));
+		}
+		try {
+			int epoch = this.accounts.changePassword(actor.login(), current.toCharArray(), next.toCharArray());
+			this.sessions.passwordChanged(request, epoch);
+		}
+		catch (AccountException ex) {
+			return refused(actor, model, response, message(ex.code(), locale, ex.getMessage()));
+		}
+		redirect.addFlashAttribute("notice", "password.changed");
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/tokens")
+	String createToken(@RequestParam(defaultValue = "") String label, @RequestParam(defaultValue = "") String role,
+			@RequestParam(defaultValue = "90") String days, Actor actor, Model model, Locale locale,
+			HttpServletResponse response) {
+		try {
+			Role tokenRole = Role.ofCode(role)
+				.orElseThrow(() -> new AccountException("token.roleNotAllowed", "choose the token's role"));
+			int validity = parseDays(days);
+			// shown once, in this response only: never in a URL, a redirect or the
+			// session
+			model.addAttribute("newToken",
+					this.tokens.create(actor, actor.login(), tokenRole, label, Duration.ofDays(validity)));
+		}
+		catch (AccountException ex) {
+			return refused(actor, model, response, message(ex.code(), locale, ex.getMessage()));
+		}
+		return page(actor, model);
+	}
+
+	@PostMapping("/account/tokens/{id}/revoke")
+	String revokeToken(@PathVariable String id, Actor actor, RedirectAttributes redirect) {
+		if (!this.tokens.revoke(actor, actor.login(), id)) {
+			throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("notice", "token.revokedNotice");
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/logout-everywhere")
+	String logoutEverywhere(Actor actor, HttpServletRequest request) {
+		this.sessions.endEverywhere(request, actor);
+		return "redirect:/login?logout";
+	}
+
+	private String page(Actor actor, Model model) {
+		model.addAttribute("actor", actor);
+		model.addAttribute("account", this.accounts.find(actor.login()).orElseThrow());
+		model.addAttribute("recoveryCodesLeft", this.factors.recoveryCodesLeft(actor.login()));
+		model.addAttribute("tokens", this.tokens.list(actor, actor.login()));
+		model.addAttribute("now", this.clock.instant());
+		Role accountRole = this.accounts.roleOf(actor.login()).orElse(actor.role());
+		model.addAttribute("tokenRoles",
+				List.of(Role.values()).stream().filter(r -> this.policy.mayDelegate(accountRole, r)).toList());
+		return "account";
+	}
+
+	private String refused(Actor actor, Model model, HttpServletResponse response, String message) {
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("problem", message);
+		return page(actor, model);
+	}
+
+	private String message(String code, Locale locale, Object... fallback) {
+		return this.messages.getMessage(code, null, (fallback.length > 0) ? fallback[0].toString() : code, locale);
+	}
+
+	private static int parseDays(String days) {
+		try {
+			return Integer.parseInt(days.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new AccountException("token.validity", "a token lives from 1 to 365 days");
+		}
+	}
+
+}

@@ -1,0 +1,152 @@
+package org.khronika.registry;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.khronika.access.AccessPolicy;
+import org.khronika.access.Actor;
+import org.khronika.access.Reach;
+import org.khronika.access.RecordFacts;
+import org.khronika.access.RecordType;
+import org.khronika.access.Role;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Hands the access policy the facts of a record, and states the policy's reading rule as
+ * an SQL condition for lists and counts, so that they hold exactly the records a single
+ * read would show. {@code AccessMatrixIT} holds the two equal for every role.
+ */
+final class Visibility {
+
+	/**
+	 * An SQL condition over a {@code registry_record} alias, with its arguments in order.
+	 */
+	record Condition(String sql, List<Object> arguments) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final AccessPolicy policy;
+
+	Visibility(JdbcTemplate jdbc, AccessPolicy policy) {
+		this.jdbc = jdbc;
+		this.policy = policy;
+	}
+
+	static RecordType type(RecordKind kind) {
+		return RecordType.ofCode(kind.code()).orElseThrow();
+	}
+
+	/** Whether {@code actor} may read record {@code id}; false if it does not exist. */
+	boolean mayRead(Actor actor, RecordId id) {
+		return facts(id).map(facts -> this.policy.mayRead(actor, facts)).orElse(false);
+	}
+
+	/** The record's facts for the policy, or empty if there is no such record. */
+	Optional<RecordFacts> facts(RecordId id) {
+		List<RecordFacts> rows = this.jdbc.query(
+				"SELECT created_by, restricted FROM registry_record WHERE id = ? AND kind = ?",
+				(rs, n) -> new RecordFacts(type(id.kind()), rs.getString(1), rs.getBoolean(2), named(id.toString()),
+						assignees(id), enclosing(id)),
+				id.toString(), id.kind().code());
+		return rows.stream().findFirst();
+	}
+
+	private Set<String> named(String id) {
+		return new HashSet<>(
+				this.jdbc.queryForList("SELECT login FROM registry_access WHERE record_id = ?", String.class, id));
+	}
+
+	private Set<String> assignees(RecordId id) {
+		return switch (id.kind()) {
+			case CASE -> named(id.toString());
+			case CASE_EVENT -> new HashSet<>(this.jdbc
+				.queryForList("SELECT a.login FROM registry_link l JOIN registry_access a ON a.record_id = l.to_id "
+						+ "WHERE l.from_id = ? AND l.relation = 'case'", String.class, id.toString()));
+			case PERSON -> new HashSet<>(this.jdbc.queryForList(
+					"SELECT a.login FROM registry_link l JOIN registry_record c ON c.id = l.from_id AND c.kind = 'case' "
+							+ "JOIN registry_access a ON a.record_id = c.id WHERE l.to_id = ? AND l.relation = 'person'",
+					String.class, id.toString()));
+			default -> Set.of();
+		};
+	}
+
+	private RecordFacts enclosing(RecordId id) {
+		if (id.kind() != RecordKind.CASE_EVENT) {
+			return null;
+		}
+		List<String> cases = this.jdbc.queryForList(
+				"SELECT to_id FROM registry_link WHERE from_id = ? AND relation = 'case'", String.class, id.toString());
+		return cases.isEmpty() ? null : facts(RecordKind.CASE.id(java.util.UUID.fromString(cases.get(0)))).orElse(null);
+	}
+
+	/**
+	 * The condition, over alias {@code r}, that admits the records of {@code kind}
+	 * {@code actor} may read.
+	 */
+	Condition condition(Actor actor, RecordKind kind) {
+		if (actor.role() == Role.ADMIN) {
+			return new Condition("1 = 1", List.of());
+		}
+		List<Object> arguments = new ArrayList<>();
+		String sql = own("r", kind, actor, arguments);
+		if (kind == RecordKind.CASE_EVENT) {
+			sql += " AND EXISTS (SELECT 1 FROM registry_link el JOIN registry_record ec ON ec.id = el.to_id "
+					+ "WHERE el.from_id = r.id AND el.relation = 'case' AND "
+					+ own("ec", RecordKind.CASE, actor, arguments) + ")";
+		}
+		return new Condition("(" + sql + ")", arguments);
+	}
+
+	/**
+	 * Not restricted and within the role's reach, or named on the record; the cheap test
+	 * first.
+	 */
+	private String own(String alias, RecordKind kind, Actor actor, List<Object> arguments) {
+		String reach = reach(alias, kind, actor, arguments);
+		return "((" + alias + ".restricted = FALSE AND " + reach + ") OR " + named(alias, actor, arguments) + ")";
+	}
+
+	private static String named(String alias, Actor actor, List<Object> arguments) {
+		arguments.add(actor.login());
+		return "EXISTS (SELECT 1 FROM registry_access " + alias + "n WHERE " + alias + "n.record_id = " + alias
+				+ ".id AND " + alias + "n.login = ?)";
+	}
+
+	private String reach(String alias, RecordKind kind, Actor actor, List<Object> arguments) {
+		Reach reach = this.policy.readReach(actor.role(), type(kind));
+		switch (reach) {
+			case EVERY:
+				return "1 = 1";
+			case OWN:
+				arguments.add(actor.login());
+				return alias + ".created_by = ?";
+			case ASSIGNED:
+				if (kind != RecordKind.CASE && kind != RecordKind.CASE_EVENT && kind != RecordKind.PERSON) {
+					return "1 = 0";
+				}
+				arguments.add(actor.login());
+				return switch (kind) {
+					case CASE -> "EXISTS (SELECT 1 FROM registry_access " + alias + "a WHERE " + alias
+							+ "a.record_id = " + alias + ".id AND " + alias + "a.login = ?)";
+					case CASE_EVENT ->
+						"EXISTS (SELECT 1 FROM registry_link " + alias + "l JOIN registry_access " + alias + "a ON "
+								+ alias + "a.record_id = " + alias + "l.to_id WHERE " + alias + "l.from_id = " + alias
+								+ ".id AND " + alias + "l.relation = 'case' AND " + alias + "a.login = ?)";
+					case PERSON -> "EXISTS (SELECT 1 FROM registry_link " + alias + "l JOIN registry_record " + alias
+							+ "c ON " + alias + "c.id = " + alias + "l.from_id AND " + alias
+							+ "c.kind = 'case' JOIN registry_access " + alias + "a ON " + alias + "a.record_id = "
+							+ alias + "c.id WHERE " + alias + "l.to_id = " + alias + ".id AND " + alias
+							+ "l.relation = 'person' AND " + alias + "a.login = ?)";
+					default -> throw new IllegalStateException("unreachable");
+				};
+			default:
+				return "1 = 0";
+		}
+	}
+
+}

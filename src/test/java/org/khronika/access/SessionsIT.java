@@ -1,0 +1,328 @@
+package org.khronika.access;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.khronika.TestApplication;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.WebSession;
+import org.khronika.WebSession.Response;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.Registry;
+import org.khronika.registry.api.ApiClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Logging in and staying logged in, over real HTTP: the second factor, throttling,
+ * sessions that end, tokens that stop, and the hardened web around them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SessionsIT {
+
+	private static final Path DATA = TestApplication.dataDirectory();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApplication.register(registry, DATA, Engine.SQLITE);
+		registry.add("khronika.access.logins-per-minute", () -> "1000");
+		registry.add("khronika.access.api-requests-per-minute", () -> "50");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	Registry registry;
+
+	private String token(Staff staff) {
+		return this.tokens.create(Staff.SETUP, staff.login(), staff.role(), "test", Duration.ofDays(1));
+	}
+
+	@Test
+	void fiveWrongPasswordsInAMinuteSlowFurtherTriesOnThatAccountButTheOwnerStillGetsIn() {
+		Staff anna = Staff.add(this.context, "slow-anna", Role.ANALYST);
+		WebSession web = new WebSession(this.port);
+		for (int i = 0; i < 5; i++) {
+			assertThat(web.submitPassword("slow-anna", "wrong password " + i).header("Location"))
+				.endsWith("/login?error");
+		}
+
+		long sixth = timed(() -> web.submitPassword("slow-anna", "wrong again"));
+		long seventh = timed(() -> web.submitPassword("slow-anna", "and again"));
+		long otherAccount = timed(() -> web.submitPassword("someone-else", "wrong"));
+
+		assertThat(sixth).as("the sixth try waits a second").isGreaterThanOrEqualTo(1000);
+		assertThat(seventh).as("the seventh two").isGreaterThanOrEqualTo(2000);
+		assertThat(otherAccount).as("other accounts are not slowed").isLessThan(1000);
+		Response right = web.submitPassword(anna.login(), Staff.PASSWORD);
+		assertThat(right.header("Location")).as("no lockout: the right password works").doesNotContain("error");
+	}
+
+	@Test
+	void anUnknownLoginGetsTheSameAnswerAsAWrongPassword() {
+		Staff.add(this.context, "same-answer", Role.ANALYST);
+		Response unknown = new WebSession(this.port).submitPassword("no-such-person", "whatever password");
+		Response wrong = new WebSession(this.port).submitPassword("same-answer", "whatever password");
+		this.accounts.disable(Staff.SETUP, "same-answer");
+		Response disabled = new WebSession(this.port).submitPassword("same-answer", Staff.PASSWORD);
+
+		for (Response response : List.of(unknown, wrong, disabled)) {
+			assertThat(response.status()).isEqualTo(302);
+			assertThat(response.header("Location")).endsWith("/login?error");
+			assertThat(response.body()).isEqualTo(wrong.body());
+		}
+	}
+
+	@Test
+	void totpCodesAreCheckedOneStepEitherSideAndNeverAcceptedTwice() {
+		Staff editor = Staff.add(this.context, "totp-editor", Role.EDITOR);
+		Instant now = Instant.now();
+		WebSession web = new WebSession(this.port);
+
+		assertThat(web.submitPassword(editor.login(), Staff.PASSWORD).header("Location")).endsWith("/login/code");
+		web.get("/login/code");
+		assertThat(web.get("/persons").header("Location")).as("the password alone opens nothing")
+			.endsWith("/login/code");
+		Response tooEarly = web.post("/login/code", Map.of("code", List.of(editor.codeAt(now.plusSeconds(60)))));
+		Response usedAtEnrolment = web.post("/login/code",
+				Map.of("code", List.of(editor.codeAt(now.minusSeconds(30)))));
+		String next = editor.codeAt(now.plusSeconds(30));
+		Response accepted = web.post("/login/code", Map.of("code", List.of(next)));
+
+		assertThat(tooEarly.status()).isEqualTo(401);
+		assertThat(tooEarly.text()).contains("Код неверен или уже использован");
+		assertThat(usedAtEnrolment.status()).isEqualTo(401);
+		assertThat(accepted.status()).isEqualTo(302);
+		assertThat(web.get("/persons").status()).isEqualTo(200);
+
+		WebSession again = new WebSession(this.port);
+		again.submitPassword(editor.login(), Staff.PASSWORD);
+		again.get("/login/code");
+		assertThat(again.post("/login/code", Map.of("code", List.of(next))).status()).as("the same code twice")
+			.isEqualTo(401);
+	}
+
+	@Test
+	void aRecoveryCodeWorksOnce() {
+		Staff lawyer = Staff.add(this.context, "recovering-lawyer", Role.LAWYER);
+		String code = lawyer.recoveryCode();
+
+		WebSession first = new WebSession(this.port);
+		first.submitPassword(lawyer.login(), Staff.PASSWORD);
+		first.get("/login/code");
+		assertThat(first.post("/login/code", Map.of("code", List.of(code.toUpperCase()))).status()).isEqualTo(302);
+		assertThat(first.get("/").status()).isEqualTo(200);
+
+		WebSession second = new WebSession(this.port);
+		second.submitPassword(lawyer.login(), Staff.PASSWORD);
+		second.get("/login/code");
+		assertThat(second.post("/login/code", Map.of("code", List.of(code))).status()).isEqualTo(401);
+	}
+
+	@Test
+	void theFirstLoginOfARoleThatSeesIdentifyingDataSetsUpTheSecondFactor() {
+		this.accounts.add(Staff.SETUP, "new-operator", Staff.PASSWORD.toCharArray(), Role.OPERATOR, true);
+		WebSession web = new WebSession(this.port);
+
+		assertThat(web.submitPassword("new-operator", Staff.PASSWORD).header("Location")).endsWith("/login/enrol");
+		Response enrol = web.get("/login/enrol");
+		assertThat(enrol.body()).contains("<svg", "class=\"qr\"");
+		String key = enrol.body().replaceAll("(?s).*<code class=\"secret\">([A-Z2-7 ]+)</code>.*", "$1");
+		byte[] secret = Staff.base32(key);
+		Response done = web.post("/login/enrol", Map.of("code", List.of(Staff.codeAt(secret, Instant.now()))));
+
+		assertThat(done.status()).isEqualTo(200);
+		assertThat(done.text()).contains("Ваши резервные коды");
+		assertThat(done.body().split("<code>", -1)).hasSize(SecondFactors.RECOVERY_CODES + 1);
+		assertThat(web.get("/incidents").status()).isEqualTo(200);
+	}
+
+	@Test
+	void afterLogoutTheOldSessionCookieOpensNothing() {
+		Staff editor = Staff.add(this.context, "logout-editor", Role.EDITOR);
+		WebSession web = new WebSession(this.port).login(editor);
+		String cookie = web.sessionCookie();
+		assertThat(new WebSession(this.port).getWithSession("/persons", cookie).status()).isEqualTo(200);
+
+		web.get("/");
+		web.post("/logout", Map.of());
+
+		Response replayed = new WebSession(this.port).getWithSession("/persons", cookie);
+		assertThat(replayed.status()).isEqualTo(302);
+		assertThat(replayed.header("Location")).endsWith("/login");
+	}
+
+	@Test
+	void disablingAnAccountEndsItsSessionsAndTokensAtOnce() {
+		Staff editor = Staff.add(this.context, "leaving-editor", Role.EDITOR);
+		WebSession web = new WebSession(this.port).login(editor);
+		ApiClient api = new ApiClient(this.port, token(editor));
+		assertThat(api.get("/persons").status()).isEqualTo(200);
+
+		this.accounts.disable(Staff.SETUP, editor.login());
+
+		assertThat(web.get("/persons").header("Location")).endsWith("/login?expired");
+		assertThat(api.get("/persons").status()).isEqualTo(401);
+	}
+
+	@Test
+	void changingThePasswordEndsEveryOtherSessionAndEveryToken() {
+		Staff editor = Staff.add(this.context, "careful-editor", Role.EDITOR);
+		WebSession here = new WebSession(this.port).login(editor);
+		WebSession elsewhere = new WebSession(this.port).login(editor);
+		ApiClient api = new ApiClient(this.port, token(editor));
+
+		here.get("/account");
+		Response changed = here.post("/account/password", Map.of("current", List.of(Staff.PASSWORD), "next",
+				List.of("a brand new long password"), "repeated", List.of("a brand new long password")));
+
+		assertThat(changed.status()).isEqualTo(302);
+		assertThat(here.get("/persons").status()).as("the session that changed it stays").isEqualTo(200);
+		assertThat(elsewhere.get("/persons").header("Location")).endsWith("/login?expired");
+		assertThat(api.get("/persons").status()).isEqualTo(401);
+		here.get("/account");
+		Response wrongCurrent = here.post("/account/password", Map.of("current", List.of("not my password"), "next",
+				List.of("another long password"), "repeated", List.of("another long password")));
+		assertThat(wrongCurrent.status()).isEqualTo(422);
+		assertThat(wrongCurrent.text()).contains("Текущий пароль неверен.");
+	}
+
+	@Test
+	void loggingOutEverywhereEndsEverySessionAndToken() {
+		Staff lawyer = Staff.add(this.context, "everywhere-lawyer", Role.LAWYER);
+		WebSession phone = new WebSession(this.port).login(lawyer);
+		WebSession laptop = new WebSession(this.port).login(lawyer);
+		ApiClient api = new ApiClient(this.port, token(lawyer));
+
+		laptop.get("/account");
+		assertThat(laptop.post("/account/logout-everywhere", Map.of()).header("Location")).endsWith("/login?logout");
+
+		assertThat(phone.get("/cases").header("Location")).endsWith("/login?expired");
+		assertThat(laptop.get("/cases").header("Location")).endsWith("/login");
+		assertThat(api.get("/cases").status()).isEqualTo(401);
+	}
+
+	@Test
+	void tokensAreListedRevocableAndExpireAndShownOnlyOnce() {
+		Staff editor = Staff.add(this.context, "token-editor", Role.EDITOR);
+		WebSession web = new WebSession(this.port).login(editor);
+		web.get("/account");
+		Response created = web.post("/account/tokens",
+				Map.of("label", List.of("отчёты"), "role", List.of("analyst"), "days", List.of("30")));
+		String token = created.body().replaceAll("(?s).*(kht_[A-Za-z0-9_-]{43}).*", "$1");
+		ApiClient api = new ApiClient(this.port, token);
+
+		assertThat(api.get("/persons").status()).isEqualTo(200);
+		assertThat(api.post("/persons", Map.of("names", List.of("Кто-то"))).status()).as("it acts as an analyst")
+			.isEqualTo(403);
+		ApiTokens.TokenInfo info = this.tokens.list(editor.actor(), editor.login()).get(0);
+		assertThat(info.role()).isEqualTo(Role.ANALYST);
+		assertThat(Duration.between(info.createdAt(), info.expiresAt())).isEqualTo(Duration.ofDays(30));
+		assertThat(web.get("/account").body()).as("listed, never shown again")
+			.contains(info.id(), "отчёты")
+			.doesNotContain(token);
+		Response tooMuch = web.post("/account/tokens",
+				Map.of("label", List.of("x"), "role", List.of("admin"), "days", List.of("30")));
+		assertThat(tooMuch.status()).isEqualTo(422);
+
+		web.get("/account");
+		assertThat(web.post("/account/tokens/" + info.id() + "/revoke", Map.of()).status()).isEqualTo(302);
+		assertThat(api.get("/persons").status()).isEqualTo(401);
+	}
+
+	@Test
+	void everyAnswerCarriesTheSecurityHeadersAndNoVersionBanner() {
+		Staff admin = Staff.add(this.context, "headers-admin", Role.ADMIN);
+		WebSession web = new WebSession(this.port).login(admin);
+		WebSession anonymous = new WebSession(this.port);
+		List<Response> answers = List.of(anonymous.get("/login"), anonymous.get("/persons"), web.get("/"),
+				web.get("/persons"), web.get("/account"), web.get("/admin/users"), web.get("/no-such-page"),
+				web.get("/persons/00000000-0000-4000-8000-000000000000"), web.get("/css/khronika.css"),
+				anonymous.get("/api/v1/persons"));
+		for (Response answer : answers) {
+			assertThat(answer.header("Content-Security-Policy"))
+				.contains("default-src 'none'", "frame-ancestors 'none'")
+				.doesNotContain("unsafe-inline", "unsafe-eval");
+			assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+			assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+			assertThat(answer.header("Permissions-Policy")).contains("camera=()");
+			assertThat(answer.header("Server")).isNull();
+			assertThat(answer.header("X-Powered-By")).isNull();
+			assertThat(answer.body()).doesNotContain("Tomcat", "Exception", "at org.");
+		}
+	}
+
+	@Test
+	void aFormPostWithoutItsCsrfTokenIsRefusedAndSavesNothing() {
+		Staff editor = Staff.add(this.context, "csrf-editor", Role.EDITOR);
+		WebSession web = new WebSession(this.port).login(editor);
+		long before = this.registry.count(Staff.SETUP, RecordKind.SOURCE);
+
+		Response forged = web.postWithoutCsrf("/sources", Map.of("kind", List.of("media"), "reference",
+				List.of("https://example.org/f"), "reliability", List.of("B2")));
+
+		assertThat(forged.status()).isEqualTo(403);
+		assertThat(this.registry.count(Staff.SETUP, RecordKind.SOURCE)).isEqualTo(before);
+	}
+
+	@Test
+	void theSessionCookieIsHttpOnlySameSiteStrictAndSecureBehindTls() {
+		Response behindProxy = new WebSession(this.port).get("/login", Map.of("X-Forwarded-Proto", "https"));
+		String cookie = behindProxy.headers()
+			.entrySet()
+			.stream()
+			.filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+			.flatMap(e -> e.getValue().stream())
+			.filter(c -> c.startsWith("JSESSIONID"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(cookie).contains("HttpOnly", "SameSite=Strict", "Secure");
+	}
+
+	@Test
+	void oversizedRequestsAndApiFloodsAreRefused() {
+		Staff editor = Staff.add(this.context, "flood-editor", Role.EDITOR);
+		ApiClient api = new ApiClient(this.port, token(editor));
+
+		ApiClient.Answer huge = api.postRaw("/persons", "{\"names\": [\"" + "x".repeat(2 * 1024 * 1024) + "\"]}");
+		assertThat(huge.status()).isEqualTo(413);
+		assertThat(huge.json()).containsEntry("code", "request.too_large");
+
+		int refused = 0;
+		for (int i = 0; i < 120; i++) {
+			if (api.get("/sources").status() == 429) {
+				refused++;
+			}
+		}
+		assertThat(refused).as("at most 50 API requests a minute").isGreaterThan(0);
+	}
+
+	private static long timed(Runnable action) {
+		long start = System.nanoTime();
+		action.run();
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+}
