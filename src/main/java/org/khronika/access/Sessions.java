@@ -34,6 +34,9 @@ public class Sessions {
 
 	static final String STARTED = "khronika.session-started";
 
+	/** Set when the session passed a second factor. */
+	static final String SECOND_FACTOR = "khronika.second-factor";
+
 	private final Accounts accounts;
 
 	private final AccessPolicy policy;
@@ -110,9 +113,21 @@ public class Sessions {
 		return true;
 	}
 
-	/** Starts an enrolment for the pending session. */
+	/**
+	 * Starts an enrolment for the pending session.
+	 * @throws AccessRefused if the account has an authenticator already: a password alone
+	 * must never replace it
+	 */
 	public SecondFactors.Enrolment beginEnrolment() {
-		return this.factors.begin(pendingLogin().orElseThrow(AccessRefused::new));
+		return this.factors.begin(unenrolledPendingLogin());
+	}
+
+	private String unenrolledPendingLogin() {
+		String login = pendingLogin().orElseThrow(AccessRefused::new);
+		if (this.factors.isEnrolled(login)) {
+			throw new AccessRefused();
+		}
+		return login;
 	}
 
 	/**
@@ -121,7 +136,7 @@ public class Sessions {
 	 */
 	public List<String> confirmEnrolment(HttpServletRequest request, HttpServletResponse response,
 			SecondFactors.Enrolment enrolment, String code) {
-		String login = pendingLogin().orElseThrow(AccessRefused::new);
+		String login = unenrolledPendingLogin();
 		if (!login.equals(enrolment.login())) {
 			throw new AccessRefused();
 		}
@@ -142,6 +157,7 @@ public class Sessions {
 		HttpSession session = request.getSession();
 		session.setAttribute(EPOCH, account.sessionEpoch());
 		session.setAttribute(STARTED, this.clock.instant());
+		session.setAttribute(SECOND_FACTOR, !"password".equals(step));
 		save(request, response, authentication(login, account.role()));
 		this.throttle.succeeded(login);
 		this.audit.login(login, true, step);
@@ -186,6 +202,10 @@ public class Sessions {
 			return Optional.empty();
 		}
 		Role role = account.get().role();
+		if (this.policy.requiresSecondFactor(role) && !Boolean.TRUE.equals(session.getAttribute(SECOND_FACTOR))) {
+			// given a role that sees identifying data after logging in without a code
+			return Optional.empty();
+		}
 		if (roleOf(authentication).filter(r -> r == role).isPresent()) {
 			return Optional.of(authentication);
 		}

@@ -53,11 +53,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessMatrixIT {
 
-	private static final Path DATA = TestApplication.dataDirectory();
+	static final Path DATA_DIRECTORY = TestApplication.dataDirectory();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		TestApplication.register(registry, DATA, Engine.SQLITE);
+		TestApplication.register(registry, DATA_DIRECTORY, Engine.SQLITE);
 		registry.add("khronika.access.logins-per-minute", () -> "1000");
 	}
 
@@ -107,7 +107,10 @@ class AccessMatrixIT {
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
-	private static Fixture f;
+	/** One fixture per test class (and so per database engine), made once. */
+	private static final Map<Class<?>, Fixture> FIXTURES = new java.util.HashMap<>();
+
+	private Fixture f;
 
 	/** The records and sessions every test shares; made once. */
 	static final class Fixture {
@@ -153,10 +156,13 @@ class AccessMatrixIT {
 
 	@BeforeEach
 	void setUp() {
-		if (f != null) {
+		this.f = FIXTURES.get(getClass());
+		if (this.f != null) {
 			return;
 		}
-		f = new Fixture();
+		this.f = new Fixture();
+		FIXTURES.put(getClass(), this.f);
+		Fixture f = this.f;
 		f.staff.put(Who.ADMIN, Staff.add(this.context, "root", Role.ADMIN));
 		f.staff.put(Who.EDITOR, Staff.add(this.context, "editor-a", Role.EDITOR));
 		f.staff.put(Who.LAWYER, Staff.add(this.context, "lawyer-a", Role.LAWYER));
@@ -305,6 +311,8 @@ class AccessMatrixIT {
 				form("login", "", "password", "", "role", "analyst"), expect(I, D, D, D, D)));
 		rows.add(new Row("POST /admin/users/{login}/role", "POST", "/admin/users/scratch/role", form("role", "analyst"),
 				expect(A, D, D, D, D)));
+		rows.add(new Row("POST /admin/users/{login}/disable", "POST", "/admin/users/scratch/disable", form(),
+				expect(A, D, D, D, D)));
 		rows.add(new Row("POST /admin/users/{login}/enable", "POST", "/admin/users/scratch/enable", form(),
 				expect(A, D, D, D, D)));
 		rows.add(new Row("POST /admin/users/{login}/second-factor/reset", "POST",
@@ -318,9 +326,8 @@ class AccessMatrixIT {
 	 */
 	private static final Set<String> TESTED_ELSEWHERE = Set.of("GET /login", "GET /login/code", "POST /login/code",
 			"GET /login/enrol", "POST /login/enrol", "POST /account/password", "POST /account/tokens",
-			"POST /account/tokens/{id}/revoke", "POST /account/logout-everywhere", "POST /admin/users/{login}/disable",
-			"GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error",
-			"OPTIONS /error");
+			"POST /account/tokens/{id}/revoke", "POST /account/logout-everywhere", "GET /error", "POST /error",
+			"PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
 
 	private static Map<String, List<String>> form(String... pairs) {
 		Map<String, List<String>> form = new LinkedHashMap<>();

@@ -159,6 +159,32 @@ class SessionsIT {
 	}
 
 	@Test
+	void aPasswordAloneCannotSetUpANewAuthenticatorOverTheOneEnrolled() {
+		Staff editor = Staff.add(this.context, "stolen-password", Role.EDITOR);
+		WebSession attacker = new WebSession(this.port);
+		attacker.submitPassword(editor.login(), Staff.PASSWORD);
+
+		assertThat(attacker.get("/login/enrol").status()).isEqualTo(403);
+		attacker.get("/login/code");
+		Response forced = attacker.post("/login/enrol", Map.of("code", List.of("123456")));
+		assertThat(forced.status()).isIn(302, 403);
+		assertThat(attacker.get("/persons").header("Location")).endsWith("/login/code");
+	}
+
+	@Test
+	void anAccountGivenARoleThatSeesIdentifyingDataMustLogInAgainWithASecondFactor() {
+		Staff analyst = Staff.add(this.context, "promoted-analyst", Role.ANALYST);
+		WebSession web = new WebSession(this.port).login(analyst);
+		assertThat(web.get("/persons").status()).isEqualTo(200);
+
+		this.accounts.setRole(Staff.SETUP, analyst.login(), Role.EDITOR);
+
+		assertThat(web.get("/persons").header("Location")).endsWith("/login?expired");
+		assertThat(new WebSession(this.port).submitPassword(analyst.login(), Staff.PASSWORD).header("Location"))
+			.endsWith("/login/enrol");
+	}
+
+	@Test
 	void afterLogoutTheOldSessionCookieOpensNothing() {
 		Staff editor = Staff.add(this.context, "logout-editor", Role.EDITOR);
 		WebSession web = new WebSession(this.port).login(editor);
