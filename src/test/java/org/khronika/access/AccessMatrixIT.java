@@ -610,4 +610,20 @@ class AccessMatrixIT {
 		assertThat(before).anySatisfy(item -> assertThat(item.recordIds()).contains(f.assignedCase));
 	}
 
+	@Test
+	void pagesOfferOnlyWhatTheRoleMayDo() {
+		String editorHome = f.web.get(Who.EDITOR).get("/").body();
+		String lawyerHome = f.web.get(Who.LAWYER).get("/").body();
+		String analystHome = f.web.get(Who.ANALYST).get("/").body();
+		assertThat(editorHome).contains("href=\"/persons/new\"", "href=\"/case-events/new\"");
+		assertThat(lawyerHome).contains("href=\"/case-events/new\"").doesNotContain("href=\"/persons/new\"");
+		assertThat(analystHome).doesNotContain("/new\"");
+
+		Response asEditor = f.web.get(Who.EDITOR).get("/cases/" + f.assignedCase);
+		assertThat(asEditor.text()).contains("Кто видит эту запись", "lawyer-a (адвокат)");
+		assertThat(asEditor.body()).containsPattern("value=\"lawyer-a\" checked");
+		Response asLawyer = f.web.get(Who.LAWYER).get("/cases/" + f.assignedCase);
+		assertThat(asLawyer.text()).doesNotContain("Кто видит эту запись", "Изменить");
+	}
+
 }

@@ -57,6 +57,10 @@ class RecordPages {
 
 	private static final int PAGE_SIZE = 50;
 
+	/** Someone who can be named on a record, as the access form lists them. */
+	record StaffMember(String login, String role) {
+	}
+
 	private final Registry registry;
 
 	private final RecordValidator validator;
@@ -80,7 +84,8 @@ class RecordPages {
 	String home(Actor actor, Model model) {
 		List<Map<String, Object>> tiles = new ArrayList<>();
 		for (RecordKind kind : RecordKind.values()) {
-			tiles.add(Map.of("code", kind.code(), "plural", kind.plural(), "count", this.registry.count(actor, kind)));
+			tiles.add(Map.of("code", kind.code(), "plural", kind.plural(), "count", this.registry.count(actor, kind),
+					"mayCreate", this.registry.mayCreate(actor, kind)));
 		}
 		model.addAttribute("tiles", tiles);
 		return "home";
@@ -158,7 +163,7 @@ class RecordPages {
 					this.accounts.all()
 						.stream()
 						.filter(Account::enabled)
-						.map(a -> new RecordPresenter.Value(a.login(), a.role().code()))
+						.map(a -> new StaffMember(a.login(), a.role().code()))
 						.toList());
 		}
 		List<Map<String, Object>> related = new ArrayList<>();
