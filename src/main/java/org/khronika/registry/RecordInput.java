@@ -40,4 +40,19 @@ public sealed interface RecordInput permits PersonInput, IncidentInput, CaseInpu
 		return ids.stream().map(RecordId::toString).toList();
 	}
 
+	/**
+	 * The input fields of {@code kind} that are sealed when stored: names, birth year,
+	 * contacts, descriptions, notes and source references. A reader who sees public
+	 * fields only never gets them.
+	 */
+	static java.util.Set<String> sealedNames(RecordKind kind) {
+		return switch (kind) {
+			case PERSON -> java.util.Set.of("names", "birthYear", "contacts", "notes");
+			case INCIDENT -> java.util.Set.of("description");
+			case CASE -> java.util.Set.of("notes");
+			case CASE_EVENT -> java.util.Set.of("note");
+			case SOURCE -> java.util.Set.of("reference", "note");
+		};
+	}
+
 }

@@ -138,6 +138,17 @@ class EventTypesTest {
 	}
 
 	@Test
+	void theSealedInputNamesAreTheSealedFieldsOfEachKind() {
+		for (RegistryEvent event : SAMPLES.values()) {
+			if (event instanceof RegistryEvent.WithDetails withDetails) {
+				RecordDetails details = withDetails.details();
+				assertThat(RecordInput.sealedNames(details.kind())).as(details.kind().code())
+					.containsExactlyInAnyOrderElementsOf(details.sealedFields().keySet());
+			}
+		}
+	}
+
+	@Test
 	void identifyingFieldsNeverReachThePublicPart() {
 		for (RegistryEvent event : SAMPLES.values()) {
 			String publicPart = EventTypes.encode(event).publicPart();

@@ -53,10 +53,6 @@ class RecordApi {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** The input names of every sealed field, of every kind. */
-	private static final java.util.Set<String> SEALED_INPUT_NAMES = java.util.Set.of("names", "birthYear", "contacts",
-			"notes", "description", "note", "reference");
-
 	private final Registry registry;
 
 	private final RecordValidator validator;
@@ -215,8 +211,7 @@ class RecordApi {
 		if (record.redacted()) {
 			// a public-only reader gets the public fields and nothing that stands for the
 			// rest
-			values.keySet().removeAll(record.details().sealedFields().keySet());
-			values.keySet().removeAll(SEALED_INPUT_NAMES);
+			values.keySet().removeAll(RecordInput.sealedNames(record.kind()));
 			body.put("redacted", true);
 		}
 		body.putAll(values);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.khronika.catalog.Catalog;
@@ -105,12 +104,6 @@ final class RecordPresenter {
 		throw new IllegalArgumentException("no title for " + details.getClass().getSimpleName());
 	}
 
-	/** The fields sealed under each kind's keys: what a public-only reader never sees. */
-	private static final Map<RecordKind, Set<String>> SEALED = Map.of(RecordKind.PERSON,
-			Set.of("names", "birthYear", "contacts", "notes"), RecordKind.INCIDENT, Set.of("description"),
-			RecordKind.CASE, Set.of("notes"), RecordKind.CASE_EVENT, Set.of("note"), RecordKind.SOURCE,
-			Set.of("reference", "note"));
-
 	/**
 	 * Every field of the record, labelled, in the order of its input form; sealed fields
 	 * marked hidden when {@code redacted}.
@@ -120,7 +113,7 @@ final class RecordPresenter {
 		List<FieldView> fields = new ArrayList<>();
 		for (RecordComponent component : input.getClass().getRecordComponents()) {
 			String name = component.getName();
-			List<Value> values = (redacted && SEALED.get(kind).contains(name))
+			List<Value> values = (redacted && RecordInput.sealedNames(kind).contains(name))
 					? List.of(new Value(message("record.hiddenField"), null))
 					: values(kind, name, read(component, input));
 			fields.add(new FieldView(name, message("field." + name), values));
