@@ -23,6 +23,8 @@ public final class Catalog {
 
 	public static final String INCIDENT_TYPES = "incident-types";
 
+	public static final String AGREEMENT_STATUSES = "agreement-statuses";
+
 	public static final String CASE_KINDS = "case-kinds";
 
 	public static final String TRIGGERS = "triggers";

@@ -68,7 +68,7 @@ final class DemoData {
 		String kravtsov = save(new PersonInput(List.of("Игорь Кравцов", "Igor Kravtsov"), 1988, "Новосибирская область",
 				null, null, true, false, List.of(media)));
 		save(new IncidentInput(LocalDate.of(2025, 2, 11), "Новосибирская область", "Новосибирск", "private-message",
-				"Сообщения в групповом чате", null, 1, List.of(kravtsov),
+				"Сообщения в групповом чате", null, null, 1, List.of(kravtsov),
 				"Знакомый переслал сообщения из группового чата.", List.of(media)));
 		String chatCase = save(new CaseInput(kravtsov, "criminal", List.of("207.3"), "denunciation", "acquaintance",
 				"Центральный районный суд Новосибирска", "investigation", null, null, null, null, List.of(media)));
@@ -78,13 +78,13 @@ final class DemoData {
 		String picketer = save(new PersonInput(List.of("Ольга Петренко", "Olga Petrenko"), 1965, "Москва", null, null,
 				true, true, List.of(media)));
 		save(new IncidentInput(LocalDate.of(2025, 2, 24), "Москва", "Пушкинская площадь", "single-picket",
-				"Против войны", null, 1, List.of(picketer), null, List.of(media)));
+				"Против войны", null, null, 1, List.of(picketer), null, List.of(media)));
 		String picketCase = save(new CaseInput(picketer, "administrative", List.of("КоАП 20.3.3"), "street-detention",
 				null, "Тверской районный суд", "closed", "fine", 45000L, null, null, List.of(media)));
 		save(new CaseEventInput(picketCase, "verdict", LocalDate.of(2025, 3, 12), "Тверской районный суд", null, null,
 				null, List.of(media)));
 		save(new IncidentInput(LocalDate.of(2025, 2, 24), "Санкт-Петербург", "Гостиный двор", "protest", "Против войны",
-				"стихийная", 27, List.of(), null, List.of(media)));
+				"стихийная", "not-agreed", 27, List.of(), null, List.of(media)));
 		return this.saved;
 	}
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * description is sealed under the incident's own key.
  */
 public record IncidentDetails(LocalDate date, String region, String locality, String type, String topic,
-		String organiser, Integer detained, List<PersonId> persons, String description,
+		String organiser, String agreement, Integer detained, List<PersonId> persons, String description,
 		List<SourceId> sources) implements RecordDetails {
 
 	public IncidentDetails {
@@ -32,6 +32,7 @@ public record IncidentDetails(LocalDate date, String region, String locality, St
 			.put("type", this.type)
 			.put("topic", this.topic)
 			.put("organiser", this.organiser)
+			.put("agreement", this.agreement)
 			.put("detained", this.detained)
 			.put("persons", this.persons)
 			.put("sources", this.sources)
@@ -52,7 +53,7 @@ public record IncidentDetails(LocalDate date, String region, String locality, St
 
 	static IncidentDetails fromFields(Fields open, Fields sealed) {
 		return new IncidentDetails(open.date("date"), open.text("region"), open.text("locality"), open.text("type"),
-				open.text("topic"), open.text("organiser"), open.integer("detained"),
+				open.text("topic"), open.text("organiser"), open.text("agreement"), open.integer("detained"),
 				open.ids("persons", PersonId::new), sealed.text("description"), open.ids("sources", SourceId::new));
 	}
 

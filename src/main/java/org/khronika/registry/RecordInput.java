@@ -19,7 +19,7 @@ public sealed interface RecordInput permits PersonInput, IncidentInput, CaseInpu
 		}
 		if (details instanceof IncidentDetails d) {
 			return new IncidentInput(d.date(), d.region(), d.locality(), d.type(), d.topic(), d.organiser(),
-					d.detained(), strings(d.persons()), d.description(), strings(d.sources()));
+					d.agreement(), d.detained(), strings(d.persons()), d.description(), strings(d.sources()));
 		}
 		if (details instanceof CaseDetails d) {
 			return new CaseInput(d.person().toString(), d.caseKind(), d.charges(), d.trigger(), d.informant(),

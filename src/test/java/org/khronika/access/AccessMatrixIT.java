@@ -189,9 +189,9 @@ class AccessMatrixIT {
 		f.otherEvent = save(editor, new CaseEventInput(f.otherCase, "search", java.time.LocalDate.of(2025, 1, 11), null,
 				null, null, "Заметка по делу Б", List.of()));
 		f.operatorIncident = save(operator, new IncidentInput(java.time.LocalDate.of(2025, 2, 1), "moscow", null,
-				"single-picket", "Против войны", null, 1, List.of(), "Описание оператора", List.of()));
+				"single-picket", "Против войны", null, null, 1, List.of(), "Описание оператора", List.of()));
 		f.editorIncident = save(editor, new IncidentInput(java.time.LocalDate.of(2025, 2, 2), "moscow", null, "protest",
-				"Против войны", null, 12, List.of(), "Описание редактора", List.of()));
+				"Против войны", null, null, 12, List.of(), "Описание редактора", List.of()));
 		Actor admin = f.staff.get(Who.ADMIN).actor();
 		share(admin, f.assignedCase, false, List.of("lawyer-a"));
 		share(admin, f.otherCase, false, List.of("lawyer-b"));

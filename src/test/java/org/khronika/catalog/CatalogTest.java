@@ -36,9 +36,9 @@ class CatalogTest {
 
 	@Test
 	void everyVocabularyTheRegistryNeedsExistsInBothLanguages() {
-		for (String name : List.of(Catalog.INCIDENT_TYPES, Catalog.CASE_KINDS, Catalog.TRIGGERS,
-				Catalog.INFORMANT_RELATIONSHIPS, Catalog.CASE_STATUSES, Catalog.OUTCOMES, Catalog.CASE_EVENT_TYPES,
-				Catalog.MEASURES_OF_RESTRAINT, Catalog.SOURCE_KINDS)) {
+		for (String name : List.of(Catalog.INCIDENT_TYPES, Catalog.AGREEMENT_STATUSES, Catalog.CASE_KINDS,
+				Catalog.TRIGGERS, Catalog.INFORMANT_RELATIONSHIPS, Catalog.CASE_STATUSES, Catalog.OUTCOMES,
+				Catalog.CASE_EVENT_TYPES, Catalog.MEASURES_OF_RESTRAINT, Catalog.SOURCE_KINDS)) {
 			assertThat(this.catalog.vocabulary(name).terms()).as(name)
 				.isNotEmpty()
 				.allSatisfy(term -> assertThat(term.label().in(Locale.ENGLISH)).isNotBlank()

@@ -36,7 +36,7 @@ class EventTypesTest {
 			"+7 900 000-00-00", "Заметка", true, false, List.of(SOURCE));
 
 	static final IncidentDetails INCIDENT_DETAILS = new IncidentDetails(LocalDate.of(2022, 3, 6), "moscow",
-			"Манежная площадь", "protest", "Против войны", "стихийная", 58, List.of(PERSON), "Описание",
+			"Манежная площадь", "protest", "Против войны", "стихийная", "not-agreed", 58, List.of(PERSON), "Описание",
 			List.of(SOURCE));
 
 	static final CaseDetails CASE_DETAILS = new CaseDetails(PERSON, "criminal", List.of("uk-207.3"), "denunciation",
@@ -73,7 +73,7 @@ class EventTypesTest {
 
 	static final String PERSON_SEALED = "{\"birthYear\":1987,\"contacts\":\"+7 900 000-00-00\",\"names\":[\"Иван Клоков\",\"Ivan Klokov\"],\"notes\":\"Заметка\"}";
 
-	static final String INCIDENT_PUBLIC = "{\"date\":\"2022-03-06\",\"detained\":58,\"locality\":\"Манежная площадь\",\"organiser\":\"стихийная\","
+	static final String INCIDENT_PUBLIC = "{\"agreement\":\"not-agreed\",\"date\":\"2022-03-06\",\"detained\":58,\"locality\":\"Манежная площадь\",\"organiser\":\"стихийная\","
 			+ "\"persons\":[\"00000000-0000-4000-8000-000000000001\"],\"region\":\"moscow\",\"sources\":[\"00000000-0000-4000-8000-000000000003\"],"
 			+ "\"topic\":\"Против войны\",\"type\":\"protest\"}";
 

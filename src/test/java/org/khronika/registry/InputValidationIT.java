@@ -75,7 +75,7 @@ class InputValidationIT {
 	@Test
 	void incidentNeedsAPastDateARegionAndAKnownType() {
 		List<FieldProblem> problems = problems(new IncidentInput(LocalDate.now().plusDays(1), null, null, "riot", null,
-				null, -1, List.of(this.courtCase.toString()), null, List.of()));
+				null, null, -1, List.of(this.courtCase.toString()), null, List.of()));
 
 		assertThat(problems).extracting(FieldProblem::field, FieldProblem::code)
 			.containsExactlyInAnyOrder(tuple("date", "date_in_future"), tuple("region", "required"),

@@ -30,8 +30,8 @@ final class Inputs {
 
 	static IncidentInput aProtest(RecordId... persons) {
 		return new IncidentInput(LocalDate.of(2025, 2, 24), "Санкт-Петербург", "Гостиный двор", "protest",
-				"Против войны", "стихийная", 27, java.util.Arrays.stream(persons).map(RecordId::toString).toList(),
-				"Вымышленное описание", List.of());
+				"Против войны", "стихийная", "not-agreed", 27,
+				java.util.Arrays.stream(persons).map(RecordId::toString).toList(), "Вымышленное описание", List.of());
 	}
 
 }

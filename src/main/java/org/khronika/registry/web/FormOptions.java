@@ -47,6 +47,7 @@ final class FormOptions {
 		switch (kind) {
 			case INCIDENT -> {
 				options.put("incidentTypes", vocabulary(Catalog.INCIDENT_TYPES));
+				options.put("agreements", vocabulary(Catalog.AGREEMENT_STATUSES));
 				options.put("persons", records(RecordKind.PERSON));
 			}
 			case CASE -> {

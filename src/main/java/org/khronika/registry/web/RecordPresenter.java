@@ -29,7 +29,8 @@ final class RecordPresenter {
 
 	/** Which vocabulary each coded field takes its labels from, per kind. */
 	private static final Map<RecordKind, Map<String, String>> VOCABULARIES = Map.of(RecordKind.PERSON, Map.of(),
-			RecordKind.INCIDENT, Map.of("type", Catalog.INCIDENT_TYPES), RecordKind.CASE,
+			RecordKind.INCIDENT, Map.of("type", Catalog.INCIDENT_TYPES, "agreement", Catalog.AGREEMENT_STATUSES),
+			RecordKind.CASE,
 			Map.of("kind", Catalog.CASE_KINDS, "trigger", Catalog.TRIGGERS, "informant",
 					Catalog.INFORMANT_RELATIONSHIPS, "status", Catalog.CASE_STATUSES, "outcome", Catalog.OUTCOMES),
 			RecordKind.CASE_EVENT, Map.of("type", Catalog.CASE_EVENT_TYPES, "measure", Catalog.MEASURES_OF_RESTRAINT),
