@@ -74,12 +74,12 @@ class ArchitectureTest {
 	}
 
 	@Test
-	void poiLuceneAndIcuStayInTheirModules() {
+	void poiCommonsCsvLuceneAndIcuStayInTheirModules() {
 		noClasses().that()
 			.resideOutsideOfPackage("org.khronika.imports..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAPackage("org.apache.poi..")
+			.resideInAnyPackage("org.apache.poi..", "org.apache.commons.csv..")
 			.check(CLASSES);
 		noClasses().that()
 			.resideOutsideOfPackages("org.khronika.search..", "org.khronika.linkage..")

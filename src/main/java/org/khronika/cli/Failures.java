@@ -18,6 +18,10 @@ final class Failures {
 					|| cause instanceof CommandFailure || cause instanceof IllegalArgumentException) {
 				return cause.getMessage();
 			}
+			if (cause instanceof org.khronika.imports.ImportFailure
+					|| cause instanceof org.khronika.imports.ProfileException) {
+				return cause.getMessage();
+			}
 			if (cause instanceof org.khronika.access.AccessRefused) {
 				return "access denied: the account's role may not do this";
 			}

@@ -1,7 +1,7 @@
 /**
- * The command line: init, serve, user, token, verify-log, rebuild and shred, each on a
- * data directory.
+ * The command line: init, serve, user, token, audit, import, verify-log, rebuild, shred
+ * and keys, each on a data directory.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "eventlog", "crypto", "catalog", "access", "registry" })
+		allowedDependencies = { "eventlog", "crypto", "catalog", "access", "registry", "imports" })
 package org.khronika.cli;

@@ -33,6 +33,7 @@ public final class Sealer {
 	public Sealer(Supplier<Keyring> keyring, SubjectKeyStore keys) {
 		this.keyring = Objects.requireNonNull(keyring);
 		this.keys = Objects.requireNonNull(keys);
+		TinkKeys.register();
 	}
 
 	/**

@@ -29,6 +29,14 @@ final class TinkKeys {
 	private TinkKeys() {
 	}
 
+	/**
+	 * Makes sure Tink's key types are registered (the static initializer has run) before
+	 * any key is generated; a command that seals before it unlocks needs this.
+	 */
+	static void register() {
+		// loading the class registers
+	}
+
 	static <P> P primitive(KeysetHandle handle, Class<P> type) throws GeneralSecurityException {
 		return handle.getPrimitive(RegistryConfiguration.get(), type);
 	}

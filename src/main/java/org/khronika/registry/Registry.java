@@ -104,6 +104,29 @@ public class Registry {
 	}
 
 	/**
+	 * Replaces the details of record {@code id} at whatever version it is, unless it says
+	 * exactly this already: for imports, where the same row comes again. Compares in
+	 * memory and shows the caller nothing of the record, so it is not a read.
+	 * @return {@link SaveResult.Unchanged}, the new version, or the refusals of
+	 * {@link #revise}
+	 */
+	public SaveResult reviseIfChanged(Actor actor, RecordId id, RecordDetails details) {
+		Optional<RecordFacts> facts = this.visibility.facts(id);
+		if (facts.isEmpty()) {
+			return new SaveResult.Refused("record.not_found");
+		}
+		if (this.policy.mayEdit(actor, facts.get()) instanceof Permission.Denied denied) {
+			return new SaveResult.Refused(denied.code());
+		}
+		RecordView current = this.jdbc.query("SELECT * FROM registry_record WHERE id = ?", mapper(true), id.toString())
+			.get(0);
+		if (current.details().equals(details)) {
+			return new SaveResult.Unchanged(id, current.version());
+		}
+		return revise(actor, id, current.version(), details);
+	}
+
+	/**
 	 * Sets who may see record {@code id}: {@code restricted} limits it to admins and the
 	 * {@code users} named; on a case the named users are also its assigned lawyers.
 	 * @return the new version, or {@code record.not_found}, {@code record.stale},
@@ -437,7 +460,10 @@ public class Registry {
 	}
 
 	private RowMapper<RecordView> mapper(Actor actor) {
-		boolean openSealed = detail(actor) == Detail.FULL;
+		return mapper(detail(actor) == Detail.FULL);
+	}
+
+	private RowMapper<RecordView> mapper(boolean openSealed) {
 		return (rs, n) -> {
 			RecordKind kind = RecordKind.ofCode(rs.getString("kind"));
 			RecordId id = kind.id(UUID.fromString(rs.getString("id")));

@@ -9,6 +9,10 @@ public sealed interface SaveResult {
 	record Saved(RecordId id, int version) implements SaveResult {
 	}
 
+	/** The record already said exactly this: nothing was written. */
+	record Unchanged(RecordId id, int version) implements SaveResult {
+	}
+
 	/**
 	 * @param code {@code record.stale}, {@code record.not_found},
 	 * {@code record.shredded}, …

@@ -207,6 +207,46 @@ class CommandLineIT {
 		assertThat(byUser.out()).contains("account-added", "as-lawyer lawyer");
 	}
 
+	@Test
+	void importShowsProgressReportsRefusedRowsAndChangesNothingTheSecondTime() throws Exception {
+		Path data = this.dir.resolve("import");
+		String dataOption = "--data=" + data;
+		assertThat(Jar.run(Map.of(), "init", "--unprotected-key", dataOption).exitCode()).isZero();
+		assertThat(Jar
+			.run(Map.of("KHRONIKA_NEW_PASSWORD", "an invented password"), "user", "add", "--login", "ed", "--role",
+					"editor", dataOption)
+			.exitCode()).isZero();
+		String profile = "profiles/ovdinfo-moscow-2011-2012.yaml";
+		String fixture = "../shared/fixtures/ovdinfo-moscow-2011-2012/detentions.csv";
+
+		Jar.Result dry = Jar.run(Map.of(), "import", "--as", "ed", "--profile", profile, "--dry-run", dataOption,
+				fixture);
+		assertThat(dry.exitCode()).as(dry.all()).isZero();
+		assertThat(dry.out()).contains("dry run: 180 rows read, 180 would be new, 0 already imported, 0 refused");
+		Jar.Result first = Jar.run(Map.of(), "import", "--as", "ed", "--profile", profile, dataOption, fixture);
+		assertThat(first.exitCode()).as(first.all()).isZero();
+		assertThat(first.out()).contains("180 rows read: 180 created, 0 updated, 0 unchanged, 0 refused");
+		assertThat(first.err()).contains("write [", "rows/s", "100%");
+		Jar.Result second = Jar.run(Map.of(), "import", "--as", "ed", "--profile", profile, dataOption, fixture);
+		assertThat(second.out()).contains("180 rows read: 0 created, 0 updated, 180 unchanged, 0 refused");
+		// the account and the 180 incidents: the second import wrote nothing
+		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).startsWith("ok 181 entries");
+
+		Path bad = this.dir.resolve("bad.csv");
+		java.nio.file.Files.writeString(bad,
+				"date,agreement,type,subject,organizator,comment,place,total,id\n31.02.2013,согласовано,митинг,x,,,y,1,1\n");
+		Jar.Result refused = Jar.run(Map.of(), "import", "--as", "ed", "--profile", profile, dataOption,
+				bad.toString());
+		assertThat(refused.exitCode()).isEqualTo(1);
+		assertThat(refused.out()).contains("row 2, column date: «31.02.2013» is not a date of the form dd.MM.yyyy",
+				"1 refused");
+		Jar.Result analyst = Jar.run(Map.of("KHRONIKA_NEW_PASSWORD", "an invented password"), "user", "add", "--login",
+				"an", "--role", "analyst", dataOption);
+		assertThat(analyst.exitCode()).isZero();
+		assertThat(Jar.run(Map.of(), "import", "--as", "an", "--profile", profile, dataOption, fixture).err())
+			.contains("may not record incidents");
+	}
+
 	private static String firstPerson(Path data) throws Exception {
 		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("khronika.db"));
 				ResultSet rs = connection.createStatement()

@@ -1,0 +1,23 @@
+package org.khronika.imports;
+
+import javax.sql.DataSource;
+
+import org.khronika.eventlog.EventLog;
+import org.khronika.registry.RecordValidator;
+import org.khronika.registry.Registry;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class ImportsConfiguration {
+
+	@Bean
+	Importer importer(Registry registry, RecordValidator validator, EventLog log, DataSource dataSource,
+			MessageSource messages) {
+		return new Importer(registry, validator, log, new ImportKeys(new JdbcTemplate(dataSource)), messages);
+	}
+
+}
