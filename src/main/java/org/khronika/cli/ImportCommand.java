@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import",
-		description = "Import a CSV table through a mapping profile. Every row is checked first; if the file cannot be "
+		description = "Import a CSV or XLSX table through a mapping profile. Every row is checked first; if the file cannot be "
 				+ "read to its end nothing is written. Valid rows are written through the log, invalid ones listed with "
 				+ "their row and column. Importing the same file again changes nothing; a corrected row updates its "
 				+ "record. Exits 1 if any row was refused.")
@@ -38,7 +38,8 @@ class ImportCommand implements Callable<Integer> {
 	@Option(names = "--dry-run", description = "Check every row and report; write nothing.")
 	boolean dryRun;
 
-	@Parameters(paramLabel = "INPUT", description = "The table: CSV in UTF-8 (with or without BOM) or Windows-1251.")
+	@Parameters(paramLabel = "INPUT",
+			description = "The table: CSV in UTF-8 (with or without BOM) or Windows-1251, or XLSX (its first sheet).")
 	Path input;
 
 	@Spec
@@ -111,10 +112,16 @@ class ImportCommand implements Callable<Integer> {
 			long rate = Math.round(rows / seconds);
 			String eta = (fraction > 0.01 && fraction < 1)
 					? " · " + Math.round(seconds * (1 - fraction) / fraction) + " s left" : "";
-			int width = 30;
-			int filled = (int) Math.round(width * fraction);
-			this.err.printf("\r%-5s [%s%s] %3d%% · %,d rows · %,d rows/s%s   ", phase, "#".repeat(filled),
-					" ".repeat(width - filled), Math.round(fraction * 100), rows, rate, eta);
+			if (Double.isNaN(fraction)) {
+				// an XLSX sheet does not tell how much of it is left
+				this.err.printf("\r%-5s %,d rows · %,d rows/s   ", phase, rows, rate);
+			}
+			else {
+				int width = 30;
+				int filled = (int) Math.round(width * fraction);
+				this.err.printf("\r%-5s [%s%s] %3d%% · %,d rows · %,d rows/s%s   ", phase, "#".repeat(filled),
+						" ".repeat(width - filled), Math.round(fraction * 100), rows, rate, eta);
+			}
 			this.err.flush();
 			this.drawn = true;
 		}

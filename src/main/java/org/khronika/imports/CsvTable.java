@@ -13,7 +13,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,23 +30,11 @@ import org.apache.commons.csv.CSVRecord;
  * hold delimiters and line breaks; any line endings. Never reads the whole file into
  * memory.
  */
-final class CsvTable implements AutoCloseable {
+final class CsvTable implements Table {
 
 	static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
 
 	private static final int SNIFF_BYTES = 64 * 1024;
-
-	/**
-	 * A row as the file has it: its row number (the header is row 1) and its cells by
-	 * column.
-	 */
-	record Row(long number, Map<String, String> cells) {
-
-		boolean isBlank() {
-			return this.cells.values().stream().allMatch(String::isBlank);
-		}
-
-	}
 
 	/**
 	 * The longest row read, in characters: a longer one (a 50 MB cell, a quote never
@@ -128,7 +115,8 @@ final class CsvTable implements AutoCloseable {
 		}
 	}
 
-	List<String> header() {
+	@Override
+	public List<String> header() {
 		return this.header;
 	}
 
@@ -140,8 +128,8 @@ final class CsvTable implements AutoCloseable {
 		return this.delimiter;
 	}
 
-	/** How much of the file has been read, from 0 to 1. */
-	double progress() {
+	@Override
+	public double progress() {
 		return (this.size == 0) ? 1 : Math.min(1, (double) this.bytes.count / this.size);
 	}
 
@@ -177,6 +165,11 @@ final class CsvTable implements AutoCloseable {
 				return new Row(record.getRecordNumber() + 1, cells);
 			}
 		};
+	}
+
+	@Override
+	public void forEachRow(java.util.function.Consumer<Row> consumer) {
+		rows().forEachRemaining(consumer);
 	}
 
 	@Override
@@ -316,16 +309,6 @@ final class CsvTable implements AutoCloseable {
 			return skipped;
 		}
 
-	}
-
-	static List<String> missing(List<String> header, List<String> wanted) {
-		List<String> missing = new ArrayList<>();
-		for (String column : wanted) {
-			if (!header.contains(column)) {
-				missing.add(column);
-			}
-		}
-		return missing;
 	}
 
 }

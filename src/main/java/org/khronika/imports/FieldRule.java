@@ -85,7 +85,8 @@ record FieldRule(String field, String column, String value, boolean trim, String
 				}
 				text = mapped;
 			}
-			if (this.dateFormat != null) {
+			if (this.dateFormat != null && !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+				// an ISO date (a spreadsheet's date cell) is taken as it is
 				try {
 					text = LocalDate
 						.parse(text,

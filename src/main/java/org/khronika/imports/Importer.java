@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,74 +76,90 @@ public final class Importer {
 			throw new ImportFailure("the account " + actor.login() + " (" + actor.role().code() + ") may not record "
 					+ profile.kind().plural());
 		}
-		List<ImportReport.RowProblem> problems = new ArrayList<>();
-		BitSet invalid = new BitSet();
-		long rows = 0;
-		long blank = 0;
-		long known = 0;
-		Map<String, Long> firstRowOfKey = new HashMap<>();
-		try (CsvTable table = CsvTable.open(file)) {
-			List<String> missing = CsvTable.missing(table.header(), profile.columns());
+		Tally tally = new Tally();
+		try (Table table = Table.open(file)) {
+			List<String> missing = Table.missing(table.header(), profile.columns());
 			if (!missing.isEmpty()) {
 				throw new ImportFailure("the file has no column " + String.join(", ", missing) + "; its columns are "
 						+ String.join(", ", table.header()));
 			}
-			for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext();) {
-				CsvTable.Row row = it.next();
-				rows++;
+			table.forEachRow(row -> {
+				tally.rows++;
 				if (row.isBlank()) {
-					blank++;
-					continue;
+					tally.blank++;
+					return;
 				}
 				Checked checked = check(actor, profile, row);
-				Long earlier = firstRowOfKey.putIfAbsent(checked.key(), row.number());
+				Long earlier = tally.firstRowOfKey.putIfAbsent(checked.key(), row.number());
 				if (earlier != null) {
 					checked.problems()
 						.add(new ImportReport.RowProblem(row.number(), String.join("+", profile.key()), null,
 								"the same key as row " + earlier + ": one of them is a duplicate"));
 				}
 				if (!checked.problems().isEmpty()) {
-					invalid.set((int) row.number());
-					problems.addAll(checked.problems());
+					tally.invalid.set((int) row.number());
+					tally.problems.addAll(checked.problems());
 				}
 				else if (this.keys.find(profile.name(), checked.key()).isPresent()) {
-					known++;
+					tally.known++;
 				}
-				if (rows % 100 == 0) {
-					progress.update("check", rows, table.progress());
+				if (tally.rows % 100 == 0) {
+					progress.update("check", tally.rows, table.progress());
 				}
-			}
-			progress.update("check", rows, 1);
+			});
+			progress.update("check", tally.rows, 1);
 		}
-		long valid = rows - blank - invalid.cardinality();
+		long valid = tally.rows - tally.blank - tally.invalid.cardinality();
 		if (dryRun) {
-			return new ImportReport(true, rows, blank, valid - known, known, 0, problems);
+			return new ImportReport(true, tally.rows, tally.blank, valid - tally.known, tally.known, 0, tally.problems);
 		}
 		long[] counts = new long[3];
-		try (CsvTable table = CsvTable.open(file)) {
-			Iterator<CsvTable.Row> it = table.rows();
+		try (Table table = Table.open(file)) {
+			List<Table.Row> batch = new ArrayList<>(BATCH);
 			long[] done = { 0 };
-			while (it.hasNext()) {
+			Runnable flush = () -> {
 				this.log.write(appender -> {
-					int inBatch = 0;
-					while (inBatch < BATCH && it.hasNext()) {
-						CsvTable.Row row = it.next();
-						done[0]++;
-						inBatch++;
-						if (!row.isBlank() && !invalid.get((int) row.number())) {
+					for (Table.Row row : batch) {
+						if (!row.isBlank() && !tally.invalid.get((int) row.number())) {
 							write(actor, profile, row, counts);
 						}
 					}
 					return null;
 				});
+				done[0] += batch.size();
+				batch.clear();
 				progress.update("write", done[0], table.progress());
-			}
+			};
+			table.forEachRow(row -> {
+				batch.add(row);
+				if (batch.size() == BATCH) {
+					flush.run();
+				}
+			});
+			flush.run();
 			progress.update("write", done[0], 1);
 		}
-		return new ImportReport(false, rows, blank, counts[0], counts[1], counts[2], problems);
+		return new ImportReport(false, tally.rows, tally.blank, counts[0], counts[1], counts[2], tally.problems);
 	}
 
-	private void write(Actor actor, MappingProfile profile, CsvTable.Row row, long[] counts) {
+	/** What the checking pass found. */
+	private static final class Tally {
+
+		long rows;
+
+		long blank;
+
+		long known;
+
+		final BitSet invalid = new BitSet();
+
+		final List<ImportReport.RowProblem> problems = new ArrayList<>();
+
+		final Map<String, Long> firstRowOfKey = new HashMap<>();
+
+	}
+
+	private void write(Actor actor, MappingProfile profile, Table.Row row, long[] counts) {
 		Checked checked = check(actor, profile, row);
 		if (!checked.problems().isEmpty()) {
 			throw new IllegalStateException("row " + row.number() + " changed between the two passes");
@@ -174,7 +189,7 @@ public final class Importer {
 	private record Checked(String key, RecordDetails details, List<ImportReport.RowProblem> problems) {
 	}
 
-	private Checked check(Actor actor, MappingProfile profile, CsvTable.Row row) {
+	private Checked check(Actor actor, MappingProfile profile, Table.Row row) {
 		List<ImportReport.RowProblem> problems = new ArrayList<>();
 		Map<String, List<String>> form = new LinkedHashMap<>();
 		Map<String, String> columnOf = new HashMap<>();

@@ -1,7 +1,7 @@
 /**
- * Taking in the tables monitors keep: CSV read through mapping profiles (YAML data, not
- * code) into registry records, streamed row by row, checked before anything is written,
- * and idempotent by each row's stable key.
+ * Taking in the tables monitors keep: CSV and XLSX read through mapping profiles (YAML
+ * data, not code) into registry records, streamed row by row, checked before anything is
+ * written, and idempotent by each row's stable key.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "registry", "access", "catalog", "eventlog" })
 package org.khronika.imports;

@@ -324,4 +324,74 @@ class ImportIT {
 		assertThat(incidents("Пустые строки")).hasSize(1);
 	}
 
+	@Test
+	void anXlsxWorkbookIsReadWithDateCellsAndFormulaResultsNeverFormulas() throws Exception {
+		Path workbook = this.dir.resolve("table.xlsx");
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+			var sheet = book.createSheet("Лист1");
+			String[] header = { "date", "agreement", "type", "subject", "organizator", "comment", "place", "total",
+					"id" };
+			var first = sheet.createRow(0);
+			for (int i = 0; i < header.length; i++) {
+				first.createCell(i).setCellValue(header[i]);
+			}
+			var dateStyle = book.createCellStyle();
+			dateStyle.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
+			Object[][] rows = {
+					{ LocalDate.of(2013, 4, 1), "согласовано", "митинг", "Таблица Excel", "", "", "Площадь", 4, 4001 },
+					{ "02.04.2013", "не согласовано", "пикет", "Таблица Excel", "",
+							"=HYPERLINK(\"http://example.org\",\"ссылка\")", "Улица", 2, 4002 } };
+			for (int r = 0; r < rows.length; r++) {
+				var row = sheet.createRow(r + 1);
+				for (int c = 0; c < rows[r].length; c++) {
+					Object value = rows[r][c];
+					var cell = row.createCell(c);
+					if (value instanceof LocalDate date) {
+						cell.setCellValue(date);
+						cell.setCellStyle(dateStyle);
+					}
+					else if (value instanceof Integer number) {
+						cell.setCellValue(number);
+					}
+					else if (((String) value).startsWith("=")) {
+						cell.setCellFormula(((String) value).substring(1));
+					}
+					else {
+						cell.setCellValue((String) value);
+					}
+				}
+			}
+			book.getCreationHelper().createFormulaEvaluator().evaluateAll();
+			try (var out = Files.newOutputStream(workbook)) {
+				book.write(out);
+			}
+		}
+
+		ImportReport report = this.importer.run(this.editor, MappingProfile.load(PROFILE), workbook, false,
+				(phase, rows, fraction) -> {
+				});
+
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.created()).isEqualTo(2);
+		List<RecordView> imported = this.registry.list(this.editor, RecordKind.INCIDENT, 0, 500)
+			.page()
+			.items()
+			.stream()
+			.filter(r -> "Таблица Excel".equals(((IncidentDetails) r.details()).topic()))
+			.toList();
+		assertThat(imported).extracting(r -> ((IncidentDetails) r.details()).date())
+			.containsExactlyInAnyOrder(LocalDate.of(2013, 4, 1), LocalDate.of(2013, 4, 2));
+		assertThat(imported).extracting(r -> ((IncidentDetails) r.details()).description())
+			.containsExactlyInAnyOrder(null, "ссылка");
+
+		byte[] whole = Files.readAllBytes(workbook);
+		Path truncated = this.dir.resolve("truncated.xlsx");
+		Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+		assertThatThrownBy(() -> this.importer.run(this.editor, MappingProfile.load(PROFILE), truncated, false,
+				(phase, rows, fraction) -> {
+				}))
+			.isInstanceOf(ImportFailure.class)
+			.hasMessageContaining("not a readable XLSX workbook");
+	}
+
 }

@@ -1,0 +1,71 @@
+package org.khronika.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A table read row by row, never whole: CSV or the first sheet of an XLSX workbook.
+ */
+interface Table extends AutoCloseable {
+
+	/**
+	 * A row as the file has it: its row number (the header is row 1) and its cells by
+	 * column.
+	 */
+	record Row(long number, Map<String, String> cells) {
+
+		boolean isBlank() {
+			return this.cells.values().stream().allMatch(String::isBlank);
+		}
+
+	}
+
+	/** The column names of the header row, stripped. */
+	List<String> header();
+
+	/**
+	 * Hands every data row, in order, to {@code consumer}.
+	 * @throws ImportFailure naming the row where the file breaks
+	 */
+	void forEachRow(Consumer<Row> consumer);
+
+	/** How much of the file has been read, from 0 to 1, or NaN if it cannot be told. */
+	double progress();
+
+	@Override
+	void close();
+
+	/**
+	 * Opens {@code file} as XLSX if it is a ZIP archive, else as CSV.
+	 * @throws ImportFailure if it cannot be read
+	 */
+	static Table open(Path file) {
+		byte[] magic;
+		try (InputStream in = Files.newInputStream(file)) {
+			magic = in.readNBytes(4);
+		}
+		catch (IOException ex) {
+			throw new ImportFailure("cannot read the file: " + ex.getClass().getSimpleName());
+		}
+		boolean zip = magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+		return zip ? XlsxTable.open(file) : CsvTable.open(file);
+	}
+
+	/** The columns of {@code wanted} that {@code header} lacks. */
+	static List<String> missing(List<String> header, List<String> wanted) {
+		List<String> missing = new ArrayList<>();
+		for (String column : wanted) {
+			if (!header.contains(column)) {
+				missing.add(column);
+			}
+		}
+		return missing;
+	}
+
+}
