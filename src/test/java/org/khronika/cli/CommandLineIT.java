@@ -217,7 +217,7 @@ class CommandLineIT {
 					"editor", dataOption)
 			.exitCode()).isZero();
 		String profile = "profiles/ovdinfo-moscow-2011-2012.yaml";
-		String fixture = "../shared/fixtures/ovdinfo-moscow-2011-2012/detentions.csv";
+		String fixture = org.khronika.Fixtures.ovdInfoMoscow().toAbsolutePath().toString();
 
 		Jar.Result dry = Jar.run(Map.of(), "import", "--as", "ed", "--profile", profile, "--dry-run", dataOption,
 				fixture);

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khronika.Fixtures;
 import org.khronika.TestApplication;
 import org.khronika.TestDatabases.Engine;
 import org.khronika.access.Actor;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest
 class ImportIT {
 
-	static final Path FIXTURE = Path.of("../shared/fixtures/ovdinfo-moscow-2011-2012/detentions.csv");
+	static final Path FIXTURE = Fixtures.ovdInfoMoscow();
 
 	static final Path PROFILE = Path.of("profiles/ovdinfo-moscow-2011-2012.yaml");
 
