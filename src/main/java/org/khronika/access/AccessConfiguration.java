@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -34,9 +36,10 @@ class AccessConfiguration {
 	}
 
 	@Bean
-	Accounts accounts(DataSource dataSource, PasswordEncoder passwords, Clock clock, AuditTrail audit,
-			AccessPolicy policy) {
-		return new Accounts(new JdbcTemplate(dataSource), passwords, clock, audit, policy);
+	Accounts accounts(DataSource dataSource, PlatformTransactionManager transactions, PasswordEncoder passwords,
+			Clock clock, AuditTrail audit, AccessPolicy policy) {
+		return new Accounts(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), passwords, clock,
+				audit, policy);
 	}
 
 	@Bean
@@ -45,9 +48,10 @@ class AccessConfiguration {
 	}
 
 	@Bean
-	SecondFactors secondFactors(DataSource dataSource, Sealer sealer, Clock clock, AuditTrail audit,
-			AccessPolicy policy) {
-		return new SecondFactors(new JdbcTemplate(dataSource), sealer, clock, audit, policy);
+	SecondFactors secondFactors(DataSource dataSource, PlatformTransactionManager transactions, Sealer sealer,
+			Clock clock, AuditTrail audit, AccessPolicy policy) {
+		return new SecondFactors(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), sealer, clock,
+				audit, policy);
 	}
 
 	@Bean

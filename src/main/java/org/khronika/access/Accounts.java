@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -27,6 +28,9 @@ public class Accounts implements UserDetailsService {
 
 	private final JdbcTemplate jdbc;
 
+	/** Each change and its audit entry commit together. */
+	private final TransactionTemplate transactions;
+
 	private final PasswordEncoder passwords;
 
 	private final Clock clock;
@@ -35,8 +39,10 @@ public class Accounts implements UserDetailsService {
 
 	private final AccessPolicy policy;
 
-	Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock, AuditTrail audit, AccessPolicy policy) {
+	Accounts(JdbcTemplate jdbc, TransactionTemplate transactions, PasswordEncoder passwords, Clock clock,
+			AuditTrail audit, AccessPolicy policy) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.passwords = passwords;
 		this.clock = clock;
 		this.audit = audit;
@@ -62,16 +68,20 @@ public class Accounts implements UserDetailsService {
 			if (!replace) {
 				throw new AccountException("account.taken", "the login '" + login + "' is taken");
 			}
-			this.jdbc.update("UPDATE account SET password_hash = ?, role = ?, enabled = TRUE, "
-					+ "session_epoch = session_epoch + 1 WHERE login = ?", hash, role.code(), login);
-			revokeTokens(login);
-			this.audit.account(by.login(), "replaced", login, role.code());
+			this.transactions.executeWithoutResult(status -> {
+				this.jdbc.update("UPDATE account SET password_hash = ?, role = ?, enabled = TRUE, "
+						+ "session_epoch = session_epoch + 1 WHERE login = ?", hash, role.code(), login);
+				revokeTokens(login);
+				this.audit.account(by.login(), "replaced", login, role.code());
+			});
 			return;
 		}
-		this.jdbc.update(
-				"INSERT INTO account (login, password_hash, role, enabled, created_at) VALUES (?, ?, ?, TRUE, ?)",
-				login, hash, role.code(), this.clock.instant().toString());
-		this.audit.account(by.login(), "added", login, role.code());
+		this.transactions.executeWithoutResult(status -> {
+			this.jdbc.update(
+					"INSERT INTO account (login, password_hash, role, enabled, created_at) VALUES (?, ?, ?, TRUE, ?)",
+					login, hash, role.code(), this.clock.instant().toString());
+			this.audit.account(by.login(), "added", login, role.code());
+		});
 	}
 
 	/**
@@ -88,10 +98,12 @@ public class Accounts implements UserDetailsService {
 			throw new AccountException("password.wrong", "the current password is wrong");
 		}
 		String hash = hash(next);
-		this.jdbc.update("UPDATE account SET password_hash = ?, session_epoch = session_epoch + 1 WHERE login = ?",
-				hash, login);
-		revokeTokens(login);
-		this.audit.account(login, "password-changed", login, null);
+		this.transactions.executeWithoutResult(status -> {
+			this.jdbc.update("UPDATE account SET password_hash = ?, session_epoch = session_epoch + 1 WHERE login = ?",
+					hash, login);
+			revokeTokens(login);
+			this.audit.account(login, "password-changed", login, null);
+		});
 		return account.sessionEpoch() + 1;
 	}
 
@@ -105,8 +117,10 @@ public class Accounts implements UserDetailsService {
 		if (account.role() == Role.ADMIN && role != Role.ADMIN) {
 			requireAnotherAdmin(login);
 		}
-		this.jdbc.update("UPDATE account SET role = ? WHERE login = ?", role.code(), login);
-		this.audit.account(by.login(), "role-changed", login, role.code());
+		this.transactions.executeWithoutResult(status -> {
+			this.jdbc.update("UPDATE account SET role = ? WHERE login = ?", role.code(), login);
+			this.audit.account(by.login(), "role-changed", login, role.code());
+		});
 	}
 
 	/**
@@ -119,24 +133,30 @@ public class Accounts implements UserDetailsService {
 		if (account.role() == Role.ADMIN) {
 			requireAnotherAdmin(login);
 		}
-		this.jdbc.update("UPDATE account SET enabled = FALSE, session_epoch = session_epoch + 1 WHERE login = ?",
-				login);
-		revokeTokens(login);
-		this.audit.account(by.login(), "disabled", login, null);
+		this.transactions.executeWithoutResult(status -> {
+			this.jdbc.update("UPDATE account SET enabled = FALSE, session_epoch = session_epoch + 1 WHERE login = ?",
+					login);
+			revokeTokens(login);
+			this.audit.account(by.login(), "disabled", login, null);
+		});
 	}
 
 	public void enable(Actor by, String login) {
 		AccessRefused.unless(this.policy.may(by, Capability.MANAGE_USERS));
 		find(login).orElseThrow(() -> new AccountException("account.unknown", "no such account"));
-		this.jdbc.update("UPDATE account SET enabled = TRUE WHERE login = ?", login);
-		this.audit.account(by.login(), "enabled", login, null);
+		this.transactions.executeWithoutResult(status -> {
+			this.jdbc.update("UPDATE account SET enabled = TRUE WHERE login = ?", login);
+			this.audit.account(by.login(), "enabled", login, null);
+		});
 	}
 
 	/** Logs {@code login} out everywhere: every session and every API token ends. */
 	public void endSessions(String login) {
-		this.jdbc.update("UPDATE account SET session_epoch = session_epoch + 1 WHERE login = ?", login);
-		revokeTokens(login);
-		this.audit.account(login, "logged-out-everywhere", login, null);
+		this.transactions.executeWithoutResult(status -> {
+			this.jdbc.update("UPDATE account SET session_epoch = session_epoch + 1 WHERE login = ?", login);
+			revokeTokens(login);
+			this.audit.account(login, "logged-out-everywhere", login, null);
+		});
 	}
 
 	public boolean exists(String login) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.khronika.crypto.Sealer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The second factor: a TOTP authenticator (RFC 6238) and ten one-time recovery codes. The
@@ -25,6 +26,9 @@ public class SecondFactors {
 
 	private final JdbcTemplate jdbc;
 
+	/** An enrolment (secret, recovery codes, audit entry) commits whole or not at all. */
+	private final TransactionTemplate transactions;
+
 	private final Sealer sealer;
 
 	private final Clock clock;
@@ -35,8 +39,10 @@ public class SecondFactors {
 
 	private final SecureRandom random = new SecureRandom();
 
-	SecondFactors(JdbcTemplate jdbc, Sealer sealer, Clock clock, AuditTrail audit, AccessPolicy policy) {
+	SecondFactors(JdbcTemplate jdbc, TransactionTemplate transactions, Sealer sealer, Clock clock, AuditTrail audit,
+			AccessPolicy policy) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.sealer = sealer;
 		this.clock = clock;
 		this.audit = audit;
@@ -104,6 +110,10 @@ public class SecondFactors {
 		}
 		String login = enrolment.login;
 		byte[] sealed = this.sealer.seal(subject(login), enrolment.secret, associatedData(login));
+		return this.transactions.execute(status -> store(login, sealed, step));
+	}
+
+	private List<String> store(String login, byte[] sealed, long step) {
 		this.jdbc.update("DELETE FROM second_factor WHERE login = ?", login);
 		this.jdbc.update("INSERT INTO second_factor (login, sealed, last_step, enrolled_at) VALUES (?, ?, ?, ?)", login,
 				sealed, step, this.clock.instant().toString());
@@ -171,9 +181,11 @@ public class SecondFactors {
 	 */
 	public void reset(Actor by, String login) {
 		AccessRefused.unless(this.policy.may(by, Capability.MANAGE_USERS));
-		this.jdbc.update("DELETE FROM second_factor WHERE login = ?", login);
-		this.jdbc.update("DELETE FROM recovery_code WHERE login = ?", login);
-		this.audit.account(by.login(), "second-factor-reset", login, null);
+		this.transactions.executeWithoutResult(status -> {
+			this.jdbc.update("DELETE FROM second_factor WHERE login = ?", login);
+			this.jdbc.update("DELETE FROM recovery_code WHERE login = ?", login);
+			this.audit.account(by.login(), "second-factor-reset", login, null);
+		});
 	}
 
 	private static String subject(String login) {
