@@ -149,10 +149,20 @@ public class AuditTrail {
 	private List<Item> items(String condition, Object argument, int limit) {
 		List<Long> sequences = this.jdbc.query("SELECT DISTINCT seq FROM audit_trail WHERE " + condition
 				+ " ORDER BY seq DESC LIMIT " + Math.max(1, Math.min(limit, 1000)), (rs, n) -> rs.getLong(1), argument);
+		if (sequences.isEmpty()) {
+			return List.of();
+		}
+		// one query for the rows of every entry, not one per entry
+		Map<Long, List<Map<String, Object>>> rowsByEntry = new java.util.LinkedHashMap<>();
+		sequences.forEach(seq -> rowsByEntry.put(seq, new ArrayList<>()));
+		this.jdbc
+			.queryForList(
+					"SELECT seq, at, actor, action, detail, record_id FROM audit_trail WHERE seq IN ("
+							+ String.join(", ", java.util.Collections.nCopies(sequences.size(), "?")) + ")",
+					sequences.toArray())
+			.forEach(row -> rowsByEntry.get(((Number) row.get("seq")).longValue()).add(row));
 		List<Item> items = new ArrayList<>();
-		for (Long seq : sequences) {
-			List<Map<String, Object>> rows = this.jdbc
-				.queryForList("SELECT at, actor, action, detail, record_id FROM audit_trail WHERE seq = ?", seq);
+		rowsByEntry.forEach((seq, rows) -> {
 			Map<String, Object> first = rows.get(0);
 			List<String> records = rows.stream()
 				.map(r -> (String) r.get("record_id"))
@@ -160,7 +170,7 @@ public class AuditTrail {
 				.toList();
 			items.add(new Item(seq, Instant.parse((String) first.get("at")), (String) first.get("actor"),
 					(String) first.get("action"), (String) first.get("detail"), records));
-		}
+		});
 		return items;
 	}
 

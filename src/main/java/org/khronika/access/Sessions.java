@@ -68,15 +68,11 @@ public class Sessions {
 	/** Where a user goes once their password was right: the code, enrolment, or home. */
 	String afterPassword(HttpServletRequest request, HttpServletResponse response, String login) {
 		Account account = this.accounts.find(login).orElseThrow();
-		if (this.factors.isEnrolled(login)) {
+		boolean enrolled = this.factors.isEnrolled(login);
+		if (enrolled || this.policy.requiresSecondFactor(account.role())) {
 			save(request, response,
 					new UsernamePasswordAuthenticationToken(login, null, List.of(new SimpleGrantedAuthority(PENDING))));
-			return "/login/code";
-		}
-		if (this.policy.requiresSecondFactor(account.role())) {
-			save(request, response,
-					new UsernamePasswordAuthenticationToken(login, null, List.of(new SimpleGrantedAuthority(PENDING))));
-			return "/login/enrol";
+			return enrolled ? "/login/code" : "/login/enrol";
 		}
 		complete(request, response, login, "password");
 		return "/";

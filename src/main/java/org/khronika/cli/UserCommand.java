@@ -29,17 +29,6 @@ class UserCommand implements Runnable {
 		this.spec.commandLine().usage(this.spec.commandLine().getOut());
 	}
 
-	/** Starts Khronika on the data directory, makes one change, and says it is done. */
-	static int change(DataDirectory data, CommandSpec spec,
-			java.util.function.Consumer<ConfigurableApplicationContext> change, String done) {
-		try (ConfigurableApplicationContext context = Contexts.start(data.path())) {
-			change.accept(context);
-		}
-		spec.commandLine().getOut().println(done);
-		spec.commandLine().getOut().flush();
-		return 0;
-	}
-
 	static Role role(String code) {
 		return Role.ofCode(code)
 			.orElseThrow(() -> new Failures.CommandFailure("unknown role '" + code + "'; roles: " + Role.codes()));
@@ -88,8 +77,11 @@ class UserCommand implements Runnable {
 
 	}
 
-	@Command(name = "disable", description = "Disable an account: its sessions and API tokens end at once.")
-	static class Disable implements Callable<Integer> {
+	/**
+	 * A change to one account, named by {@code --login}, made as the command line's
+	 * administrator.
+	 */
+	abstract static class AccountChange implements Callable<Integer> {
 
 		@Mixin
 		DataDirectory data;
@@ -100,82 +92,93 @@ class UserCommand implements Runnable {
 		@Spec
 		CommandSpec spec;
 
+		/** Makes the change. */
+		abstract void apply(ConfigurableApplicationContext context);
+
+		/** What to say once it is made. */
+		abstract String done();
+
 		@Override
 		public Integer call() {
-			return change(this.data, this.spec,
-					context -> context.getBean(Accounts.class).disable(CommandLineActor.CLI, this.login),
-					"Disabled " + this.login + "; its sessions and tokens ended");
+			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
+				apply(context);
+			}
+			this.spec.commandLine().getOut().println(done());
+			this.spec.commandLine().getOut().flush();
+			return 0;
+		}
+
+	}
+
+	@Command(name = "disable", description = "Disable an account: its sessions and API tokens end at once.")
+	static class Disable extends AccountChange {
+
+		@Override
+		void apply(ConfigurableApplicationContext context) {
+			context.getBean(Accounts.class).disable(CommandLineActor.CLI, this.login);
+		}
+
+		@Override
+		String done() {
+			return "Disabled " + this.login + "; its sessions and tokens ended";
 		}
 
 	}
 
 	@Command(name = "enable", description = "Enable a disabled account again (its old tokens stay revoked).")
-	static class Enable implements Callable<Integer> {
-
-		@Mixin
-		DataDirectory data;
-
-		@Option(names = "--login", required = true)
-		String login;
-
-		@Spec
-		CommandSpec spec;
+	static class Enable extends AccountChange {
 
 		@Override
-		public Integer call() {
-			return change(this.data, this.spec,
-					context -> context.getBean(Accounts.class).enable(CommandLineActor.CLI, this.login),
-					"Enabled " + this.login);
+		void apply(ConfigurableApplicationContext context) {
+			context.getBean(Accounts.class).enable(CommandLineActor.CLI, this.login);
+		}
+
+		@Override
+		String done() {
+			return "Enabled " + this.login;
 		}
 
 	}
 
 	@Command(name = "role", description = "Give an account another role; it applies at its next request.")
-	static class SetRole implements Callable<Integer> {
-
-		@Mixin
-		DataDirectory data;
-
-		@Option(names = "--login", required = true)
-		String login;
+	static class SetRole extends AccountChange {
 
 		@Option(names = "--role", required = true, description = "admin, editor, lawyer, operator or analyst.")
 		String role;
 
-		@Spec
-		CommandSpec spec;
-
 		@Override
 		public Integer call() {
-			Role parsed = role(this.role);
-			return change(this.data, this.spec,
-					context -> context.getBean(Accounts.class).setRole(CommandLineActor.CLI, this.login, parsed),
-					this.login + " is now " + parsed.code());
+			role(this.role);
+			return super.call();
+		}
+
+		@Override
+		void apply(ConfigurableApplicationContext context) {
+			context.getBean(Accounts.class).setRole(CommandLineActor.CLI, this.login, role(this.role));
+		}
+
+		@Override
+		String done() {
+			return this.login + " is now " + this.role;
 		}
 
 	}
 
 	@Command(name = "reset-second-factor",
 			description = "Remove an account's authenticator and recovery codes (a lost phone); they set up a new one at their next login.")
-	static class ResetSecondFactor implements Callable<Integer> {
-
-		@Mixin
-		DataDirectory data;
-
-		@Option(names = "--login", required = true)
-		String login;
-
-		@Spec
-		CommandSpec spec;
+	static class ResetSecondFactor extends AccountChange {
 
 		@Override
-		public Integer call() {
-			return change(this.data, this.spec, context -> {
-				if (!context.getBean(Accounts.class).exists(this.login)) {
-					throw new Failures.CommandFailure("no account '" + this.login + "'");
-				}
-				context.getBean(SecondFactors.class).reset(CommandLineActor.CLI, this.login);
-			}, "Reset the second factor of " + this.login);
+		void apply(ConfigurableApplicationContext context) {
+			if (!context.getBean(Accounts.class).exists(this.login)) {
+				throw new Failures.CommandFailure("no account '" + this.login + "'");
+			}
+			context.getBean(SecondFactors.class).reset(CommandLineActor.CLI, this.login);
+		}
+
+		@Override
+		String done() {
+			return "Reset the second factor of " + this.login;
 		}
 
 	}

@@ -153,12 +153,13 @@ class RecordPages {
 		model.addAttribute("title", presenter.title(record));
 		model.addAttribute("fields", presenter.fields(kind, record.details(), record.redacted()));
 		model.addAttribute("mayEdit", !record.shredded() && this.registry.mayEdit(actor, record.id()));
-		model.addAttribute("mayShare", this.registry.mayShare(actor, record.id()));
+		boolean mayShare = this.registry.mayShare(actor, record.id());
+		model.addAttribute("mayShare", mayShare);
 		model.addAttribute("mayAddCase", this.registry.mayCreate(actor, RecordKind.CASE));
 		model.addAttribute("mayAddEvent", this.registry.mayCreate(actor, RecordKind.CASE_EVENT));
 		model.addAttribute("restricted", dossier.restricted());
 		model.addAttribute("named", dossier.named());
-		if (this.registry.mayShare(actor, record.id())) {
+		if (mayShare) {
 			model.addAttribute("staff",
 					this.accounts.all()
 						.stream()
