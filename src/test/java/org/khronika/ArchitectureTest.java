@@ -79,7 +79,13 @@ class ArchitectureTest {
 			.resideOutsideOfPackage("org.khronika.imports..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("org.apache.poi..", "org.apache.commons.csv..")
+			.resideInAPackage("org.apache.poi..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideOutsideOfPackages("org.khronika.imports..", "org.khronika.stats..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.apache.commons.csv..")
 			.check(CLASSES);
 		noClasses().that()
 			.resideOutsideOfPackages("org.khronika.search..", "org.khronika.linkage..")

@@ -47,11 +47,17 @@ public final class Catalog {
 
 	private final Map<String, Vocabulary> vocabularies;
 
-	private Catalog(Map<String, LawArticle> articles, Map<String, Region> regions,
-			Map<String, Vocabulary> vocabularies) {
+	private final Map<String, Metric> metrics;
+
+	private final Map<String, Dimension> dimensions;
+
+	private Catalog(Map<String, LawArticle> articles, Map<String, Region> regions, Map<String, Vocabulary> vocabularies,
+			Map<String, Metric> metrics, Map<String, Dimension> dimensions) {
 		this.articles = articles;
 		this.regions = regions;
 		this.vocabularies = vocabularies;
+		this.metrics = metrics;
+		this.dimensions = dimensions;
 	}
 
 	/**
@@ -84,7 +90,65 @@ public final class Catalog {
 			}
 			vocabularies.put(vocabulary.getKey(), new Vocabulary(vocabulary.getKey(), terms));
 		}
-		return new Catalog(articles, regions, vocabularies);
+		Map<String, Object> metricFile = read("metrics.yaml");
+		Map<String, Metric> metrics = new LinkedHashMap<>();
+		for (Map<String, Object> metric : (List<Map<String, Object>>) metricFile.get("measures")) {
+			Map<String, String> definition = (Map<String, String>) metric.get("definition");
+			metrics.put((String) metric.get("code"),
+					new Metric((String) metric.get("code"), label(metric),
+							new Label(definition.get("ru"), definition.get("en")), (String) metric.get("counts"),
+							(String) metric.get("aggregate"), conditions(metric.get("where")),
+							conditions(metric.get("numerator")), conditions(metric.get("denominator")),
+							(String) metric.get("amount"), Boolean.TRUE.equals(metric.get("on-day"))));
+		}
+		Map<String, Dimension> dimensions = new LinkedHashMap<>();
+		for (Map<String, Object> dimension : (List<Map<String, Object>>) metricFile.get("dimensions")) {
+			dimensions.put((String) dimension.get("code"), new Dimension((String) dimension.get("code"),
+					label(dimension), (List<String>) dimension.get("applies"), (String) dimension.get("values")));
+		}
+		return new Catalog(articles, regions, vocabularies, metrics, dimensions);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, List<String>> conditions(Object yaml) {
+		return (yaml == null) ? Map.of() : Map.copyOf((Map<String, List<String>>) yaml);
+	}
+
+	/** Every measure statistics can give, in file order. */
+	public List<Metric> metrics() {
+		return List.copyOf(this.metrics.values());
+	}
+
+	/** The measure with this code ({@code detained}), or empty. */
+	public Optional<Metric> metric(String code) {
+		return Optional.ofNullable(this.metrics.get(code));
+	}
+
+	/** Every dimension figures can be broken down by, in file order. */
+	public List<Dimension> dimensions() {
+		return List.copyOf(this.dimensions.values());
+	}
+
+	/** The dimension with this code ({@code month}), or empty. */
+	public Optional<Dimension> dimension(String code) {
+		return Optional.ofNullable(this.dimensions.get(code));
+	}
+
+	/**
+	 * The name of value {@code code} of a dimension whose values come from {@code values}
+	 * ({@link Dimension#values()}: {@code regions}, {@code law-articles} or a
+	 * vocabulary), or empty if there is no such value.
+	 */
+	public Optional<Label> valueLabel(String values, String code) {
+		if (values == null || code == null) {
+			return Optional.empty();
+		}
+		return switch (values) {
+			case "regions" -> Optional.ofNullable(this.regions.get(code)).map(Region::label);
+			case "law-articles" -> article(code).map(a -> new Label(a.jurisdictionName().ru() + " " + a.number(),
+					a.jurisdictionName().en() + " " + a.number()));
+			default -> vocabulary(values).term(code).map(Term::label);
+		};
 	}
 
 	/** Every law article, in file order. */

@@ -47,8 +47,9 @@ final class DemoData {
 
 		String sokolov = save(new PersonInput(List.of("Андрей Соколов", "Andrei Sokolov"), 1979, "Москва", null,
 				"Вымышленный человек для демонстрации.", true, true, List.of(media)));
-		String wiretapCase = save(new CaseInput(sokolov, "criminal", List.of("УК 207.3"), "wiretap", null,
-				"Мещанский районный суд", "in-court", null, null, null, null, List.of(lawyer)));
+		String wiretapCase = save(
+				new CaseInput(sokolov, "criminal", LocalDate.of(2025, 3, 4), "Москва", List.of("УК 207.3"), "wiretap",
+						null, "Мещанский районный суд", "in-court", null, null, null, null, List.of(lawyer)));
 		save(new CaseEventInput(wiretapCase, "detention", LocalDate.of(2025, 3, 4), null, null, null,
 				"Задержан после прослушки телефонных разговоров.", List.of(lawyer)));
 		save(new CaseEventInput(wiretapCase, "measure-of-restraint", LocalDate.of(2025, 3, 6), "Мещанский районный суд",
@@ -58,8 +59,9 @@ final class DemoData {
 
 		String lebedeva = save(new PersonInput(List.of("Мария Лебедева", "Maria Lebedeva"), 2004, "Санкт-Петербург",
 				null, null, false, false, List.of(hotline)));
-		String fatherCase = save(new CaseInput(lebedeva, "criminal", List.of(), "denunciation", "relative", null,
-				"closed", "dismissed", null, null, "Донос отца; опрошена и отпущена без обвинения.", List.of(hotline)));
+		String fatherCase = save(new CaseInput(lebedeva, "criminal", LocalDate.of(2025, 1, 20), "Санкт-Петербург",
+				List.of(), "denunciation", "relative", null, "closed", "dismissed", null, null,
+				"Донос отца; опрошена и отпущена без обвинения.", List.of(hotline)));
 		save(new CaseEventInput(fatherCase, "questioning", LocalDate.of(2025, 1, 20), null, null, null, null,
 				List.of(hotline)));
 		save(new CaseEventInput(fatherCase, "release", LocalDate.of(2025, 1, 20), null, null, null,
@@ -70,8 +72,9 @@ final class DemoData {
 		save(new IncidentInput(LocalDate.of(2025, 2, 11), "Новосибирская область", "Новосибирск", "private-message",
 				"Сообщения в групповом чате", null, null, 1, List.of(kravtsov),
 				"Знакомый переслал сообщения из группового чата.", List.of(media)));
-		String chatCase = save(new CaseInput(kravtsov, "criminal", List.of("207.3"), "denunciation", "acquaintance",
-				"Центральный районный суд Новосибирска", "investigation", null, null, null, null, List.of(media)));
+		String chatCase = save(new CaseInput(kravtsov, "criminal", LocalDate.of(2025, 2, 15), "Новосибирская область",
+				List.of("207.3"), "denunciation", "acquaintance", "Центральный районный суд Новосибирска",
+				"investigation", null, null, null, null, List.of(media)));
 		save(new CaseEventInput(chatCase, "search", LocalDate.of(2025, 2, 18), null, null, null, "Обыск в квартире.",
 				List.of(media)));
 
@@ -79,8 +82,9 @@ final class DemoData {
 				true, true, List.of(media)));
 		save(new IncidentInput(LocalDate.of(2025, 2, 24), "Москва", "Пушкинская площадь", "single-picket",
 				"Против войны", null, null, 1, List.of(picketer), null, List.of(media)));
-		String picketCase = save(new CaseInput(picketer, "administrative", List.of("КоАП 20.3.3"), "street-detention",
-				null, "Тверской районный суд", "closed", "fine", 45000L, null, null, List.of(media)));
+		String picketCase = save(new CaseInput(picketer, "administrative", LocalDate.of(2025, 2, 24), "Москва",
+				List.of("КоАП 20.3.3"), "street-detention", null, "Тверской районный суд", "closed", "fine", 45000L,
+				null, null, List.of(media)));
 		save(new CaseEventInput(picketCase, "verdict", LocalDate.of(2025, 3, 12), "Тверской районный суд", null, null,
 				null, List.of(media)));
 		save(new IncidentInput(LocalDate.of(2025, 2, 24), "Санкт-Петербург", "Гостиный двор", "protest", "Против войны",

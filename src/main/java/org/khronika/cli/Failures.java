@@ -19,7 +19,8 @@ final class Failures {
 				return cause.getMessage();
 			}
 			if (cause instanceof org.khronika.imports.ImportFailure
-					|| cause instanceof org.khronika.imports.ProfileException) {
+					|| cause instanceof org.khronika.imports.ProfileException
+					|| cause instanceof org.khronika.stats.StatsException) {
 				return cause.getMessage();
 			}
 			if (cause instanceof org.khronika.access.AccessRefused) {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "khronika", mixinStandardHelpOptions = true, version = "Khronika 0.1",
 		description = "Documentation and monitoring of politically motivated persecution.",
 		subcommands = { InitCommand.class, ServeCommand.class, UserCommand.class, TokenCommand.class,
-				AuditCommand.class, ImportCommand.class, VerifyLogCommand.class, RebuildCommand.class,
-				ShredCommand.class, KeysCommand.class })
+				AuditCommand.class, ImportCommand.class, StatsCommand.class, VerifyLogCommand.class,
+				RebuildCommand.class, ShredCommand.class, KeysCommand.class })
 public class KhronikaCommand implements Runnable {
 
 	@Spec

@@ -3,5 +3,5 @@
  * and keys, each on a data directory.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "eventlog", "crypto", "catalog", "access", "registry", "imports" })
+		allowedDependencies = { "eventlog", "crypto", "catalog", "access", "registry", "imports", "stats" })
 package org.khronika.cli;

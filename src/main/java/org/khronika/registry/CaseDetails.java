@@ -1,5 +1,6 @@
 package org.khronika.registry;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +13,9 @@ import java.util.Map;
  * @param fineAmount in roubles, only with the outcome {@code fine}
  * @param sentenceMonths only with a real or suspended sentence
  */
-public record CaseDetails(PersonId person, String caseKind, List<String> charges, String trigger, String informant,
-		String court, String status, String outcome, Long fineAmount, Integer sentenceMonths, String notes,
-		List<SourceId> sources) implements RecordDetails {
+public record CaseDetails(PersonId person, String caseKind, LocalDate opened, String region, List<String> charges,
+		String trigger, String informant, String court, String status, String outcome, Long fineAmount,
+		Integer sentenceMonths, String notes, List<SourceId> sources) implements RecordDetails {
 
 	public CaseDetails {
 		charges = List.copyOf(charges);
@@ -31,6 +32,8 @@ public record CaseDetails(PersonId person, String caseKind, List<String> charges
 		return Fields.builder()
 			.put("person", this.person)
 			.put("kind", this.caseKind)
+			.put("opened", this.opened)
+			.put("region", this.region)
 			.put("charges", this.charges)
 			.put("trigger", this.trigger)
 			.put("informant", this.informant)
@@ -57,9 +60,10 @@ public record CaseDetails(PersonId person, String caseKind, List<String> charges
 
 	static CaseDetails fromFields(Fields open, Fields sealed) {
 		return new CaseDetails(new PersonId(java.util.UUID.fromString(open.text("person"))), open.text("kind"),
-				open.texts("charges"), open.text("trigger"), open.text("informant"), open.text("court"),
-				open.text("status"), open.text("outcome"), open.longValue("fineAmount"), open.integer("sentenceMonths"),
-				sealed.text("notes"), open.ids("sources", SourceId::new));
+				open.date("opened"), open.text("region"), open.texts("charges"), open.text("trigger"),
+				open.text("informant"), open.text("court"), open.text("status"), open.text("outcome"),
+				open.longValue("fineAmount"), open.integer("sentenceMonths"), sealed.text("notes"),
+				open.ids("sources", SourceId::new));
 	}
 
 	/**

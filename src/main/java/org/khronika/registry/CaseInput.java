@@ -1,5 +1,6 @@
 package org.khronika.registry;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.khronika.catalog.Catalog;
@@ -9,9 +10,9 @@ import org.khronika.catalog.LawArticle;
  * Input for a case; see {@link CaseDetails}. JSON and forms call the case kind
  * {@code kind}.
  */
-public record CaseInput(String person, String kind, List<String> charges, String trigger, String informant,
-		String court, String status, String outcome, Long fineAmount, Integer sentenceMonths, String notes,
-		List<String> sources) implements RecordInput {
+public record CaseInput(String person, String kind, LocalDate opened, String region, List<String> charges,
+		String trigger, String informant, String court, String status, String outcome, Long fineAmount,
+		Integer sentenceMonths, String notes, List<String> sources) implements RecordInput {
 
 	@Override
 	public RecordKind recordKind() {
@@ -21,6 +22,8 @@ public record CaseInput(String person, String kind, List<String> charges, String
 	Validated<CaseDetails> validate(InputCheck check) {
 		PersonId personId = check.reference("person", this.person, RecordKind.PERSON, PersonId::new, true);
 		String caseKind = check.term("kind", Catalog.CASE_KINDS, this.kind, true);
+		LocalDate opened = check.pastDate("opened", this.opened, false);
+		String region = check.region("region", this.region, false);
 		List<LawArticle> articles = check.articles("charges", this.charges);
 		if (caseKind != null) {
 			for (int i = 0; i < articles.size(); i++) {
@@ -66,8 +69,9 @@ public record CaseInput(String person, String kind, List<String> charges, String
 		String notes = check.text("notes", this.notes, InputCheck.LONG_TEXT_MAX, false);
 		List<SourceId> sources = check.references("sources", this.sources, RecordKind.SOURCE, SourceId::new);
 		Integer sentenceMonths = months;
-		return check.result(() -> new CaseDetails(personId, caseKind, articles.stream().map(LawArticle::code).toList(),
-				trigger, informant, court, status, outcome, fine, sentenceMonths, notes, sources));
+		return check.result(() -> new CaseDetails(personId, caseKind, opened, region,
+				articles.stream().map(LawArticle::code).toList(), trigger, informant, court, status, outcome, fine,
+				sentenceMonths, notes, sources));
 	}
 
 	/** Never the values: an input may hold identifying text. */

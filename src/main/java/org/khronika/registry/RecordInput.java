@@ -22,8 +22,8 @@ public sealed interface RecordInput permits PersonInput, IncidentInput, CaseInpu
 					d.agreement(), d.detained(), strings(d.persons()), d.description(), strings(d.sources()));
 		}
 		if (details instanceof CaseDetails d) {
-			return new CaseInput(d.person().toString(), d.caseKind(), d.charges(), d.trigger(), d.informant(),
-					d.court(), d.status(), d.outcome(), d.fineAmount(), d.sentenceMonths(), d.notes(),
+			return new CaseInput(d.person().toString(), d.caseKind(), d.opened(), d.region(), d.charges(), d.trigger(),
+					d.informant(), d.court(), d.status(), d.outcome(), d.fineAmount(), d.sentenceMonths(), d.notes(),
 					strings(d.sources()));
 		}
 		if (details instanceof CaseEventDetails d) {

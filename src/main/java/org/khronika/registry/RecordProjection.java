@@ -8,9 +8,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Projects registry events into {@code registry_record} and {@code registry_link}: the
- * tables behind every list, record page and reference check. It copies public parts and
- * sealed parts as they are in the log, so it needs no key and can be rebuilt from the log
- * alone. Replay-safe: it remembers the last log position applied and skips older entries.
+ * tables behind every list, record page and reference check; and, through
+ * {@link FactProjection}, into the fact tables statistics count. It copies public parts
+ * and sealed parts as they are in the log, so it needs no key and can be rebuilt from the
+ * log alone. Replay-safe: it remembers the last log position applied and skips older
+ * entries.
  */
 final class RecordProjection {
 
@@ -18,8 +20,11 @@ final class RecordProjection {
 
 	private final JdbcTemplate jdbc;
 
+	private final FactProjection facts;
+
 	RecordProjection(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.facts = new FactProjection(jdbc);
 	}
 
 	/**
@@ -79,6 +84,7 @@ final class RecordProjection {
 		else {
 			throw new IllegalArgumentException("no projection for " + event.getClass().getSimpleName());
 		}
+		this.facts.apply(entry, event);
 		this.jdbc.update("UPDATE projection_position SET last_seq = ? WHERE projection = ?", entry.sequence(), NAME);
 	}
 
@@ -94,6 +100,8 @@ final class RecordProjection {
 
 	/** Empties the read tables and the position, for a rebuild. */
 	void clear() {
+		this.facts.clear();
+		this.jdbc.update("DELETE FROM projection_position WHERE projection = 'facts-pending'");
 		this.jdbc.update("DELETE FROM registry_link");
 		this.jdbc.update("DELETE FROM registry_access");
 		this.jdbc.update("DELETE FROM registry_record");

@@ -309,6 +309,27 @@ public class Registry {
 	}
 
 	/**
+	 * One page of the records {@code ids} (of one kind) that {@code actor} may see, in
+	 * the order given: the records behind a figure (audited). Those they may not see are
+	 * left out of the page; the total counts the ids given.
+	 */
+	public Page<RecordView> selection(Actor actor, RecordKind kind, List<RecordId> ids, int page, int size) {
+		int safeSize = Math.min(Math.max(1, size), 500);
+		int safePage = Math.max(0, page);
+		int from = (int) Math.min(ids.size(), (long) safePage * safeSize);
+		List<String> wanted = ids.subList(from, Math.min(ids.size(), from + safeSize))
+			.stream()
+			.filter(id -> id.kind() == kind)
+			.map(RecordId::toString)
+			.toList();
+		Map<String, RecordView> found = new HashMap<>();
+		byIds(actor, kind, new LinkedHashSet<>(wanted)).forEach(view -> found.put(view.id().toString(), view));
+		List<RecordView> items = wanted.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+		this.audit.read(actor, "list", kind.code(), ids(items));
+		return new Page<>(items, safePage, safeSize, ids.size());
+	}
+
+	/**
 	 * Every record of a kind {@code actor} may see and link to, for choosing in forms;
 	 * oldest first, shredded persons left out (audited).
 	 */

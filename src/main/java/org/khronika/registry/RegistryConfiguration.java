@@ -12,6 +12,7 @@ import org.khronika.crypto.Sealer;
 import org.khronika.eventlog.CheckpointSigner;
 import org.khronika.eventlog.EventLog;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,27 @@ class RegistryConfiguration {
 	@Bean
 	Registry registry(EventLog log, Sealer sealer, DataSource dataSource, AccessPolicy policy, AuditTrail audit) {
 		return new Registry(log, sealer, new JdbcTemplate(dataSource), policy, audit);
+	}
+
+	@Bean
+	Facts facts(DataSource dataSource, AccessPolicy policy) {
+		return new Facts(new JdbcTemplate(dataSource), policy);
+	}
+
+	/**
+	 * A data directory written before the fact tables existed gets them once, by a
+	 * rebuild at start (the migration that added them marks it); after every bean, so
+	 * after the migrations.
+	 */
+	@Bean
+	SmartInitializingSingleton pendingFacts(Registry registry, DataSource dataSource) {
+		return () -> {
+			Integer pending = new JdbcTemplate(dataSource).queryForObject(
+					"SELECT COUNT(*) FROM projection_position WHERE projection = 'facts-pending'", Integer.class);
+			if (pending != null && pending > 0) {
+				registry.rebuild();
+			}
+		};
 	}
 
 }

@@ -24,6 +24,7 @@ import org.khronika.registry.IncidentInput;
 import org.khronika.registry.PersonInput;
 import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordInput;
+import org.khronika.registry.Facts;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordValidator;
 import org.khronika.registry.RecordView;
@@ -93,6 +94,9 @@ class AccessMatrixIT {
 
 	@Autowired
 	Registry registry;
+
+	@Autowired
+	Facts facts;
 
 	@Autowired
 	RecordValidator validator;
@@ -180,10 +184,10 @@ class AccessMatrixIT {
 				new PersonInput(List.of(OTHER_NAME), 1985, "moscow", "gleb@example.org", null, null, null, List.of()));
 		f.restrictedPerson = save(editor,
 				new PersonInput(List.of(RESTRICTED_NAME), 1970, "moscow", null, null, null, null, List.of()));
-		f.assignedCase = save(editor, new CaseInput(f.assignedPerson, "criminal", List.of("УК 207.3"), "denunciation",
-				"colleague", null, "investigation", null, null, null, "Заметка по делу А", List.of()));
-		f.otherCase = save(editor, new CaseInput(f.otherPerson, "criminal", List.of("УК 280.3"), "denunciation",
-				"relative", null, "investigation", null, null, null, "Заметка по делу Б", List.of()));
+		f.assignedCase = save(editor, new CaseInput(f.assignedPerson, "criminal", null, null, List.of("УК 207.3"),
+				"denunciation", "colleague", null, "investigation", null, null, null, "Заметка по делу А", List.of()));
+		f.otherCase = save(editor, new CaseInput(f.otherPerson, "criminal", null, null, List.of("УК 280.3"),
+				"denunciation", "relative", null, "investigation", null, null, null, "Заметка по делу Б", List.of()));
 		f.assignedEvent = save(editor, new CaseEventInput(f.assignedCase, "search", java.time.LocalDate.of(2025, 1, 10),
 				null, null, null, "Заметка по делу А", List.of()));
 		f.otherEvent = save(editor, new CaseEventInput(f.otherCase, "search", java.time.LocalDate.of(2025, 1, 11), null,
@@ -307,6 +311,9 @@ class AccessMatrixIT {
 		rows.add(new Row("GET /account", "GET", "/account", null, expect(A, A, A, A, A)));
 		rows.add(new Row("GET /admin/users", "GET", "/admin/users", null, expect(A, D, D, D, D)));
 		rows.add(new Row("GET /admin/audit", "GET", "/admin/audit", null, expect(A, D, D, D, D)));
+		rows.add(new Row("GET /stats", "GET", "/stats?measure=cases&by=article", null, expect(A, A, D, D, A)));
+		rows.add(new Row("GET /stats.csv", "GET", "/stats.csv?measure=incidents", null, expect(A, A, D, D, A)));
+		rows.add(new Row("GET /stats/records", "GET", "/stats/records?measure=cases", null, expect(A, A, D, D, A)));
 		rows.add(new Row("POST /admin/users", "POST", "/admin/users",
 				form("login", "", "password", "", "role", "analyst"), expect(I, D, D, D, D)));
 		rows.add(new Row("POST /admin/users/{login}/role", "POST", "/admin/users/scratch/role", form("role", "analyst"),
@@ -566,8 +573,35 @@ class AccessMatrixIT {
 					.toList();
 				assertThat(listed).as(who + " " + kind).isEqualTo(readable);
 				assertThat(this.registry.count(actor, kind)).as(who + " " + kind).isEqualTo(listed.size());
+				if (kind == RecordKind.INCIDENT || kind == RecordKind.CASE) {
+					assertThat(counted(actor, kind)).as("statistics count, " + who + " " + kind).isEqualTo(listed);
+				}
 			}
 		}
+	}
+
+	/**
+	 * The records statistics would count for {@code actor}: the facts its audience
+	 * admits.
+	 */
+	private List<String> counted(Actor actor, RecordKind kind) {
+		Facts.Audience audience = this.facts.audience(actor, kind);
+		List<String> admitted = new ArrayList<>();
+		if (kind == RecordKind.INCIDENT) {
+			this.facts.incidentsAfter(-1, fact -> {
+				if (audience.admits(fact.restricted(), fact.createdBy(), fact.id())) {
+					admitted.add(fact.id().toString());
+				}
+			});
+		}
+		else {
+			this.facts.casesAfter(-1, fact -> {
+				if (audience.admits(fact.restricted(), fact.createdBy(), fact.id())) {
+					admitted.add(fact.id().toString());
+				}
+			});
+		}
+		return admitted.stream().sorted().toList();
 	}
 
 	@Test

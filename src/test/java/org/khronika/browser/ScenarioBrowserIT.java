@@ -271,8 +271,8 @@ class ScenarioBrowserIT {
 		var person = validator.validate(editor,
 				new PersonInput(List.of(name), 1980, "moscow", null, null, null, null, List.of()));
 		String personId = ((SaveResult.Saved) registry.record(editor, person.details())).id().toString();
-		var courtCase = validator.validate(editor, new CaseInput(personId, "criminal", List.of("УК 207.3"), "wiretap",
-				null, null, "investigation", null, null, null, null, List.of()));
+		var courtCase = validator.validate(editor, new CaseInput(personId, "criminal", null, null, List.of("УК 207.3"),
+				"wiretap", null, null, "investigation", null, null, null, null, List.of()));
 		return ((SaveResult.Saved) registry.record(editor, courtCase.details())).id().toString();
 	}
 

@@ -16,22 +16,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@code java -jar target/khronika.jar …} as a separate process, as a user would.
  */
-final class Jar {
+public final class Jar {
 
-	static final Path JAR = Path.of("target/khronika.jar");
+	public static final Path JAR = Path.of("target/khronika.jar");
 
 	private Jar() {
 	}
 
-	record Result(int exitCode, String out, String err) {
+	public record Result(int exitCode, String out, String err) {
 
-		String all() {
+		public String all() {
 			return this.out + this.err;
 		}
 
 	}
 
-	static Result run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+	public static Result run(Map<String, String> environment, String... arguments)
+			throws IOException, InterruptedException {
 		Process process = start(environment, arguments);
 		byte[] out = process.getInputStream().readAllBytes();
 		byte[] err = process.getErrorStream().readAllBytes();

@@ -39,8 +39,9 @@ class EventTypesTest {
 			"Манежная площадь", "protest", "Против войны", "стихийная", "not-agreed", 58, List.of(PERSON), "Описание",
 			List.of(SOURCE));
 
-	static final CaseDetails CASE_DETAILS = new CaseDetails(PERSON, "criminal", List.of("uk-207.3"), "denunciation",
-			"colleague", "Мещанский районный суд", "closed", "sentence-real", null, 84, "Заметки", List.of(SOURCE));
+	static final CaseDetails CASE_DETAILS = new CaseDetails(PERSON, "criminal", null, null, List.of("uk-207.3"),
+			"denunciation", "colleague", "Мещанский районный суд", "closed", "sentence-real", null, 84, "Заметки",
+			List.of(SOURCE));
 
 	static final CaseEventDetails CASE_EVENT_DETAILS = new CaseEventDetails(CASE, "measure-of-restraint",
 			LocalDate.of(2022, 4, 1), "Мещанский районный суд", "custody", LocalDate.of(2022, 6, 1), "Примечание",

@@ -85,7 +85,7 @@ class InputValidationIT {
 
 	@Test
 	void caseChargesMustExistAndFitTheKindOfCase() {
-		List<FieldProblem> problems = problems(new CaseInput(this.person.toString(), "administrative",
+		List<FieldProblem> problems = problems(new CaseInput(this.person.toString(), "administrative", null, null,
 				List.of("207.3", "999.9"), "wiretap", null, null, "investigation", null, null, null, null, List.of()));
 
 		assertThat(problems).extracting(FieldProblem::field, FieldProblem::code)
@@ -177,8 +177,8 @@ class InputValidationIT {
 
 	private CaseInput caseWith(String trigger, String informant, String status, String outcome, Long fine,
 			Integer months) {
-		return new CaseInput(this.person.toString(), "criminal", List.of("uk-207.3"), trigger, informant, null, status,
-				outcome, fine, months, null, List.of());
+		return new CaseInput(this.person.toString(), "criminal", null, null, List.of("uk-207.3"), trigger, informant,
+				null, status, outcome, fine, months, null, List.of());
 	}
 
 }

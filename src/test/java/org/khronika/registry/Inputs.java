@@ -19,7 +19,7 @@ final class Inputs {
 	}
 
 	static CaseInput aCriminalCase(RecordId person, String... articles) {
-		return new CaseInput(person.toString(), "criminal", List.of(articles), "wiretap", null,
+		return new CaseInput(person.toString(), "criminal", null, null, List.of(articles), "wiretap", null,
 				"Мещанский районный суд", "investigation", null, null, null, null, List.of());
 	}
 

@@ -1,0 +1,143 @@
+package org.khronika.stats;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiFunction;
+
+import org.khronika.registry.Facts;
+import org.khronika.registry.RecordKind;
+import org.khronika.stats.FactTable.Encoding;
+
+/**
+ * The registry's facts in memory, kept up with the projection: before each question it
+ * asks the registry for the log position the facts reflect, and if it moved, reads the
+ * rows that changed since (by their {@code last_seq}) and updates them in place. The
+ * first question reads every row. Several nodes on one database each keep their own copy
+ * the same way. Questions read under a shared lock; catching up takes it exclusively.
+ */
+final class FactCache {
+
+	private final Facts facts;
+
+	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+	private final FactTable incidents = new FactTable(incidentColumns(), List.of());
+
+	private final FactTable cases = new FactTable(caseColumns(), List.of("article"));
+
+	private long position = -1;
+
+	FactCache(Facts facts) {
+		this.facts = facts;
+	}
+
+	private static Map<String, Encoding> incidentColumns() {
+		Map<String, Encoding> columns = dates();
+		for (String name : List.of("region", "type", "topic", "organiser", "agreement")) {
+			columns.put(name, Encoding.CODE);
+		}
+		columns.put("detained", Encoding.NUMBER);
+		return columns;
+	}
+
+	private static Map<String, Encoding> caseColumns() {
+		Map<String, Encoding> columns = dates();
+		for (String name : List.of("region", "kind", "trigger", "informant", "status", "outcome", "person")) {
+			columns.put(name, Encoding.CODE);
+		}
+		columns.put("custody-since", Encoding.DAY);
+		columns.put("custody-until", Encoding.DAY);
+		return columns;
+	}
+
+	private static Map<String, Encoding> dates() {
+		Map<String, Encoding> columns = new LinkedHashMap<>();
+		columns.put("day", Encoding.DAY);
+		columns.put("month", Encoding.MONTH);
+		columns.put("year", Encoding.YEAR);
+		return columns;
+	}
+
+	/**
+	 * Runs {@code question} over the current facts of {@code kind} (incidents or cases);
+	 * returns its answer and the log position it reflects.
+	 */
+	<T> T read(RecordKind kind, BiFunction<FactTable, Long, T> question) {
+		catchUp();
+		this.lock.readLock().lock();
+		try {
+			return question.apply((kind == RecordKind.INCIDENT) ? this.incidents : this.cases, this.position);
+		}
+		finally {
+			this.lock.readLock().unlock();
+		}
+	}
+
+	/** The log position the facts in memory reflect. */
+	long position() {
+		this.lock.readLock().lock();
+		try {
+			return this.position;
+		}
+		finally {
+			this.lock.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Reads what changed since the last question. The position is read first: a row
+	 * written after it is read again next time, which is harmless.
+	 */
+	void catchUp() {
+		long current = this.facts.position();
+		if (current == position()) {
+			return;
+		}
+		this.lock.writeLock().lock();
+		try {
+			if (current == this.position) {
+				return;
+			}
+			this.facts.incidentsAfter(this.position, this::put);
+			this.facts.casesAfter(this.position, this::put);
+			this.position = current;
+		}
+		finally {
+			this.lock.writeLock().unlock();
+		}
+	}
+
+	private void put(Facts.IncidentFact fact) {
+		FactTable table = this.incidents;
+		int row = table.row(fact.id());
+		table.access(row, fact.restricted(), fact.createdBy());
+		table.date(row, fact.date());
+		table.code(row, "region", fact.region());
+		table.code(row, "type", fact.type());
+		table.code(row, "topic", fact.topic());
+		table.code(row, "organiser", fact.organiser());
+		table.code(row, "agreement", fact.agreement());
+		table.number(row, "detained", fact.detained());
+	}
+
+	private void put(Facts.CaseFact fact) {
+		FactTable table = this.cases;
+		int row = table.row(fact.id());
+		table.access(row, fact.restricted(), fact.createdBy());
+		table.date(row, fact.opened());
+		table.code(row, "region", fact.region());
+		table.code(row, "kind", fact.kind());
+		table.code(row, "trigger", fact.trigger());
+		table.code(row, "informant", fact.informant());
+		table.code(row, "status", fact.status());
+		table.code(row, "outcome", fact.outcome());
+		table.code(row, "person", fact.person().toString());
+		table.codes(row, "article", fact.charges());
+		table.amount(row, fact.fineAmount());
+		table.day(row, "custody-since", fact.custodySince());
+		table.day(row, "custody-until", fact.custodyUntil());
+	}
+
+}

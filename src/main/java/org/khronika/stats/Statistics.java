@@ -1,0 +1,490 @@
+package org.khronika.stats;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.khronika.access.AccessPolicy;
+import org.khronika.access.AccessRefused;
+import org.khronika.access.Actor;
+import org.khronika.access.Capability;
+import org.khronika.catalog.Catalog;
+import org.khronika.catalog.Dimension;
+import org.khronika.catalog.Metric;
+import org.khronika.registry.Facts;
+import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordKind;
+import org.khronika.stats.StatsResult.Figure;
+import org.khronika.stats.StatsResult.Row;
+
+/**
+ * Answers statistics questions: the catalog's measure applied to the facts the actor may
+ * see (the same records a list would show them), grouped by up to two of the catalog's
+ * dimensions. Also names the records behind any figure, so that each can be checked.
+ */
+public class Statistics {
+
+	private final Catalog catalog;
+
+	private final Facts facts;
+
+	private final FactCache cache;
+
+	private final AccessPolicy policy;
+
+	private final Clock clock;
+
+	Statistics(Catalog catalog, Facts facts, AccessPolicy policy, Clock clock) {
+		this.catalog = catalog;
+		this.facts = facts;
+		this.cache = new FactCache(facts);
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	/**
+	 * The figures {@code query} asks for, as {@code actor} may see them.
+	 * @throws AccessRefused if the actor's role may not read statistics
+	 * @throws StatsException if the question names an unknown measure, dimension or value
+	 */
+	public StatsResult compute(Actor actor, StatsQuery query) {
+		Question question = question(actor, query);
+		return this.cache.read(question.kind, question::answer);
+	}
+
+	/**
+	 * The records behind one figure of {@code query}: the group whose dimension values
+	 * are {@code values} (null where the records do not say), or every record counted if
+	 * {@code values} is empty. Incidents or cases, in no particular order.
+	 */
+	public List<RecordId> records(Actor actor, StatsQuery query, List<String> values) {
+		Question question = question(actor, query);
+		if (!values.isEmpty() && values.size() != question.dimensions.size()) {
+			throw new StatsException("a group names one value per dimension: " + question.dimensions.size());
+		}
+		return this.cache.read(question.kind, (table, position) -> question.records(table, values));
+	}
+
+	/** The measures and dimensions the catalog defines, for forms and help. */
+	public Catalog catalog() {
+		return this.catalog;
+	}
+
+	private Question question(Actor actor, StatsQuery query) {
+		AccessRefused.unless(this.policy.may(actor, Capability.READ_STATISTICS));
+		Metric metric = this.catalog.metric(query.measure())
+			.orElseThrow(() -> new StatsException("measure: unknown '" + query.measure() + "'; one of "
+					+ String.join(", ", this.catalog.metrics().stream().map(Metric::code).toList())));
+		if (query.by().size() > StatsQuery.MAX_DIMENSIONS) {
+			throw new StatsException("by: at most " + StatsQuery.MAX_DIMENSIONS + " dimensions at once");
+		}
+		if (new LinkedHashSet<>(query.by()).size() != query.by().size()) {
+			throw new StatsException("by: a dimension named twice");
+		}
+		List<Dimension> dimensions = new ArrayList<>();
+		for (String code : query.by()) {
+			dimensions.add(dimension("by", code, metric));
+		}
+		query.where().forEach((field, values) -> {
+			Dimension dimension = dimension("where", field, metric);
+			for (String value : values) {
+				if (dimension.values() != null && !value.isEmpty()
+						&& this.catalog.valueLabel(dimension.values(), value).isEmpty()) {
+					throw new StatsException("where: '" + value + "' is no " + field + " code (" + dimension.values()
+							+ " in the catalog)");
+				}
+			}
+		});
+		if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
+			throw new StatsException("from: " + query.from() + " is after to: " + query.to());
+		}
+		RecordKind kind = "incidents".equals(metric.counts()) ? RecordKind.INCIDENT : RecordKind.CASE;
+		return new Question(query, metric, dimensions, kind, this.facts.audience(actor, kind),
+				LocalDate.now(this.clock));
+	}
+
+	private Dimension dimension(String parameter, String code, Metric metric) {
+		Dimension dimension = this.catalog.dimension(code)
+			.orElseThrow(() -> new StatsException(parameter + ": unknown dimension '" + code + "'; one of "
+					+ String.join(", ", this.catalog.dimensions().stream().map(Dimension::code).toList())));
+		if (!dimension.applies().contains(metric.counts())) {
+			throw new StatsException(parameter + ": " + metric.counts() + " have no " + code + " (measure "
+					+ metric.code() + " counts " + metric.counts() + "; they have "
+					+ String.join(", ",
+							this.catalog.dimensions()
+								.stream()
+								.filter(d -> d.applies().contains(metric.counts()))
+								.map(Dimension::code)
+								.toList())
+					+ ")");
+		}
+		return dimension;
+	}
+
+	/** One question, checked, ready to run over a table. */
+	private static final class Question {
+
+		private final StatsQuery query;
+
+		private final Metric metric;
+
+		private final List<Dimension> dimensions;
+
+		private final RecordKind kind;
+
+		private final Facts.Audience audience;
+
+		private final LocalDate day;
+
+		Question(StatsQuery query, Metric metric, List<Dimension> dimensions, RecordKind kind, Facts.Audience audience,
+				LocalDate day) {
+			this.query = query;
+			this.metric = metric;
+			this.dimensions = dimensions;
+			this.kind = kind;
+			this.audience = audience;
+			this.day = day;
+		}
+
+		StatsResult answer(FactTable table, long position) {
+			Scan scan = new Scan(table);
+			Map<Long, Tally> groups = new HashMap<>();
+			Tally total = new Tally();
+			int[] first = new int[1];
+			int[] second = new int[1];
+			for (int row = 0; row < table.size(); row++) {
+				if (!scan.counts(row)) {
+					continue;
+				}
+				boolean above = scan.above(row);
+				total.add(scan, row, above, false);
+				int[] firstCodes = scan.codes(0, row, first);
+				int[] secondCodes = scan.codes(1, row, second);
+				for (int a : firstCodes) {
+					for (int b : secondCodes) {
+						groups.computeIfAbsent(((long) a << 32) | (b & 0xffffffffL), k -> new Tally())
+							.add(scan, row, above, scan.byArticle);
+					}
+				}
+			}
+			List<Map.Entry<Long, Tally>> entries = new ArrayList<>(groups.entrySet());
+			entries.sort(order(table, groups));
+			List<Row> rows = new ArrayList<>();
+			for (Map.Entry<Long, Tally> entry : entries) {
+				List<String> values = new ArrayList<>();
+				if (!this.dimensions.isEmpty()) {
+					values.add(table.decode(this.dimensions.get(0).code(), (int) (entry.getKey() >> 32)));
+				}
+				if (this.dimensions.size() > 1) {
+					values.add(table.decode(this.dimensions.get(1).code(), (int) (long) entry.getKey()));
+				}
+				rows.add(new Row(values, entry.getValue().figure(this.metric)));
+			}
+			if (this.dimensions.isEmpty()) {
+				rows.clear();
+			}
+			return new StatsResult(this.query, this.metric, this.dimensions, rows, total.figure(this.metric), position,
+					this.day);
+		}
+
+		List<RecordId> records(FactTable table, List<String> values) {
+			Scan scan = new Scan(table);
+			int[][] wanted = new int[values.size()][];
+			for (int i = 0; i < values.size(); i++) {
+				String value = values.get(i);
+				if (value == null || value.isEmpty()) {
+					wanted[i] = new int[] { FactTable.NONE };
+					continue;
+				}
+				OptionalInt code = table.encode(this.dimensions.get(i).code(), value);
+				if (code.isEmpty()) {
+					return List.of();
+				}
+				wanted[i] = new int[] { code.getAsInt() };
+			}
+			List<RecordId> ids = new ArrayList<>();
+			int[] buffer = new int[1];
+			for (int row = 0; row < table.size(); row++) {
+				if (!scan.counts(row)) {
+					continue;
+				}
+				boolean inGroup = true;
+				for (int i = 0; i < wanted.length && inGroup; i++) {
+					int[] codes = scan.codes(i, row, buffer);
+					inGroup = contains(codes, wanted[i][0]);
+				}
+				if (inGroup) {
+					ids.add(this.kind.id(table.id(row)));
+				}
+			}
+			return ids;
+		}
+
+		/**
+		 * Dates in time order, unknown last; other values by their figure, largest first,
+		 * then by code.
+		 */
+		private Comparator<Map.Entry<Long, Tally>> order(FactTable table, Map<Long, Tally> groups) {
+			List<Comparator<Map.Entry<Long, Tally>>> keys = new ArrayList<>();
+			for (int i = 0; i < this.dimensions.size(); i++) {
+				int shift = (i == 0) ? 32 : 0;
+				String column = this.dimensions.get(i).code();
+				java.util.function.ToIntFunction<Map.Entry<Long, Tally>> code = e -> (int) (e.getKey() >> shift);
+				Comparator<Map.Entry<Long, Tally>> unknownLast = Comparator
+					.comparing(e -> code.applyAsInt(e) == FactTable.NONE);
+				if (table.isDate(column)) {
+					keys.add(unknownLast.thenComparingInt(code));
+				}
+				else {
+					Map<Integer, Double> subtotals = new HashMap<>();
+					groups.forEach((key, tally) -> subtotals.merge((int) (key >> shift), tally.weight(this.metric),
+							Double::sum));
+					keys.add(unknownLast.thenComparing(e -> -subtotals.get(code.applyAsInt(e)))
+						.thenComparing(e -> String.valueOf(table.decode(column, code.applyAsInt(e)))));
+				}
+			}
+			return keys.stream().reduce(Comparator::thenComparing).orElse((a, b) -> 0);
+		}
+
+		private static boolean contains(int[] codes, int code) {
+			for (int c : codes) {
+				if (c == code) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * The columns a question reads, resolved once, and the tests it applies per row.
+		 */
+		private final class Scan {
+
+			private final FactTable table;
+
+			private final boolean everyone;
+
+			private final int[] days;
+
+			private final int from;
+
+			private final int to;
+
+			private final List<Condition> conditions = new ArrayList<>();
+
+			private final List<Condition> numerator = new ArrayList<>();
+
+			private final int[][] single = new int[2][];
+
+			private final int[][][] multi = new int[2][][];
+
+			private final boolean byArticle;
+
+			private final int[] detained;
+
+			private final int[] persons;
+
+			private final int[][] articles;
+
+			private final int[] custodySince;
+
+			private final int[] custodyUntil;
+
+			private final int today;
+
+			private boolean impossible;
+
+			Scan(FactTable table) {
+				this.table = table;
+				this.everyone = Question.this.audience.admitsAll();
+				this.days = table.column("day");
+				this.from = (Question.this.query.from() != null) ? (int) Question.this.query.from().toEpochDay()
+						: Integer.MIN_VALUE + 1;
+				this.to = (Question.this.query.to() != null) ? (int) Question.this.query.to().toEpochDay()
+						: Integer.MAX_VALUE;
+				addConditions(this.conditions, Question.this.query.where());
+				addConditions(this.conditions, Question.this.metric.where());
+				addConditions(this.conditions, Question.this.metric.denominator());
+				addConditions(this.numerator, Question.this.metric.numerator());
+				boolean article = false;
+				for (int i = 0; i < Question.this.dimensions.size(); i++) {
+					String column = Question.this.dimensions.get(i).code();
+					if (table.isMulti(column)) {
+						this.multi[i] = table.multiColumn(column);
+						article = true;
+					}
+					else {
+						this.single[i] = table.column(column);
+					}
+				}
+				this.byArticle = article;
+				this.detained = table.has("detained") ? table.column("detained") : null;
+				this.persons = table.has("person") ? table.column("person") : null;
+				this.articles = table.has("article") ? table.multiColumn("article") : null;
+				this.custodySince = table.has("custody-since") ? table.column("custody-since") : null;
+				this.custodyUntil = table.has("custody-until") ? table.column("custody-until") : null;
+				this.today = (int) Question.this.day.toEpochDay();
+			}
+
+			private void addConditions(List<Condition> into, Map<String, List<String>> where) {
+				where.forEach((column, values) -> {
+					Set<Integer> codes = new java.util.HashSet<>();
+					for (String value : values) {
+						if (value.isEmpty()) {
+							codes.add(FactTable.NONE);
+						}
+						else {
+							this.table.encode(column, value).ifPresent(codes::add);
+						}
+					}
+					if (codes.isEmpty()) {
+						this.impossible = true;
+					}
+					int[] allowed = codes.stream().mapToInt(Integer::intValue).toArray();
+					into.add(this.table.isMulti(column) ? new Condition(null, this.table.multiColumn(column), allowed)
+							: new Condition(this.table.column(column), null, allowed));
+				});
+			}
+
+			/**
+			 * Whether the row is counted at all: visible, in range, meeting every filter.
+			 */
+			boolean counts(int row) {
+				if (this.impossible) {
+					return false;
+				}
+				if (!this.everyone && !Question.this.audience.admits(this.table.restricted(row),
+						this.table.creator(row), this.table.id(row))) {
+					return false;
+				}
+				int day = this.days[row];
+				if ((this.from != Integer.MIN_VALUE + 1 || this.to != Integer.MAX_VALUE)
+						&& (day == FactTable.NONE || day < this.from || day > this.to)) {
+					return false;
+				}
+				for (Condition condition : this.conditions) {
+					if (!condition.matches(row)) {
+						return false;
+					}
+				}
+				if (Question.this.metric.onDay()) {
+					int since = this.custodySince[row];
+					int until = this.custodyUntil[row];
+					return since != FactTable.NONE && since <= this.today
+							&& (until == FactTable.NONE || until >= this.today);
+				}
+				return true;
+			}
+
+			/** For a share: whether the row counts above the line. */
+			boolean above(int row) {
+				for (Condition condition : this.numerator) {
+					if (!condition.matches(row)) {
+						return false;
+					}
+				}
+				return true;
+			}
+
+			/**
+			 * The row's codes in dimension {@code i}; one (or none known) unless
+			 * multi-valued.
+			 */
+			int[] codes(int i, int row, int[] buffer) {
+				if (this.multi[i] != null) {
+					int[] codes = this.multi[i][row];
+					return (codes == null || codes.length == 0) ? new int[] { FactTable.NONE } : codes;
+				}
+				buffer[0] = (this.single[i] != null) ? this.single[i][row] : 0;
+				return buffer;
+			}
+
+		}
+
+		/** A filter on one column: the row's value (any, if multi-valued) is allowed. */
+		private record Condition(int[] column, int[][] multiColumn, int[] allowed) {
+
+			boolean matches(int row) {
+				if (this.column != null) {
+					return contains(this.allowed, this.column[row]);
+				}
+				int[] codes = this.multiColumn[row];
+				if (codes == null || codes.length == 0) {
+					return contains(this.allowed, FactTable.NONE);
+				}
+				for (int code : codes) {
+					if (contains(this.allowed, code)) {
+						return true;
+					}
+				}
+				return false;
+			}
+
+		}
+
+		/** The running figure of one group. */
+		private static final class Tally {
+
+			private long count;
+
+			private long sum;
+
+			private long amount;
+
+			private long above;
+
+			private BitSet persons;
+
+			void add(Scan scan, int row, boolean aboveLine, boolean oneCharge) {
+				this.count++;
+				if (scan.detained != null && scan.detained[row] != FactTable.NONE) {
+					this.sum += scan.detained[row];
+				}
+				if (scan.articles != null) {
+					int[] charges = scan.articles[row];
+					this.sum += oneCharge ? 1 : ((charges != null) ? charges.length : 0);
+				}
+				if (scan.persons != null) {
+					if (this.persons == null) {
+						this.persons = new BitSet();
+					}
+					this.persons.set(scan.persons[row]);
+				}
+				this.amount += scan.table.amount(row);
+				if (aboveLine) {
+					this.above++;
+				}
+			}
+
+			Figure figure(Metric metric) {
+				long value = switch (metric.aggregate()) {
+					case "count" -> this.count;
+					case "sum-detained", "sum-charges" -> this.sum;
+					case "distinct-persons" -> (this.persons != null) ? this.persons.cardinality() : 0;
+					case "share" -> this.above;
+					default -> throw new IllegalStateException(
+							"the catalog names an aggregate statistics lacks: " + metric.aggregate());
+				};
+				boolean share = "share".equals(metric.aggregate());
+				return new Figure(value, (metric.amount() != null) ? Long.valueOf(this.amount) : null,
+						share ? Long.valueOf(this.above) : null, share ? Long.valueOf(this.count) : null);
+			}
+
+			double weight(Metric metric) {
+				Figure figure = figure(metric);
+				return (figure.rate() != null) ? figure.rate() : figure.value();
+			}
+
+		}
+
+	}
+
+}

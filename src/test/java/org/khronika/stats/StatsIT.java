@@ -1,0 +1,360 @@
+package org.khronika.stats;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.khronika.Fixtures;
+import org.khronika.TestApplication;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.WebSession;
+import org.khronika.access.Actor;
+import org.khronika.access.Role;
+import org.khronika.access.Staff;
+import org.khronika.cli.Jar;
+import org.khronika.imports.ImportReport;
+import org.khronika.imports.Importer;
+import org.khronika.imports.MappingProfile;
+import org.khronika.registry.CaseEventInput;
+import org.khronika.registry.CaseInput;
+import org.khronika.registry.IncidentInput;
+import org.khronika.registry.PersonInput;
+import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordInput;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.RecordValidator;
+import org.khronika.registry.Registry;
+import org.khronika.registry.SaveResult;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Figures that can be trusted: OVD-Info's published totals come out of the statistics as
+ * they went into the import; each case measure counts what its definition says; the CLI,
+ * the page and the CSV download give the same figures; every figure leads to its records;
+ * and nobody counts records they may not see.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StatsIT {
+
+	private static final Path DATA = TestApplication.dataDirectory();
+
+	/** The fixture's dates: synthetic records of these tests are dated later. */
+	private static final LocalDate FIXTURE_FROM = LocalDate.of(2011, 12, 1);
+
+	private static final LocalDate FIXTURE_TO = LocalDate.of(2012, 9, 30);
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApplication.register(registry, DATA, Engine.SQLITE);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Statistics statistics;
+
+	@Autowired
+	Importer importer;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	RecordValidator validator;
+
+	@Autowired
+	ApplicationContext context;
+
+	private static Staff analyst;
+
+	private static final Actor EDITOR = new Actor("stats-editor", Role.EDITOR);
+
+	private static final Actor ADMIN = new Actor("stats-admin", Role.ADMIN);
+
+	private static String restrictedCase;
+
+	@BeforeEach
+	void recordOnce() {
+		if (analyst != null) {
+			return;
+		}
+		Staff.add(this.context, EDITOR.login(), Role.EDITOR);
+		Staff.add(this.context, ADMIN.login(), Role.ADMIN);
+		analyst = Staff.add(this.context, "stats-analyst", Role.ANALYST);
+		ImportReport report = this.importer.run(EDITOR,
+				MappingProfile.load(Path.of("profiles/ovdinfo-moscow-2011-2012.yaml")), Fixtures.ovdInfoMoscow(), false,
+				(phase, rows, fraction) -> {
+				});
+		assertThat(report.problems()).isEmpty();
+		recordCases();
+	}
+
+	/**
+	 * Three people, four cases (and a fifth, restricted): each measure's figure below
+	 * follows from these by its definition.
+	 */
+	private void recordCases() {
+		LocalDate today = LocalDate.now();
+		String anna = save(person("Анна Выдуманная"));
+		String boris = save(person("Борис Выдуманный"));
+		String vera = save(person("Вера Выдуманная"));
+		// Anna: a criminal case from a denunciation, in custody until a date to come
+		String annaCriminal = save(
+				new CaseInput(anna, "criminal", LocalDate.of(2024, 3, 1), "moscow", List.of("uk-207.3"), "denunciation",
+						"relative", null, "investigation", null, null, null, null, List.of()));
+		save(new CaseEventInput(annaCriminal, "measure-of-restraint", LocalDate.of(2024, 3, 2), null, "custody",
+				today.plusMonths(2), null, List.of()));
+		// Anna again: an administrative case that ended in a fine
+		save(new CaseInput(anna, "administrative", LocalDate.of(2023, 6, 5), "moscow", List.of("koap-20.3.3"),
+				"street-detention", null, null, "closed", "fine", 30_000L, null, null, List.of()));
+		// Boris: two articles, a prison sentence of five years from a verdict last year
+		String borisCase = save(new CaseInput(boris, "criminal", LocalDate.of(2024, 1, 10), "saint-petersburg",
+				List.of("uk-207.3", "uk-280.3"), "wiretap", null, null, "closed", "sentence-real", null, 60, null,
+				List.of()));
+		save(new CaseEventInput(borisCase, "verdict", today.minusYears(1), null, null, null, null, List.of()));
+		// Vera: house arrest (not custody), then acquitted
+		String veraCase = save(new CaseInput(vera, "administrative", LocalDate.of(2024, 5, 20), "saint-petersburg",
+				List.of("koap-20.3.3"), "denunciation", "colleague", null, "closed", "acquittal", null, null, null,
+				List.of()));
+		save(new CaseEventInput(veraCase, "measure-of-restraint", LocalDate.of(2024, 5, 21), null, "house-arrest",
+				today.plusMonths(1), null, List.of()));
+		// A restricted case: only the admin (and those named) may count it
+		restrictedCase = save(new CaseInput(vera, "criminal", LocalDate.of(2024, 7, 1), "moscow", List.of("uk-207.3"),
+				"social-media-monitoring", null, null, "investigation", null, null, null, null, List.of()));
+		RecordId id = RecordKind.CASE.id(java.util.UUID.fromString(restrictedCase));
+		assertThat(
+				this.registry.share(ADMIN, id, this.registry.read(ADMIN, id).orElseThrow().version(), true, List.of()))
+			.isInstanceOf(SaveResult.Saved.class);
+		// an incident whose organiser a hostile hand typed as a spreadsheet formula
+		save(new IncidentInput(LocalDate.of(2014, 3, 15), "moscow", null, "march", null,
+				"=HYPERLINK(\"http://example.invalid\",\"x\")", null, 12, List.of(), null, List.of()));
+	}
+
+	private static PersonInput person(String name) {
+		return new PersonInput(List.of(name), null, null, null, null, false, false, List.of());
+	}
+
+	private String save(RecordInput input) {
+		var validated = this.validator.validate(EDITOR, input);
+		assertThat(validated.problems()).as("test input").isEmpty();
+		return ((SaveResult.Saved) this.registry.record(EDITOR, validated.details())).id().toString();
+	}
+
+	private StatsResult stats(Actor actor, String measure, String by, String... where) {
+		return this.statistics.compute(actor, StatsQuery.parse(measure, by, null, null, List.of(where)));
+	}
+
+	private StatsResult fixture(String measure, String by) {
+		return this.statistics.compute(new Actor("stats-analyst", Role.ANALYST),
+				new StatsQuery(measure, (by == null) ? List.of() : List.of(by), FIXTURE_FROM, FIXTURE_TO, Map.of()));
+	}
+
+	/** The groups of a result as value → figure, in the result's order. */
+	private static Map<String, Long> figures(StatsResult result) {
+		Map<String, Long> figures = new LinkedHashMap<>();
+		result.rows().forEach(row -> figures.put(String.join("|", row.values()), row.figure().value()));
+		return figures;
+	}
+
+	@Test
+	void theFixturesPublishedFiguresComeOutOfTheStatistics() {
+		assertThat(fixture("incidents", null).total().value()).isEqualTo(180);
+		assertThat(fixture("detained", null).total().value()).isEqualTo(4885);
+		assertThat(figures(fixture("incidents", "month"))).containsExactly(Map.entry("2011-12", 16L),
+				Map.entry("2012-01", 7L), Map.entry("2012-02", 12L), Map.entry("2012-03", 23L),
+				Map.entry("2012-04", 20L), Map.entry("2012-05", 34L), Map.entry("2012-06", 23L),
+				Map.entry("2012-07", 14L), Map.entry("2012-08", 16L), Map.entry("2012-09", 15L));
+		assertThat(figures(fixture("detained", "month"))).containsExactly(Map.entry("2011-12", 1312L),
+				Map.entry("2012-01", 67L), Map.entry("2012-02", 126L), Map.entry("2012-03", 600L),
+				Map.entry("2012-04", 224L), Map.entry("2012-05", 1998L), Map.entry("2012-06", 196L),
+				Map.entry("2012-07", 101L), Map.entry("2012-08", 181L), Map.entry("2012-09", 80L));
+		assertThat(figures(fixture("incidents", "agreement"))).containsExactly(Map.entry("not-agreed", 161L),
+				Map.entry("agreed", 19L));
+		assertThat(figures(fixture("detained", "agreement"))).containsExactly(Map.entry("not-agreed", 3817L),
+				Map.entry("agreed", 1068L));
+		assertThat(figures(fixture("incidents", "type"))).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+				Map.entry("activist-detention", 7L), Map.entry("eco-camp", 6L), Map.entry("flash-mob", 1L),
+				Map.entry("leafleting", 12L), Map.entry("march", 3L), Map.entry("occupy", 15L), Map.entry("other", 5L),
+				Map.entry("picket", 70L), Map.entry("protest", 18L), Map.entry("rally", 14L),
+				Map.entry("single-picket", 5L), Map.entry("strategy-31", 6L), Map.entry("walks-occupy", 18L)));
+		assertThat(figures(fixture("detained", "type")))
+			.containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("activist-detention", 8L),
+					Map.entry("eco-camp", 41L), Map.entry("flash-mob", 5L), Map.entry("leafleting", 69L),
+					Map.entry("march", 484L), Map.entry("occupy", 244L), Map.entry("other", 22L),
+					Map.entry("picket", 665L), Map.entry("protest", 333L), Map.entry("rally", 1526L),
+					Map.entry("single-picket", 23L), Map.entry("strategy-31", 349L), Map.entry("walks-occupy", 1116L)));
+		assertThat(fixture("detained", "type").rows().get(0).values()).containsExactly("rally");
+	}
+
+	@Test
+	void twoDimensionsSplitTheFiguresAndAFilterNarrowsThem() {
+		StatsResult byMonthAndAgreement = fixture("detained", "month");
+		StatsResult may = this.statistics.compute(analyst.actor(), new StatsQuery("detained",
+				List.of("agreement", "type"), FIXTURE_FROM, FIXTURE_TO, Map.of("month", List.of("2012-05"))));
+
+		assertThat(may.total().value()).isEqualTo(figures(byMonthAndAgreement).get("2012-05"));
+		assertThat(may.rows().stream().mapToLong(r -> r.figure().value()).sum()).isEqualTo(1998);
+		assertThat(may.rows()).allSatisfy(row -> assertThat(row.values()).hasSize(2));
+	}
+
+	@Test
+	void caseMeasuresCountWhatTheirDefinitionsSay() {
+		assertThat(stats(analyst.actor(), "cases", null).total().value()).isEqualTo(4);
+		assertThat(stats(ADMIN, "cases", null).total().value()).as("with the restricted case").isEqualTo(5);
+		assertThat(stats(analyst.actor(), "persons", null).total().value()).isEqualTo(3);
+		assertThat(stats(analyst.actor(), "charges", null).total().value()).isEqualTo(5);
+		assertThat(figures(stats(analyst.actor(), "cases", "article"))).containsExactly(Map.entry("koap-20.3.3", 2L),
+				Map.entry("uk-207.3", 2L), Map.entry("uk-280.3", 1L));
+		assertThat(figures(stats(analyst.actor(), "charges", "article"))).containsEntry("uk-207.3", 2L);
+		assertThat(figures(stats(analyst.actor(), "persons", "region")))
+			.containsExactly(Map.entry("saint-petersburg", 2L), Map.entry("moscow", 1L));
+		StatsResult fines = stats(analyst.actor(), "fines", null);
+		assertThat(fines.total().value()).isEqualTo(1);
+		assertThat(fines.total().amount()).isEqualTo(30_000L);
+		StatsResult custody = stats(analyst.actor(), "in-custody", null);
+		assertThat(custody.total().value()).as("Anna on remand, Boris serving; Vera's house arrest is no custody")
+			.isEqualTo(2);
+		StatsResult convictions = stats(analyst.actor(), "conviction-rate", null);
+		assertThat(convictions.total().numerator()).isEqualTo(2);
+		assertThat(convictions.total().denominator()).isEqualTo(3);
+		assertThat(figures(stats(analyst.actor(), "cases", "trigger", "trigger=denunciation")))
+			.containsExactly(Map.entry("denunciation", 2L));
+		assertThat(figures(stats(analyst.actor(), "cases", "informant", "trigger=denunciation")))
+			.containsOnlyKeys("relative", "colleague");
+	}
+
+	@Test
+	void aFigureChangesWhenARecordDoesAndNobodyCountsWhatTheyMayNotSee() {
+		long before = stats(analyst.actor(), "incidents", null).total().value();
+		save(new IncidentInput(LocalDate.of(2015, 1, 1), "moscow", null, "picket", null, null, null, 3, List.of(), null,
+				List.of()));
+
+		assertThat(stats(analyst.actor(), "incidents", null).total().value()).isEqualTo(before + 1);
+		assertThat(stats(analyst.actor(), "cases", null, "region=moscow").total().value())
+			.as("the restricted Moscow case is not counted for the analyst")
+			.isEqualTo(2);
+		assertThatThrownBy(() -> stats(new Actor("stats-lawyer", Role.LAWYER), "cases", null))
+			.isInstanceOf(org.khronika.access.AccessRefused.class);
+	}
+
+	@Test
+	void aQuestionThatCannotBeAnsweredSaysWhy() {
+		assertThatThrownBy(() -> stats(analyst.actor(), "arrests", null)).isInstanceOf(StatsException.class)
+			.hasMessageContaining("measure: unknown 'arrests'")
+			.hasMessageContaining("incidents, detained, persons");
+		assertThatThrownBy(() -> stats(analyst.actor(), "incidents", "article")).isInstanceOf(StatsException.class)
+			.hasMessageContaining("incidents have no article");
+		assertThatThrownBy(() -> stats(analyst.actor(), "cases", "month,region,year"))
+			.isInstanceOf(StatsException.class)
+			.hasMessageContaining("at most 2");
+		assertThatThrownBy(() -> stats(analyst.actor(), "incidents", null, "region=mosc"))
+			.isInstanceOf(StatsException.class)
+			.hasMessageContaining("'mosc' is no region code");
+		assertThatThrownBy(() -> StatsQuery.parse("incidents", null, "2012-13-01", null, List.of()))
+			.isInstanceOf(StatsException.class)
+			.hasMessageContaining("from: '2012-13-01' is not a date");
+	}
+
+	@Test
+	void theCommandLineThePageAndTheCsvDownloadGiveTheSameFigures() throws Exception {
+		String[] question = { "--measure", "detained", "--by", "month,agreement", "--from", "2011-12-01", "--to",
+				"2012-09-30" };
+		List<String> arguments = new ArrayList<>(
+				List.of("stats", "--data", DATA.toString(), "--as", analyst.login(), "--format", "csv"));
+		arguments.addAll(List.of(question));
+		Jar.Result cli = Jar.run(Map.of(), arguments.toArray(String[]::new));
+		assertThat(cli.exitCode()).as(cli.all()).isZero();
+
+		WebSession web = new WebSession(this.port).login(analyst);
+		String query = "measure=detained&by=month&by2=agreement&from=2011-12-01&to=2012-09-30";
+		WebSession.Response csv = web.get("/stats.csv?" + query);
+		WebSession.Response page = web.get("/stats?" + query);
+
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.header("Content-Type")).startsWith("text/csv");
+		assertThat(csv.body().replace("\r\n", "\n")).isEqualTo(cli.out().replace("\r\n", "\n"));
+		List<String> lines = List.of(cli.out().strip().split("\r?\n"));
+		assertThat(lines.get(0)).isEqualTo("month,agreement,detained");
+		assertThat(lines).contains("2012-05,not-agreed,1547", "2012-05,agreed,451", "total,total,4885");
+		List<Long> pageFigures = new ArrayList<>();
+		Matcher figure = Pattern.compile("<td class=\"number\">\\s*<a href=\"[^\"]*\">([\\d\\s\u00a0]+)</a>")
+			.matcher(page.body());
+		while (figure.find()) {
+			pageFigures.add(Long.parseLong(figure.group(1).replaceAll("[\\s\u00a0]", "")));
+		}
+		List<Long> cliFigures = lines.subList(1, lines.size())
+			.stream()
+			.map(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1)))
+			.toList();
+		assertThat(pageFigures).isEqualTo(cliFigures);
+		assertThat(page.body()).contains("<svg").contains("Сумма задержанных на инцидентах");
+	}
+
+	@Test
+	void everyFigureLinksToTheRecordsBehindIt() {
+		WebSession web = new WebSession(this.port).login(analyst);
+		WebSession.Response page = web.get("/stats?measure=incidents&by=agreement&from=2011-12-01&to=2012-09-30");
+		Matcher link = Pattern.compile("href=\"(/stats/records\\?[^\"]*value=agreed)\"").matcher(page.body());
+		assertThat(link.find()).as("a link from the 'agreed' figure").isTrue();
+
+		WebSession.Response records = web.get(link.group(1).replace("&amp;", "&"));
+
+		assertThat(records.status()).isEqualTo(200);
+		Matcher items = Pattern.compile("<li><a href=\"/incidents/[0-9a-f-]{36}\">").matcher(records.body());
+		int count = 0;
+		while (items.find()) {
+			count++;
+		}
+		assertThat(count).isEqualTo(19);
+		List<RecordId> ids = this.statistics.records(analyst.actor(),
+				new StatsQuery("incidents", List.of("agreement"), FIXTURE_FROM, FIXTURE_TO, Map.of()),
+				List.of("agreed"));
+		assertThat(ids).hasSize(19).allSatisfy(id -> assertThat(id.kind()).isEqualTo(RecordKind.INCIDENT));
+	}
+
+	@Test
+	void theCsvDownloadNeutralisesFormulas() {
+		WebSession web = new WebSession(this.port).login(analyst);
+
+		WebSession.Response csv = web.get("/stats.csv?measure=incidents&by=organiser&from=2014-01-01&to=2014-12-31");
+
+		assertThat(csv.body()).contains("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",1")
+			.doesNotContain("\n=HYPERLINK")
+			.doesNotContain(",=HYPERLINK");
+		assertThat(StatsFormat.neutralised("+1")).isEqualTo("'+1");
+		assertThat(StatsFormat.neutralised("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(StatsFormat.neutralised("-2")).isEqualTo("'-2");
+		assertThat(StatsFormat.neutralised("Москва")).isEqualTo("Москва");
+	}
+
+	@Test
+	void aBadQuestionOnThePageIsAMessageNotAnError() {
+		WebSession web = new WebSession(this.port).login(analyst);
+
+		WebSession.Response page = web.get("/stats?measure=incidents&by=article");
+		WebSession.Response csv = web.get("/stats.csv?measure=incidents&where=region%3Dmosc");
+
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("incidents have no article").doesNotContain("Exception");
+		assertThat(csv.status()).isEqualTo(400);
+		assertThat(csv.body()).contains("'mosc' is no region code");
+	}
+
+}
