@@ -113,6 +113,36 @@ public final class WebSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * Posts a multipart form, as a browser does with a file field: {@code fields}, then
+	 * {@code files} (field → file name and bytes), and the CSRF token of the last page.
+	 */
+	public Response postMultipart(String path, Map<String, String> fields,
+			Map<String, Map.Entry<String, byte[]>> files) {
+		String boundary = "khronika-test-" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+		if (this.csrf != null) {
+			all.put("_csrf", this.csrf);
+		}
+		all.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		files.forEach((name, file) -> {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+					+ file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(file.getValue());
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		});
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept-Language", "ru")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
 	/** The session cookie's value, or null. */
 	public String sessionCookie() {
 		return this.cookies.getCookieStore()

@@ -17,15 +17,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionLifetime the longest a session lasts however active (default 12 h); the
  * idle limit is {@code server.servlet.session.timeout} (30 min)
  * @param maxRequestBytes the largest request body accepted (default 1 MB)
+ * @param maxUploadBytes the largest table the import page accepts (default 100 MB); held
+ * in memory, never written to the disk in plain
  */
 @ConfigurationProperties("khronika.access")
 public record AccessSettings(@DefaultValue("5") int freeLoginFailures, @DefaultValue("30") int loginsPerMinute,
 		@DefaultValue("600") int apiRequestsPerMinute, @DefaultValue("12h") Duration sessionLifetime,
-		@DefaultValue("1048576") long maxRequestBytes) {
+		@DefaultValue("1048576") long maxRequestBytes, @DefaultValue("104857600") long maxUploadBytes) {
 
 	public AccessSettings {
-		if (freeLoginFailures < 1 || loginsPerMinute < 1 || apiRequestsPerMinute < 1 || maxRequestBytes < 1024) {
-			throw new IllegalArgumentException("khronika.access.* limits must be positive (max-request-bytes ≥ 1024)");
+		if (freeLoginFailures < 1 || loginsPerMinute < 1 || apiRequestsPerMinute < 1 || maxRequestBytes < 1024
+				|| maxUploadBytes < maxRequestBytes) {
+			throw new IllegalArgumentException(
+					"khronika.access.* limits must be positive (max-request-bytes ≥ 1024, max-upload-bytes ≥ max-request-bytes)");
 		}
 	}
 

@@ -26,16 +26,18 @@ final class RequestFilters {
 	}
 
 	/**
-	 * Refuses request bodies over the limit (413), and API bodies of unknown length
-	 * (411).
+	 * Refuses request bodies over the limit (413): {@code maxUploadBytes} for a table
+	 * posted to the import page, {@code maxBytes} for everything else; and API bodies of
+	 * unknown length (411).
 	 */
-	static OncePerRequestFilter sizeLimit(long maxBytes) {
+	static OncePerRequestFilter sizeLimit(long maxBytes, long maxUploadBytes) {
 		return new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				long length = request.getContentLengthLong();
-				if (length > maxBytes) {
+				boolean upload = "POST".equals(request.getMethod()) && "/imports".equals(path(request));
+				if (length > (upload ? maxUploadBytes : maxBytes) || (upload && length < 0)) {
 					refuse(request, response, 413, "request.too_large", "The request is too large.");
 					return;
 				}

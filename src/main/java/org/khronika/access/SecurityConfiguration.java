@@ -47,7 +47,7 @@ class SecurityConfiguration {
 	@Bean
 	FilterRegistrationBean<?> requestSizeLimit(AccessSettings settings) {
 		FilterRegistrationBean<?> registration = new FilterRegistrationBean<>(
-				RequestFilters.sizeLimit(settings.maxRequestBytes()));
+				RequestFilters.sizeLimit(settings.maxRequestBytes(), settings.maxUploadBytes()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

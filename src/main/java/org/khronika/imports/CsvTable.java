@@ -70,11 +70,11 @@ final class CsvTable implements Table {
 	 * Opens {@code file}.
 	 * @throws ImportFailure if it cannot be read or has no header row
 	 */
-	static CsvTable open(Path file) {
+	static CsvTable open(ImportFile file) {
 		try {
-			long size = Files.size(file);
+			long size = file.size();
 			byte[] start;
-			try (InputStream in = Files.newInputStream(file)) {
+			try (InputStream in = file.open()) {
 				start = in.readNBytes(SNIFF_BYTES);
 			}
 			int bom = 0;
@@ -93,7 +93,7 @@ final class CsvTable implements Table {
 			}
 			String firstLine = new String(start, bom, start.length - bom, charset).lines().findFirst().orElse("");
 			char delimiter = delimiter(firstLine);
-			Counting counting = new Counting(new BufferedInputStream(Files.newInputStream(file)));
+			Counting counting = new Counting(new BufferedInputStream(file.open()));
 			counting.skipNBytes(bom);
 			RowLimit limit = new RowLimit(new InputStreamReader(counting, charset));
 			CSVParser parser = CSVFormat.DEFAULT.builder()

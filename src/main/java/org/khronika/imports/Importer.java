@@ -72,6 +72,11 @@ public final class Importer {
 	 * then nothing was written
 	 */
 	public ImportReport run(Actor actor, MappingProfile profile, Path file, boolean dryRun, Progress progress) {
+		return run(actor, profile, ImportFile.of(file), dryRun, progress);
+	}
+
+	/** As {@link #run(Actor, MappingProfile, Path, boolean, Progress)}, for any file. */
+	public ImportReport run(Actor actor, MappingProfile profile, ImportFile file, boolean dryRun, Progress progress) {
 		if (!this.registry.mayCreate(actor, profile.kind())) {
 			throw new ImportFailure("the account " + actor.login() + " (" + actor.role().code() + ") may not record "
 					+ profile.kind().plural());

@@ -1,5 +1,7 @@
 package org.khronika.imports;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import org.khronika.eventlog.EventLog;
@@ -18,6 +20,11 @@ class ImportsConfiguration {
 	Importer importer(Registry registry, RecordValidator validator, EventLog log, DataSource dataSource,
 			MessageSource messages) {
 		return new Importer(registry, validator, log, new ImportKeys(new JdbcTemplate(dataSource)), messages);
+	}
+
+	@Bean
+	ImportJobs importJobs(Importer importer, Clock clock) {
+		return new ImportJobs(importer, clock);
 	}
 
 }

@@ -52,12 +52,24 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 	 * unknown kind or field, a rule that cannot work
 	 */
 	public static MappingProfile load(Path file) {
-		Object document;
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+		String text;
+		try {
+			text = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new ProfileException("cannot read the profile " + file + ": " + ex.getClass().getSimpleName());
+		}
+		return read(file.toString(), text);
+	}
+
+	/**
+	 * Reads a profile from its text; {@code file} names it in messages.
+	 * @throws ProfileException as {@link #load(Path)}
+	 */
+	public static MappingProfile read(String file, String text) {
+		Object document;
+		try {
+			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
 		}
 		catch (YAMLException ex) {
 			throw new ProfileException("the profile " + file + " is not valid YAML: "

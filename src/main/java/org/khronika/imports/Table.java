@@ -45,9 +45,9 @@ interface Table extends AutoCloseable {
 	 * Opens {@code file} as XLSX if it is a ZIP archive, else as CSV.
 	 * @throws ImportFailure if it cannot be read
 	 */
-	static Table open(Path file) {
+	static Table open(ImportFile file) {
 		byte[] magic;
-		try (InputStream in = Files.newInputStream(file)) {
+		try (InputStream in = file.open()) {
 			magic = in.readNBytes(4);
 		}
 		catch (IOException ex) {

@@ -36,16 +36,16 @@ import org.xml.sax.XMLReader;
  */
 final class XlsxTable implements Table {
 
-	private final Path file;
+	private final ImportFile file;
 
 	private final List<String> header;
 
-	private XlsxTable(Path file, List<String> header) {
+	private XlsxTable(ImportFile file, List<String> header) {
 		this.file = file;
 		this.header = header;
 	}
 
-	static XlsxTable open(Path file) {
+	static XlsxTable open(ImportFile file) {
 		List<String> header = new ArrayList<>();
 		read(file, (number, cells) -> {
 			if (number == 1) {
@@ -103,8 +103,9 @@ final class XlsxTable implements Table {
 
 	}
 
-	private static void read(Path file, RowSink sink) {
-		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+	private static void read(ImportFile file, RowSink sink) {
+		try (OPCPackage pkg = file.path().isPresent() ? OPCPackage.open(file.path().get().toFile(), PackageAccess.READ)
+				: OPCPackage.open(file.open())) {
 			XSSFReader reader = new XSSFReader(pkg);
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
 			StylesTable styles = reader.getStylesTable();

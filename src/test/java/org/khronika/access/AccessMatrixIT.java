@@ -311,6 +311,12 @@ class AccessMatrixIT {
 		rows.add(new Row("GET /account", "GET", "/account", null, expect(A, A, A, A, A)));
 		rows.add(new Row("GET /admin/users", "GET", "/admin/users", null, expect(A, D, D, D, D)));
 		rows.add(new Row("GET /admin/audit", "GET", "/admin/audit", null, expect(A, D, D, D, D)));
+		rows.add(new Row("GET /imports", "GET", "/imports", null, expect(A, A, A, A, D)));
+		rows.add(new Row("POST /imports", "POST", "/imports", form("profile", ""), expect(I, I, I, I, D)));
+		rows.add(new Row("GET /imports/{id}", "GET", "/imports/" + java.util.UUID.randomUUID(), null,
+				expect(H, H, H, H, H)));
+		rows.add(new Row("POST /imports/{id}/run", "POST", "/imports/" + java.util.UUID.randomUUID() + "/run", form(),
+				expect(H, H, H, H, H)));
 		rows.add(new Row("GET /stats", "GET", "/stats?measure=cases&by=article", null, expect(A, A, D, D, A)));
 		rows.add(new Row("GET /stats.csv", "GET", "/stats.csv?measure=incidents", null, expect(A, A, D, D, A)));
 		rows.add(new Row("GET /stats/records", "GET", "/stats/records?measure=cases", null, expect(A, A, D, D, A)));

@@ -305,6 +305,7 @@ class StatsIT {
 			.toList();
 		assertThat(pageFigures).isEqualTo(cliFigures);
 		assertThat(page.body()).contains("<svg").contains("Сумма задержанных на инцидентах");
+		assertThat(page.body()).as("the menu links the page").contains("href=\"/stats\"");
 	}
 
 	@Test

@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.khronika.access.AccessPolicy;
 import org.khronika.access.Actor;
 import org.khronika.access.Capability;
-import org.khronika.access.Role;
+import org.khronika.access.Sessions;
 import org.khronika.catalog.Catalog;
 import org.khronika.catalog.Dimension;
 import org.khronika.registry.Page;
@@ -380,18 +379,10 @@ class StatsPage {
 		}
 
 		@ModelAttribute("mayReadStatistics")
-		boolean mayReadStatistics(HttpServletRequest request) {
-			if (request.getUserPrincipal() == null || request.isUserInRole("PENDING_FACTOR")) {
-				return false;
-			}
-			for (Role role : Role.values()) {
-				if (request.isUserInRole(role.name()) && this.policy
-					.may(new Actor(request.getUserPrincipal().getName(), role), Capability.READ_STATISTICS)
-					.isGranted()) {
-					return true;
-				}
-			}
-			return false;
+		boolean mayReadStatistics() {
+			return Sessions.currentActor()
+				.map(actor -> this.policy.may(actor, Capability.READ_STATISTICS).isGranted())
+				.orElse(false);
 		}
 
 	}

@@ -1,0 +1,69 @@
+package org.khronika.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import org.khronika.KhronikaApplication;
+import org.khronika.crypto.KeyringFile;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What the benchmarks share: a fresh Khronika to measure, the machine, medians. */
+final class Bench {
+
+	private Bench() {
+	}
+
+	/** A full Khronika (no web server) on a fresh data directory with SQLite in it. */
+	static ConfigurableApplicationContext start(Path dataDirectory) {
+		KeyringFile.createUnprotected(dataDirectory);
+		return new SpringApplicationBuilder(KhronikaApplication.class).web(WebApplicationType.NONE)
+			.properties(Map.of("khronika.data-dir", dataDirectory.toString(), "logging.level.root", "WARN",
+					"spring.main.banner-mode", "off", "spring.main.log-startup-info", "false"))
+			.run();
+	}
+
+	static Path temporaryDirectory(String prefix) {
+		try {
+			return Files.createTempDirectory(prefix);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The machine, as the README reports it. */
+	static String machine() {
+		String cpu = "unknown CPU";
+		try {
+			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter(line -> line.startsWith("model name"))
+				.map(line -> line.substring(line.indexOf(':') + 1).strip())
+				.findFirst()
+				.orElse(cpu);
+		}
+		catch (IOException ex) {
+			// not Linux: the CPU stays unknown
+		}
+		long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getTotalMemorySize();
+		return "%d cores (%s), %d GiB, Java %s, %s".formatted(Runtime.getRuntime().availableProcessors(), cpu,
+				memory >> 30, System.getProperty("java.version"), System.getProperty("os.name"));
+	}
+
+	static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+}

@@ -1,0 +1,223 @@
+package org.khronika.imports.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.khronika.access.AccessPolicy;
+import org.khronika.access.AccessRefused;
+import org.khronika.access.AccessSettings;
+import org.khronika.access.Actor;
+import org.khronika.access.Permission;
+import org.khronika.access.RecordType;
+import org.khronika.access.Sessions;
+import org.khronika.imports.ImportFailure;
+import org.khronika.imports.ImportJobs;
+import org.khronika.imports.MappingProfile;
+import org.khronika.imports.ProfileException;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.Registry;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The import page: upload a table (CSV or XLSX) with a mapping profile, read the dry
+ * run's report, then start the import and follow it. Both run as background jobs
+ * ({@link ImportJobs}): closing the page stops nothing, and the report stays. The job
+ * page refreshes itself while the job runs, without JavaScript.
+ */
+@Controller
+class ImportPage {
+
+	/** At most this many problems on the page; the counts say how many there are. */
+	static final int PROBLEMS_SHOWN = 500;
+
+	private final ImportJobs jobs;
+
+	private final Registry registry;
+
+	private final AccessSettings settings;
+
+	private final Map<String, MappingProfile> shipped;
+
+	ImportPage(ImportJobs jobs, Registry registry, AccessSettings settings) {
+		this.jobs = jobs;
+		this.registry = registry;
+		this.settings = settings;
+		this.shipped = shippedProfiles();
+	}
+
+	/** The profiles in the jar's {@code profiles/}, by name. */
+	private static Map<String, MappingProfile> shippedProfiles() {
+		Map<String, MappingProfile> profiles = new LinkedHashMap<>();
+		try {
+			for (Resource resource : new PathMatchingResourcePatternResolver()
+				.getResources("classpath*:profiles/*.yaml")) {
+				MappingProfile profile = MappingProfile.read("profiles/" + resource.getFilename(),
+						resource.getContentAsString(StandardCharsets.UTF_8));
+				profiles.put(profile.name(), profile);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return profiles;
+	}
+
+	@GetMapping("/imports")
+	String page(Actor actor, Model model) {
+		AccessRefused.unless(mayImport(actor));
+		return form(actor, model, null, null);
+	}
+
+	@PostMapping("/imports")
+	String upload(@RequestParam(defaultValue = "") String profile,
+			@RequestParam(name = "profileFile", required = false) MultipartFile profileFile,
+			@RequestParam(name = "table", required = false) MultipartFile table, Actor actor, Model model,
+			HttpServletResponse response) throws IOException {
+		AccessRefused.unless(mayImport(actor));
+		MappingProfile chosen;
+		try {
+			chosen = profile(profile, profileFile);
+		}
+		catch (ProfileException ex) {
+			return refused(actor, model, response, "profile", ex.getMessage(), profile);
+		}
+		if (chosen == null) {
+			return refused(actor, model, response, "profile", null, profile);
+		}
+		if (!this.registry.mayCreate(actor, chosen.kind())) {
+			return refused(actor, model, response, "profile", "your role may not record " + chosen.kind().plural(),
+					profile);
+		}
+		if (table == null || table.isEmpty()) {
+			return refused(actor, model, response, "table", null, profile);
+		}
+		String id;
+		try {
+			id = this.jobs.checkFirst(actor, chosen, fileName(table), table.getBytes());
+		}
+		catch (ImportFailure ex) {
+			return refused(actor, model, response, "table", ex.getMessage(), profile);
+		}
+		return "redirect:/imports/" + id;
+	}
+
+	@GetMapping("/imports/{id}")
+	String job(@PathVariable String id, Actor actor, Model model) {
+		ImportJobs.Snapshot job = this.jobs.find(actor, id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("job", job);
+		if (!job.isFinished()) {
+			model.addAttribute("refreshSeconds", 2);
+		}
+		if (job.report() != null) {
+			model.addAttribute("problems",
+					job.report().problems().subList(0, Math.min(PROBLEMS_SHOWN, job.report().problems().size())));
+		}
+		return "imports/job";
+	}
+
+	@PostMapping("/imports/{id}/run")
+	String run(@PathVariable String id, Actor actor, Model model, HttpServletResponse response) {
+		if (this.jobs.find(actor, id).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		try {
+			return "redirect:/imports/" + this.jobs.importChecked(actor, id);
+		}
+		catch (ImportFailure ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("runProblem", ex.getMessage());
+			return job(id, actor, model);
+		}
+	}
+
+	private MappingProfile profile(String name, MultipartFile file) throws IOException {
+		if (file != null && !file.isEmpty()) {
+			if (file.getSize() > 256 * 1024) {
+				throw new ProfileException("a profile is a short YAML file; this one is over 256 KB");
+			}
+			return MappingProfile.read(fileName(file), new String(file.getBytes(), StandardCharsets.UTF_8));
+		}
+		return this.shipped.get(name);
+	}
+
+	private static String fileName(MultipartFile file) {
+		String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload";
+		return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+	}
+
+	private String refused(Actor actor, Model model, HttpServletResponse response, String field, String message,
+			String profile) {
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("selectedProfile", profile);
+		return form(actor, model, field, message);
+	}
+
+	private String form(Actor actor, Model model, String problemField, String problem) {
+		List<MappingProfile> profiles = new ArrayList<>();
+		for (MappingProfile profile : this.shipped.values()) {
+			if (this.registry.mayCreate(actor, profile.kind())) {
+				profiles.add(profile);
+			}
+		}
+		model.addAttribute("profiles", profiles);
+		model.addAttribute("jobs", this.jobs.list(actor));
+		model.addAttribute("maxUploadMegabytes", this.settings.maxUploadBytes() / (1024 * 1024));
+		model.addAttribute("problemField", problemField);
+		model.addAttribute("problem", problem);
+		return "imports/page";
+	}
+
+	private Permission mayImport(Actor actor) {
+		for (RecordKind kind : RecordKind.values()) {
+			if (this.registry.mayCreate(actor, kind)) {
+				return Permission.grantedIf(true, "access.denied");
+			}
+		}
+		return Permission.denied("access.denied");
+	}
+
+	/**
+	 * Shows the import link to the roles that may record anything, as the policy says.
+	 */
+	@ControllerAdvice
+	static class Navigation {
+
+		private final AccessPolicy policy;
+
+		Navigation(AccessPolicy policy) {
+			this.policy = policy;
+		}
+
+		@ModelAttribute("mayImport")
+		boolean mayImport() {
+			return Sessions.currentActor()
+				.map(actor -> Arrays.stream(RecordType.values())
+					.anyMatch(type -> this.policy.mayCreate(actor, type).isGranted()))
+				.orElse(false);
+		}
+
+	}
+
+}
