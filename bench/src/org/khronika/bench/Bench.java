@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 
 import org.khronika.KhronikaApplication;
 import org.khronika.crypto.KeyringFile;
@@ -23,11 +22,16 @@ final class Bench {
 
 	/** A full Khronika (no web server) on a fresh data directory with SQLite in it. */
 	static ConfigurableApplicationContext start(Path dataDirectory) {
+		try {
+			Files.createDirectories(dataDirectory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		KeyringFile.createUnprotected(dataDirectory);
 		return new SpringApplicationBuilder(KhronikaApplication.class).web(WebApplicationType.NONE)
-			.properties(Map.of("khronika.data-dir", dataDirectory.toString(), "logging.level.root", "WARN",
-					"spring.main.banner-mode", "off", "spring.main.log-startup-info", "false"))
-			.run();
+			.run("--khronika.data-dir=" + dataDirectory, "--logging.level.root=WARN",
+					"--spring.main.log-startup-info=false");
 	}
 
 	static Path temporaryDirectory(String prefix) {

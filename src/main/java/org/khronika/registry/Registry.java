@@ -313,7 +313,7 @@ public class Registry {
 	 * the order given: the records behind a figure (audited). Those they may not see are
 	 * left out of the page; the total counts the ids given.
 	 */
-	public Page<RecordView> selection(Actor actor, RecordKind kind, List<RecordId> ids, int page, int size) {
+	public Listing selection(Actor actor, RecordKind kind, List<RecordId> ids, int page, int size) {
 		int safeSize = Math.min(Math.max(1, size), 500);
 		int safePage = Math.max(0, page);
 		int from = (int) Math.min(ids.size(), (long) safePage * safeSize);
@@ -325,8 +325,11 @@ public class Registry {
 		Map<String, RecordView> found = new HashMap<>();
 		byIds(actor, kind, new LinkedHashSet<>(wanted)).forEach(view -> found.put(view.id().toString(), view));
 		List<RecordView> items = wanted.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
-		this.audit.read(actor, "list", kind.code(), ids(items));
-		return new Page<>(items, safePage, safeSize, ids.size());
+		Map<RecordId, RecordView> referenced = referenced(actor, items);
+		List<String> shown = new ArrayList<>(ids(items));
+		shown.addAll(ids(referenced.values()));
+		this.audit.read(actor, "list", kind.code(), shown.stream().distinct().toList());
+		return new Listing(new Page<>(items, safePage, safeSize, ids.size()), referenced);
 	}
 
 	/**

@@ -73,6 +73,14 @@ public class Statistics {
 		return this.cache.read(question.kind, (table, position) -> question.records(table, values));
 	}
 
+	/**
+	 * Reads what changed in the facts since the last question (all of them, the first
+	 * time).
+	 */
+	public void catchUp() {
+		this.cache.catchUp();
+	}
+
 	/** The measures and dimensions the catalog defines, for forms and help. */
 	public Catalog catalog() {
 		return this.catalog;

@@ -193,6 +193,77 @@ class ScenarioBrowserIT {
 		click("История");
 		assertThat(text()).contains("Версия 1", "Версия 2", "Доследственная проверка", "Закрыто", "изменено",
 				"monitor");
+
+		// the figures: cases by how they started, each figure leading to its cases
+		click("Статистика");
+		choose("measure", "Дела (преследования)");
+		choose("by", "Повод");
+		submit();
+		assertThat(text()).contains("Число дел, административных и уголовных", "Донос", "Прослушка", "Итого");
+		assertThat(this.browser.findElements(By.cssSelector(".chart-frame svg rect"))).isNotEmpty();
+		screenshot("stats");
+		navigateBy(this.browser.findElement(By.xpath("//tr[td[normalize-space()='Донос']]//a")));
+		assertThat(heading()).isEqualTo("Дела (преследования)");
+		assertThat(text()).contains("Повод: Донос", "Мария Лебедева · — · Уголовное · Прекращено",
+				"Игорь Кравцов · — · Уголовное · УК 207.3");
+		assertThat(this.browser.findElements(By.cssSelector("ol.figure-records li"))).hasSize(2);
+
+		// a table imported from the import page, checked first, then imported
+		click("Импорт");
+		choose("profile", "ovdinfo-moscow-2011-2012 (События)");
+		field("table").sendKeys(table().toString());
+		submit();
+		untilShown("Проверено: пока ничего не записано.");
+		assertThat(text().replaceAll("\\s+", " ")).contains("Новых записей 2", "Отклонено строк 0");
+		screenshot("import-checked");
+		submit();
+		untilShown("Импортировано.");
+		open("/incidents");
+		assertThat(text()).contains("2016-06-12 · Пикет · Москва", "2016-06-13 · Митинг · Москва");
+	}
+
+	/** Whether the page shows {@code wanted}; false while it is being replaced. */
+	private boolean shows(String wanted) {
+		try {
+			return text().contains(wanted);
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			return false;
+		}
+	}
+
+	/** A small table of the fixture's shape, every value invented. */
+	private Path table() {
+		try {
+			Path file = Files.createTempFile("khronika-browser-", ".csv");
+			Files.writeString(file, "date,agreement,type,subject,organizator,comment,place,total,id\n"
+					+ "12.06.2016,не согласовано,пикет,Вымышленная тема,Вымышленный оргкомитет,,Сквер,3,b-1\n"
+					+ "13.06.2016,согласовано,митинг,Вымышленная тема,Вымышленный оргкомитет,,Площадь,40,b-2\n");
+			return file;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Waits while the page refreshes itself (a running job) until it shows
+	 * {@code wanted}.
+	 */
+	private void untilShown(String wanted) {
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+		while (!shows(wanted)) {
+			if (java.time.Instant.now().isAfter(deadline)) {
+				throw new AssertionError("the page never showed " + wanted + ": " + text());
+			}
+			try {
+				Thread.sleep(250);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 	private String recordPerson(String names, String birthYear, String region) {

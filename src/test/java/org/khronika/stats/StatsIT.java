@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.khronika.Fixtures;
@@ -37,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -252,6 +255,21 @@ class StatsIT {
 			.isEqualTo(2);
 		assertThatThrownBy(() -> stats(new Actor("stats-lawyer", Role.LAWYER), "cases", null))
 			.isInstanceOf(org.khronika.access.AccessRefused.class);
+	}
+
+	@Test
+	void theFactTablesAreAProjectionOfTheLogThatRebuildGivesBackExactly() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.context.getBean(DataSource.class));
+		List<Map<String, Object>> incidents = jdbc.queryForList("SELECT * FROM fact_incident ORDER BY id");
+		List<Map<String, Object>> cases = jdbc.queryForList("SELECT * FROM fact_case ORDER BY id");
+		List<Map<String, Object>> events = jdbc.queryForList("SELECT * FROM fact_case_event ORDER BY id");
+
+		this.registry.rebuild();
+
+		assertThat(jdbc.queryForList("SELECT * FROM fact_incident ORDER BY id")).hasSizeGreaterThan(180)
+			.isEqualTo(incidents);
+		assertThat(jdbc.queryForList("SELECT * FROM fact_case ORDER BY id")).hasSize(5).isEqualTo(cases);
+		assertThat(jdbc.queryForList("SELECT * FROM fact_case_event ORDER BY id")).isEqualTo(events);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.khronika.access.Capability;
 import org.khronika.access.Sessions;
 import org.khronika.catalog.Catalog;
 import org.khronika.catalog.Dimension;
+import org.khronika.registry.Listing;
 import org.khronika.registry.Page;
 import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordKind;
@@ -149,7 +150,8 @@ class StatsPage {
 		Labels labels = new Labels(catalog, locale);
 		StatsResult shape = this.statistics.compute(actor, query);
 		RecordKind kind = "incidents".equals(shape.metric().counts()) ? RecordKind.INCIDENT : RecordKind.CASE;
-		Page<RecordView> records = this.registry.selection(actor, kind, ids, page, RECORDS_PAGE);
+		Listing listing = this.registry.selection(actor, kind, ids, page, RECORDS_PAGE);
+		Page<RecordView> records = listing.page();
 		List<String> conditions = new ArrayList<>();
 		for (int i = 0; i < group.size(); i++) {
 			Dimension dimension = shape.dimensions().get(i);
@@ -160,7 +162,8 @@ class StatsPage {
 		model.addAttribute("conditions", conditions);
 		model.addAttribute("query", query);
 		model.addAttribute("records", records);
-		model.addAttribute("items", records.items().stream().map(r -> new Cell(labels.describe(r), href(r))).toList());
+		model.addAttribute("items",
+				records.items().stream().map(r -> new Cell(labels.describe(r, listing), href(r))).toList());
 		model.addAttribute("backHref", link("/stats", query, null));
 		String base = link("/stats/records", query, group);
 		model.addAttribute("previousHref", (page > 0) ? base + "&page=" + (page - 1) : null);
@@ -329,7 +332,7 @@ class StatsPage {
 			return this.catalog.valueLabel(dimension.values(), code).map(l -> l.in(this.locale)).orElse(code);
 		}
 
-		String describe(RecordView record) {
+		String describe(RecordView record, Listing listing) {
 			Map<String, Object> fields = record.details().publicFields();
 			List<String> parts = new ArrayList<>();
 			if (record.details() instanceof org.khronika.registry.IncidentDetails incident) {
@@ -344,6 +347,7 @@ class StatsPage {
 				}
 			}
 			else if (record.details() instanceof org.khronika.registry.CaseDetails courtCase) {
+				parts.add(person(listing.referenced().get(courtCase.person())));
 				parts.add((courtCase.opened() != null) ? courtCase.opened().toString() : "—");
 				parts.add(term("case-kinds", courtCase.caseKind()));
 				courtCase.charges()
@@ -357,6 +361,16 @@ class StatsPage {
 				parts.add(String.valueOf(fields));
 			}
 			return String.join(" · ", parts);
+		}
+
+		/** The person's first name spelling, where the reader may see it. */
+		private String person(RecordView person) {
+			if (person == null || person.redacted() || person.shredded()
+					|| !(person.details() instanceof org.khronika.registry.PersonDetails details)
+					|| details.displayName().isEmpty()) {
+				return message("stats.personHidden", this.locale);
+			}
+			return details.displayName();
 		}
 
 		private String term(String vocabulary, String code) {
