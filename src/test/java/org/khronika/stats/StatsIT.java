@@ -327,6 +327,21 @@ class StatsIT {
 	}
 
 	@Test
+	void theCommandSaysWhyItCannotAnswerInOneLine() throws Exception {
+		Staff.add(this.context, "stats-lawyer", Role.LAWYER);
+
+		Jar.Result lawyer = Jar.run(Map.of(), "stats", "--data", DATA.toString(), "--as", "stats-lawyer", "--measure",
+				"cases");
+		Jar.Result unknown = Jar.run(Map.of(), "stats", "--data", DATA.toString(), "--as", analyst.login(), "--measure",
+				"cases", "--by", "type");
+
+		assertThat(lawyer.exitCode()).isNotZero();
+		assertThat(lawyer.err()).contains("access denied").doesNotContain("Exception").doesNotContain("\tat ");
+		assertThat(unknown.exitCode()).isNotZero();
+		assertThat(unknown.err()).contains("by: cases have no type").doesNotContain("\tat ");
+	}
+
+	@Test
 	void everyFigureLinksToTheRecordsBehindIt() {
 		WebSession web = new WebSession(this.port).login(analyst);
 		WebSession.Response page = web.get("/stats?measure=incidents&by=agreement&from=2011-12-01&to=2012-09-30");
