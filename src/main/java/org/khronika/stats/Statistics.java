@@ -174,6 +174,9 @@ public class Statistics {
 				}
 				boolean above = scan.above(row);
 				total.add(scan, row, above, false);
+				if (this.dimensions.isEmpty()) {
+					continue;
+				}
 				int[] firstCodes = scan.codes(0, row, first);
 				int[] secondCodes = scan.codes(1, row, second);
 				for (int a : firstCodes) {
@@ -196,27 +199,24 @@ public class Statistics {
 				}
 				rows.add(new Row(values, entry.getValue().figure(this.metric)));
 			}
-			if (this.dimensions.isEmpty()) {
-				rows.clear();
-			}
 			return new StatsResult(this.query, this.metric, this.dimensions, rows, total.figure(this.metric), position,
 					this.day);
 		}
 
 		List<RecordId> records(FactTable table, List<String> values) {
 			Scan scan = new Scan(table);
-			int[][] wanted = new int[values.size()][];
+			int[] wanted = new int[values.size()];
 			for (int i = 0; i < values.size(); i++) {
 				String value = values.get(i);
 				if (value == null || value.isEmpty()) {
-					wanted[i] = new int[] { FactTable.NONE };
+					wanted[i] = FactTable.NONE;
 					continue;
 				}
 				OptionalInt code = table.encode(this.dimensions.get(i).code(), value);
 				if (code.isEmpty()) {
 					return List.of();
 				}
-				wanted[i] = new int[] { code.getAsInt() };
+				wanted[i] = code.getAsInt();
 			}
 			List<RecordId> ids = new ArrayList<>();
 			int[] buffer = new int[1];
@@ -227,7 +227,7 @@ public class Statistics {
 				boolean inGroup = true;
 				for (int i = 0; i < wanted.length && inGroup; i++) {
 					int[] codes = scan.codes(i, row, buffer);
-					inGroup = contains(codes, wanted[i][0]);
+					inGroup = contains(codes, wanted[i]);
 				}
 				if (inGroup) {
 					ids.add(this.kind.id(table.id(row)));
@@ -457,8 +457,10 @@ public class Statistics {
 					this.sum += scan.detained[row];
 				}
 				if (scan.articles != null) {
-					int[] charges = scan.articles[row];
-					this.sum += oneCharge ? 1 : ((charges != null) ? charges.length : 0);
+					int charges = (scan.articles[row] != null) ? scan.articles[row].length : 0;
+					// in a group of one article the case has one charge (none if it has
+					// none)
+					this.sum += oneCharge ? Math.min(1, charges) : charges;
 				}
 				if (scan.persons != null) {
 					if (this.persons == null) {

@@ -15,6 +15,7 @@ import org.khronika.access.Capability;
 import org.khronika.access.Sessions;
 import org.khronika.catalog.Catalog;
 import org.khronika.catalog.Dimension;
+import org.khronika.catalog.Metric;
 import org.khronika.registry.Listing;
 import org.khronika.registry.Page;
 import org.khronika.registry.RecordId;
@@ -65,27 +66,39 @@ class StatsPage {
 	record Cell(String text, String href) {
 	}
 
+	/**
+	 * The question as the form and the links state it: one or two dimensions ({@code by},
+	 * {@code by2}), dates, filters as {@code field=value}.
+	 */
+	record Form(String measure, String by, String by2, String from, String to, List<String> where) {
+
+		StatsQuery query() {
+			String dimensions = (this.by2 == null || this.by2.isBlank()) ? this.by
+					: ((this.by == null || this.by.isBlank()) ? this.by2 : this.by + "," + this.by2);
+			return StatsQuery.parse((this.measure != null) ? this.measure : "incidents", dimensions, this.from, this.to,
+					this.where);
+		}
+
+	}
+
 	@GetMapping("/stats")
-	String page(@RequestParam(defaultValue = "incidents") String measure, @RequestParam(required = false) String by,
-			@RequestParam(required = false) String by2, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) List<String> where, Actor actor,
-			Model model, Locale locale, HttpServletResponse response) {
+	String page(Form form, Actor actor, Model model, Locale locale, HttpServletResponse response) {
 		Catalog catalog = this.statistics.catalog();
 		model.addAttribute("metrics", catalog.metrics());
 		model.addAttribute("dimensions", catalog.dimensions());
-		model.addAttribute("measure", measure);
-		model.addAttribute("by", by);
-		model.addAttribute("by2", by2);
-		model.addAttribute("from", from);
-		model.addAttribute("to", to);
+		model.addAttribute("measure", (form.measure() != null) ? form.measure() : "incidents");
+		model.addAttribute("by", form.by());
+		model.addAttribute("by2", form.by2());
+		model.addAttribute("from", form.from());
+		model.addAttribute("to", form.to());
 		List<String> filters = new ArrayList<>(
-				(where != null) ? where.stream().filter(w -> !w.isBlank()).toList() : List.of());
+				(form.where() != null) ? form.where().stream().filter(w -> !w.isBlank()).toList() : List.of());
 		filters.add("");
 		model.addAttribute("filters", filters);
 		model.addAttribute("locale", locale);
 		StatsResult result;
 		try {
-			result = this.statistics.compute(actor, query(measure, by, by2, from, to, where));
+			result = this.statistics.compute(actor, form.query());
 		}
 		catch (StatsException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -105,13 +118,10 @@ class StatsPage {
 	}
 
 	@GetMapping("/stats.csv")
-	void csv(@RequestParam String measure, @RequestParam(required = false) String by,
-			@RequestParam(required = false) String by2, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) List<String> where, Actor actor,
-			HttpServletResponse response) throws java.io.IOException {
+	void csv(Form form, Actor actor, HttpServletResponse response) throws java.io.IOException {
 		StatsResult result;
 		try {
-			result = this.statistics.compute(actor, query(measure, by, by2, from, to, where));
+			result = this.statistics.compute(actor, form.query());
 		}
 		catch (StatsException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -128,17 +138,14 @@ class StatsPage {
 	}
 
 	@GetMapping("/stats/records")
-	String records(@RequestParam String measure, @RequestParam(required = false) String by,
-			@RequestParam(required = false) String by2, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) List<String> where,
-			@RequestParam(name = "value", required = false) List<String> values,
+	String records(Form form, @RequestParam(name = "value", required = false) List<String> values,
 			@RequestParam(defaultValue = "0") int page, Actor actor, Model model, Locale locale,
 			HttpServletResponse response) {
 		StatsQuery query;
 		List<RecordId> ids;
 		List<String> group = (values != null) ? values : List.of();
 		try {
-			query = query(measure, by, by2, from, to, where);
+			query = form.query();
 			ids = this.statistics.records(actor, query, group);
 		}
 		catch (StatsException ex) {
@@ -148,17 +155,18 @@ class StatsPage {
 		}
 		Catalog catalog = this.statistics.catalog();
 		Labels labels = new Labels(catalog, locale);
-		StatsResult shape = this.statistics.compute(actor, query);
-		RecordKind kind = "incidents".equals(shape.metric().counts()) ? RecordKind.INCIDENT : RecordKind.CASE;
+		// the question was checked by records(): its measure and dimensions exist
+		Metric metric = catalog.metric(query.measure()).orElseThrow();
+		RecordKind kind = "incidents".equals(metric.counts()) ? RecordKind.INCIDENT : RecordKind.CASE;
 		Listing listing = this.registry.selection(actor, kind, ids, page, RECORDS_PAGE);
 		Page<RecordView> records = listing.page();
 		List<String> conditions = new ArrayList<>();
 		for (int i = 0; i < group.size(); i++) {
-			Dimension dimension = shape.dimensions().get(i);
+			Dimension dimension = catalog.dimension(query.by().get(i)).orElseThrow();
 			conditions.add(dimension.label().in(locale) + ": " + labels.value(dimension, emptyToNull(group.get(i))));
 		}
-		model.addAttribute("metricLabel", shape.metric().label().in(locale));
-		model.addAttribute("definition", shape.metric().definition().in(locale));
+		model.addAttribute("metricLabel", metric.label().in(locale));
+		model.addAttribute("definition", metric.definition().in(locale));
 		model.addAttribute("conditions", conditions);
 		model.addAttribute("query", query);
 		model.addAttribute("records", records);
@@ -170,11 +178,6 @@ class StatsPage {
 		model.addAttribute("nextHref",
 				((long) (page + 1) * RECORDS_PAGE < ids.size()) ? base + "&page=" + (page + 1) : null);
 		return "stats/records";
-	}
-
-	private static StatsQuery query(String measure, String by, String by2, String from, String to, List<String> where) {
-		String dimensions = (by2 == null || by2.isBlank()) ? by : ((by == null || by.isBlank()) ? by2 : by + "," + by2);
-		return StatsQuery.parse(measure, dimensions, from, to, where);
 	}
 
 	private List<String> header(StatsResult result, Locale locale) {
