@@ -63,7 +63,8 @@ public class Statistics {
 	/**
 	 * The records behind one figure of {@code query}: the group whose dimension values
 	 * are {@code values} (null where the records do not say), or every record counted if
-	 * {@code values} is empty. Incidents or cases, in no particular order.
+	 * {@code values} is empty. Incidents or cases, oldest first (by their date; undated
+	 * last).
 	 */
 	public List<RecordId> records(Actor actor, StatsQuery query, List<String> values) {
 		Question question = question(actor, query);
@@ -218,7 +219,7 @@ public class Statistics {
 				}
 				wanted[i] = code.getAsInt();
 			}
-			List<RecordId> ids = new ArrayList<>();
+			List<Integer> rows = new ArrayList<>();
 			int[] buffer = new int[1];
 			for (int row = 0; row < table.size(); row++) {
 				if (!scan.counts(row)) {
@@ -230,10 +231,14 @@ public class Statistics {
 					inGroup = contains(codes, wanted[i]);
 				}
 				if (inGroup) {
-					ids.add(this.kind.id(table.id(row)));
+					rows.add(row);
 				}
 			}
-			return ids;
+			int[] days = table.column("day");
+			rows.sort(Comparator
+				.comparingInt((Integer row) -> days[row] == FactTable.NONE ? Integer.MAX_VALUE : days[row])
+				.thenComparing(row -> table.id(row)));
+			return rows.stream().map(row -> this.kind.id(table.id(row))).toList();
 		}
 
 		/**

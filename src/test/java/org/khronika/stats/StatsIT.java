@@ -357,6 +357,13 @@ class StatsIT {
 			count++;
 		}
 		assertThat(count).isEqualTo(19);
+		Matcher dates = Pattern.compile("<li><a href=\"/incidents/[0-9a-f-]{36}\">(\\d{4}-\\d{2}-\\d{2})")
+			.matcher(records.body());
+		List<String> listed = new ArrayList<>();
+		while (dates.find()) {
+			listed.add(dates.group(1));
+		}
+		assertThat(listed).as("oldest first").hasSize(19).isSorted();
 		List<RecordId> ids = this.statistics.records(analyst.actor(),
 				new StatsQuery("incidents", List.of("agreement"), FIXTURE_FROM, FIXTURE_TO, Map.of()),
 				List.of("agreed"));
