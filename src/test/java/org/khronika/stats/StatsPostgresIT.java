@@ -1,0 +1,107 @@
+package org.khronika.stats;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.khronika.Fixtures;
+import org.khronika.TestApplication;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.access.Actor;
+import org.khronika.access.Role;
+import org.khronika.access.Staff;
+import org.khronika.imports.Importer;
+import org.khronika.imports.MappingProfile;
+import org.khronika.registry.CaseEventInput;
+import org.khronika.registry.CaseInput;
+import org.khronika.registry.PersonInput;
+import org.khronika.registry.RecordInput;
+import org.khronika.registry.RecordValidator;
+import org.khronika.registry.Registry;
+import org.khronika.registry.SaveResult;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fact tables and the figures on PostgreSQL: the fixture's published figures, custody
+ * worked out from a case's events, and a rebuild that gives the facts back exactly.
+ */
+@SpringBootTest
+class StatsPostgresIT {
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApplication.register(registry, TestApplication.dataDirectory(), Engine.POSTGRESQL);
+	}
+
+	@Autowired
+	Statistics statistics;
+
+	@Autowired
+	Importer importer;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	RecordValidator validator;
+
+	@Autowired
+	ApplicationContext context;
+
+	private final Actor editor = new Actor("pg-stats-editor", Role.EDITOR);
+
+	@Test
+	void theFiguresAndTheFactsHoldOnPostgresql() {
+		Staff.add(this.context, this.editor.login(), Role.EDITOR);
+		this.importer.run(this.editor, MappingProfile.load(Path.of("profiles/ovdinfo-moscow-2011-2012.yaml")),
+				Fixtures.ovdInfoMoscow(), false, (phase, rows, fraction) -> {
+				});
+		String person = save(
+				new PersonInput(List.of("Глеб Выдуманный"), null, null, null, null, false, false, List.of()));
+		String courtCase = save(new CaseInput(person, "criminal", LocalDate.of(2024, 2, 1), "moscow",
+				List.of("uk-207.3"), "wiretap", null, null, "investigation", null, null, null, null, List.of()));
+		save(new CaseEventInput(courtCase, "measure-of-restraint", LocalDate.of(2024, 2, 2), null, "custody",
+				LocalDate.now().plusMonths(1), null, List.of()));
+
+		StatsResult byMonth = this.statistics.compute(this.editor,
+				StatsQuery.parse("detained", "month", "2011-12-01", "2012-09-30", List.of()));
+		assertThat(byMonth.total().value()).isEqualTo(4885);
+		assertThat(byMonth.rows()).hasSize(10);
+		assertThat(byMonth.rows().get(5).values()).containsExactly("2012-05");
+		assertThat(byMonth.rows().get(5).figure().value()).isEqualTo(1998);
+		assertThat(this.statistics.compute(this.editor, StatsQuery.parse("in-custody", null, null, null, List.of()))
+			.total()
+			.value()).isEqualTo(1);
+
+		JdbcTemplate jdbc = new JdbcTemplate(this.context.getBean(DataSource.class));
+		Map<String, List<Map<String, Object>>> before = Map.of("incidents",
+				jdbc.queryForList("SELECT * FROM fact_incident ORDER BY id"), "cases",
+				jdbc.queryForList("SELECT * FROM fact_case ORDER BY id"), "events",
+				jdbc.queryForList("SELECT * FROM fact_case_event ORDER BY id"));
+		this.registry.rebuild();
+		assertThat(Map.of("incidents", jdbc.queryForList("SELECT * FROM fact_incident ORDER BY id"), "cases",
+				jdbc.queryForList("SELECT * FROM fact_case ORDER BY id"), "events",
+				jdbc.queryForList("SELECT * FROM fact_case_event ORDER BY id")))
+			.isEqualTo(before);
+		assertThat(before.get("events")).hasSize(1);
+	}
+
+	private String save(RecordInput input) {
+		var validated = this.validator.validate(this.editor, input);
+		assertThat(validated.problems()).as("test input").isEmpty();
+		return ((SaveResult.Saved) this.registry.record(this.editor, validated.details())).id().toString();
+	}
+
+}
