@@ -20,9 +20,10 @@ import org.khronika.access.Role;
 /**
  * Imports started from the web page, run one at a time on a thread of their own, so that
  * an import goes on when the page that started it is closed; its progress and report stay
- * available to the account that started it (and to admins) until the server stops. The
- * uploaded table stays in memory, never on the disk: after a dry run until its import is
- * started (or {@link #KEEP_UPLOAD} passes), and during that import.
+ * available to the account that started it (and to admins) until the server stops (the
+ * last {@value #MAX_JOBS} jobs). The uploaded table stays in memory, never on the disk:
+ * after a dry run until its import is started (or {@link #KEEP_UPLOAD} passes), and
+ * during that import.
  */
 public final class ImportJobs {
 
@@ -30,6 +31,9 @@ public final class ImportJobs {
 	 * How long an uploaded table waits, after its dry run, for its import to be started.
 	 */
 	static final Duration KEEP_UPLOAD = Duration.ofHours(1);
+
+	/** The most jobs remembered; the oldest finished ones are forgotten first. */
+	static final int MAX_JOBS = 200;
 
 	/** The most uploaded bytes held at once; another upload waits for room. */
 	static final long MAX_HELD_BYTES = 400L * 1024 * 1024;
@@ -181,6 +185,14 @@ public final class ImportJobs {
 	}
 
 	private void forgetOldUploads() {
+		List<Job> finished = this.jobs.values()
+			.stream()
+			.filter(job -> job.finished != null && job.table == null)
+			.sorted(Comparator.comparing((Job job) -> job.finished))
+			.toList();
+		for (int i = 0; i < finished.size() && this.jobs.size() > MAX_JOBS; i++) {
+			this.jobs.remove(finished.get(i).id);
+		}
 		Instant limit = this.clock.instant().minus(KEEP_UPLOAD);
 		for (Job job : this.jobs.values()) {
 			synchronized (job) {
