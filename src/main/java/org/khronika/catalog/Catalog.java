@@ -135,6 +135,27 @@ public final class Catalog {
 	}
 
 	/**
+	 * The code a person means by {@code text} among the values {@code values} names
+	 * ({@link Dimension#values()}): the code itself, or a name in Russian or English
+	 * ({@code Москва}, {@code Донос}), or for law articles {@code УК 207.3} or
+	 * {@code 207.3}; empty if none.
+	 */
+	public Optional<String> valueCode(String values, String text) {
+		if (values == null || text == null) {
+			return Optional.empty();
+		}
+		return switch (values) {
+			case "regions" -> findRegion(text).map(Region::code);
+			case "law-articles" -> findArticle(text).map(LawArticle::code);
+			default -> vocabulary(values).terms()
+				.stream()
+				.filter(t -> t.code().equals(text.strip()) || t.label().matches(text.strip()))
+				.map(Term::code)
+				.findFirst();
+		};
+	}
+
+	/**
 	 * The name of value {@code code} of a dimension whose values come from {@code values}
 	 * ({@link Dimension#values()}: {@code regions}, {@code law-articles} or a
 	 * vocabulary), or empty if there is no such value.

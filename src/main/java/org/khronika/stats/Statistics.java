@@ -54,6 +54,8 @@ public class Statistics {
 	 * The figures {@code query} asks for, as {@code actor} may see them.
 	 * @throws AccessRefused if the actor's role may not read statistics
 	 * @throws StatsException if the question names an unknown measure, dimension or value
+	 * (filters may name values by code or by name: {@code region=Москва},
+	 * {@code article=УК 207.3}; the result states them by code)
 	 */
 	public StatsResult compute(Actor actor, StatsQuery query) {
 		Question question = question(actor, query);
@@ -87,31 +89,34 @@ public class Statistics {
 		return this.catalog;
 	}
 
-	private Question question(Actor actor, StatsQuery query) {
+	private Question question(Actor actor, StatsQuery asked) {
 		AccessRefused.unless(this.policy.may(actor, Capability.READ_STATISTICS));
-		Metric metric = this.catalog.metric(query.measure())
-			.orElseThrow(() -> new StatsException("measure: unknown '" + query.measure() + "'; one of "
+		Metric metric = this.catalog.metric(asked.measure())
+			.orElseThrow(() -> new StatsException("measure: unknown '" + asked.measure() + "'; one of "
 					+ String.join(", ", this.catalog.metrics().stream().map(Metric::code).toList())));
-		if (query.by().size() > StatsQuery.MAX_DIMENSIONS) {
+		if (asked.by().size() > StatsQuery.MAX_DIMENSIONS) {
 			throw new StatsException("by: at most " + StatsQuery.MAX_DIMENSIONS + " dimensions at once");
 		}
-		if (new LinkedHashSet<>(query.by()).size() != query.by().size()) {
+		if (new LinkedHashSet<>(asked.by()).size() != asked.by().size()) {
 			throw new StatsException("by: a dimension named twice");
 		}
 		List<Dimension> dimensions = new ArrayList<>();
-		for (String code : query.by()) {
+		for (String code : asked.by()) {
 			dimensions.add(dimension("by", code, metric));
 		}
-		query.where().forEach((field, values) -> {
+		Map<String, List<String>> where = new java.util.LinkedHashMap<>();
+		asked.where().forEach((field, values) -> {
 			Dimension dimension = dimension("where", field, metric);
+			List<String> codes = new ArrayList<>();
 			for (String value : values) {
-				if (dimension.values() != null && !value.isEmpty()
-						&& this.catalog.valueLabel(dimension.values(), value).isEmpty()) {
-					throw new StatsException("where: '" + value + "' is no " + field + " code (" + dimension.values()
-							+ " in the catalog)");
-				}
+				codes.add((dimension.values() == null || value.isEmpty()) ? value
+						: this.catalog.valueCode(dimension.values(), value)
+							.orElseThrow(() -> new StatsException("where: '" + value + "' is no " + field
+									+ " code or name in the catalog (" + dimension.values() + ")")));
 			}
+			where.put(field, codes);
 		});
+		StatsQuery query = new StatsQuery(asked.measure(), asked.by(), asked.from(), asked.to(), where);
 		if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
 			throw new StatsException("from: " + query.from() + " is after to: " + query.to());
 		}

@@ -26,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -391,7 +390,28 @@ class ScenarioBrowserIT {
 	private void navigateBy(WebElement element) {
 		WebElement page = this.browser.findElement(By.tagName("html"));
 		element.click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(driver -> isGone(page));
+	}
+
+	/**
+	 * Whether the element's page has been replaced. Chromium says so either as a stale
+	 * element or, while the old document is being torn down, as a node that no longer
+	 * belongs to the document.
+	 */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	private String heading() {

@@ -2,6 +2,7 @@ package org.khronika.catalog;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,46 @@ class CatalogTest {
 		assertThat(this.catalog.findRegion("saint petersburg")).map(Region::code).hasValue("saint-petersburg");
 		assertThat(this.catalog.findRegion("Atlantis")).isEmpty();
 		assertThat(this.catalog.regions()).extracting(Region::code).doesNotHaveDuplicates().hasSizeGreaterThan(85);
+	}
+
+	@Test
+	void everyMeasureIsDefinedInBothLanguagesAndNamesOnlyWhatItsRecordsHave() {
+		assertThat(this.catalog.metrics()).extracting(Metric::code)
+			.containsExactly("incidents", "detained", "persons", "cases", "charges", "fines", "in-custody",
+					"conviction-rate");
+		for (Metric metric : this.catalog.metrics()) {
+			assertThat(metric.definition().ru()).as(metric.code()).hasSizeGreaterThan(40);
+			assertThat(metric.definition().en()).as(metric.code()).hasSizeGreaterThan(40);
+			assertThat(metric.counts()).as(metric.code()).isIn("incidents", "cases");
+			assertThat(metric.aggregate()).as(metric.code())
+				.isIn("count", "sum-detained", "distinct-persons", "sum-charges", "share");
+			assertThat("share".equals(metric.aggregate())).as(metric.code() + " has a numerator exactly if a share")
+				.isEqualTo(!metric.numerator().isEmpty());
+			for (Map<String, List<String>> conditions : List.of(metric.where(), metric.numerator(),
+					metric.denominator())) {
+				conditions.forEach((field, values) -> {
+					Dimension dimension = this.catalog.dimension(field).orElseThrow();
+					assertThat(dimension.applies()).as(metric.code() + " " + field).contains(metric.counts());
+					values.forEach(value -> assertThat(this.catalog.valueLabel(dimension.values(), value))
+						.as(metric.code() + " " + field + "=" + value)
+						.isPresent());
+				});
+			}
+		}
+		assertThat(this.catalog.dimensions()).extracting(Dimension::code)
+			.contains("day", "month", "year", "region", "type", "topic", "organiser", "agreement", "article", "trigger",
+					"outcome");
+	}
+
+	@Test
+	void aDimensionValueIsFoundByItsCodeOrByItsName() {
+		assertThat(this.catalog.valueCode("regions", "Москва")).hasValue("moscow");
+		assertThat(this.catalog.valueCode("law-articles", "УК 207.3")).hasValue("uk-207.3");
+		assertThat(this.catalog.valueCode("law-articles", "20.3.3")).hasValue("koap-20.3.3");
+		assertThat(this.catalog.valueCode(Catalog.TRIGGERS, "донос")).hasValue("denunciation");
+		assertThat(this.catalog.valueCode(Catalog.TRIGGERS, "wiretap")).hasValue("wiretap");
+		assertThat(this.catalog.valueCode(Catalog.TRIGGERS, "telepathy")).isEmpty();
+		assertThat(this.catalog.valueLabel("law-articles", "uk-207.3")).map(Label::ru).hasValue("УК 207.3");
 	}
 
 }

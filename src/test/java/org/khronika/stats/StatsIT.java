@@ -241,6 +241,14 @@ class StatsIT {
 			.containsExactly(Map.entry("denunciation", 2L));
 		assertThat(figures(stats(analyst.actor(), "cases", "informant", "trigger=denunciation")))
 			.containsOnlyKeys("relative", "colleague");
+		assertThat(stats(analyst.actor(), "cases", null, "trigger=Донос", "article=УК 207.3", "region=Москва").total())
+			.as("values by name, as a person writes them")
+			.satisfies(total -> assertThat(total.value()).isEqualTo(1))
+			.isEqualTo(
+					stats(analyst.actor(), "cases", null, "trigger=denunciation", "article=uk-207.3", "region=moscow")
+						.total());
+		assertThat(stats(analyst.actor(), "cases", null, "article=207.3").query().where()).containsEntry("article",
+				List.of("uk-207.3"));
 	}
 
 	@Test
