@@ -237,13 +237,13 @@ public class Sessions {
 				List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
 	}
 
-	/** The actor an authentication stands for, if it is a full one. */
 	/** The actor of the request being served, if someone (fully) logged in makes it. */
 	public static Optional<Actor> currentActor() {
 		return actorOf(
 				org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
 	}
 
+	/** The actor an authentication stands for, if it is a full one. */
 	public static Optional<Actor> actorOf(Authentication authentication) {
 		if (authentication == null || !authentication.isAuthenticated()) {
 			return Optional.empty();

@@ -310,8 +310,9 @@ public class Registry {
 
 	/**
 	 * One page of the records {@code ids} (of one kind) that {@code actor} may see, in
-	 * the order given: the records behind a figure (audited). Those they may not see are
-	 * left out of the page; the total counts the ids given.
+	 * the order given, with the records they refer to: the records behind a figure
+	 * (audited). Those they may not see are left out of the page; the total counts the
+	 * ids given.
 	 */
 	public Listing selection(Actor actor, RecordKind kind, List<RecordId> ids, int page, int size) {
 		int safeSize = Math.min(Math.max(1, size), 500);
