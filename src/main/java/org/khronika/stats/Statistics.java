@@ -292,6 +292,11 @@ public class Statistics {
 
 			private final int[] days;
 
+			/**
+			 * Whether the question has a date range: then undated records are left out.
+			 */
+			private final boolean dated;
+
 			private final int from;
 
 			private final int to;
@@ -324,8 +329,9 @@ public class Statistics {
 				this.table = table;
 				this.everyone = Question.this.audience.admitsAll();
 				this.days = table.column("day");
+				this.dated = Question.this.query.from() != null || Question.this.query.to() != null;
 				this.from = (Question.this.query.from() != null) ? (int) Question.this.query.from().toEpochDay()
-						: Integer.MIN_VALUE + 1;
+						: Integer.MIN_VALUE;
 				this.to = (Question.this.query.to() != null) ? (int) Question.this.query.to().toEpochDay()
 						: Integer.MAX_VALUE;
 				addConditions(this.conditions, Question.this.query.where());
@@ -384,8 +390,7 @@ public class Statistics {
 					return false;
 				}
 				int day = this.days[row];
-				if ((this.from != Integer.MIN_VALUE + 1 || this.to != Integer.MAX_VALUE)
-						&& (day == FactTable.NONE || day < this.from || day > this.to)) {
+				if (this.dated && (day == FactTable.NONE || day < this.from || day > this.to)) {
 					return false;
 				}
 				for (Condition condition : this.conditions) {

@@ -22,7 +22,6 @@ import org.khronika.imports.ImportFailure;
 import org.khronika.imports.ImportJobs;
 import org.khronika.imports.MappingProfile;
 import org.khronika.imports.ProfileException;
-import org.khronika.registry.RecordKind;
 import org.khronika.registry.Registry;
 
 import org.springframework.core.io.Resource;
@@ -57,12 +56,15 @@ class ImportPage {
 
 	private final AccessSettings settings;
 
+	private final AccessPolicy policy;
+
 	private final Map<String, MappingProfile> shipped;
 
-	ImportPage(ImportJobs jobs, Registry registry, AccessSettings settings) {
+	ImportPage(ImportJobs jobs, Registry registry, AccessSettings settings, AccessPolicy policy) {
 		this.jobs = jobs;
 		this.registry = registry;
 		this.settings = settings;
+		this.policy = policy;
 		this.shipped = shippedProfiles();
 	}
 
@@ -190,12 +192,15 @@ class ImportPage {
 	}
 
 	private Permission mayImport(Actor actor) {
-		for (RecordKind kind : RecordKind.values()) {
-			if (this.registry.mayCreate(actor, kind)) {
-				return Permission.grantedIf(true, "access.denied");
-			}
-		}
-		return Permission.denied("access.denied");
+		return Permission.grantedIf(mayRecordAnything(this.policy, actor), "access.denied");
+	}
+
+	/**
+	 * Whether {@code actor} may record some kind of record: who may import, and see the
+	 * link.
+	 */
+	static boolean mayRecordAnything(AccessPolicy policy, Actor actor) {
+		return Arrays.stream(RecordType.values()).anyMatch(type -> policy.mayCreate(actor, type).isGranted());
 	}
 
 	/**
@@ -212,10 +217,7 @@ class ImportPage {
 
 		@ModelAttribute("mayImport")
 		boolean mayImport() {
-			return Sessions.currentActor()
-				.map(actor -> Arrays.stream(RecordType.values())
-					.anyMatch(type -> this.policy.mayCreate(actor, type).isGranted()))
-				.orElse(false);
+			return Sessions.currentActor().map(actor -> mayRecordAnything(this.policy, actor)).orElse(false);
 		}
 
 	}

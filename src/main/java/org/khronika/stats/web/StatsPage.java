@@ -237,33 +237,34 @@ class StatsPage {
 		if (result.rows().isEmpty()) {
 			return null;
 		}
-		Map<String, SvgChart.Bar> bars = new LinkedHashMap<>();
+		// one bar per value of the first dimension, one segment per row (per value of the
+		// second)
 		Map<String, List<SvgChart.Segment>> segments = new LinkedHashMap<>();
+		Map<String, String> labelOf = new LinkedHashMap<>();
+		Map<String, String> shownOf = new LinkedHashMap<>();
+		boolean single = result.dimensions().size() == 1;
 		for (Row row : result.rows()) {
-			String first = row.values().get(0);
-			String label = labels.value(result.dimensions().get(0), first);
+			String first = String.valueOf(row.values().get(0));
+			labelOf.putIfAbsent(first, labels.value(result.dimensions().get(0), row.values().get(0)));
 			String series = (row.values().size() > 1) ? labels.value(result.dimensions().get(1), row.values().get(1))
 					: null;
 			double value = result.isShare() ? ((row.figure().rate() != null) ? row.figure().rate() * 100 : 0)
 					: row.figure().value();
-			segments.computeIfAbsent(String.valueOf(first), k -> new ArrayList<>())
+			segments.computeIfAbsent(first, k -> new ArrayList<>())
 				.add(new SvgChart.Segment(series, value, link("/stats/records", result.query(), row.values())));
-			bars.putIfAbsent(String.valueOf(first), null);
-			if (row.values().size() == 1) {
-				bars.put(String.valueOf(first), new SvgChart.Bar(label,
-						result.isShare() ? percent(row.figure().rate(), locale) : number(row.figure().value(), locale),
-						segments.get(String.valueOf(first))));
-			}
-			else {
-				bars.put(String.valueOf(first), new SvgChart.Bar(label, null, segments.get(String.valueOf(first))));
+			if (single) {
+				shownOf.put(first,
+						result.isShare() ? percent(row.figure().rate(), locale) : number(row.figure().value(), locale));
 			}
 		}
+		// a split bar shows its sum (a sum of shares means nothing, so none)
 		List<SvgChart.Bar> drawn = new ArrayList<>();
-		for (SvgChart.Bar bar : bars.values()) {
-			String shown = (bar.shown() != null) ? bar.shown()
+		segments.forEach((first, parts) -> {
+			SvgChart.Bar bar = new SvgChart.Bar(labelOf.get(first), "", parts);
+			String shown = single ? shownOf.get(first)
 					: (result.isShare() ? "" : number(Math.round(bar.total()), locale));
-			drawn.add(new SvgChart.Bar(bar.label(), shown, bar.segments()));
-		}
+			drawn.add(new SvgChart.Bar(bar.label(), shown, parts));
+		});
 		return SvgChart.draw(result.metric().label().in(locale), drawn, message("stats.other", locale));
 	}
 
@@ -335,8 +336,8 @@ class StatsPage {
 			return this.catalog.valueLabel(dimension.values(), code).map(l -> l.in(this.locale)).orElse(code);
 		}
 
+		/** A line for an incident or a case (statistics count nothing else). */
 		String describe(RecordView record, Listing listing) {
-			Map<String, Object> fields = record.details().publicFields();
 			List<String> parts = new ArrayList<>();
 			if (record.details() instanceof org.khronika.registry.IncidentDetails incident) {
 				parts.add(String.valueOf(incident.date()));
@@ -361,7 +362,7 @@ class StatsPage {
 				}
 			}
 			else {
-				parts.add(String.valueOf(fields));
+				parts.add(String.valueOf(record.details().publicFields()));
 			}
 			return String.join(" · ", parts);
 		}
