@@ -16,8 +16,9 @@ import java.util.Set;
  * Reading a record: an admin reads every record. Anyone else reads a record if they are
  * named on it, or if it is not restricted and their role's {@link Reach} for its kind
  * admits it; a record that is part of another (a case event of its case) is readable only
- * where that one is. The registry lists and counts with the same rule in SQL; a test
- * holds the two equal.
+ * where that one is. {@link #readRule} states this as a value: {@link ReadRule#admits}
+ * applies it to one record, and the registry renders the same value as SQL for lists and
+ * counts; a test holds the two equal.
  */
 public final class AccessPolicy {
 
@@ -30,6 +31,12 @@ public final class AccessPolicy {
 	private static final Map<Role, Detail> DETAIL = new EnumMap<>(Role.class);
 
 	private static final Map<Role, Set<Capability>> CAPABILITIES = new EnumMap<>(Role.class);
+
+	/** Roles that read every record, restricted or not. */
+	private static final Set<Role> READ_EVERYTHING = EnumSet.of(Role.ADMIN);
+
+	/** Kinds of record that are part of another, and readable only where it is. */
+	private static final Map<RecordType, RecordType> PART_OF = Map.of(RecordType.CASE_EVENT, RecordType.CASE);
 
 	static {
 		READ.put(Role.ADMIN, every(Reach.EVERY));
@@ -77,18 +84,33 @@ public final class AccessPolicy {
 	}
 
 	/** How far {@code role} reaches into records of {@code type}. */
-	public Reach readReach(Role role, RecordType type) {
+	Reach readReach(Role role, RecordType type) {
 		return READ.get(role).get(type);
+	}
+
+	/**
+	 * Which records of {@code type} {@code actor} may read, as a value: for lists and
+	 * counts (rendered as SQL by the registry) and for single records ({@link #mayRead}).
+	 */
+	public ReadRule readRule(Actor actor, RecordType type) {
+		if (READ_EVERYTHING.contains(actor.role())) {
+			return new ReadRule.Everyone();
+		}
+		ReadRule reach = switch (readReach(actor.role(), type)) {
+			case EVERY -> new ReadRule.Everyone();
+			case OWN -> new ReadRule.CreatedBy(actor.login());
+			case ASSIGNED -> new ReadRule.AssignedThroughCase(actor.login());
+			case NONE -> new ReadRule.Nobody();
+		};
+		ReadRule own = ReadRule.anyOf(new ReadRule.NamedOn(actor.login()),
+				ReadRule.allOf(new ReadRule.NotRestricted(), reach));
+		RecordType whole = PART_OF.get(type);
+		return (whole == null) ? own : ReadRule.allOf(own, new ReadRule.WithinEnclosing(readRule(actor, whole)));
 	}
 
 	/** Whether {@code actor} may see the record at all (then at {@link #detail}). */
 	public boolean mayRead(Actor actor, RecordFacts record) {
-		if (actor.role() == Role.ADMIN) {
-			return true;
-		}
-		boolean own = record.named().contains(actor.login())
-				|| (!record.restricted() && admits(readReach(actor.role(), record.type()), actor, record));
-		return own && (record.enclosing() == null || mayRead(actor, record.enclosing()));
+		return readRule(actor, record.type()).admits(record);
 	}
 
 	/** How much of the records it may read {@code role} sees. */
@@ -131,7 +153,12 @@ public final class AccessPolicy {
 	}
 
 	public Permission may(Actor actor, Capability capability) {
-		return Permission.grantedIf(CAPABILITIES.get(actor.role()).contains(capability), "access.denied");
+		return Permission.grantedIf(may(actor.role(), capability), "access.denied");
+	}
+
+	/** Whether accounts of {@code role} have {@code capability}. */
+	public boolean may(Role role, Capability capability) {
+		return CAPABILITIES.get(role).contains(capability);
 	}
 
 	/**

@@ -114,7 +114,7 @@ public class Accounts implements UserDetailsService {
 	public void setRole(Actor by, String login, Role role) {
 		AccessRefused.unless(this.policy.may(by, Capability.MANAGE_USERS));
 		Account account = find(login).orElseThrow(() -> new AccountException("account.unknown", "no such account"));
-		if (account.role() == Role.ADMIN && role != Role.ADMIN) {
+		if (managesUsers(account.role()) && !managesUsers(role)) {
 			requireAnotherAdmin(login);
 		}
 		this.transactions.executeWithoutResult(status -> {
@@ -130,7 +130,7 @@ public class Accounts implements UserDetailsService {
 	public void disable(Actor by, String login) {
 		AccessRefused.unless(this.policy.may(by, Capability.MANAGE_USERS));
 		Account account = find(login).orElseThrow(() -> new AccountException("account.unknown", "no such account"));
-		if (account.role() == Role.ADMIN) {
+		if (managesUsers(account.role())) {
 			requireAnotherAdmin(login);
 		}
 		this.transactions.executeWithoutResult(status -> {
@@ -211,10 +211,22 @@ public class Accounts implements UserDetailsService {
 				this.clock.instant().toString(), login);
 	}
 
+	private boolean managesUsers(Role role) {
+		return this.policy.may(role, Capability.MANAGE_USERS);
+	}
+
+	/** Someone must always be left who can manage accounts. */
 	private void requireAnotherAdmin(String login) {
+		List<String> managing = java.util.Arrays.stream(Role.values())
+			.filter(this::managesUsers)
+			.map(Role::code)
+			.toList();
 		Integer others = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM account WHERE role = 'admin' AND enabled = TRUE AND login <> ?", Integer.class,
-				login);
+				"SELECT COUNT(*) FROM account WHERE role IN ("
+						+ String.join(", ", java.util.Collections.nCopies(managing.size(), "?"))
+						+ ") AND enabled = TRUE AND login <> ?",
+				Integer.class,
+				java.util.stream.Stream.concat(managing.stream(), java.util.stream.Stream.of(login)).toArray());
 		if (others == null || others == 0) {
 			throw new AccountException("account.lastAdmin", "this is the last enabled admin: add another admin first");
 		}

@@ -13,6 +13,8 @@ public enum Capability {
 	SHARE_RECORDS,
 	/** Destroy a person's data key. */
 	SHRED_PERSONS,
+	/** See every import job and its report, not only one's own. */
+	OVERSEE_IMPORTS,
 	/** Statistics: counts over public fields. */
 	READ_STATISTICS,
 	/** Create and revoke one's own API tokens, change one's own password. */

@@ -14,16 +14,17 @@ import java.util.concurrent.Executors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.khronika.access.AccessPolicy;
 import org.khronika.access.Actor;
-import org.khronika.access.Role;
+import org.khronika.access.Capability;
 
 /**
  * Imports started from the web page, run one at a time on a thread of their own, so that
  * an import goes on when the page that started it is closed; its progress and report stay
- * available to the account that started it (and to admins) until the server stops (the
- * last {@value #MAX_JOBS} jobs). The uploaded table stays in memory, never on the disk:
- * after a dry run until its import is started (or {@link #KEEP_UPLOAD} passes), and
- * during that import.
+ * available to the account that started it (and to those who oversee imports) until the
+ * server stops (the last {@value #MAX_JOBS} jobs). The uploaded table stays in memory,
+ * never on the disk: after a dry run until its import is started (or {@link #KEEP_UPLOAD}
+ * passes), and during that import.
  */
 public final class ImportJobs {
 
@@ -72,6 +73,8 @@ public final class ImportJobs {
 
 	private final Importer importer;
 
+	private final AccessPolicy policy;
+
 	private final Clock clock;
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
@@ -82,8 +85,9 @@ public final class ImportJobs {
 
 	private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-	ImportJobs(Importer importer, Clock clock) {
+	ImportJobs(Importer importer, AccessPolicy policy, Clock clock) {
 		this.importer = importer;
+		this.policy = policy;
 		this.clock = clock;
 	}
 
@@ -126,7 +130,7 @@ public final class ImportJobs {
 		}
 	}
 
-	/** The job, if it exists and {@code actor} started it or is an admin. */
+	/** The job, if it exists and {@code actor} started it or oversees every import. */
 	public Optional<Snapshot> find(Actor actor, String id) {
 		Job job = this.jobs.get(id);
 		return (job != null && mayView(actor, job)) ? Optional.of(job.snapshot()) : Optional.empty();
@@ -143,8 +147,9 @@ public final class ImportJobs {
 			.toList();
 	}
 
-	private static boolean mayView(Actor actor, Job job) {
-		return job.actor.login().equals(actor.login()) || actor.role() == Role.ADMIN;
+	private boolean mayView(Actor actor, Job job) {
+		return job.actor.login().equals(actor.login())
+				|| this.policy.may(actor, Capability.OVERSEE_IMPORTS).isGranted();
 	}
 
 	private String submit(Job job) {

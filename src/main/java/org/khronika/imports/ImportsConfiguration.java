@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.khronika.access.AccessPolicy;
 import org.khronika.eventlog.EventLog;
 import org.khronika.registry.RecordValidator;
 import org.khronika.registry.Registry;
@@ -23,8 +24,8 @@ class ImportsConfiguration {
 	}
 
 	@Bean
-	ImportJobs importJobs(Importer importer, Clock clock) {
-		return new ImportJobs(importer, clock);
+	ImportJobs importJobs(Importer importer, AccessPolicy policy, Clock clock) {
+		return new ImportJobs(importer, policy, clock);
 	}
 
 }

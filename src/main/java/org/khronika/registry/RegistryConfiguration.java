@@ -40,8 +40,8 @@ class RegistryConfiguration {
 	}
 
 	@Bean
-	Facts facts(DataSource dataSource, AccessPolicy policy) {
-		return new Facts(new JdbcTemplate(dataSource), policy);
+	Facts facts(DataSource dataSource) {
+		return new Facts(new JdbcTemplate(dataSource));
 	}
 
 	/**

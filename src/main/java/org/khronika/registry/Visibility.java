@@ -8,17 +8,16 @@ import java.util.Set;
 
 import org.khronika.access.AccessPolicy;
 import org.khronika.access.Actor;
-import org.khronika.access.Reach;
 import org.khronika.access.RecordFacts;
 import org.khronika.access.RecordType;
-import org.khronika.access.Role;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Hands the access policy the facts of a record, and states the policy's reading rule as
- * an SQL condition for lists and counts, so that they hold exactly the records a single
- * read would show. {@code AccessMatrixIT} holds the two equal for every role.
+ * Hands the access policy the facts of a record, and the policy's reading rule as an SQL
+ * condition for lists and counts ({@link ReadRuleSql}), so that they hold exactly the
+ * records a single read would show. {@code AccessMatrixIT} holds the two equal for every
+ * role.
  */
 final class Visibility {
 
@@ -86,67 +85,10 @@ final class Visibility {
 
 	/**
 	 * The condition, over alias {@code r}, that admits the records of {@code kind}
-	 * {@code actor} may read.
+	 * {@code actor} may read: the policy's rule for them, rendered as SQL.
 	 */
 	Condition condition(Actor actor, RecordKind kind) {
-		if (actor.role() == Role.ADMIN) {
-			return new Condition("1 = 1", List.of());
-		}
-		List<Object> arguments = new ArrayList<>();
-		String sql = own("r", kind, actor, arguments);
-		if (kind == RecordKind.CASE_EVENT) {
-			sql += " AND EXISTS (SELECT 1 FROM registry_link el JOIN registry_record ec ON ec.id = el.to_id "
-					+ "WHERE el.from_id = r.id AND el.relation = 'case' AND "
-					+ own("ec", RecordKind.CASE, actor, arguments) + ")";
-		}
-		return new Condition("(" + sql + ")", arguments);
-	}
-
-	/**
-	 * Not restricted and within the role's reach, or named on the record; the cheap test
-	 * first.
-	 */
-	private String own(String alias, RecordKind kind, Actor actor, List<Object> arguments) {
-		String reach = reach(alias, kind, actor, arguments);
-		return "((" + alias + ".restricted = FALSE AND " + reach + ") OR " + named(alias, actor, arguments) + ")";
-	}
-
-	private static String named(String alias, Actor actor, List<Object> arguments) {
-		arguments.add(actor.login());
-		return "EXISTS (SELECT 1 FROM registry_access " + alias + "n WHERE " + alias + "n.record_id = " + alias
-				+ ".id AND " + alias + "n.login = ?)";
-	}
-
-	private String reach(String alias, RecordKind kind, Actor actor, List<Object> arguments) {
-		Reach reach = this.policy.readReach(actor.role(), type(kind));
-		switch (reach) {
-			case EVERY:
-				return "1 = 1";
-			case OWN:
-				arguments.add(actor.login());
-				return alias + ".created_by = ?";
-			case ASSIGNED:
-				if (kind != RecordKind.CASE && kind != RecordKind.CASE_EVENT && kind != RecordKind.PERSON) {
-					return "1 = 0";
-				}
-				arguments.add(actor.login());
-				return switch (kind) {
-					case CASE -> "EXISTS (SELECT 1 FROM registry_access " + alias + "a WHERE " + alias
-							+ "a.record_id = " + alias + ".id AND " + alias + "a.login = ?)";
-					case CASE_EVENT ->
-						"EXISTS (SELECT 1 FROM registry_link " + alias + "l JOIN registry_access " + alias + "a ON "
-								+ alias + "a.record_id = " + alias + "l.to_id WHERE " + alias + "l.from_id = " + alias
-								+ ".id AND " + alias + "l.relation = 'case' AND " + alias + "a.login = ?)";
-					case PERSON -> "EXISTS (SELECT 1 FROM registry_link " + alias + "l JOIN registry_record " + alias
-							+ "c ON " + alias + "c.id = " + alias + "l.from_id AND " + alias
-							+ "c.kind = 'case' JOIN registry_access " + alias + "a ON " + alias + "a.record_id = "
-							+ alias + "c.id WHERE " + alias + "l.to_id = " + alias + ".id AND " + alias
-							+ "l.relation = 'person' AND " + alias + "a.login = ?)";
-					default -> throw new IllegalStateException("unreachable");
-				};
-			default:
-				return "1 = 0";
-		}
+		return ReadRuleSql.render(this.policy.readRule(actor, type(kind)), "r", kind);
 	}
 
 }

@@ -112,7 +112,7 @@ final class FactCache {
 	private void put(Facts.IncidentFact fact) {
 		FactTable table = this.incidents;
 		int row = table.row(fact.id());
-		table.access(row, fact.restricted(), fact.createdBy());
+		table.access(row, fact.restricted(), fact.createdBy(), fact.named());
 		table.date(row, fact.date());
 		table.code(row, "region", fact.region());
 		table.code(row, "type", fact.type());
@@ -125,7 +125,7 @@ final class FactCache {
 	private void put(Facts.CaseFact fact) {
 		FactTable table = this.cases;
 		int row = table.row(fact.id());
-		table.access(row, fact.restricted(), fact.createdBy());
+		table.access(row, fact.restricted(), fact.createdBy(), fact.named());
 		table.date(row, fact.opened());
 		table.code(row, "region", fact.region());
 		table.code(row, "kind", fact.kind());

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -57,6 +58,10 @@ final class FactTable {
 
 	private int[] creator = new int[1024];
 
+	/** The users named on each record (on a case: its assigned lawyers); mostly none. */
+	@SuppressWarnings("unchecked")
+	private Set<String>[] named = new Set[1024];
+
 	private long[] amounts = new long[1024];
 
 	private int size;
@@ -99,14 +104,16 @@ final class FactTable {
 		this.ids = Arrays.copyOf(this.ids, capacity);
 		this.restricted = Arrays.copyOf(this.restricted, capacity);
 		this.creator = Arrays.copyOf(this.creator, capacity);
+		this.named = Arrays.copyOf(this.named, capacity);
 		this.amounts = Arrays.copyOf(this.amounts, capacity);
 		this.columns.replaceAll((name, values) -> Arrays.copyOf(values, capacity));
 		this.multiColumns.replaceAll((name, values) -> Arrays.copyOf(values, capacity));
 	}
 
-	void access(int row, boolean restricted, String creator) {
+	void access(int row, boolean restricted, String creator, Set<String> named) {
 		this.restricted[row] = restricted;
 		this.creator[row] = this.creators.code(creator);
+		this.named[row] = named.isEmpty() ? Set.of() : Set.copyOf(named);
 	}
 
 	/** Sets a date column and the month and year columns derived from it. */
@@ -163,6 +170,10 @@ final class FactTable {
 
 	String creator(int row) {
 		return this.creators.value(this.creator[row]);
+	}
+
+	Set<String> named(int row) {
+		return this.named[row];
 	}
 
 	long amount(int row) {

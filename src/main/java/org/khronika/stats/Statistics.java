@@ -16,6 +16,9 @@ import org.khronika.access.AccessPolicy;
 import org.khronika.access.AccessRefused;
 import org.khronika.access.Actor;
 import org.khronika.access.Capability;
+import org.khronika.access.ReadRule;
+import org.khronika.access.RecordFacts;
+import org.khronika.access.RecordType;
 import org.khronika.catalog.Catalog;
 import org.khronika.catalog.Dimension;
 import org.khronika.catalog.Metric;
@@ -121,7 +124,8 @@ public class Statistics {
 			throw new StatsException("from: " + query.from() + " is after to: " + query.to());
 		}
 		RecordKind kind = "incidents".equals(metric.counts()) ? RecordKind.INCIDENT : RecordKind.CASE;
-		return new Question(query, metric, dimensions, kind, this.facts.audience(actor, kind),
+		RecordType type = RecordType.ofCode(kind.code()).orElseThrow();
+		return new Question(query, metric, dimensions, kind, type, this.policy.readRule(actor, type),
 				LocalDate.now(this.clock));
 	}
 
@@ -154,18 +158,32 @@ public class Statistics {
 
 		private final RecordKind kind;
 
-		private final Facts.Audience audience;
+		private final RecordType type;
+
+		/** Which records the asker may count: exactly those a list would show them. */
+		private final ReadRule rule;
 
 		private final LocalDate day;
 
-		Question(StatsQuery query, Metric metric, List<Dimension> dimensions, RecordKind kind, Facts.Audience audience,
-				LocalDate day) {
+		Question(StatsQuery query, Metric metric, List<Dimension> dimensions, RecordKind kind, RecordType type,
+				ReadRule rule, LocalDate day) {
 			this.query = query;
 			this.metric = metric;
 			this.dimensions = dimensions;
 			this.kind = kind;
-			this.audience = audience;
+			this.type = type;
+			this.rule = rule;
 			this.day = day;
+		}
+
+		/**
+		 * Whether the asker may count the record in {@code row}, by the policy's rule.
+		 */
+		private boolean admits(FactTable table, int row) {
+			Set<String> named = table.named(row);
+			Set<String> assignees = (this.kind == RecordKind.CASE) ? named : Set.of();
+			return this.rule
+				.admits(new RecordFacts(this.type, table.creator(row), table.restricted(row), named, assignees, null));
 		}
 
 		StatsResult answer(FactTable table, long position) {
@@ -327,7 +345,7 @@ public class Statistics {
 
 			Scan(FactTable table) {
 				this.table = table;
-				this.everyone = Question.this.audience.admitsAll();
+				this.everyone = Question.this.rule instanceof ReadRule.Everyone;
 				this.days = table.column("day");
 				this.dated = Question.this.query.from() != null || Question.this.query.to() != null;
 				this.from = (Question.this.query.from() != null) ? (int) Question.this.query.from().toEpochDay()
@@ -385,8 +403,7 @@ public class Statistics {
 				if (this.impossible) {
 					return false;
 				}
-				if (!this.everyone && !Question.this.audience.admits(this.table.restricted(row),
-						this.table.creator(row), this.table.id(row))) {
+				if (!this.everyone && !admits(this.table, row)) {
 					return false;
 				}
 				int day = this.days[row];

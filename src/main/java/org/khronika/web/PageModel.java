@@ -22,12 +22,6 @@ class PageModel {
 		return (principal != null && !request.isUserInRole("PENDING_FACTOR")) ? principal.getName() : null;
 	}
 
-	/** Whether the user's role is admin, to show the administration links. */
-	@ModelAttribute("currentUserIsAdmin")
-	boolean currentUserIsAdmin(HttpServletRequest request) {
-		return request.isUserInRole("ADMIN");
-	}
-
 	@ModelAttribute("otherLanguageUrl")
 	String otherLanguageUrl(HttpServletRequest request, Locale locale) {
 		String other = "ru".equals(locale.getLanguage()) ? "en" : "ru";

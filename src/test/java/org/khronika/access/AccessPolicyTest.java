@@ -3,6 +3,7 @@ package org.khronika.access;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,33 @@ class AccessPolicyTest {
 		assertThat(this.policy.mayRead(lawyer, record(RecordType.INCIDENT, "editor"))).isFalse();
 		assertThat(this.policy.mayCreate(lawyer, RecordType.CASE_EVENT).isGranted()).isTrue();
 		assertThat(this.policy.mayCreate(lawyer, RecordType.PERSON).isGranted()).isFalse();
+	}
+
+	@Test
+	void whoMayReadIsDecidedOnceAsAValue() {
+		assertThat(this.policy.readRule(as("root", Role.ADMIN), RecordType.CASE_EVENT))
+			.isEqualTo(new ReadRule.Everyone());
+		assertThat(this.policy.readRule(as("analyst", Role.ANALYST), RecordType.PERSON))
+			.isEqualTo(new ReadRule.AnyOf(List.of(new ReadRule.NamedOn("analyst"), new ReadRule.NotRestricted())));
+		assertThat(this.policy.readRule(as("hotline-1", Role.OPERATOR), RecordType.INCIDENT))
+			.isEqualTo(new ReadRule.AnyOf(List.of(new ReadRule.NamedOn("hotline-1"),
+					new ReadRule.AllOf(List.of(new ReadRule.NotRestricted(), new ReadRule.CreatedBy("hotline-1"))))));
+		ReadRule lawyerOnCases = new ReadRule.AnyOf(List.of(new ReadRule.NamedOn("lawyer-a"), new ReadRule.AllOf(
+				List.of(new ReadRule.NotRestricted(), new ReadRule.AssignedThroughCase("lawyer-a")))));
+		assertThat(this.policy.readRule(as("lawyer-a", Role.LAWYER), RecordType.CASE)).isEqualTo(lawyerOnCases);
+		assertThat(this.policy.readRule(as("lawyer-a", Role.LAWYER), RecordType.CASE_EVENT))
+			.isEqualTo(new ReadRule.AllOf(List.of(lawyerOnCases, new ReadRule.WithinEnclosing(lawyerOnCases))));
+		assertThat(this.policy.readRule(as("lawyer-a", Role.LAWYER), RecordType.SOURCE))
+			.as("named on a source, a lawyer sees it; otherwise never")
+			.isEqualTo(new ReadRule.NamedOn("lawyer-a"));
+	}
+
+	@Test
+	void anEventWhoseCaseIsUnknownIsReadOnlyByThoseWhoReadEverything() {
+		RecordFacts orphan = new RecordFacts(RecordType.CASE_EVENT, "editor", false, Set.of(), Set.of(), null);
+
+		assertThat(this.policy.mayRead(as("editor", Role.EDITOR), orphan)).isFalse();
+		assertThat(this.policy.mayRead(as("root", Role.ADMIN), orphan)).isTrue();
 	}
 
 	@Test
