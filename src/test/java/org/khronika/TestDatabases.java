@@ -70,7 +70,7 @@ public final class TestDatabases {
 			throw new UncheckedIOException(ex);
 		}
 		String url = "jdbc:sqlite:" + directory.resolve("khronika.db")
-				+ "?journal_mode=WAL&secure_delete=true&busy_timeout=10000";
+				+ "?journal_mode=WAL&secure_delete=true&busy_timeout=10000&transaction_mode=IMMEDIATE";
 		SQLiteDataSource dataSource = new SQLiteDataSource();
 		dataSource.setUrl(url);
 		return new TestDatabase(Engine.SQLITE, url, dataSource, directory.toString());

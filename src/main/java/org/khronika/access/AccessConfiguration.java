@@ -7,12 +7,11 @@ import javax.sql.DataSource;
 import org.khronika.crypto.Sealer;
 import org.khronika.eventlog.EventLog;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -30,16 +29,17 @@ class AccessConfiguration {
 		return new AccessPolicy();
 	}
 
+	/** Closed with the context: what is queued is committed first. */
 	@Bean
-	AuditTrail auditTrail(EventLog log, DataSource dataSource, AccessPolicy policy) {
-		return new AuditTrail(log, new JdbcTemplate(dataSource), policy);
+	AuditTrail auditTrail(EventLog log, @Qualifier("auditChain") EventLog auditChain, DataSource dataSource,
+			AccessPolicy policy) {
+		return new AuditTrail(log, auditChain, new JdbcTemplate(dataSource), policy);
 	}
 
 	@Bean
-	Accounts accounts(DataSource dataSource, PlatformTransactionManager transactions, PasswordEncoder passwords,
-			Clock clock, AuditTrail audit, AccessPolicy policy) {
-		return new Accounts(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), passwords, clock,
-				audit, policy);
+	Accounts accounts(DataSource dataSource, PasswordEncoder passwords, Clock clock, AuditTrail audit,
+			AccessPolicy policy) {
+		return new Accounts(new JdbcTemplate(dataSource), passwords, clock, audit, policy);
 	}
 
 	@Bean
@@ -48,10 +48,9 @@ class AccessConfiguration {
 	}
 
 	@Bean
-	SecondFactors secondFactors(DataSource dataSource, PlatformTransactionManager transactions, Sealer sealer,
-			Clock clock, AuditTrail audit, AccessPolicy policy) {
-		return new SecondFactors(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), sealer, clock,
-				audit, policy);
+	SecondFactors secondFactors(DataSource dataSource, Sealer sealer, Clock clock, AuditTrail audit,
+			AccessPolicy policy) {
+		return new SecondFactors(new JdbcTemplate(dataSource), sealer, clock, audit, policy);
 	}
 
 	@Bean

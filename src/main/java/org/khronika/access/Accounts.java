@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -29,8 +28,6 @@ public class Accounts implements UserDetailsService {
 	private final JdbcTemplate jdbc;
 
 	/** Each change and its audit entry commit together. */
-	private final TransactionTemplate transactions;
-
 	private final PasswordEncoder passwords;
 
 	private final Clock clock;
@@ -39,10 +36,8 @@ public class Accounts implements UserDetailsService {
 
 	private final AccessPolicy policy;
 
-	Accounts(JdbcTemplate jdbc, TransactionTemplate transactions, PasswordEncoder passwords, Clock clock,
-			AuditTrail audit, AccessPolicy policy) {
+	Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock, AuditTrail audit, AccessPolicy policy) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
 		this.passwords = passwords;
 		this.clock = clock;
 		this.audit = audit;
@@ -68,7 +63,7 @@ public class Accounts implements UserDetailsService {
 			if (!replace) {
 				throw new AccountException("account.taken", "the login '" + login + "' is taken");
 			}
-			this.transactions.executeWithoutResult(status -> {
+			this.audit.change(() -> {
 				this.jdbc.update("UPDATE account SET password_hash = ?, role = ?, enabled = TRUE, "
 						+ "session_epoch = session_epoch + 1 WHERE login = ?", hash, role.code(), login);
 				revokeTokens(login);
@@ -76,7 +71,7 @@ public class Accounts implements UserDetailsService {
 			});
 			return;
 		}
-		this.transactions.executeWithoutResult(status -> {
+		this.audit.change(() -> {
 			this.jdbc.update(
 					"INSERT INTO account (login, password_hash, role, enabled, created_at) VALUES (?, ?, ?, TRUE, ?)",
 					login, hash, role.code(), this.clock.instant().toString());
@@ -98,7 +93,7 @@ public class Accounts implements UserDetailsService {
 			throw new AccountException("password.wrong", "the current password is wrong");
 		}
 		String hash = hash(next);
-		this.transactions.executeWithoutResult(status -> {
+		this.audit.change(() -> {
 			this.jdbc.update("UPDATE account SET password_hash = ?, session_epoch = session_epoch + 1 WHERE login = ?",
 					hash, login);
 			revokeTokens(login);
@@ -117,7 +112,7 @@ public class Accounts implements UserDetailsService {
 		if (managesUsers(account.role()) && !managesUsers(role)) {
 			requireAnotherAdmin(login);
 		}
-		this.transactions.executeWithoutResult(status -> {
+		this.audit.change(() -> {
 			this.jdbc.update("UPDATE account SET role = ? WHERE login = ?", role.code(), login);
 			this.audit.account(by.login(), "role-changed", login, role.code());
 		});
@@ -133,7 +128,7 @@ public class Accounts implements UserDetailsService {
 		if (managesUsers(account.role())) {
 			requireAnotherAdmin(login);
 		}
-		this.transactions.executeWithoutResult(status -> {
+		this.audit.change(() -> {
 			this.jdbc.update("UPDATE account SET enabled = FALSE, session_epoch = session_epoch + 1 WHERE login = ?",
 					login);
 			revokeTokens(login);
@@ -144,7 +139,7 @@ public class Accounts implements UserDetailsService {
 	public void enable(Actor by, String login) {
 		AccessRefused.unless(this.policy.may(by, Capability.MANAGE_USERS));
 		find(login).orElseThrow(() -> new AccountException("account.unknown", "no such account"));
-		this.transactions.executeWithoutResult(status -> {
+		this.audit.change(() -> {
 			this.jdbc.update("UPDATE account SET enabled = TRUE WHERE login = ?", login);
 			this.audit.account(by.login(), "enabled", login, null);
 		});
@@ -152,7 +147,7 @@ public class Accounts implements UserDetailsService {
 
 	/** Logs {@code login} out everywhere: every session and every API token ends. */
 	public void endSessions(String login) {
-		this.transactions.executeWithoutResult(status -> {
+		this.audit.change(() -> {
 			this.jdbc.update("UPDATE account SET session_epoch = session_epoch + 1 WHERE login = ?", login);
 			revokeTokens(login);
 			this.audit.account(login, "logged-out-everywhere", login, null);

@@ -88,10 +88,12 @@ public class ApiTokens {
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant now = this.clock.instant();
 		String hash = Sha256.hex(token);
-		this.jdbc.update(
-				"INSERT INTO api_token (token_hash, login, role, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-				hash, login, role.code(), name, now.toString(), now.plus(validity).toString());
-		this.audit.account(by.login(), "token-created", login, hash.substring(0, 12) + " " + role.code());
+		this.audit.change(() -> {
+			this.jdbc.update(
+					"INSERT INTO api_token (token_hash, login, role, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+					hash, login, role.code(), name, now.toString(), now.plus(validity).toString());
+			this.audit.account(by.login(), "token-created", login, hash.substring(0, 12) + " " + role.code());
+		});
 		return token;
 	}
 
@@ -121,11 +123,13 @@ public class ApiTokens {
 				+ ((owner != null) ? " AND login = ?" : "");
 		Object[] arguments = (owner != null) ? new Object[] { this.clock.instant().toString(), id + "%", owner }
 				: new Object[] { this.clock.instant().toString(), id + "%" };
-		boolean revoked = this.jdbc.update(sql, arguments) > 0;
-		if (revoked) {
-			this.audit.account(by.login(), "token-revoked", (owner != null) ? owner : "-", id);
-		}
-		return revoked;
+		return this.audit.change(() -> {
+			boolean revoked = this.jdbc.update(sql, arguments) > 0;
+			if (revoked) {
+				this.audit.account(by.login(), "token-revoked", (owner != null) ? owner : "-", id);
+			}
+			return revoked;
+		});
 	}
 
 	/**

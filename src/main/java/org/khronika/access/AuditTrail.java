@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.khronika.eventlog.EntryIdentity;
 import org.khronika.eventlog.EventLog;
@@ -18,11 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit trail: every read of records, every login and every account change appends an
- * entry to the log (who, what, when; record ids, never content), in the same hash chain
- * as the registry's changes. Entries are written before what they describe is shown.
- * {@code audit_trail} is their read table, rebuilt from the log like the others.
+ * entry (who, what, when; record ids, never content) to the audit trail's own hash chain,
+ * which has its own lock, so that no read waits for the log's writers. Account changes
+ * and logins are appended at once, in the transaction of the change. Reads are queued and
+ * committed in groups by an {@link AuditWriter} thread: the reader is shown the records
+ * while their entry is being committed, and a crash can lose the entries of the last
+ * moment's reads (never a change). {@code audit_trail} is the read table, rebuilt from
+ * the chain and from the audit entries older releases wrote into the log.
  */
-public class AuditTrail {
+public class AuditTrail implements AutoCloseable {
 
 	/** The stream every audit entry belongs to. */
 	static final String STREAM = "audit";
@@ -37,16 +42,29 @@ public class AuditTrail {
 		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 		.build();
 
-	private final EventLog log;
+	/**
+	 * The records' log, where releases before the audit chain wrote their audit entries.
+	 */
+	private final EventLog records;
+
+	/** The audit trail's chain. */
+	private final EventLog chain;
 
 	private final JdbcTemplate jdbc;
 
 	private final AccessPolicy policy;
 
-	AuditTrail(EventLog log, JdbcTemplate jdbc, AccessPolicy policy) {
-		this.log = log;
+	private final AuditWriter writer;
+
+	AuditTrail(EventLog records, EventLog chain, JdbcTemplate jdbc, AccessPolicy policy) {
+		this.records = records;
+		this.chain = chain;
 		this.jdbc = jdbc;
 		this.policy = policy;
+		this.writer = new AuditWriter(group -> this.chain.write(appender -> {
+			group.forEach(entry -> project(appender.append(entry)));
+			return null;
+		}));
 	}
 
 	/**
@@ -66,7 +84,9 @@ public class AuditTrail {
 
 	/**
 	 * Records that {@code actor} was shown {@code recordIds} ({@code action}: read, list,
-	 * history, choose, export…). Nothing is written when no record was shown.
+	 * history, choose, export…), through the group-committing writer: returns without
+	 * waiting for the database, unless the writer's queue is full. Nothing is written
+	 * when no record was shown.
 	 */
 	public void read(Actor actor, String action, String detail, List<String> recordIds) {
 		if (recordIds.isEmpty()) {
@@ -79,7 +99,7 @@ public class AuditTrail {
 		}
 		fields.put("records", List.copyOf(recordIds));
 		fields.put("role", actor.role().code());
-		append(READ, actor.login(), fields);
+		this.writer.enqueue(pending(READ, actor.login(), fields));
 	}
 
 	/**
@@ -109,14 +129,55 @@ public class AuditTrail {
 		append(ACCOUNT, by, fields);
 	}
 
-	private void append(String type, String actor, Map<String, Object> fields) {
-		String publicPart = JSON.writeValueAsString(fields);
-		this.log.write(appender -> {
-			LogEntry entry = appender
-				.append(new PendingEntry(EntryIdentity.next(STREAM), type, 1, actor, publicPart, null));
-			project(entry);
-			return entry;
+	/**
+	 * Runs an account change and the audit entries it appends in one transaction, holding
+	 * the audit chain's lock from the start (so that the change and the group writer
+	 * never wait for each other's locks).
+	 */
+	<T> T change(Supplier<T> work) {
+		return this.chain.write(appender -> work.get());
+	}
+
+	void change(Runnable work) {
+		change(() -> {
+			work.run();
+			return null;
 		});
+	}
+
+	/**
+	 * Waits until every read audited before this call is committed; the audit pages and
+	 * commands call it, so that they show every read made before them.
+	 */
+	public void flush() {
+		this.writer.flush();
+	}
+
+	/**
+	 * Commits what is queued and signs a checkpoint at the head of the audit chain, if it
+	 * has entries the last checkpoint does not cover; for the server's shutdown.
+	 */
+	public void checkpoint() {
+		flush();
+		this.chain.checkpoint();
+	}
+
+	/** Commits what is queued and stops the writer's thread. */
+	@Override
+	public void close() {
+		this.writer.close();
+	}
+
+	private void append(String type, String actor, Map<String, Object> fields) {
+		PendingEntry entry = pending(type, actor, fields);
+		this.chain.write(appender -> {
+			project(appender.append(entry));
+			return null;
+		});
+	}
+
+	private static PendingEntry pending(String type, String actor, Map<String, Object> fields) {
+		return new PendingEntry(EntryIdentity.next(STREAM), type, 1, actor, JSON.writeValueAsString(fields), null);
 	}
 
 	/**
@@ -125,6 +186,7 @@ public class AuditTrail {
 	 */
 	public List<Item> byUser(Actor reader, String login, int limit) {
 		AccessRefused.unless(this.policy.may(reader, Capability.READ_AUDIT));
+		flush();
 		return items("actor = ?", login, limit);
 	}
 
@@ -134,6 +196,7 @@ public class AuditTrail {
 	 */
 	public List<Item> byRecord(Actor reader, String recordId, int limit) {
 		AccessRefused.unless(this.policy.may(reader, Capability.READ_AUDIT));
+		flush();
 		return items("seq IN (SELECT seq FROM audit_trail WHERE record_id = ?)", recordId, limit);
 	}
 
@@ -143,6 +206,7 @@ public class AuditTrail {
 	 */
 	public List<Item> latest(Actor reader, int limit) {
 		AccessRefused.unless(this.policy.may(reader, Capability.READ_AUDIT));
+		flush();
 		return items("1 = ?", 1, limit);
 	}
 
@@ -175,19 +239,23 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Rebuilds {@code audit_trail} from the log in one transaction.
+	 * Rebuilds {@code audit_trail} in one transaction, from the audit entries older
+	 * releases wrote into the log and then from the audit chain.
 	 * @return the number of audit entries replayed
 	 */
 	public long rebuild() {
-		return this.log.write(appender -> {
+		flush();
+		return this.chain.write(appender -> {
 			this.jdbc.update("DELETE FROM audit_trail");
 			long[] count = { 0 };
-			this.log.replay(entry -> {
+			java.util.function.Consumer<LogEntry> replay = entry -> {
 				if (entry.type().startsWith("audit.")) {
 					project(entry);
 					count[0]++;
 				}
-			});
+			};
+			this.records.replay(replay);
+			this.chain.replay(replay);
 			return count[0];
 		});
 	}

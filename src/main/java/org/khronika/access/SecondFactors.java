@@ -10,7 +10,6 @@ import java.util.Locale;
 import org.khronika.crypto.Sealer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The second factor: a TOTP authenticator (RFC 6238) and ten one-time recovery codes. The
@@ -27,8 +26,6 @@ public class SecondFactors {
 	private final JdbcTemplate jdbc;
 
 	/** An enrolment (secret, recovery codes, audit entry) commits whole or not at all. */
-	private final TransactionTemplate transactions;
-
 	private final Sealer sealer;
 
 	private final Clock clock;
@@ -39,10 +36,8 @@ public class SecondFactors {
 
 	private final SecureRandom random = new SecureRandom();
 
-	SecondFactors(JdbcTemplate jdbc, TransactionTemplate transactions, Sealer sealer, Clock clock, AuditTrail audit,
-			AccessPolicy policy) {
+	SecondFactors(JdbcTemplate jdbc, Sealer sealer, Clock clock, AuditTrail audit, AccessPolicy policy) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
 		this.sealer = sealer;
 		this.clock = clock;
 		this.audit = audit;
@@ -110,7 +105,7 @@ public class SecondFactors {
 		}
 		String login = enrolment.login;
 		byte[] sealed = this.sealer.seal(subject(login), enrolment.secret, associatedData(login));
-		return this.transactions.execute(status -> store(login, sealed, step));
+		return this.audit.change(() -> store(login, sealed, step));
 	}
 
 	private List<String> store(String login, byte[] sealed, long step) {
@@ -181,7 +176,7 @@ public class SecondFactors {
 	 */
 	public void reset(Actor by, String login) {
 		AccessRefused.unless(this.policy.may(by, Capability.MANAGE_USERS));
-		this.transactions.executeWithoutResult(status -> {
+		this.audit.change(() -> {
 			this.jdbc.update("DELETE FROM second_factor WHERE login = ?", login);
 			this.jdbc.update("DELETE FROM recovery_code WHERE login = ?", login);
 			this.audit.account(by.login(), "second-factor-reset", login, null);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.khronika.access.Accounts;
+import org.khronika.access.AuditTrail;
 import org.khronika.access.Role;
 import org.khronika.crypto.KeyringFile;
 import org.khronika.crypto.KeyringUnlock;
@@ -100,6 +101,7 @@ class ServeCommand implements Callable<Integer> {
 	private static void checkpointQuietly(ConfigurableApplicationContext context) {
 		try {
 			context.getBean(EventLog.class).checkpoint();
+			context.getBean(AuditTrail.class).checkpoint();
 		}
 		catch (RuntimeException ex) {
 			System.err.println("khronika: no checkpoint signed at shutdown: " + Failures.describe(ex));

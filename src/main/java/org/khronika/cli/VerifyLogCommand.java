@@ -1,10 +1,14 @@
 package org.khronika.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.khronika.crypto.KeyringFile;
 import org.khronika.crypto.SignatureVerifier;
+import org.khronika.eventlog.Chain;
 import org.khronika.eventlog.EventLog;
 import org.khronika.eventlog.Verification;
 
@@ -15,8 +19,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "verify-log", description = "Check every entry's hash and link and every signed checkpoint. "
-		+ "Prints 'ok N entries' and exits 0, or names the first entry that fails and exits 1. Needs no passphrase.")
+@Command(name = "verify-log",
+		description = "Check every entry's hash and link and every signed checkpoint, of the log and of the audit "
+				+ "trail's chain. Prints 'ok N entries' for each and exits 0, or names the first entry that fails "
+				+ "and exits 1. Needs no passphrase.")
 class VerifyLogCommand implements Callable<Integer> {
 
 	@Mixin
@@ -28,20 +34,29 @@ class VerifyLogCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		Verification result;
+		boolean intact = true;
 		try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
 			SignatureVerifier verifier = KeyringFile.checkpointVerifier(this.data.path());
-			result = context.getBean(EventLog.class).verify(verifier::verifies);
+			// the records' log first: its line is the one scripts read
+			List<EventLog> chains = new ArrayList<>(context.getBeansOfType(EventLog.class).values());
+			chains.sort(Comparator.comparing(chain -> chain.chain() != Chain.RECORDS));
+			for (EventLog chain : chains) {
+				String prefix = (chain.chain() == Chain.RECORDS) ? "" : chain.chain().name() + ": ";
+				Verification result = chain.verify(verifier::verifies);
+				if (result instanceof Verification.Intact ok) {
+					out.println(
+							prefix + "ok " + ok.entries() + " entries (" + ok.checkpoints() + " signed checkpoints)");
+				}
+				else {
+					Verification.Broken broken = (Verification.Broken) result;
+					out.println(prefix + "FAILED at entry " + broken.sequence() + " (id " + broken.entryId() + "): "
+							+ broken.reason());
+					intact = false;
+				}
+			}
 		}
-		if (result instanceof Verification.Intact intact) {
-			out.println("ok " + intact.entries() + " entries (" + intact.checkpoints() + " signed checkpoints)");
-			out.flush();
-			return 0;
-		}
-		Verification.Broken broken = (Verification.Broken) result;
-		out.println("FAILED at entry " + broken.sequence() + " (id " + broken.entryId() + "): " + broken.reason());
 		out.flush();
-		return 1;
+		return intact ? 0 : 1;
 	}
 
 }

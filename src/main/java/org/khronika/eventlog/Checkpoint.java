@@ -10,9 +10,14 @@ import java.time.Instant;
  */
 public record Checkpoint(long sequence, String hash, Instant signedAt, byte[] signature) {
 
-	/** The bytes that are signed. */
+	/** The bytes that are signed, for a checkpoint of the records' log. */
 	public static byte[] message(long sequence, String hash) {
-		return ("khronika-checkpoint/1|" + sequence + "|" + hash).getBytes(StandardCharsets.US_ASCII);
+		return message(Chain.RECORDS, sequence, hash);
+	}
+
+	/** The bytes that are signed, for a checkpoint of {@code chain}. */
+	public static byte[] message(Chain chain, long sequence, String hash) {
+		return (chain.checkpointMagic() + "|" + sequence + "|" + hash).getBytes(StandardCharsets.US_ASCII);
 	}
 
 }

@@ -11,6 +11,9 @@ import java.util.function.Function;
  */
 public interface EventLog {
 
+	/** Which chain this is: the records' log or the audit trail. */
+	Chain chain();
+
 	/**
 	 * Runs {@code work} in one database transaction that holds the log's write lock: the
 	 * entries it appends and everything else it writes (the read-table projections)

@@ -6,17 +6,34 @@ import javax.sql.DataSource;
 
 import org.khronika.eventlog.jdbc.JdbcEventLog;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 
+/**
+ * The two chains: the records' log, which every module that writes records uses, and the
+ * audit trail's, which only {@code access} asks for by name ({@value #AUDIT}).
+ */
 @Configuration(proxyBeanMethods = false)
 class EventLogConfiguration {
 
+	/** The bean name of the audit trail's chain. */
+	static final String AUDIT = "auditChain";
+
 	@Bean
+	@Primary
 	EventLog eventLog(DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
 			CheckpointSigner signer, LogSettings settings) {
-		return new JdbcEventLog(dataSource, transactions, clock, signer, settings.checkpointInterval());
+		return new JdbcEventLog(Chain.RECORDS, dataSource, transactions, clock, signer, settings.checkpointInterval());
+	}
+
+	@Bean(AUDIT)
+	@Qualifier(AUDIT)
+	EventLog auditChain(DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
+			CheckpointSigner signer, LogSettings settings) {
+		return new JdbcEventLog(Chain.AUDIT, dataSource, transactions, clock, signer, settings.checkpointInterval());
 	}
 
 }

@@ -10,8 +10,12 @@ public final class AccessFixtures {
 	private AccessFixtures() {
 	}
 
-	public static AuditTrail auditTrail(EventLog log, JdbcTemplate jdbc) {
-		return new AuditTrail(log, jdbc, new AccessPolicy());
+	/**
+	 * The audit trail over {@code chain}, reading older audit entries from
+	 * {@code records}; close it when done.
+	 */
+	public static AuditTrail auditTrail(EventLog records, EventLog chain, JdbcTemplate jdbc) {
+		return new AuditTrail(records, chain, jdbc, new AccessPolicy());
 	}
 
 }

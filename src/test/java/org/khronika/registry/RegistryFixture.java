@@ -9,12 +9,14 @@ import org.khronika.TestDatabases.TestDatabase;
 import org.khronika.access.AccessFixtures;
 import org.khronika.access.AccessPolicy;
 import org.khronika.access.Actor;
+import org.khronika.access.AuditTrail;
 import org.khronika.access.Role;
 import org.khronika.catalog.Catalog;
 import org.khronika.crypto.Keyring;
 import org.khronika.crypto.KeyringFile;
 import org.khronika.crypto.Sealer;
 import org.khronika.crypto.jdbc.JdbcSubjectKeyStore;
+import org.khronika.eventlog.Chain;
 import org.khronika.eventlog.EventLog;
 import org.khronika.eventlog.jdbc.JdbcEventLog;
 
@@ -30,6 +32,10 @@ final class RegistryFixture implements AutoCloseable {
 	final TestDatabase database;
 
 	final EventLog log;
+
+	final EventLog auditChain;
+
+	final AuditTrail audit;
 
 	final Registry registry;
 
@@ -50,8 +56,11 @@ final class RegistryFixture implements AutoCloseable {
 				keyring.checkpointSigner()::sign, 100);
 		Sealer sealer = new Sealer(() -> keyring,
 				new JdbcSubjectKeyStore(this.database.dataSource(), Clock.systemUTC()));
-		this.registry = new Registry(this.log, sealer, this.jdbc, new AccessPolicy(),
-				AccessFixtures.auditTrail(this.log, this.jdbc));
+		this.auditChain = new JdbcEventLog(Chain.AUDIT, this.database.dataSource(),
+				new DataSourceTransactionManager(this.database.dataSource()), Clock.systemUTC(),
+				keyring.checkpointSigner()::sign, 100);
+		this.audit = AccessFixtures.auditTrail(this.log, this.auditChain, this.jdbc);
+		this.registry = new Registry(this.log, sealer, this.jdbc, new AccessPolicy(), this.audit);
 		this.validator = new RecordValidator(Catalog.load(), this.registry, Clock.systemUTC());
 	}
 
@@ -101,6 +110,7 @@ final class RegistryFixture implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.audit.close();
 		this.database.close();
 	}
 

@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.khronika.eventlog.Chain;
 import org.khronika.eventlog.Checkpoint;
 import org.khronika.eventlog.CheckpointSigner;
 import org.khronika.eventlog.EntryIdentity;
@@ -29,17 +30,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The log in the {@code log_entry} table, on SQLite or PostgreSQL. Appends are serialised
- * by a lock in this process and, on PostgreSQL, by a transaction-scoped advisory lock
- * across processes. This class issues no UPDATE or DELETE on the log.
+ * One chain of the log in its tables ({@code log_entry}, or {@code audit_entry} for the
+ * audit trail), on SQLite or PostgreSQL. Appends are serialised by a lock in this process
+ * and, on PostgreSQL, by a transaction-scoped advisory lock across processes; each chain
+ * has its own. This class issues no UPDATE or DELETE on a chain.
  */
 public class JdbcEventLog implements EventLog {
 
 	private static final int PAGE = 1000;
 
-	private static final long ADVISORY_LOCK = 0x6b68726f6e696b61L; // "khronika"
-
 	private static final String COLUMNS = "seq, entry_id, stream_id, type, schema_version, recorded_at, actor, public_part, sealed_part, prev_hash, entry_hash";
+
+	private final Chain chain;
 
 	private final JdbcTemplate jdbc;
 
@@ -56,11 +58,23 @@ public class JdbcEventLog implements EventLog {
 	private final ReentrantLock writeLock = new ReentrantLock();
 
 	/**
+	 * The records' log ({@link Chain#RECORDS}).
 	 * @param signer signs checkpoint messages; called only when a checkpoint is due
 	 * @param checkpointInterval a checkpoint is signed at least every this many entries
 	 */
 	public JdbcEventLog(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
 			CheckpointSigner signer, int checkpointInterval) {
+		this(Chain.RECORDS, dataSource, transactionManager, clock, signer, checkpointInterval);
+	}
+
+	/**
+	 * The chain {@code chain}.
+	 * @param signer signs checkpoint messages; called only when a checkpoint is due
+	 * @param checkpointInterval a checkpoint is signed at least every this many entries
+	 */
+	public JdbcEventLog(Chain chain, DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
+			CheckpointSigner signer, int checkpointInterval) {
+		this.chain = chain;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
@@ -71,12 +85,17 @@ public class JdbcEventLog implements EventLog {
 	}
 
 	@Override
+	public Chain chain() {
+		return this.chain;
+	}
+
+	@Override
 	public <T> T write(Function<Appender, T> work) {
 		this.writeLock.lock();
 		try {
 			return this.transactions.execute(status -> {
 				if (this.postgres) {
-					this.jdbc.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")");
+					this.jdbc.execute("SELECT pg_advisory_xact_lock(" + this.chain.lock() + ")");
 				}
 				ChainAppender appender = new ChainAppender(head());
 				T result = work.apply(appender);
@@ -98,7 +117,8 @@ public class JdbcEventLog implements EventLog {
 
 	@Override
 	public List<LogEntry> stream(String streamId) {
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM log_entry WHERE stream_id = ? ORDER BY seq", ENTRY,
+		return this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM " + this.chain.entries() + " WHERE stream_id = ? ORDER BY seq", ENTRY,
 				streamId);
 	}
 
@@ -106,8 +126,9 @@ public class JdbcEventLog implements EventLog {
 	public void replay(Consumer<LogEntry> consumer) {
 		long after = 0;
 		while (true) {
-			List<LogEntry> page = this.jdbc
-				.query("SELECT " + COLUMNS + " FROM log_entry WHERE seq > ? ORDER BY seq LIMIT " + PAGE, ENTRY, after);
+			List<LogEntry> page = this.jdbc.query(
+					"SELECT " + COLUMNS + " FROM " + this.chain.entries() + " WHERE seq > ? ORDER BY seq LIMIT " + PAGE,
+					ENTRY, after);
 			page.forEach(consumer);
 			if (page.size() < PAGE) {
 				return;
@@ -118,7 +139,7 @@ public class JdbcEventLog implements EventLog {
 
 	@Override
 	public long size() {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM log_entry", Long.class);
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + this.chain.entries(), Long.class);
 		return (count != null) ? count : 0;
 	}
 
@@ -130,8 +151,8 @@ public class JdbcEventLog implements EventLog {
 				return null;
 			}
 			List<Checkpoint> existing = this.jdbc.query(
-					"SELECT seq, entry_hash, signed_at, signature FROM log_checkpoint WHERE seq = ?", CHECKPOINT,
-					head.sequence());
+					"SELECT seq, entry_hash, signed_at, signature FROM " + this.chain.checkpoints() + " WHERE seq = ?",
+					CHECKPOINT, head.sequence());
 			return existing.isEmpty() ? signCheckpoint(head) : existing.get(0);
 		});
 	}
@@ -143,7 +164,8 @@ public class JdbcEventLog implements EventLog {
 		long after = 0;
 		while (true) {
 			List<LogEntry> page = this.jdbc.query(
-					"SELECT " + COLUMNS + " FROM log_entry WHERE seq > ? ORDER BY seq LIMIT " + PAGE, RAW_ENTRY, after);
+					"SELECT " + COLUMNS + " FROM " + this.chain.entries() + " WHERE seq > ? ORDER BY seq LIMIT " + PAGE,
+					RAW_ENTRY, after);
 			for (LogEntry entry : page) {
 				String id = entry.identity().entryId().toString();
 				if (entry.sequence() != expectedSequence) {
@@ -167,20 +189,22 @@ public class JdbcEventLog implements EventLog {
 			after = page.get(page.size() - 1).sequence();
 		}
 		long entries = expectedSequence - 1;
-		List<Checkpoint> checkpoints = this.jdbc
-			.query("SELECT seq, entry_hash, signed_at, signature FROM log_checkpoint ORDER BY seq", CHECKPOINT);
+		List<Checkpoint> checkpoints = this.jdbc.query(
+				"SELECT seq, entry_hash, signed_at, signature FROM " + this.chain.checkpoints() + " ORDER BY seq",
+				CHECKPOINT);
 		for (Checkpoint checkpoint : checkpoints) {
 			if (checkpoint.sequence() > entries) {
 				return new Verification.Broken(checkpoint.sequence(), "-", "a signed checkpoint names entry "
 						+ checkpoint.sequence() + ", but the log ends at " + entries + ": entries were removed");
 			}
-			List<String[]> atCheckpoint = this.jdbc.query("SELECT entry_id, entry_hash FROM log_entry WHERE seq = ?",
+			List<String[]> atCheckpoint = this.jdbc.query(
+					"SELECT entry_id, entry_hash FROM " + this.chain.entries() + " WHERE seq = ?",
 					(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, checkpoint.sequence());
 			if (!atCheckpoint.get(0)[1].equals(checkpoint.hash())) {
 				return new Verification.Broken(checkpoint.sequence(), atCheckpoint.get(0)[0],
 						"its hash differs from the one its signed checkpoint holds: the log was rewritten");
 			}
-			if (!signatureCheck.test(Checkpoint.message(checkpoint.sequence(), checkpoint.hash()),
+			if (!signatureCheck.test(Checkpoint.message(this.chain, checkpoint.sequence(), checkpoint.hash()),
 					checkpoint.signature())) {
 				return new Verification.Broken(checkpoint.sequence(), atCheckpoint.get(0)[0],
 						"the checkpoint signature at this entry does not verify");
@@ -190,14 +214,17 @@ public class JdbcEventLog implements EventLog {
 	}
 
 	private LogEntry head() {
-		List<LogEntry> last = this.jdbc.query("SELECT " + COLUMNS + " FROM log_entry ORDER BY seq DESC LIMIT 1", ENTRY);
+		List<LogEntry> last = this.jdbc
+			.query("SELECT " + COLUMNS + " FROM " + this.chain.entries() + " ORDER BY seq DESC LIMIT 1", ENTRY);
 		return last.isEmpty() ? null : last.get(0);
 	}
 
 	private Checkpoint signCheckpoint(LogEntry head) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		byte[] signature = this.signer.sign(Checkpoint.message(head.sequence(), head.hash()));
-		this.jdbc.update("INSERT INTO log_checkpoint (seq, entry_hash, signed_at, signature) VALUES (?, ?, ?, ?)",
+		byte[] signature = this.signer.sign(Checkpoint.message(this.chain, head.sequence(), head.hash()));
+		this.jdbc.update(
+				"INSERT INTO " + this.chain.checkpoints()
+						+ " (seq, entry_hash, signed_at, signature) VALUES (?, ?, ?, ?)",
 				head.sequence(), head.hash(), now.toString(), Base64.getEncoder().encodeToString(signature));
 		return new Checkpoint(head.sequence(), head.hash(), now, signature);
 	}
@@ -219,7 +246,8 @@ public class JdbcEventLog implements EventLog {
 			Instant now = JdbcEventLog.this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			LogEntry entry = LogEntry.chain(pending, sequence, now, previous);
 			JdbcEventLog.this.jdbc.update(
-					"INSERT INTO log_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					"INSERT INTO " + JdbcEventLog.this.chain.entries() + " (" + COLUMNS
+							+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					entry.sequence(), entry.identity().entryId().toString(), entry.identity().streamId(), entry.type(),
 					entry.schemaVersion(), entry.recordedAt().toString(), entry.actor(), entry.publicPart(),
 					entry.sealedPart(), entry.previousHash(), entry.hash());
