@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -71,8 +72,15 @@ public final class TestDatabases {
 		}
 		String url = "jdbc:sqlite:" + directory.resolve("khronika.db")
 				+ "?journal_mode=WAL&secure_delete=true&busy_timeout=10000&transaction_mode=IMMEDIATE";
-		SQLiteDataSource dataSource = new SQLiteDataSource();
-		dataSource.setUrl(url);
+		// as the URL says, for the application's pool: a data source reads its settings
+		// from its own configuration, not from the URL
+		SQLiteConfig config = new SQLiteConfig();
+		config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+		config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+		config.setBusyTimeout(10000);
+		config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+		SQLiteDataSource dataSource = new SQLiteDataSource(config);
+		dataSource.setUrl("jdbc:sqlite:" + directory.resolve("khronika.db"));
 		return new TestDatabase(Engine.SQLITE, url, dataSource, directory.toString());
 	}
 

@@ -84,27 +84,31 @@ public final class Catalog {
 		}
 		Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
 		for (Map.Entry<String, Object> vocabulary : read("taxonomies.yaml").entrySet()) {
+			Map<String, Object> entry = (Map<String, Object>) vocabulary.getValue();
 			List<Term> terms = new ArrayList<>();
-			for (Map<String, Object> term : (List<Map<String, Object>>) vocabulary.getValue()) {
+			for (Map<String, Object> term : (List<Map<String, Object>>) entry.get("terms")) {
 				terms.add(new Term((String) term.get("code"), label(term)));
 			}
-			vocabularies.put(vocabulary.getKey(), new Vocabulary(vocabulary.getKey(), terms));
+			vocabularies.put(vocabulary.getKey(),
+					new Vocabulary(vocabulary.getKey(), label((Map<String, Object>) entry.get("label")), terms));
 		}
 		Map<String, Object> metricFile = read("metrics.yaml");
 		Map<String, Metric> metrics = new LinkedHashMap<>();
 		for (Map<String, Object> metric : (List<Map<String, Object>>) metricFile.get("measures")) {
 			Map<String, String> definition = (Map<String, String>) metric.get("definition");
-			metrics.put((String) metric.get("code"),
-					new Metric((String) metric.get("code"), label(metric),
-							new Label(definition.get("ru"), definition.get("en")), (String) metric.get("counts"),
-							(String) metric.get("aggregate"), conditions(metric.get("where")),
-							conditions(metric.get("numerator")), conditions(metric.get("denominator")),
-							(String) metric.get("amount"), Boolean.TRUE.equals(metric.get("on-day"))));
+			String code = (String) metric.get("code");
+			metrics.put(code, new Metric(code, label(metric), new Label(definition.get("ru"), definition.get("en")),
+					Metric.Counted.of(code, (String) metric.get("counts")),
+					Metric.Aggregate.of(code, (String) metric.get("aggregate")), conditions(metric.get("where")),
+					conditions(metric.get("numerator")), conditions(metric.get("denominator")),
+					(String) metric.get("amount"), Boolean.TRUE.equals(metric.get("on-day"))));
 		}
 		Map<String, Dimension> dimensions = new LinkedHashMap<>();
 		for (Map<String, Object> dimension : (List<Map<String, Object>>) metricFile.get("dimensions")) {
-			dimensions.put((String) dimension.get("code"), new Dimension((String) dimension.get("code"),
-					label(dimension), (List<String>) dimension.get("applies"), (String) dimension.get("values")));
+			String code = (String) dimension.get("code");
+			dimensions.put(code, new Dimension(code, label(dimension),
+					((List<String>) dimension.get("applies")).stream().map(c -> Metric.Counted.of(code, c)).toList(),
+					(String) dimension.get("values")));
 		}
 		return new Catalog(articles, regions, vocabularies, metrics, dimensions);
 	}
@@ -238,6 +242,11 @@ public final class Catalog {
 			return Optional.of(byCode);
 		}
 		return this.regions.values().stream().filter(r -> r.label().matches(wanted)).findFirst();
+	}
+
+	/** Whether the catalog has a vocabulary of this name. */
+	public boolean hasVocabulary(String name) {
+		return this.vocabularies.containsKey(name);
 	}
 
 	/**

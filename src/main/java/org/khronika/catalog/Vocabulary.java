@@ -3,8 +3,12 @@ package org.khronika.catalog;
 import java.util.List;
 import java.util.Optional;
 
-/** A named controlled vocabulary, in its file's order. */
-public record Vocabulary(String name, List<Term> terms) {
+/**
+ * A named controlled vocabulary, in its file's order.
+ *
+ * @param label what its codes are, which also names the fields that take them
+ */
+public record Vocabulary(String name, Label label, List<Term> terms) {
 
 	public Vocabulary {
 		terms = List.copyOf(terms);

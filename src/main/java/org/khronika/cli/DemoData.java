@@ -1,24 +1,18 @@
 package org.khronika.cli;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.khronika.access.Actor;
 import org.khronika.access.Role;
-import org.khronika.registry.CaseEventInput;
-import org.khronika.registry.CaseInput;
-import org.khronika.registry.IncidentInput;
-import org.khronika.registry.PersonInput;
-import org.khronika.registry.RecordInput;
-import org.khronika.registry.RecordValidator;
+import org.khronika.registry.RecordDraft;
+import org.khronika.registry.RecordKind;
 import org.khronika.registry.Registry;
 import org.khronika.registry.SaveResult;
-import org.khronika.registry.SourceInput;
-import org.khronika.registry.Validated;
 
 /**
  * Synthetic records for a demonstration, drawn from the shape of real reporting. Every
- * name, date and detail is invented.
+ * name, date and detail is invented. They go through the registry as any entry path does,
+ * so every rule holds for them.
  */
 final class DemoData {
 
@@ -30,76 +24,153 @@ final class DemoData {
 
 	private final Registry registry;
 
-	private final RecordValidator validator;
+	private final LocalDate today;
 
 	private int saved;
 
-	DemoData(Registry registry, RecordValidator validator) {
+	DemoData(Registry registry, LocalDate today) {
 		this.registry = registry;
-		this.validator = validator;
+		this.today = today;
 	}
 
 	/** Loads the records and returns how many. */
 	int load() {
-		String media = save(new SourceInput("media", "https://example.org/news/invented-report-1", "B2", null));
-		String lawyer = save(new SourceInput("lawyer", "Адвокат защиты (вымышленный)", "A1", null));
-		String hotline = save(new SourceInput("hotline", "Звонок на горячую линию, вымышленный", "C3", null));
+		String media = save(source("media", "https://example.org/news/invented-report-1", "B2"));
+		String lawyer = save(source("lawyer", "Адвокат защиты (вымышленный)", "A1"));
+		String hotline = save(source("hotline", "Звонок на горячую линию, вымышленный", "C3"));
 
-		String sokolov = save(new PersonInput(List.of("Андрей Соколов", "Andrei Sokolov"), 1979, "Москва", null,
-				"Вымышленный человек для демонстрации.", true, true, List.of(media)));
-		String wiretapCase = save(
-				new CaseInput(sokolov, "criminal", LocalDate.of(2025, 3, 4), "Москва", List.of("УК 207.3"), "wiretap",
-						null, "Мещанский районный суд", "in-court", null, null, null, null, List.of(lawyer)));
-		save(new CaseEventInput(wiretapCase, "detention", LocalDate.of(2025, 3, 4), null, null, null,
-				"Задержан после прослушки телефонных разговоров.", List.of(lawyer)));
-		save(new CaseEventInput(wiretapCase, "measure-of-restraint", LocalDate.of(2025, 3, 6), "Мещанский районный суд",
-				"custody", LocalDate.of(2025, 5, 4), null, List.of(lawyer)));
-		save(new CaseEventInput(wiretapCase, "extension", LocalDate.of(2025, 4, 30), "Мещанский районный суд",
-				"custody", LocalDate.of(2025, 8, 4), "Продление на заседании.", List.of(lawyer)));
+		// a wiretap, a detention, custody extended until a day ahead, a hearing to come
+		String sokolov = save(person("Андрей Соколов", "Andrei Sokolov").with("birthYear", "1979")
+			.with("region", "Москва")
+			.with("notes", "Вымышленный человек для демонстрации.")
+			.with("mayBeNamed", "true")
+			.with("mayReceiveLetters", "true")
+			.with("sources", media));
+		String wiretapCase = save(courtCase(sokolov, "criminal", "wiretap", "in-court").with("opened", "2025-03-04")
+			.with("region", "Москва")
+			.with("charges", "УК 207.3")
+			.with("investigator", "investigative-committee")
+			.with("caseNumber", "12502450001000077 (вымышленный)")
+			.with("court", "Мещанский районный суд")
+			.with("judge", "Судья (вымышленная)")
+			.with("custodyPlace", "СИЗО-1 (вымышленное)")
+			.with("sources", lawyer));
+		save(event(wiretapCase, "detention", "2025-03-04")
+			.with("note", "Задержан после прослушки телефонных разговоров.")
+			.with("sources", lawyer));
+		save(event(wiretapCase, "measure-of-restraint", "2025-03-06").with("court", "Мещанский районный суд")
+			.with("measure", "custody")
+			.with("until", "2025-05-04")
+			.with("sources", lawyer));
+		LocalDate extended = this.today.minusDays(10);
+		save(event(wiretapCase, "extension", extended.toString()).with("court", "Мещанский районный суд")
+			.with("measure", "custody")
+			.with("until", extended.plusMonths(3).toString())
+			.with("note", "Продление на заседании."));
+		save(event(wiretapCase, "hearing-scheduled", this.today.plusDays(14).toString()).with("court",
+				"Мещанский районный суд"));
 
-		String lebedeva = save(new PersonInput(List.of("Мария Лебедева", "Maria Lebedeva"), 2004, "Санкт-Петербург",
-				null, null, false, false, List.of(hotline)));
-		String fatherCase = save(new CaseInput(lebedeva, "criminal", LocalDate.of(2025, 1, 20), "Санкт-Петербург",
-				List.of(), "denunciation", "relative", null, "closed", "dismissed", null, null,
-				"Донос отца; опрошена и отпущена без обвинения.", List.of(hotline)));
-		save(new CaseEventInput(fatherCase, "questioning", LocalDate.of(2025, 1, 20), null, null, null, null,
-				List.of(hotline)));
-		save(new CaseEventInput(fatherCase, "release", LocalDate.of(2025, 1, 20), null, null, null,
-				"Отпущена без обвинения.", List.of(hotline)));
+		// a father's denunciation: questioned and let go, no case opened
+		String lebedeva = save(person("Мария Лебедева", "Maria Lebedeva").with("birthYear", "2004")
+			.with("region", "Санкт-Петербург")
+			.with("sources", hotline));
+		String inquiry = save(courtCase(lebedeva, "inquiry", "denunciation", "closed").with("informant", "relative")
+			.with("opened", "2025-01-20")
+			.with("region", "Санкт-Петербург")
+			.with("outcome", "no-charge")
+			.with("notes", "Донос отца; опрошена и отпущена без обвинения.")
+			.with("sources", hotline));
+		save(event(inquiry, "questioning", "2025-01-20").with("sources", hotline));
+		save(event(inquiry, "release", "2025-01-20").with("note", "Отпущена без обвинения."));
 
-		String kravtsov = save(new PersonInput(List.of("Игорь Кравцов", "Igor Kravtsov"), 1988, "Новосибирская область",
-				null, null, true, false, List.of(media)));
-		save(new IncidentInput(LocalDate.of(2025, 2, 11), "Новосибирская область", "Новосибирск", "private-message",
-				"Сообщения в групповом чате", null, null, 1, List.of(kravtsov),
-				"Знакомый переслал сообщения из группового чата.", List.of(media)));
-		String chatCase = save(new CaseInput(kravtsov, "criminal", LocalDate.of(2025, 2, 15), "Новосибирская область",
-				List.of("207.3"), "denunciation", "acquaintance", "Центральный районный суд Новосибирска",
-				"investigation", null, null, null, null, List.of(media)));
-		save(new CaseEventInput(chatCase, "search", LocalDate.of(2025, 2, 18), null, null, null, "Обыск в квартире.",
-				List.of(media)));
+		// messages in a group chat, forwarded by an acquaintance
+		String kravtsov = save(person("Игорь Кравцов", "Igor Kravtsov").with("birthYear", "1988")
+			.with("region", "Новосибирская область")
+			.with("mayBeNamed", "true")
+			.with("sources", media));
+		String chat = save(
+				incident("2025-02-11", "Новосибирская область", "private-message").with("locality", "Новосибирск")
+					.with("topic", "Сообщения в групповом чате")
+					.with("detained", "1")
+					.with("persons", kravtsov)
+					.with("description", "Знакомый переслал сообщения из группового чата.")
+					.with("sources", media));
+		String chatCase = save(
+				courtCase(kravtsov, "criminal", "denunciation", "investigation").with("informant", "acquaintance")
+					.with("opened", "2025-02-15")
+					.with("region", "Новосибирская область")
+					.with("charges", "207.3")
+					.with("incidents", chat)
+					.with("investigator", "fsb")
+					.with("court", "Центральный районный суд Новосибирска")
+					.with("sources", media));
+		save(event(chatCase, "search", "2025-02-18").with("note", "Обыск в квартире.").with("sources", media));
 
-		String picketer = save(new PersonInput(List.of("Ольга Петренко", "Olga Petrenko"), 1965, "Москва", null, null,
-				true, true, List.of(media)));
-		save(new IncidentInput(LocalDate.of(2025, 2, 24), "Москва", "Пушкинская площадь", "single-picket",
-				"Против войны", null, null, 1, List.of(picketer), null, List.of(media)));
-		String picketCase = save(new CaseInput(picketer, "administrative", LocalDate.of(2025, 2, 24), "Москва",
-				List.of("КоАП 20.3.3"), "street-detention", null, "Тверской районный суд", "closed", "fine", 45000L,
-				null, null, List.of(media)));
-		save(new CaseEventInput(picketCase, "verdict", LocalDate.of(2025, 3, 12), "Тверской районный суд", null, null,
-				null, List.of(media)));
-		save(new IncidentInput(LocalDate.of(2025, 2, 24), "Санкт-Петербург", "Гостиный двор", "protest", "Против войны",
-				"стихийная", "not-agreed", 27, List.of(), null, List.of(media)));
+		// a single picket, a fine
+		String picketer = save(person("Ольга Петренко", "Olga Petrenko").with("birthYear", "1965")
+			.with("region", "Москва")
+			.with("mayBeNamed", "true")
+			.with("mayReceiveLetters", "true")
+			.with("sources", media));
+		String picket = save(incident("2025-02-24", "Москва", "single-picket").with("locality", "Пушкинская площадь")
+			.with("topic", "Против войны")
+			.with("detained", "1")
+			.with("persons", picketer)
+			.with("sources", media));
+		String picketCase = save(
+				courtCase(picketer, "administrative", "street-detention", "closed").with("opened", "2025-02-24")
+					.with("region", "Москва")
+					.with("charges", "КоАП 20.3.3")
+					.with("incidents", picket)
+					.with("investigator", "police")
+					.with("court", "Тверской районный суд")
+					.with("outcome", "fine")
+					.with("fineAmount", "45000")
+					.with("sources", media));
+		save(event(picketCase, "verdict", "2025-03-12").with("court", "Тверской районный суд").with("sources", media));
+		save(incident("2025-02-24", "Санкт-Петербург", "protest").with("locality", "Гостиный двор")
+			.with("topic", "Против войны")
+			.with("organiser", "стихийная")
+			.with("agreement", "not-agreed")
+			.with("detained", "27")
+			.with("sources", media));
 		return this.saved;
 	}
 
-	private String save(RecordInput input) {
-		Validated<?> validated = this.validator.validate(LOADER, input);
-		if (!validated.isValid()) {
-			throw new IllegalStateException("demo record is invalid: " + validated.problems());
+	private static RecordDraft source(String kind, String reference, String reliability) {
+		return RecordDraft.empty(RecordKind.SOURCE)
+			.with("kind", kind)
+			.with("reference", reference)
+			.with("reliability", reliability);
+	}
+
+	private static RecordDraft person(String... names) {
+		return RecordDraft.empty(RecordKind.PERSON).with("names", names);
+	}
+
+	private static RecordDraft courtCase(String person, String kind, String trigger, String status) {
+		return RecordDraft.empty(RecordKind.CASE)
+			.with("person", person)
+			.with("kind", kind)
+			.with("trigger", trigger)
+			.with("status", status);
+	}
+
+	private static RecordDraft event(String caseId, String type, String date) {
+		return RecordDraft.empty(RecordKind.CASE_EVENT).with("caseId", caseId).with("type", type).with("date", date);
+	}
+
+	private static RecordDraft incident(String date, String region, String type) {
+		return RecordDraft.empty(RecordKind.INCIDENT).with("date", date).with("region", region).with("type", type);
+	}
+
+	private String save(RecordDraft draft) {
+		SaveResult result = this.registry.record(LOADER, draft);
+		if (!(result instanceof SaveResult.Saved saved)) {
+			throw new IllegalStateException("a demo record is refused: " + result);
 		}
-		SaveResult result = this.registry.record(LOADER, validated.details());
 		this.saved++;
-		return ((SaveResult.Saved) result).id().toString();
+		return saved.id().toString();
 	}
 
 }

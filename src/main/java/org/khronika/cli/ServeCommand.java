@@ -3,6 +3,8 @@ package org.khronika.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +16,6 @@ import org.khronika.crypto.KeyringFile;
 import org.khronika.crypto.KeyringUnlock;
 import org.khronika.eventlog.EventLog;
 import org.khronika.registry.RecordKind;
-import org.khronika.registry.RecordValidator;
 import org.khronika.registry.Registry;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -83,7 +84,7 @@ class ServeCommand implements Callable<Integer> {
 		if (this.demo) {
 			Registry registry = context.getBean(Registry.class);
 			if (registry.count(DemoData.LOADER, RecordKind.PERSON) == 0) {
-				int records = new DemoData(registry, context.getBean(RecordValidator.class)).load();
+				int records = new DemoData(registry, LocalDate.now(context.getBean(Clock.class))).load();
 				out.println("Loaded " + records + " synthetic demo records.");
 			}
 			char[] password = randomPassword();

@@ -50,11 +50,11 @@ class ShredCommand implements Callable<Integer> {
 			Actor actor = this.actor.resolve(context.getBean(Accounts.class));
 			SaveResult result = registry.shred(actor, id);
 			if (result instanceof SaveResult.Refused refused) {
-				throw new Failures.CommandFailure(switch (refused.code()) {
-					case "record.not_found" -> "there is no person " + id;
-					case "record.shredded" -> "person " + id + " was shredded already";
-					case "access.denied" -> "access denied: only an admin may shred a person";
-					default -> "refused: " + refused.code();
+				throw new Failures.CommandFailure(switch (refused.refusal()) {
+					case NOT_FOUND -> "there is no person " + id;
+					case SHREDDED -> "person " + id + " was shredded already";
+					case DENIED -> "access denied: only an admin may shred a person";
+					default -> "refused: " + refused.refusal().code();
 				});
 			}
 			context.getBean(EventLog.class).checkpoint();

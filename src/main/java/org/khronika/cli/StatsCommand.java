@@ -46,6 +46,10 @@ class StatsCommand implements Callable<Integer> {
 	@Option(names = "--to", paramLabel = "DATE", description = "Records dated on or before (YYYY-MM-DD).")
 	String to;
 
+	@Option(names = "--as-of", paramLabel = "DATE",
+			description = "For in-custody: the day to count on (YYYY-MM-DD); today if not given.")
+	String asOf;
+
 	@Option(names = "--where", paramLabel = "FIELD=VALUE",
 			description = "Only records with this value (repeatable; one field repeated means any of its values).")
 	List<String> where;
@@ -63,7 +67,7 @@ class StatsCommand implements Callable<Integer> {
 		if (!this.format.equals("csv") && !this.format.equals("table")) {
 			throw new Failures.CommandFailure("--format: '" + this.format + "'; csv or table");
 		}
-		StatsQuery query = StatsQuery.parse(this.measure, this.by, this.from, this.to, this.where);
+		StatsQuery query = StatsQuery.parse(this.measure, this.by, this.from, this.to, this.where, this.asOf);
 		PrintWriter out = this.spec.commandLine().getOut();
 		try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
 			Actor reader = this.actor.resolve(context.getBean(Accounts.class));

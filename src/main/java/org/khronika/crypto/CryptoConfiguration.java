@@ -22,4 +22,9 @@ class CryptoConfiguration {
 		return new Sealer(keyring, new JdbcSubjectKeyStore(dataSource, clock));
 	}
 
+	@Bean
+	Fingerprints fingerprints(KeyringUnlock keyring, DataSource dataSource, Clock clock) {
+		return new Fingerprints(keyring, new JdbcSubjectKeyStore(dataSource, clock));
+	}
+
 }

@@ -2,9 +2,15 @@ package org.khronika.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
@@ -75,6 +81,57 @@ public final class Sealer {
 		}
 	}
 
+	/** One sealed value to open: its subject, its ciphertext and its associated data. */
+	public record Sealed(String subjectId, byte[] ciphertext, byte[] associatedData) {
+
+		public Sealed {
+			Objects.requireNonNull(subjectId, "subjectId");
+			Objects.requireNonNull(ciphertext, "ciphertext");
+			Objects.requireNonNull(associatedData, "associatedData");
+		}
+
+		/** The subject only: never the ciphertext. */
+		@Override
+		public String toString() {
+			return "Sealed[" + this.subjectId + "]";
+		}
+
+	}
+
+	/**
+	 * Opens each of {@code sealed} as {@link #open} would, looking their subjects' keys
+	 * up in one query: for a page of records.
+	 * @return for each, in order, the plaintext, or empty if its subject's key has been
+	 * destroyed
+	 * @throws SealedDataException if one of them is empty, cut, changed or belongs
+	 * elsewhere, or its subject never had a key
+	 */
+	public List<Optional<byte[]>> openAll(List<Sealed> sealed) {
+		Map<String, byte[]> wrapped = this.keys
+			.findAll(sealed.stream().map(Sealed::subjectId).collect(Collectors.toCollection(LinkedHashSet::new)));
+		Map<String, Aead> opened = new HashMap<>();
+		List<Optional<byte[]>> plaintexts = new ArrayList<>();
+		for (Sealed one : sealed) {
+			byte[] key = wrapped.get(one.subjectId());
+			if (key == null) {
+				if (isDestroyed(one.subjectId())) {
+					plaintexts.add(Optional.empty());
+					continue;
+				}
+				throw new SealedDataException("subject " + one.subjectId() + " has no data key");
+			}
+			Aead aead = opened.computeIfAbsent(one.subjectId(), subject -> unwrap(subject, key));
+			try {
+				plaintexts.add(Optional.of(aead.decrypt(one.ciphertext(), one.associatedData())));
+			}
+			catch (GeneralSecurityException ex) {
+				throw new SealedDataException(
+						"sealed data of subject " + one.subjectId() + " does not open: it was changed or moved");
+			}
+		}
+		return plaintexts;
+	}
+
 	/**
 	 * Destroys the subject's data key within the caller's transaction; true if it had
 	 * one. Call {@link #scrub()} once that transaction has committed.
@@ -96,17 +153,18 @@ public final class Sealer {
 	}
 
 	private Optional<Aead> subjectKey(String subjectId) {
-		return this.keys.find(subjectId).map(wrapped -> {
-			try {
-				KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, this.keyring.get().master(),
-						context(subjectId));
-				return TinkKeys.primitive(handle, Aead.class);
-			}
-			catch (GeneralSecurityException ex) {
-				throw new SealedDataException(
-						"the data key of subject " + subjectId + " does not open under this keyring");
-			}
-		});
+		return this.keys.find(subjectId).map(wrapped -> unwrap(subjectId, wrapped));
+	}
+
+	private Aead unwrap(String subjectId, byte[] wrapped) {
+		try {
+			KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, this.keyring.get().master(),
+					context(subjectId));
+			return TinkKeys.primitive(handle, Aead.class);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new SealedDataException("the data key of subject " + subjectId + " does not open under this keyring");
+		}
 	}
 
 	private Aead createKey(String subjectId) {

@@ -1,5 +1,7 @@
 package org.khronika.crypto;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,6 +11,9 @@ import java.util.Optional;
 public interface SubjectKeyStore {
 
 	Optional<byte[]> find(String subjectId);
+
+	/** The wrapped keys of those of {@code subjectIds} that have one, in one look-up. */
+	Map<String, byte[]> findAll(Collection<String> subjectIds);
 
 	void insert(String subjectId, byte[] wrappedKey);
 

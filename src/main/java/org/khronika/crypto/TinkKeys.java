@@ -9,6 +9,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.AesGcmParameters;
+import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.signature.SignatureConfig;
 
 /**
@@ -20,6 +21,7 @@ final class TinkKeys {
 		try {
 			AeadConfig.register();
 			SignatureConfig.register();
+			MacConfig.register();
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Tink could not register its key types", ex);

@@ -84,7 +84,7 @@ final class CsvTable implements Table {
 			}
 			else if (start.length >= 2 && (((start[0] & 0xff) == 0xFF && (start[1] & 0xff) == 0xFE)
 					|| ((start[0] & 0xff) == 0xFE && (start[1] & 0xff) == 0xFF))) {
-				throw new ImportFailure("the file is UTF-16; save it as UTF-8 (or Windows-1251) CSV");
+				throw new ImportFailure("import.utf16");
 			}
 			else {
 				charset = isUtf8(start, start.length == size) ? StandardCharsets.UTF_8 : WINDOWS_1251;
@@ -104,12 +104,12 @@ final class CsvTable implements Table {
 				.parse(limit);
 			if (parser.getHeaderNames().isEmpty()) {
 				parser.close();
-				throw new ImportFailure("the file has no header row");
+				throw new ImportFailure("import.noHeader");
 			}
 			return new CsvTable(counting, limit, size, parser, charset, delimiter);
 		}
 		catch (IOException | UncheckedIOException | IllegalArgumentException ex) {
-			throw new ImportFailure("the file cannot be read as CSV: " + reason(ex));
+			throw new ImportFailure("import.notCsv", reason(ex));
 		}
 	}
 
@@ -144,8 +144,8 @@ final class CsvTable implements Table {
 					return records.hasNext();
 				}
 				catch (UncheckedIOException | IllegalStateException ex) {
-					throw new ImportFailure("the file breaks after row " + (CsvTable.this.parser.getRecordNumber() + 1)
-							+ ": " + reason(ex));
+					throw new ImportFailure("import.breaksAfterRow", CsvTable.this.parser.getRecordNumber() + 1,
+							reason(ex));
 				}
 			}
 

@@ -1,5 +1,6 @@
 package org.khronika.imports;
 
+import org.khronika.catalog.Message;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -28,17 +29,17 @@ record FieldRule(String field, String column, String value, boolean trim, String
 
 	FieldRule {
 		if ((column == null) == (value == null)) {
-			throw new ProfileException("field '" + field + "': give either 'column' or 'value'");
+			throw new ProfileException("profile.columnOrValue", field);
 		}
 		if (letterCase != null && !List.of("lower", "upper").contains(letterCase)) {
-			throw new ProfileException("field '" + field + "': 'case' is lower or upper, not '" + letterCase + "'");
+			throw new ProfileException("profile.badCase", field, letterCase);
 		}
 		if (dateFormat != null) {
 			try {
 				DateTimeFormatter.ofPattern(dateFormat);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new ProfileException("field '" + field + "': '" + dateFormat + "' is not a date pattern");
+				throw new ProfileException("profile.badDateFormat", field, dateFormat);
 			}
 		}
 		if (map != null) {
@@ -59,7 +60,7 @@ record FieldRule(String field, String column, String value, boolean trim, String
 	record Values(List<String> values) implements Outcome {
 	}
 
-	record Problem(String message) implements Outcome {
+	record Problem(Message message) implements Outcome {
 	}
 
 	Outcome apply(String cell) {
@@ -81,7 +82,7 @@ record FieldRule(String field, String column, String value, boolean trim, String
 			if (this.map != null) {
 				String mapped = this.map.get(fold(text));
 				if (mapped == null) {
-					return new Problem("«" + text + "» is not in the profile's list for " + this.field);
+					return new Problem(Message.of("import.notInMap", text, this.field));
 				}
 				text = mapped;
 			}
@@ -95,7 +96,7 @@ record FieldRule(String field, String column, String value, boolean trim, String
 						.toString();
 				}
 				catch (DateTimeParseException ex) {
-					return new Problem("«" + text + "» is not a date of the form " + this.dateFormat);
+					return new Problem(Message.of("import.notADateOfForm", text, this.dateFormat));
 				}
 			}
 			values.add(text);

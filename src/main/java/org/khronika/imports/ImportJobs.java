@@ -1,5 +1,6 @@
 package org.khronika.imports;
 
+import org.khronika.catalog.Message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class ImportJobs {
 	 */
 	public record Snapshot(String id, String owner, String fileName, String profileName, boolean dryRun, State state,
 			String phase, long rows, double fraction, Instant started, Instant finished, ImportReport report,
-			String failure, boolean runnable, String run) {
+			Message failure, boolean runnable, String run) {
 
 		public boolean isFinished() {
 			return this.state == State.DONE || this.state == State.FAILED;
@@ -100,7 +101,7 @@ public final class ImportJobs {
 		forgetOldUploads();
 		long held = this.jobs.values().stream().mapToLong(Job::heldBytes).sum();
 		if (held + table.length > MAX_HELD_BYTES) {
-			throw new ImportFailure("the server holds too many uploaded tables now; import or wait for those first");
+			throw new ImportFailure("import.tooManyUploads");
 		}
 		return submit(new Job(actor, profile, fileName, table, true));
 	}
@@ -114,15 +115,14 @@ public final class ImportJobs {
 	public String importChecked(Actor actor, String dryRunId) {
 		Job dryRun = this.jobs.get(dryRunId);
 		if (dryRun == null || !dryRun.actor.equals(actor)) {
-			throw new ImportFailure("there is no such dry run of yours");
+			throw new ImportFailure("import.noSuchDryRun");
 		}
 		synchronized (dryRun) {
 			if (dryRun.run != null) {
 				return dryRun.run;
 			}
 			if (!dryRun.snapshot().runnable()) {
-				throw new ImportFailure("this dry run cannot be imported (it failed, or its table is no longer held: "
-						+ "upload it again)");
+				throw new ImportFailure("import.dryRunNotRunnable");
 			}
 			dryRun.run = submit(new Job(actor, dryRun.profile, dryRun.fileName, dryRun.table, false));
 			dryRun.table = null;
@@ -170,15 +170,18 @@ public final class ImportJobs {
 			job.report = report;
 			job.state = State.DONE;
 		}
-		catch (ImportFailure | ProfileException ex) {
-			job.failure = ex.getMessage();
+		catch (ImportFailure ex) {
+			job.failure = ex.what();
+			job.state = State.FAILED;
+		}
+		catch (ProfileException ex) {
+			job.failure = ex.what();
 			job.state = State.FAILED;
 		}
 		catch (RuntimeException ex) {
 			// the class only: a message could quote a cell of the table
 			logger.error("import job " + job.id + " failed: " + ex.getClass().getName());
-			job.failure = "unexpected failure (" + ex.getClass().getSimpleName()
-					+ "); each batch is written whole or not at all";
+			job.failure = Message.of("import.unexpected", ex.getClass().getSimpleName());
 			job.state = State.FAILED;
 		}
 		finally {
@@ -237,7 +240,7 @@ public final class ImportJobs {
 
 		volatile ImportReport report;
 
-		volatile String failure;
+		volatile Message failure;
 
 		volatile String run;
 

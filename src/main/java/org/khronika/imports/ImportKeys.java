@@ -5,8 +5,18 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Which record each imported row became, by profile and the row's stable key. */
+/**
+ * Which record each imported row became, by profile and the row's stable key, with a
+ * keyed fingerprint of what the row last recorded.
+ */
 final class ImportKeys {
+
+	/**
+	 * @param fingerprint of the details the row last recorded; null for rows imported
+	 * before fingerprints were kept
+	 */
+	record Known(String recordId, String fingerprint) {
+	}
 
 	private final JdbcTemplate jdbc;
 
@@ -14,15 +24,21 @@ final class ImportKeys {
 		this.jdbc = jdbc;
 	}
 
-	Optional<String> find(String profile, String key) {
-		List<String> ids = this.jdbc.queryForList("SELECT record_id FROM import_key WHERE profile = ? AND row_key = ?",
-				String.class, profile, key);
-		return ids.stream().findFirst();
+	Optional<Known> find(String profile, String key) {
+		List<Known> known = this.jdbc.query(
+				"SELECT record_id, row_hash FROM import_key WHERE profile = ? AND row_key = ?",
+				(rs, n) -> new Known(rs.getString(1), rs.getString(2)), profile, key);
+		return known.stream().findFirst();
 	}
 
-	void put(String profile, String key, String recordId) {
-		this.jdbc.update("INSERT INTO import_key (profile, row_key, record_id) VALUES (?, ?, ?)", profile, key,
-				recordId);
+	void put(String profile, String key, String recordId, String fingerprint) {
+		this.jdbc.update("INSERT INTO import_key (profile, row_key, record_id, row_hash) VALUES (?, ?, ?, ?)", profile,
+				key, recordId, fingerprint);
+	}
+
+	void fingerprint(String profile, String key, String fingerprint) {
+		this.jdbc.update("UPDATE import_key SET row_hash = ? WHERE profile = ? AND row_key = ?", fingerprint, profile,
+				key);
 	}
 
 }

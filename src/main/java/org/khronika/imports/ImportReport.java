@@ -1,5 +1,6 @@
 package org.khronika.imports;
 
+import org.khronika.catalog.Message;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  * @param created new records (in a dry run: rows with a key not seen before)
  * @param updated records a corrected row revised (in a dry run: rows with a known key)
  * @param unchanged rows whose record already said the same (not counted in a dry run)
- * @param problems every row that cannot be imported, and why; these rows were not written
+ * @param problems everything wrong with the rows that cannot be imported (a row may have
+ * several); these rows were not written
  */
 public record ImportReport(boolean dryRun, long rows, long blank, long created, long updated, long unchanged,
 		List<RowProblem> problems) {
@@ -20,20 +22,27 @@ public record ImportReport(boolean dryRun, long rows, long blank, long created, 
 		problems = List.copyOf(problems);
 	}
 
+	/** How many rows were refused: each once, whatever number of problems it has. */
+	public long refused() {
+		return this.problems.stream().map(RowProblem::row).distinct().count();
+	}
+
 	/**
-	 * Why a row cannot be imported.
+	 * What is wrong with a row.
 	 *
 	 * @param row the row number as a spreadsheet shows it (the header is row 1)
 	 * @param column the file's column, or null if the problem is the row's
 	 * @param field the record's field, or null
+	 * @param message what is wrong, in any language
 	 */
-	public record RowProblem(long row, String column, String field, String message) {
+	public record RowProblem(long row, String column, String field, Message message) {
 
+		/** In English, for the command line: {@code row 7, column date: …}. */
 		@Override
 		public String toString() {
 			return "row " + this.row + ((this.column != null) ? ", column " + this.column : "")
 					+ ((this.field != null && !this.field.equals(this.column)) ? " (" + this.field + ")" : "") + ": "
-					+ this.message;
+					+ this.message.english();
 		}
 
 	}

@@ -1,36 +1,36 @@
 package org.khronika.imports;
 
+import org.khronika.catalog.Message;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.khronika.access.Actor;
 import org.khronika.eventlog.EventLog;
 import org.khronika.registry.FieldProblem;
-import org.khronika.registry.InputReader;
 import org.khronika.registry.RecordDetails;
+import org.khronika.registry.RecordDraft;
 import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordValidator;
 import org.khronika.registry.Registry;
 import org.khronika.registry.SaveResult;
 import org.khronika.registry.Validated;
 
-import org.springframework.context.MessageSource;
-
 /**
  * Imports a table through a mapping profile, in two passes over the file. The first reads
- * and checks every row with the registry's own validation, and finds rows that repeat a
- * key; if the file cannot be read to its end, nothing is written. The second writes the
- * valid rows through the registry, in batches of {@value #BATCH} rows per transaction,
- * each row's record together with its key: a row seen before revises its record only if
- * it changed. Invalid rows are reported with their row, column and reason, never dropped
- * silently.
+ * every row into a draft (every value of a split cell kept) and checks it as any entry
+ * path is checked, the kind's rules included, and finds rows that repeat a key; if the
+ * file cannot be read to its end, nothing is written. The second writes the valid rows
+ * through the registry, in batches of {@value #BATCH} rows per transaction, each row's
+ * record together with its key and a keyed fingerprint of what it says: a row seen before
+ * revises its record only if its fingerprint changed, without opening the record. Invalid
+ * rows are reported with their row, column and reason, never dropped silently.
  */
 public final class Importer {
 
@@ -56,14 +56,11 @@ public final class Importer {
 
 	private final ImportKeys keys;
 
-	private final MessageSource messages;
-
-	Importer(Registry registry, RecordValidator validator, EventLog log, ImportKeys keys, MessageSource messages) {
+	Importer(Registry registry, RecordValidator validator, EventLog log, ImportKeys keys) {
 		this.registry = registry;
 		this.validator = validator;
 		this.log = log;
 		this.keys = keys;
-		this.messages = messages;
 	}
 
 	/**
@@ -78,15 +75,14 @@ public final class Importer {
 	/** As {@link #run(Actor, MappingProfile, Path, boolean, Progress)}, for any file. */
 	public ImportReport run(Actor actor, MappingProfile profile, ImportFile file, boolean dryRun, Progress progress) {
 		if (!this.registry.mayCreate(actor, profile.kind())) {
-			throw new ImportFailure("the account " + actor.login() + " (" + actor.role().code() + ") may not record "
-					+ profile.kind().plural());
+			throw new ImportFailure("import.mayNotRecord", actor.login(), actor.role().code(), profile.kind().plural());
 		}
 		Tally tally = new Tally();
 		try (Table table = Table.open(file)) {
 			List<String> missing = Table.missing(table.header(), profile.columns());
 			if (!missing.isEmpty()) {
-				throw new ImportFailure("the file has no column " + String.join(", ", missing) + "; its columns are "
-						+ String.join(", ", table.header()));
+				throw new ImportFailure("import.missingColumns", String.join(", ", missing),
+						String.join(", ", table.header()));
 			}
 			table.forEachRow(row -> {
 				tally.rows++;
@@ -99,14 +95,20 @@ public final class Importer {
 				if (earlier != null) {
 					checked.problems()
 						.add(new ImportReport.RowProblem(row.number(), String.join("+", profile.key()), null,
-								"the same key as row " + earlier + ": one of them is a duplicate"));
+								Message.of("import.duplicateKey", earlier)));
+				}
+				if (checked.problems().isEmpty()) {
+					Optional<ImportKeys.Known> known = this.keys.find(profile.name(), checked.key());
+					RecordId revising = known.map(k -> profile.kind().id(UUID.fromString(k.recordId()))).orElse(null);
+					this.registry.check(actor, checked.draft(), revising)
+						.forEach(problem -> checked.problems().add(rowProblem(profile, row, problem)));
+					if (checked.problems().isEmpty() && known.isPresent()) {
+						tally.known++;
+					}
 				}
 				if (!checked.problems().isEmpty()) {
 					tally.invalid.set((int) row.number());
 					tally.problems.addAll(checked.problems());
-				}
-				else if (this.keys.find(profile.name(), checked.key()).isPresent()) {
-					tally.known++;
 				}
 				if (tally.rows % 100 == 0) {
 					progress.update("check", tally.rows, table.progress());
@@ -119,6 +121,7 @@ public final class Importer {
 			return new ImportReport(true, tally.rows, tally.blank, valid - tally.known, tally.known, 0, tally.problems);
 		}
 		long[] counts = new long[3];
+		List<ImportReport.RowProblem> refused = new ArrayList<>();
 		try (Table table = Table.open(file)) {
 			List<Table.Row> batch = new ArrayList<>(BATCH);
 			long[] done = { 0 };
@@ -126,7 +129,7 @@ public final class Importer {
 				this.log.write(appender -> {
 					for (Table.Row row : batch) {
 						if (!row.isBlank() && !tally.invalid.get((int) row.number())) {
-							write(actor, profile, row, counts);
+							write(actor, profile, row, counts, refused);
 						}
 					}
 					return null;
@@ -144,7 +147,9 @@ public final class Importer {
 			flush.run();
 			progress.update("write", done[0], 1);
 		}
-		return new ImportReport(false, tally.rows, tally.blank, counts[0], counts[1], counts[2], tally.problems);
+		List<ImportReport.RowProblem> problems = new ArrayList<>(tally.problems);
+		problems.addAll(refused);
+		return new ImportReport(false, tally.rows, tally.blank, counts[0], counts[1], counts[2], problems);
 	}
 
 	/** What the checking pass found. */
@@ -164,69 +169,113 @@ public final class Importer {
 
 	}
 
-	private void write(Actor actor, MappingProfile profile, Table.Row row, long[] counts) {
+	/**
+	 * Writes one row checked in the first pass: a new record for a new key; for a known
+	 * key, nothing if the row's fingerprint is what it last recorded, else a revision. A
+	 * row the registry refuses now (someone changed a record it refers to meanwhile) is
+	 * reported, not written.
+	 */
+	private void write(Actor actor, MappingProfile profile, Table.Row row, long[] counts,
+			List<ImportReport.RowProblem> refused) {
 		Checked checked = check(actor, profile, row);
 		if (!checked.problems().isEmpty()) {
 			throw new IllegalStateException("row " + row.number() + " changed between the two passes");
 		}
-		var existing = this.keys.find(profile.name(), checked.key());
-		if (existing.isEmpty()) {
-			SaveResult result = this.registry.record(actor, checked.details());
-			RecordId id = ((SaveResult.Saved) result).id();
-			this.keys.put(profile.name(), checked.key(), id.toString());
-			counts[0]++;
+		String fingerprint = this.registry.fingerprint(checked.details());
+		Optional<ImportKeys.Known> known = this.keys.find(profile.name(), checked.key());
+		if (known.isEmpty()) {
+			SaveResult result = this.registry.record(actor, checked.draft());
+			if (result instanceof SaveResult.Saved saved) {
+				this.keys.put(profile.name(), checked.key(), saved.id().toString(), fingerprint);
+				counts[0]++;
+			}
+			else {
+				refuse(profile, row, (SaveResult.Refused) result, refused);
+			}
 			return;
 		}
-		RecordId id = profile.kind().id(UUID.fromString(existing.get()));
-		SaveResult result = this.registry.reviseIfChanged(actor, id, checked.details());
-		if (result instanceof SaveResult.Unchanged) {
+		RecordId id = profile.kind().id(UUID.fromString(known.get().recordId()));
+		if (fingerprint.equals(known.get().fingerprint())) {
 			counts[2]++;
+			return;
 		}
-		else if (result instanceof SaveResult.Saved) {
+		if (known.get().fingerprint() == null && this.registry.says(id, checked.details())) {
+			this.keys.fingerprint(profile.name(), checked.key(), fingerprint);
+			counts[2]++;
+			return;
+		}
+		SaveResult result = this.registry.revise(actor, id, checked.draft());
+		if (result instanceof SaveResult.Saved) {
+			this.keys.fingerprint(profile.name(), checked.key(), fingerprint);
 			counts[1]++;
 		}
 		else {
-			throw new ImportFailure(
-					"row " + row.number() + " cannot update its record: " + ((SaveResult.Refused) result).code());
+			refuse(profile, row, (SaveResult.Refused) result, refused);
 		}
 	}
 
-	private record Checked(String key, RecordDetails details, List<ImportReport.RowProblem> problems) {
+	private static void refuse(MappingProfile profile, Table.Row row, SaveResult.Refused refused,
+			List<ImportReport.RowProblem> problems) {
+		if (refused.problems().isEmpty()) {
+			problems.add(new ImportReport.RowProblem(row.number(), null, null, Message.of(refused.refusal().code())));
+		}
+		refused.problems().forEach(problem -> problems.add(rowProblem(profile, row, problem)));
 	}
 
+	/**
+	 * @param draft what the row says, field by field
+	 * @param details the draft checked, or null if it has problems
+	 */
+	private record Checked(String key, RecordDraft draft, RecordDetails details,
+			List<ImportReport.RowProblem> problems) {
+	}
+
+	/**
+	 * Reads a row through the profile into a draft, every value of a field kept (every
+	 * spelling of a split cell), and checks it as any entry path is checked.
+	 */
 	private Checked check(Actor actor, MappingProfile profile, Table.Row row) {
 		List<ImportReport.RowProblem> problems = new ArrayList<>();
-		Map<String, List<String>> form = new LinkedHashMap<>();
-		Map<String, String> columnOf = new HashMap<>();
+		Map<String, List<String>> values = new LinkedHashMap<>();
 		for (FieldRule rule : profile.fields()) {
-			columnOf.put(rule.field(), rule.column());
 			FieldRule.Outcome outcome = rule.apply((rule.column() != null) ? row.cells().get(rule.column()) : null);
 			if (outcome instanceof FieldRule.Problem problem) {
 				problems.add(new ImportReport.RowProblem(row.number(), rule.column(), rule.field(), problem.message()));
 			}
 			else {
-				form.put(rule.field(), ((FieldRule.Values) outcome).values());
+				values.put(rule.field(), ((FieldRule.Values) outcome).values());
 			}
 		}
 		StringBuilder key = new StringBuilder();
 		for (String column : profile.key()) {
 			String value = row.cells().get(column);
 			if (value == null || value.isBlank()) {
-				problems.add(new ImportReport.RowProblem(row.number(), column, null, "the key column is empty"));
+				problems.add(new ImportReport.RowProblem(row.number(), column, null, Message.of("import.keyEmpty")));
 			}
 			key.append((key.length() > 0) ? "\u001f" : "").append((value != null) ? value.strip() : "");
 		}
-		List<FieldProblem> readProblems = new ArrayList<>();
-		var input = InputReader.fromForm(profile.kind(), form, readProblems);
-		Validated<? extends RecordDetails> validated = this.validator.validate(actor, input, readProblems);
+		RecordDraft draft = RecordDraft.of(profile.kind(), values);
+		Validated<RecordDetails> validated = this.validator.validate(actor, draft);
 		for (FieldProblem problem : validated.problems()) {
 			String field = problem.field().replaceAll("\\[\\d+\\]$", "");
 			if (problems.stream().noneMatch(p -> field.equals(p.field()))) {
-				problems.add(new ImportReport.RowProblem(row.number(), columnOf.get(field), field, this.messages
-					.getMessage(problem.messageCode(), problem.arguments().toArray(), problem.code(), Locale.ENGLISH)));
+				problems.add(rowProblem(profile, row, problem));
 			}
 		}
-		return new Checked(key.toString(), validated.isValid() ? validated.details() : null, problems);
+		return new Checked(key.toString(), draft, validated.isValid() ? validated.details() : null, problems);
+	}
+
+	/** A field's problem as the row's, at the column that feeds the field. */
+	private static ImportReport.RowProblem rowProblem(MappingProfile profile, Table.Row row, FieldProblem problem) {
+		String field = problem.field().replaceAll("\\[\\d+\\]$", "");
+		String column = profile.fields()
+			.stream()
+			.filter(rule -> rule.field().equals(field))
+			.map(FieldRule::column)
+			.findFirst()
+			.orElse(null);
+		return new ImportReport.RowProblem(row.number(), column, field,
+				new Message(problem.messageCode(), problem.arguments()));
 	}
 
 }

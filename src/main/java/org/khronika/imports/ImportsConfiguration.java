@@ -9,7 +9,6 @@ import org.khronika.eventlog.EventLog;
 import org.khronika.registry.RecordValidator;
 import org.khronika.registry.Registry;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,9 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ImportsConfiguration {
 
 	@Bean
-	Importer importer(Registry registry, RecordValidator validator, EventLog log, DataSource dataSource,
-			MessageSource messages) {
-		return new Importer(registry, validator, log, new ImportKeys(new JdbcTemplate(dataSource)), messages);
+	Importer importer(Registry registry, RecordValidator validator, EventLog log, DataSource dataSource) {
+		return new Importer(registry, validator, log, new ImportKeys(new JdbcTemplate(dataSource)));
 	}
 
 	@Bean

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.khronika.registry.InputReader;
+import org.khronika.registry.Field;
 import org.khronika.registry.RecordKind;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -56,7 +56,7 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 			text = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new ProfileException("cannot read the profile " + file + ": " + ex.getClass().getSimpleName());
+			throw new ProfileException("profile.cannotRead", file, ex.getClass().getSimpleName());
 		}
 		return read(file.toString(), text);
 	}
@@ -71,37 +71,34 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
 		}
 		catch (YAMLException ex) {
-			throw new ProfileException("the profile " + file + " is not valid YAML: "
-					+ ex.getMessage().lines().findFirst().orElse("") + " (" + location(ex) + ")");
+			throw new ProfileException("profile.notYaml", file, ex.getMessage().lines().findFirst().orElse(""),
+					location(ex));
 		}
 		if (!(document instanceof Map<?, ?> root)) {
-			throw new ProfileException(
-					"the profile " + file + " must be a YAML mapping with name, kind, key and fields");
+			throw new ProfileException("profile.notMapping", file);
 		}
 		String name = text(root, "name", true);
 		if (!name.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
-			throw new ProfileException("profile name '" + name + "': lower-case latin letters, digits, '.', '_', '-'");
+			throw new ProfileException("profile.badName", name);
 		}
 		String kindCode = text(root, "kind", true);
 		RecordKind kind = java.util.Arrays.stream(RecordKind.values())
 			.filter(k -> k.code().equals(kindCode))
 			.findFirst()
-			.orElseThrow(() -> new ProfileException("kind '" + kindCode
-					+ "' is not a kind of record: person, incident, " + "case, case-event or source"));
+			.orElseThrow(() -> new ProfileException("profile.unknownKind", kindCode));
 		List<String> key = strings(root.get("key"), "key");
 		if (key.isEmpty()) {
-			throw new ProfileException("'key' names at least one column that identifies a row");
+			throw new ProfileException("profile.noKey");
 		}
 		if (!(root.get("fields") instanceof Map<?, ?> fieldMap) || fieldMap.isEmpty()) {
-			throw new ProfileException("'fields' maps each field of a " + kind.code() + " to a column or a value");
+			throw new ProfileException("profile.noFields", kind.code());
 		}
-		Set<String> known = InputReader.values(InputReader.empty(kind)).keySet();
+		List<String> known = kind.fields().stream().map(Field::name).toList();
 		List<FieldRule> fields = new ArrayList<>();
 		for (Map.Entry<?, ?> entry : fieldMap.entrySet()) {
 			String field = String.valueOf(entry.getKey());
 			if (!known.contains(field)) {
-				throw new ProfileException("'" + field + "' is not a field of a " + kind.code() + "; its fields: "
-						+ String.join(", ", known));
+				throw new ProfileException("profile.unknownField", field, kind.code(), String.join(", ", known));
 			}
 			fields.add(rule(field, entry.getValue()));
 		}
@@ -110,12 +107,11 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 
 	private static FieldRule rule(String field, Object spec) {
 		if (!(spec instanceof Map<?, ?> map)) {
-			throw new ProfileException("field '" + field + "': give a mapping such as { column: NAME }");
+			throw new ProfileException("profile.ruleNotMapping", field);
 		}
 		for (Object option : map.keySet()) {
 			if (!RULE_KEYS.contains(String.valueOf(option))) {
-				throw new ProfileException("field '" + field + "': unknown option '" + option + "'; options: "
-						+ String.join(", ", RULE_KEYS));
+				throw new ProfileException("profile.unknownOption", field, option, String.join(", ", RULE_KEYS));
 			}
 		}
 		Map<String, String> vocabulary = null;
@@ -126,7 +122,7 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 			}
 		}
 		else if (map.containsKey("map")) {
-			throw new ProfileException("field '" + field + "': 'map' is a mapping from cell values to field values");
+			throw new ProfileException("profile.mapNotMapping", field);
 		}
 		Object trim = map.get("trim");
 		return new FieldRule(field, optional(map, "column"), optional(map, "value"),
@@ -142,7 +138,7 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 	private static String text(Map<?, ?> map, String name, boolean required) {
 		Object value = map.get(name);
 		if (value == null && required) {
-			throw new ProfileException("the profile needs '" + name + "'");
+			throw new ProfileException("profile.needs", name);
 		}
 		return (value == null) ? null : String.valueOf(value).strip();
 	}
@@ -154,14 +150,14 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 		if (value instanceof String single) {
 			return List.of(single);
 		}
-		throw new ProfileException("'" + name + "' is a list of column names");
+		throw new ProfileException("profile.notColumnList", name);
 	}
 
 	private static String location(YAMLException ex) {
 		if (ex instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null) {
-			return "line " + (marked.getProblemMark().getLine() + 1);
+			return Integer.toString(marked.getProblemMark().getLine() + 1);
 		}
-		return "unknown place";
+		return "?";
 	}
 
 }

@@ -49,7 +49,7 @@ interface Table extends AutoCloseable {
 			magic = in.readNBytes(4);
 		}
 		catch (IOException ex) {
-			throw new ImportFailure("cannot read the file: " + ex.getClass().getSimpleName());
+			throw new ImportFailure("import.unreadable", ex.getClass().getSimpleName());
 		}
 		boolean zip = magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
 		return zip ? XlsxTable.open(file) : CsvTable.open(file);

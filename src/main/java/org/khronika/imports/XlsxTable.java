@@ -53,7 +53,7 @@ final class XlsxTable implements Table {
 			}
 		});
 		if (header.isEmpty()) {
-			throw new ImportFailure("the workbook's first sheet has no header row");
+			throw new ImportFailure("import.xlsxNoHeader");
 		}
 		return new XlsxTable(file, List.copyOf(header));
 	}
@@ -110,7 +110,7 @@ final class XlsxTable implements Table {
 			StylesTable styles = reader.getStylesTable();
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
 			if (!sheets.hasNext()) {
-				throw new ImportFailure("the workbook has no sheet");
+				throw new ImportFailure("import.xlsxNoSheet");
 			}
 			try (InputStream sheet = sheets.next()) {
 				XMLReader parser = XMLHelper.newXMLReader();
@@ -126,8 +126,7 @@ final class XlsxTable implements Table {
 			throw failure;
 		}
 		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
-			throw new ImportFailure("the file is not a readable XLSX workbook (" + ex.getClass().getSimpleName()
-					+ "); it may be truncated or damaged");
+			throw new ImportFailure("import.notXlsx", ex.getClass().getSimpleName());
 		}
 	}
 
@@ -156,8 +155,7 @@ final class XlsxTable implements Table {
 		public void cell(String reference, String formattedValue, XSSFComment comment) {
 			if (reference != null && formattedValue != null) {
 				if (formattedValue.length() > CsvTable.MAX_ROW_CHARS) {
-					throw new ImportFailure("cell " + reference + " holds more than "
-							+ String.format("%,d", CsvTable.MAX_ROW_CHARS) + " characters");
+					throw new ImportFailure("import.cellTooLong", reference, CsvTable.MAX_ROW_CHARS);
 				}
 				this.cells.put((int) new CellReference(reference).getCol(), formattedValue);
 			}

@@ -1,25 +1,63 @@
 package org.khronika.registry;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A prosecution of one person: administrative or criminal, its charges (law article
- * codes), how it started ({@code trigger}, and for a denunciation the informant's
- * relationship to the person), the court, its status and outcome. Notes are sealed under
- * the case's own key.
+ * A prosecution of one person, or the inquiry before one: its proceedings, the charges
+ * (law article codes), the incidents it grew out of, how it started ({@code trigger}, and
+ * for a denunciation the informant's relationship to the person, a coded value), who
+ * investigates, the court, its status and outcome, and where the person is held. The case
+ * number, the court's case number, the judge, the place of custody and the notes are
+ * sealed under the case's own key: each can lead to the person.
  *
- * @param fineAmount in roubles, only with the outcome {@code fine}
- * @param sentenceMonths only with a real or suspended sentence
+ * @param informant the informant's relationship to the person, a code of
+ * {@value Trigger#INFORMANTS}: exactly when the trigger is a denunciation
+ * @param investigator the investigating body, a code of {@value #INVESTIGATORS}
+ * @param outcome only once the case is closed or on appeal; null before
  */
-public record CaseDetails(PersonId person, String caseKind, LocalDate opened, String region, List<String> charges,
-		String trigger, String informant, String court, String status, String outcome, Long fineAmount,
-		Integer sentenceMonths, String notes, List<SourceId> sources) implements RecordDetails {
+public record CaseDetails(PersonId person, Proceedings proceedings, LocalDate opened, String region,
+		List<String> charges, List<IncidentId> incidents, Trigger trigger, String informant, String investigator,
+		String caseNumber, String court, String courtCaseNumber, String judge, CaseStatus status, Outcome outcome,
+		String custodyPlace, String notes, List<SourceId> sources) implements RecordDetails {
+
+	/** The vocabulary of investigating bodies. */
+	public static final String INVESTIGATORS = "investigating-agencies";
 
 	public CaseDetails {
 		charges = List.copyOf(charges);
+		incidents = List.copyOf(incidents);
 		sources = List.copyOf(sources);
+		List<FieldProblem> problems = new ArrayList<>();
+		Fields.require(problems, "person", person);
+		Fields.require(problems, "kind", proceedings);
+		Fields.require(problems, "trigger", trigger);
+		Fields.require(problems, "status", status);
+		if (trigger != null && trigger.hasInformant() && informant == null) {
+			problems.add(FieldProblem.of("informant", "informant_required"));
+		}
+		if (trigger != null && !trigger.hasInformant() && informant != null) {
+			problems.add(FieldProblem.of("informant", "informant_only_with_denunciation"));
+		}
+		if (outcome != null && status != null && !status.decided()) {
+			problems.add(FieldProblem.of("outcome", "outcome_needs_closed_case"));
+		}
+		if (proceedings == Proceedings.INQUIRY) {
+			if (!charges.isEmpty()) {
+				problems.add(FieldProblem.of("charges", "inquiry_has_no_charges"));
+			}
+			if (status != null && status != CaseStatus.PRE_INVESTIGATION && status != CaseStatus.CLOSED) {
+				problems.add(FieldProblem.of("status", "inquiry_status"));
+			}
+			if (outcome != null && !(outcome instanceof Outcome.NoCharge)) {
+				problems.add(FieldProblem.of("outcome", "outcome_not_for_inquiry"));
+			}
+		}
+		else if (outcome instanceof Outcome.NoCharge) {
+			problems.add(FieldProblem.of("outcome", "no_charge_only_for_inquiry"));
+		}
+		InvalidDetails.unless(problems);
 	}
 
 	@Override
@@ -27,52 +65,12 @@ public record CaseDetails(PersonId person, String caseKind, LocalDate opened, St
 		return RecordKind.CASE;
 	}
 
-	@Override
-	public Map<String, Object> publicFields() {
-		return Fields.builder()
-			.put("person", this.person)
-			.put("kind", this.caseKind)
-			.put("opened", this.opened)
-			.put("region", this.region)
-			.put("charges", this.charges)
-			.put("trigger", this.trigger)
-			.put("informant", this.informant)
-			.put("court", this.court)
-			.put("status", this.status)
-			.put("outcome", this.outcome)
-			.put("fineAmount", this.fineAmount)
-			.put("sentenceMonths", this.sentenceMonths)
-			.put("sources", this.sources)
-			.build();
-	}
-
-	@Override
-	public Map<String, Object> sealedFields() {
-		return Fields.builder().put("notes", this.notes).build();
-	}
-
-	@Override
-	public List<Link> links() {
-		List<Link> links = new java.util.ArrayList<>(RecordDetails.super.links());
-		links.add(new Link(Link.PERSON, this.person));
-		return links;
-	}
-
-	static CaseDetails fromFields(Fields open, Fields sealed) {
-		return new CaseDetails(new PersonId(java.util.UUID.fromString(open.text("person"))), open.text("kind"),
-				open.date("opened"), open.text("region"), open.texts("charges"), open.text("trigger"),
-				open.text("informant"), open.text("court"), open.text("status"), open.text("outcome"),
-				open.longValue("fineAmount"), open.integer("sentenceMonths"), sealed.text("notes"),
-				open.ids("sources", SourceId::new));
-	}
-
 	/**
-	 * Public fields only: sealed fields never reach a log line or an exception message by
-	 * accident.
+	 * Public fields only: sealed fields never reach a log line or an exception message.
 	 */
 	@Override
 	public String toString() {
-		return "CaseDetails%s (sealed fields hidden)".formatted(publicFields());
+		return Kinds.describe(this);
 	}
 
 }

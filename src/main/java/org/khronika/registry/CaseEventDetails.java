@@ -1,19 +1,36 @@
 package org.khronika.registry;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Something that happened in a case on a date: detention, search, measure of restraint
- * (with the measure and the date it runs until), hearing, extension, verdict, appeal,
- * release. The note is sealed under the event's own key.
+ * Something that happened in a case on a date: detention, questioning, search, a measure
+ * of restraint (with the measure and the date it runs until), a hearing, an extension, a
+ * verdict, an appeal, a release. The note is sealed under the event's own key.
+ *
+ * @param measure only with a measure of restraint or an extension
+ * @param until the day the measure runs until, after {@code date}; only with a measure
  */
-public record CaseEventDetails(CaseId caseId, String type, LocalDate date, String court, String measure,
-		LocalDate until, String note, List<SourceId> sources) implements RecordDetails {
+public record CaseEventDetails(CaseId caseId, CaseEventType type, LocalDate date, String court,
+		MeasureOfRestraint measure, LocalDate until, String note, List<SourceId> sources) implements RecordDetails {
 
 	public CaseEventDetails {
 		sources = List.copyOf(sources);
+		List<FieldProblem> problems = new ArrayList<>();
+		Fields.require(problems, "caseId", caseId);
+		Fields.require(problems, "type", type);
+		Fields.require(problems, "date", date);
+		if (type != null && type.setsMeasure() && measure == null) {
+			problems.add(FieldProblem.of("measure", "measure_required"));
+		}
+		if (type != null && !type.setsMeasure() && (measure != null || until != null)) {
+			problems.add(FieldProblem.of((measure != null) ? "measure" : "until", "measure_only_with_measure"));
+		}
+		if (until != null && date != null && !until.isAfter(date)) {
+			problems.add(FieldProblem.of("until", "until_not_after_date"));
+		}
+		InvalidDetails.unless(problems);
 	}
 
 	@Override
@@ -21,44 +38,12 @@ public record CaseEventDetails(CaseId caseId, String type, LocalDate date, Strin
 		return RecordKind.CASE_EVENT;
 	}
 
-	@Override
-	public Map<String, Object> publicFields() {
-		return Fields.builder()
-			.put("case", this.caseId)
-			.put("type", this.type)
-			.put("date", this.date)
-			.put("court", this.court)
-			.put("measure", this.measure)
-			.put("until", this.until)
-			.put("sources", this.sources)
-			.build();
-	}
-
-	@Override
-	public Map<String, Object> sealedFields() {
-		return Fields.builder().put("note", this.note).build();
-	}
-
-	@Override
-	public List<Link> links() {
-		List<Link> links = new java.util.ArrayList<>(RecordDetails.super.links());
-		links.add(new Link(Link.CASE, this.caseId));
-		return links;
-	}
-
-	static CaseEventDetails fromFields(Fields open, Fields sealed) {
-		return new CaseEventDetails(new CaseId(java.util.UUID.fromString(open.text("case"))), open.text("type"),
-				open.date("date"), open.text("court"), open.text("measure"), open.date("until"), sealed.text("note"),
-				open.ids("sources", SourceId::new));
-	}
-
 	/**
-	 * Public fields only: sealed fields never reach a log line or an exception message by
-	 * accident.
+	 * Public fields only: sealed fields never reach a log line or an exception message.
 	 */
 	@Override
 	public String toString() {
-		return "CaseEventDetails%s (sealed fields hidden)".formatted(publicFields());
+		return Kinds.describe(this);
 	}
 
 }

@@ -2,19 +2,30 @@ package org.khronika.registry;
 
 import java.util.List;
 
-/**
- * The registry's answer to a command: the events it causes, or a refusal with a stable
- * code.
- */
-public sealed interface Decision {
+/** The registry's answer to a command: the events it causes, or a refusal. */
+sealed interface Decision {
 
 	record Accepted(List<RegistryEvent> events) implements Decision {
+
+		public Accepted {
+			events = List.copyOf(events);
+		}
+
 	}
 
 	/**
-	 * @param code a stable message code, e.g. {@code record.stale}
+	 * @param problems for {@link Refusal#INVALID}: what is wrong, field by field
 	 */
-	record Rejected(String code) implements Decision {
+	record Rejected(Refusal refusal, List<FieldProblem> problems) implements Decision {
+
+		public Rejected {
+			problems = List.copyOf(problems);
+		}
+
+		public Rejected(Refusal refusal) {
+			this(refusal, List.of());
+		}
+
 	}
 
 }

@@ -9,15 +9,17 @@ import java.util.Set;
  *
  * @param related the records that refer to this one, by kind, oldest first
  * @param referenced the records this one (and those) refer to, by id, for titles
- * @param restricted only admins and the named users see the record
+ * @param hidden the records this one refers to that the reader may not see: they exist,
+ * and an edit keeps them
  * @param named the users named on it (on a case: its assigned lawyers)
  */
 public record Dossier(RecordView record, Map<RecordKind, List<RecordView>> related,
-		Map<RecordId, RecordView> referenced, boolean restricted, Set<String> named) {
+		Map<RecordId, RecordView> referenced, Set<RecordId> hidden, Set<String> named) {
 
 	public Dossier {
 		related = Map.copyOf(related);
 		referenced = Map.copyOf(referenced);
+		hidden = Set.copyOf(hidden);
 		named = Set.copyOf(named);
 	}
 

@@ -2,25 +2,36 @@ package org.khronika.registry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 import org.khronika.eventlog.LogEntry;
 
 /**
  * The hand-written table of event types: each has a stable name and schema version,
- * stored in the log, and never derives from a Java class name. A new shape of an event is
- * a new version here, with an upcaster for the old one.
+ * stored in the log, and never derives from a Java class name. A field added to a kind is
+ * optional and absent from older entries, which read it as missing; a changed meaning is
+ * a new version here, with an upcaster for the old one. The stored form of each is pinned
+ * by {@code EventTypesTest}: the log's hashes cover it.
  */
 final class EventTypes {
 
-	record Type(String name, int version, Class<? extends RegistryEvent> eventClass, RecordKind kind,
-			BiFunction<UUID, RecordDetails, RegistryEvent> factory) {
+	/**
+	 * What an event type stands for: a kind's records recorded, revised, shredded or
+	 * shared.
+	 */
+	enum Meaning {
+
+		RECORDED, REVISED, SHREDDED, ACCESS_SET
+
+	}
+
+	record Type(String name, int version, RecordKind kind, Meaning meaning) {
 	}
 
 	/**
 	 * An event ready for the log: its type, its public part and the plaintext of its
-	 * sealed part.
+	 * sealed part (empty if it has none).
 	 */
 	record Encoded(Type type, String publicPart, byte[] sealedPlaintext) {
 
@@ -30,48 +41,35 @@ final class EventTypes {
 
 	}
 
-	static final List<Type> ALL = List.of(
-			new Type("person.recorded", 1, RegistryEvent.PersonRecorded.class, RecordKind.PERSON,
-					(id, d) -> new RegistryEvent.PersonRecorded(new PersonId(id), (PersonDetails) d)),
-			new Type("person.revised", 1, RegistryEvent.PersonRevised.class, RecordKind.PERSON,
-					(id, d) -> new RegistryEvent.PersonRevised(new PersonId(id), (PersonDetails) d)),
-			new Type("person.shredded", 1, RegistryEvent.PersonShredded.class, RecordKind.PERSON,
-					(id, d) -> new RegistryEvent.PersonShredded(new PersonId(id))),
-			new Type("incident.recorded", 1, RegistryEvent.IncidentRecorded.class, RecordKind.INCIDENT,
-					(id, d) -> new RegistryEvent.IncidentRecorded(new IncidentId(id), (IncidentDetails) d)),
-			new Type("incident.revised", 1, RegistryEvent.IncidentRevised.class, RecordKind.INCIDENT,
-					(id, d) -> new RegistryEvent.IncidentRevised(new IncidentId(id), (IncidentDetails) d)),
-			new Type("case.opened", 1, RegistryEvent.CaseOpened.class, RecordKind.CASE,
-					(id, d) -> new RegistryEvent.CaseOpened(new CaseId(id), (CaseDetails) d)),
-			new Type("case.revised", 1, RegistryEvent.CaseRevised.class, RecordKind.CASE,
-					(id, d) -> new RegistryEvent.CaseRevised(new CaseId(id), (CaseDetails) d)),
-			new Type("case-event.recorded", 1, RegistryEvent.CaseEventRecorded.class, RecordKind.CASE_EVENT,
-					(id, d) -> new RegistryEvent.CaseEventRecorded(new CaseEventId(id), (CaseEventDetails) d)),
-			new Type("case-event.revised", 1, RegistryEvent.CaseEventRevised.class, RecordKind.CASE_EVENT,
-					(id, d) -> new RegistryEvent.CaseEventRevised(new CaseEventId(id), (CaseEventDetails) d)),
-			new Type("source.recorded", 1, RegistryEvent.SourceRecorded.class, RecordKind.SOURCE,
-					(id, d) -> new RegistryEvent.SourceRecorded(new SourceId(id), (SourceDetails) d)),
-			new Type("source.revised", 1, RegistryEvent.SourceRevised.class, RecordKind.SOURCE,
-					(id, d) -> new RegistryEvent.SourceRevised(new SourceId(id), (SourceDetails) d)),
-			accessSet(RecordKind.PERSON), accessSet(RecordKind.INCIDENT), accessSet(RecordKind.CASE),
-			accessSet(RecordKind.CASE_EVENT), accessSet(RecordKind.SOURCE));
-
-	/**
-	 * {@code person.access-set} v1 and its kin: one type per kind, decoded from its
-	 * fields.
-	 */
-	private static Type accessSet(RecordKind kind) {
-		return new Type(kind.code() + ".access-set", 1, RegistryEvent.AccessSet.class, kind, null);
-	}
+	static final List<Type> ALL = List.of(new Type("person.recorded", 1, RecordKind.PERSON, Meaning.RECORDED),
+			new Type("person.revised", 1, RecordKind.PERSON, Meaning.REVISED),
+			new Type("person.shredded", 1, RecordKind.PERSON, Meaning.SHREDDED),
+			new Type("person.access-set", 1, RecordKind.PERSON, Meaning.ACCESS_SET),
+			new Type("incident.recorded", 1, RecordKind.INCIDENT, Meaning.RECORDED),
+			new Type("incident.revised", 1, RecordKind.INCIDENT, Meaning.REVISED),
+			new Type("incident.access-set", 1, RecordKind.INCIDENT, Meaning.ACCESS_SET),
+			new Type("case.opened", 1, RecordKind.CASE, Meaning.RECORDED),
+			new Type("case.revised", 1, RecordKind.CASE, Meaning.REVISED),
+			new Type("case.access-set", 1, RecordKind.CASE, Meaning.ACCESS_SET),
+			new Type("case-event.recorded", 1, RecordKind.CASE_EVENT, Meaning.RECORDED),
+			new Type("case-event.revised", 1, RecordKind.CASE_EVENT, Meaning.REVISED),
+			new Type("case-event.access-set", 1, RecordKind.CASE_EVENT, Meaning.ACCESS_SET),
+			new Type("source.recorded", 1, RecordKind.SOURCE, Meaning.RECORDED),
+			new Type("source.revised", 1, RecordKind.SOURCE, Meaning.REVISED),
+			new Type("source.access-set", 1, RecordKind.SOURCE, Meaning.ACCESS_SET));
 
 	private EventTypes() {
 	}
 
 	static Type of(RegistryEvent event) {
+		Meaning meaning = (event instanceof RegistryEvent.Recorded) ? Meaning.RECORDED
+				: (event instanceof RegistryEvent.Revised) ? Meaning.REVISED
+						: (event instanceof RegistryEvent.Shredded) ? Meaning.SHREDDED : Meaning.ACCESS_SET;
+		RecordKind kind = event.recordId().kind();
 		return ALL.stream()
-			.filter(t -> t.eventClass() == event.getClass() && t.kind() == event.recordId().kind())
+			.filter(t -> t.kind() == kind && t.meaning() == meaning)
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("no event type for " + event.getClass().getSimpleName()));
+			.orElseThrow(() -> new IllegalArgumentException("no event type for " + meaning + " of " + kind.code()));
 	}
 
 	static boolean isRegistryType(String name) {
@@ -88,13 +86,13 @@ final class EventTypes {
 	static Encoded encode(RegistryEvent event) {
 		Type type = of(event);
 		if (event instanceof RegistryEvent.WithDetails withDetails) {
-			RecordDetails details = withDetails.details();
-			Map<String, Object> sealed = details.sealedFields();
-			return new Encoded(type, CanonicalJson.write(details.publicFields()),
+			Kind<?> kind = Kinds.of(withDetails.details().kind());
+			Map<String, Object> sealed = kind.stored(withDetails.details(), true);
+			return new Encoded(type, CanonicalJson.write(kind.stored(withDetails.details(), false)),
 					sealed.isEmpty() ? new byte[0] : CanonicalJson.bytes(sealed));
 		}
 		if (event instanceof RegistryEvent.AccessSet access) {
-			Map<String, Object> fields = new java.util.TreeMap<>();
+			Map<String, Object> fields = new TreeMap<>();
 			fields.put("restricted", access.restricted());
 			fields.put("users", access.users());
 			return new Encoded(type, CanonicalJson.write(fields), new byte[0]);
@@ -109,23 +107,21 @@ final class EventTypes {
 	 */
 	static RegistryEvent decode(LogEntry entry, byte[] sealedPlaintext) {
 		Type type = named(entry.type(), entry.schemaVersion());
-		UUID id = UUID.fromString(entry.identity().streamId());
-		Fields open = Fields.of(CanonicalJson.read(entry.publicPart()));
-		if (type.eventClass() == RegistryEvent.AccessSet.class) {
-			return new RegistryEvent.AccessSet(type.kind().id(id), open.flag("restricted"), open.texts("users"));
-		}
-		Fields sealed = Fields.of((sealedPlaintext != null) ? CanonicalJson.read(sealedPlaintext) : Map.of());
-		return type.factory().apply(id, details(type.kind(), open, sealed));
+		RecordId id = type.kind().id(UUID.fromString(entry.identity().streamId()));
+		Map<String, Object> open = CanonicalJson.read(entry.publicPart());
+		return switch (type.meaning()) {
+			case RECORDED -> new RegistryEvent.Recorded(id, details(type.kind(), open, sealedPlaintext));
+			case REVISED -> new RegistryEvent.Revised(id, details(type.kind(), open, sealedPlaintext));
+			case SHREDDED -> new RegistryEvent.Shredded((PersonId) id);
+			case ACCESS_SET -> new RegistryEvent.AccessSet(id, Boolean.TRUE.equals(open.get("restricted")),
+					((List<?>) open.getOrDefault("users", List.of())).stream().map(Object::toString).toList());
+		};
 	}
 
-	static RecordDetails details(RecordKind kind, Fields open, Fields sealed) {
-		return switch (kind) {
-			case PERSON -> PersonDetails.fromFields(open, sealed);
-			case INCIDENT -> IncidentDetails.fromFields(open, sealed);
-			case CASE -> CaseDetails.fromFields(open, sealed);
-			case CASE_EVENT -> CaseEventDetails.fromFields(open, sealed);
-			case SOURCE -> SourceDetails.fromFields(open, sealed);
-		};
+	/** The details stored in a public part and (if opened) a sealed part. */
+	static RecordDetails details(RecordKind kind, Map<String, Object> open, byte[] sealedPlaintext) {
+		Map<String, Object> sealed = (sealedPlaintext != null) ? CanonicalJson.read(sealedPlaintext) : Map.of();
+		return Kinds.of(kind).fromStored(open, sealed);
 	}
 
 }

@@ -22,6 +22,13 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 public final class Facts {
 
 	/**
+	 * The code a fact holds where its field does not apply to the record (a case's
+	 * informant when it did not start with a denunciation, its outcome before it is
+	 * decided): not the same as not stated.
+	 */
+	public static final String NOT_APPLICABLE = TypedTable.NOT_APPLICABLE;
+
+	/**
 	 * An incident's public fields, with what the access rule needs ({@code named}: the
 	 * users named on it).
 	 */
@@ -29,20 +36,17 @@ public final class Facts {
 			String region, String type, String topic, String organiser, String agreement, Integer detained) {
 	}
 
-	/**
-	 * A case's public fields, with what the access rule needs, and when its person was in
-	 * custody according to its events ({@code custodyUntil} null: no end known).
-	 */
+	/** A case's public fields, with what the access rule needs. */
 	public record CaseFact(UUID id, boolean restricted, String createdBy, Set<String> named, UUID person,
 			LocalDate opened, String region, String kind, List<String> charges, String trigger, String informant,
-			String status, String outcome, Long fineAmount, LocalDate custodySince, LocalDate custodyUntil) {
+			String status, String outcome, Long fineAmount, Integer sentenceMonths) {
+	}
 
-		/** Whether the person was in custody on {@code day} by this case. */
-		public boolean inCustodyOn(LocalDate day) {
-			return this.custodySince != null && !this.custodySince.isAfter(day)
-					&& (this.custodyUntil == null || !this.custodyUntil.isBefore(day));
-		}
-
+	/**
+	 * A case event's public fields: what decides whether its case's person is in custody
+	 * on a day. An event is seen where its case is.
+	 */
+	public record CaseEventFact(UUID id, UUID caseId, String type, LocalDate day, String measure, LocalDate until) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -52,8 +56,9 @@ public final class Facts {
 	}
 
 	/**
-	 * The log position the facts reflect: after it changes, {@link #incidentsAfter} and
-	 * {@link #casesAfter} with the old position give every row that changed.
+	 * The log position the facts reflect: after it changes, {@link #incidentsAfter},
+	 * {@link #casesAfter} and {@link #caseEventsAfter} with the old position give every
+	 * row that changed.
 	 */
 	public long position() {
 		List<Long> positions = this.jdbc.queryForList("SELECT last_seq FROM projection_position WHERE projection = ?",
@@ -76,18 +81,30 @@ public final class Facts {
 	/** Every case whose facts changed after log position {@code after}. */
 	public void casesAfter(long after, Consumer<CaseFact> consumer) {
 		Map<UUID, Set<String>> named = named("fact_case", after);
-		this.jdbc.query("SELECT id, restricted, created_by, person, opened, region, kind, charges, trigger_code, "
-				+ "informant, status, outcome, fine_amount, custody_since, custody_until FROM fact_case "
-				+ "WHERE last_seq > ?", (RowCallbackHandler) rs -> {
-					String charges = rs.getString(8);
+		this.jdbc.query(
+				"SELECT id, restricted, created_by, person, opened, region, kind, charges, trigger_code, "
+						+ "informant, status, outcome, fine_amount, sentence_months FROM fact_case WHERE last_seq > ?",
+				(RowCallbackHandler) rs -> {
 					UUID id = UUID.fromString(rs.getString(1));
-					consumer
-						.accept(new CaseFact(id, rs.getBoolean(2), rs.getString(3), named.getOrDefault(id, Set.of()),
-								UUID.fromString(rs.getString(4)), date(rs.getString(5)), rs.getString(6),
-								rs.getString(7), charges.isEmpty() ? List.of() : Arrays.asList(charges.split(" ")),
-								rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-								longValue(rs, 13), date(rs.getString(14)), date(rs.getString(15))));
+					String charges = rs.getString(8);
+					consumer.accept(
+							new CaseFact(id, rs.getBoolean(2), rs.getString(3), named.getOrDefault(id, Set.of()),
+									UUID.fromString(rs.getString(4)), date(rs.getString(5)), rs.getString(6),
+									rs.getString(7),
+									(charges == null || charges.isEmpty()) ? List.of()
+											: Arrays.asList(charges.split(" ")),
+									rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+									longValue(rs, 13), integer(rs, 14)));
 				}, after);
+	}
+
+	/** Every case event whose facts changed after log position {@code after}. */
+	public void caseEventsAfter(long after, Consumer<CaseEventFact> consumer) {
+		this.jdbc.query("SELECT id, case_id, type, day, measure, until FROM fact_case_event WHERE last_seq > ?",
+				(RowCallbackHandler) rs -> consumer
+					.accept(new CaseEventFact(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)),
+							rs.getString(3), date(rs.getString(4)), rs.getString(5), date(rs.getString(6)))),
+				after);
 	}
 
 	/** The users named on the rows of {@code table} changed after {@code after}. */

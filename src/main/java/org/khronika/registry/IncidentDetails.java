@@ -1,21 +1,33 @@
 package org.khronika.registry;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An incident: a protest, picket, search, post… on a date in a region. {@code detained}
- * is the number of people detained at it, which may exceed the persons linked to it. The
- * description is sealed under the incident's own key.
+ * is the number of people detained at it, which may exceed the persons linked to it, and
+ * is null when it is not known (never read as zero). The description is sealed under the
+ * incident's own key.
  */
 public record IncidentDetails(LocalDate date, String region, String locality, String type, String topic,
 		String organiser, String agreement, Integer detained, List<PersonId> persons, String description,
 		List<SourceId> sources) implements RecordDetails {
 
+	/** The most people one incident is said to have detained. */
+	public static final int MAX_DETAINED = 1_000_000;
+
 	public IncidentDetails {
 		persons = List.copyOf(persons);
 		sources = List.copyOf(sources);
+		List<FieldProblem> problems = new ArrayList<>();
+		Fields.require(problems, "date", date);
+		Fields.require(problems, "region", region);
+		Fields.require(problems, "type", type);
+		if (detained != null && (detained < 0 || detained > MAX_DETAINED)) {
+			problems.add(FieldProblem.of("detained", "out_of_range", 0, MAX_DETAINED));
+		}
+		InvalidDetails.unless(problems);
 	}
 
 	@Override
@@ -23,47 +35,12 @@ public record IncidentDetails(LocalDate date, String region, String locality, St
 		return RecordKind.INCIDENT;
 	}
 
-	@Override
-	public Map<String, Object> publicFields() {
-		return Fields.builder()
-			.put("date", this.date)
-			.put("region", this.region)
-			.put("locality", this.locality)
-			.put("type", this.type)
-			.put("topic", this.topic)
-			.put("organiser", this.organiser)
-			.put("agreement", this.agreement)
-			.put("detained", this.detained)
-			.put("persons", this.persons)
-			.put("sources", this.sources)
-			.build();
-	}
-
-	@Override
-	public Map<String, Object> sealedFields() {
-		return Fields.builder().put("description", this.description).build();
-	}
-
-	@Override
-	public List<Link> links() {
-		List<Link> links = new java.util.ArrayList<>(RecordDetails.super.links());
-		this.persons.forEach(person -> links.add(new Link(Link.PERSON, person)));
-		return links;
-	}
-
-	static IncidentDetails fromFields(Fields open, Fields sealed) {
-		return new IncidentDetails(open.date("date"), open.text("region"), open.text("locality"), open.text("type"),
-				open.text("topic"), open.text("organiser"), open.text("agreement"), open.integer("detained"),
-				open.ids("persons", PersonId::new), sealed.text("description"), open.ids("sources", SourceId::new));
-	}
-
 	/**
-	 * Public fields only: sealed fields never reach a log line or an exception message by
-	 * accident.
+	 * Public fields only: sealed fields never reach a log line or an exception message.
 	 */
 	@Override
 	public String toString() {
-		return "IncidentDetails%s (sealed fields hidden)".formatted(publicFields());
+		return Kinds.describe(this);
 	}
 
 }

@@ -1,7 +1,7 @@
 package org.khronika.registry;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A person: names in any script (several spellings), birth year, region, contacts, notes
@@ -14,9 +14,21 @@ import java.util.Map;
 public record PersonDetails(List<String> names, Integer birthYear, String region, String contacts, String notes,
 		boolean mayBeNamed, boolean mayReceiveLetters, List<SourceId> sources) implements RecordDetails {
 
+	/** The most spellings of one person's name. */
+	public static final int MAX_NAMES = 20;
+
 	public PersonDetails {
 		names = List.copyOf(names);
 		sources = List.copyOf(sources);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (names.size() > MAX_NAMES) {
+			problems.add(FieldProblem.of("names", "too_many", MAX_NAMES));
+		}
+		if (names.stream().distinct().count() < names.size()
+				|| names.stream().anyMatch(name -> name.isBlank() || !name.strip().equals(name))) {
+			problems.add(FieldProblem.of("names", "names_distinct"));
+		}
+		InvalidDetails.unless(problems);
 	}
 
 	@Override
@@ -24,44 +36,19 @@ public record PersonDetails(List<String> names, Integer birthYear, String region
 		return RecordKind.PERSON;
 	}
 
-	/** The first spelling, or empty if the names are gone (shredded). */
+	/**
+	 * The first spelling, or empty if the names are not readable (redacted, shredded).
+	 */
 	public String displayName() {
 		return this.names.isEmpty() ? "" : this.names.get(0);
 	}
 
-	@Override
-	public Map<String, Object> publicFields() {
-		return Fields.builder()
-			.put("region", this.region)
-			.put("mayBeNamed", this.mayBeNamed)
-			.put("mayReceiveLetters", this.mayReceiveLetters)
-			.put("sources", this.sources)
-			.build();
-	}
-
-	@Override
-	public Map<String, Object> sealedFields() {
-		return Fields.builder()
-			.put("names", this.names)
-			.put("birthYear", this.birthYear)
-			.put("contacts", this.contacts)
-			.put("notes", this.notes)
-			.build();
-	}
-
-	static PersonDetails fromFields(Fields open, Fields sealed) {
-		return new PersonDetails(sealed.texts("names"), sealed.integer("birthYear"), open.text("region"),
-				sealed.text("contacts"), sealed.text("notes"), open.flag("mayBeNamed"), open.flag("mayReceiveLetters"),
-				open.ids("sources", SourceId::new));
-	}
-
 	/**
-	 * Public fields only: sealed fields never reach a log line or an exception message by
-	 * accident.
+	 * Public fields only: sealed fields never reach a log line or an exception message.
 	 */
 	@Override
 	public String toString() {
-		return "PersonDetails%s (sealed fields hidden)".formatted(publicFields());
+		return Kinds.describe(this);
 	}
 
 }

@@ -7,12 +7,12 @@ import org.khronika.eventlog.LogEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Projects registry events into {@code registry_record} and {@code registry_link}: the
- * tables behind every list, record page and reference check; and, through
- * {@link FactProjection}, into the fact tables statistics count. It copies public parts
- * and sealed parts as they are in the log, so it needs no key and can be rebuilt from the
- * log alone. Replay-safe: it remembers the last log position applied and skips older
- * entries.
+ * Projects registry events into the record tables: {@code registry_record} (each record's
+ * public part and sealed part as the log holds them, its version and access facts),
+ * {@code registry_link} and {@code registry_access}; and, through
+ * {@link TypedTableProjection}, into each kind's typed table. It copies the log's parts
+ * as they are, so it needs no key and can be rebuilt from the log alone. Replay-safe: it
+ * remembers the last log position applied and skips older entries.
  */
 final class RecordProjection {
 
@@ -20,21 +20,18 @@ final class RecordProjection {
 
 	private final JdbcTemplate jdbc;
 
-	private final FactProjection facts;
+	private final TypedTableProjection tables;
 
 	RecordProjection(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.facts = new FactProjection(jdbc);
+		this.tables = new TypedTableProjection(jdbc);
 	}
 
-	/**
-	 * The record's state for deciding: version and shredding (details are not needed
-	 * there).
-	 */
+	/** The record's state for deciding: its version and whether it was shredded. */
 	RecordState state(RecordId id) {
 		List<RecordState> states = this.jdbc.query(
 				"SELECT version, shredded FROM registry_record WHERE id = ? AND kind = ?",
-				(rs, n) -> new RecordState(id, rs.getInt(1), null, rs.getBoolean(2)), id.toString(), id.kind().code());
+				(rs, n) -> new RecordState(id, rs.getInt(1), rs.getBoolean(2)), id.toString(), id.kind().code());
 		return states.isEmpty() ? null : states.get(0);
 	}
 
@@ -60,7 +57,7 @@ final class RecordProjection {
 						entry.actor(), entry.sequence());
 			}
 			this.jdbc.update("DELETE FROM registry_link WHERE from_id = ?", id);
-			for (Link link : details.links().stream().distinct().toList()) {
+			for (Link link : Kinds.of(details).links(details)) {
 				this.jdbc.update("INSERT INTO registry_link (from_id, relation, to_id) VALUES (?, ?, ?)", id,
 						link.relation(), link.target().toString());
 			}
@@ -75,7 +72,7 @@ final class RecordProjection {
 				this.jdbc.update("INSERT INTO registry_access (record_id, login) VALUES (?, ?)", id, login);
 			}
 		}
-		else if (event instanceof RegistryEvent.PersonShredded) {
+		else if (event instanceof RegistryEvent.Shredded) {
 			this.jdbc.update(
 					"UPDATE registry_record SET version = version + 1, shredded = TRUE, sealed_part = NULL, "
 							+ "sealed_entry = NULL, updated_at = ?, updated_by = ?, last_seq = ? WHERE id = ?",
@@ -84,7 +81,7 @@ final class RecordProjection {
 		else {
 			throw new IllegalArgumentException("no projection for " + event.getClass().getSimpleName());
 		}
-		this.facts.apply(entry, event);
+		this.tables.apply(entry, event);
 		this.jdbc.update("UPDATE projection_position SET last_seq = ? WHERE projection = ?", entry.sequence(), NAME);
 	}
 
@@ -98,9 +95,9 @@ final class RecordProjection {
 		return positions.get(0);
 	}
 
-	/** Empties the read tables and the position, for a rebuild. */
+	/** Empties the record tables, the typed tables and the position, for a rebuild. */
 	void clear() {
-		this.facts.clear();
+		this.tables.clear();
 		this.jdbc.update("DELETE FROM projection_position WHERE projection = 'facts-pending'");
 		this.jdbc.update("DELETE FROM registry_link");
 		this.jdbc.update("DELETE FROM registry_access");

@@ -1,24 +1,21 @@
 package org.khronika.registry;
 
 /**
- * A record's state as its events leave it: its version (one per event), its latest
- * details and whether it has been shredded. A record that does not exist yet has no state
- * (null).
+ * A record's state as its events leave it, as far as deciding needs it: its version (one
+ * per event) and whether it has been shredded. A record that does not exist yet has no
+ * state (null).
  */
-record RecordState(RecordId id, int version, RecordDetails details, boolean shredded) {
+record RecordState(RecordId id, int version, boolean shredded) {
 
 	/** Folds one event into the state; {@code state} is null before the first event. */
 	static RecordState evolve(RecordState state, RegistryEvent event) {
 		int version = (state != null) ? state.version() + 1 : 1;
-		if (event instanceof RegistryEvent.PersonShredded) {
-			return new RecordState(event.recordId(), version, (state != null) ? state.details() : null, true);
+		boolean shredded = state != null && state.shredded();
+		if (event instanceof RegistryEvent.Shredded) {
+			return new RecordState(event.recordId(), version, true);
 		}
-		if (event instanceof RegistryEvent.AccessSet) {
-			return new RecordState(event.recordId(), version, (state != null) ? state.details() : null,
-					state != null && state.shredded());
-		}
-		if (event instanceof RegistryEvent.WithDetails withDetails) {
-			return new RecordState(event.recordId(), version, withDetails.details(), state != null && state.shredded());
+		if (event instanceof RegistryEvent.AccessSet || event instanceof RegistryEvent.WithDetails) {
+			return new RecordState(event.recordId(), version, shredded);
 		}
 		throw new IllegalArgumentException("no evolution for " + event.getClass().getSimpleName());
 	}

@@ -1,6 +1,5 @@
 package org.khronika.registry;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,8 +9,12 @@ import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
 
 /**
- * Checks inputs from any edge (forms, API, CLI) with the same rules and the same field
- * names.
+ * Checks drafts from any path (forms, the API, imports, the command line) with the same
+ * rules and the same field names: reads each field's text, checks its codes against the
+ * catalog and its references against what the actor may see, then builds the details,
+ * whose invariants say the rest. The rules that relate a record to other records and to
+ * time are checked when the registry decides ({@link Registry#record}). Never throws for
+ * bad input.
  */
 public class RecordValidator {
 
@@ -19,23 +22,23 @@ public class RecordValidator {
 
 	private final Registry registry;
 
-	private final Clock clock;
-
-	RecordValidator(Catalog catalog, Registry registry, Clock clock) {
+	RecordValidator(Catalog catalog, Registry registry) {
 		this.catalog = catalog;
 		this.registry = registry;
-		this.clock = clock;
+	}
+
+	/** Every problem of {@code draft}, or its details if it has none. */
+	public Validated<RecordDetails> validate(Actor actor, RecordDraft draft) {
+		return validate(actor, draft, Set.of());
 	}
 
 	/**
-	 * Every problem of an input as read by {@link InputReader}: the problems found while
-	 * reading it (a value of the wrong type), then the rules' problems on the other
-	 * fields, so that a field is never told both "not a date" and "required". Never
-	 * throws for bad input.
+	 * As {@link #validate(Actor, RecordDraft)}, after the problems found while reading
+	 * the draft (a JSON value of the wrong type): a field is never told both "not a
+	 * number" and "required".
 	 */
-	public Validated<? extends RecordDetails> validate(Actor actor, RecordInput input,
-			List<FieldProblem> readProblems) {
-		Validated<? extends RecordDetails> validated = validate(actor, input);
+	public Validated<RecordDetails> validate(Actor actor, RecordDraft draft, List<FieldProblem> readProblems) {
+		Validated<RecordDetails> validated = validate(actor, draft);
 		if (readProblems.isEmpty()) {
 			return validated;
 		}
@@ -46,28 +49,30 @@ public class RecordValidator {
 	}
 
 	/**
-	 * Every problem of {@code input}, or its details if it has none. A reference to a
-	 * record {@code actor} may not see is reported as to one that does not exist. Never
-	 * throws for bad input.
+	 * As {@link #validate(Actor, RecordDraft)}; references to the records in {@code kept}
+	 * pass though the actor may not see them: they are the links an edit keeps.
 	 */
-	public Validated<? extends RecordDetails> validate(Actor actor, RecordInput input) {
-		InputCheck check = new InputCheck(this.catalog, id -> this.registry.exists(actor, id), this.clock);
-		if (input instanceof PersonInput person) {
-			return person.validate(check);
+	Validated<RecordDetails> validate(Actor actor, RecordDraft draft, Set<RecordId> kept) {
+		FieldParser parser = new FieldParser(this.catalog, id -> kept.contains(id) || this.registry.exists(actor, id));
+		FieldValues values = parser.parse(draft);
+		List<FieldProblem> problems = new ArrayList<>(parser.problems());
+		try {
+			RecordDetails details = Kinds.of(draft.kind()).build(values);
+			if (problems.isEmpty()) {
+				return new Validated<>(details, List.of());
+			}
 		}
-		if (input instanceof IncidentInput incident) {
-			return incident.validate(check);
+		catch (InvalidDetails ex) {
+			Set<String> told = problems.stream().map(p -> base(p.field())).collect(Collectors.toSet());
+			ex.problems().stream().filter(p -> !told.contains(base(p.field()))).forEach(problems::add);
 		}
-		if (input instanceof CaseInput courtCase) {
-			return courtCase.validate(check);
-		}
-		if (input instanceof CaseEventInput caseEvent) {
-			return caseEvent.validate(check);
-		}
-		if (input instanceof SourceInput source) {
-			return source.validate(check);
-		}
-		throw new IllegalArgumentException("no validation for " + input.getClass().getSimpleName());
+		return new Validated<>(null, problems);
+	}
+
+	/** {@code names} for {@code names[1]}. */
+	private static String base(String field) {
+		int bracket = field.indexOf('[');
+		return (bracket > 0) ? field.substring(0, bracket) : field;
 	}
 
 }

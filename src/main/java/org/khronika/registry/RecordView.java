@@ -8,12 +8,18 @@ import java.time.Instant;
  * @param shredded the person's key was destroyed: their sealed fields are empty for good
  * @param redacted the reader sees public fields only: the sealed fields were not opened
  * and are empty
+ * @param restricted only admins and the users named on it see the record
  */
 public record RecordView(RecordId id, int version, RecordDetails details, boolean shredded, boolean redacted,
-		Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+		boolean restricted, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
 	public RecordKind kind() {
 		return this.id.kind();
+	}
+
+	/** The record's field values by name (sealed ones empty if not opened). */
+	public FieldValues values() {
+		return kind().values(this.details);
 	}
 
 }

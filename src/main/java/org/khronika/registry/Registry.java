@@ -1,15 +1,17 @@
 package org.khronika.registry;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.khronika.access.AccessPolicy;
@@ -18,6 +20,8 @@ import org.khronika.access.AuditTrail;
 import org.khronika.access.Detail;
 import org.khronika.access.Permission;
 import org.khronika.access.RecordFacts;
+import org.khronika.catalog.Catalog;
+import org.khronika.crypto.Fingerprints;
 import org.khronika.crypto.Sealer;
 import org.khronika.eventlog.EntryIdentity;
 import org.khronika.eventlog.EventLog;
@@ -25,15 +29,17 @@ import org.khronika.eventlog.LogEntry;
 import org.khronika.eventlog.PendingEntry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The registry's API, and the one place its access rules are enforced: every method that
  * shows or changes records takes the {@link Actor} and asks the {@link AccessPolicy}.
- * Writes append to the log (each with its projection, atomically); reads open sealed
- * fields in memory only for actors who may see them, and are written to the audit trail
- * before they are returned. A record the actor may not read behaves as if it did not
- * exist: not found, not listed, not counted.
+ * Every entry path (forms, the API, imports, the command line) records and revises
+ * through the same methods, which check drafts, keep the links an editor cannot see, and
+ * let each kind's rules decide before anything is appended to the log (with its
+ * projections, atomically). Reads open sealed fields in memory only for actors who may
+ * see them, a page's worth at once, and are queued for the audit trail before they are
+ * returned. A record the actor may not read behaves as if it did not exist: not found,
+ * not listed, not counted.
  */
 public class Registry {
 
@@ -43,103 +49,199 @@ public class Registry {
 
 	private final JdbcTemplate jdbc;
 
-	private final RecordProjection projection;
-
 	private final AccessPolicy policy;
 
 	private final AuditTrail audit;
 
+	private final Catalog catalog;
+
+	private final Clock clock;
+
+	private final RecordProjection projection;
+
 	private final Visibility visibility;
 
-	Registry(EventLog log, Sealer sealer, JdbcTemplate jdbc, AccessPolicy policy, AuditTrail audit) {
+	private final RecordStore store;
+
+	private final RecordValidator validator;
+
+	private final Fingerprints fingerprints;
+
+	Registry(EventLog log, Sealer sealer, Fingerprints fingerprints, JdbcTemplate jdbc, AccessPolicy policy,
+			AuditTrail audit, Catalog catalog, Clock clock) {
 		this.log = log;
 		this.sealer = sealer;
+		this.fingerprints = fingerprints;
 		this.jdbc = jdbc;
-		this.projection = new RecordProjection(jdbc);
 		this.policy = policy;
 		this.audit = audit;
+		this.catalog = catalog;
+		this.clock = clock;
+		this.projection = new RecordProjection(jdbc);
 		this.visibility = new Visibility(jdbc, policy);
+		this.store = new RecordStore(jdbc, sealer);
+		this.validator = new RecordValidator(catalog, this);
+	}
+
+	/** The checks every draft goes through, for paths that check without writing. */
+	public RecordValidator validator() {
+		return this.validator;
+	}
+
+	// writing
+
+	/**
+	 * Records a new record from {@code draft}, as {@code actor}.
+	 * @return the new record at version 1, or the refusal {@link Refusal#DENIED} (the
+	 * role may not create this kind) or {@link Refusal#INVALID} with every problem
+	 */
+	public SaveResult record(Actor actor, RecordDraft draft) {
+		if (!mayCreate(actor, draft.kind())) {
+			return new SaveResult.Refused(Refusal.DENIED);
+		}
+		Validated<RecordDetails> validated = this.validator.validate(actor, draft);
+		if (!validated.isValid()) {
+			return new SaveResult.Refused(Refusal.INVALID, validated.problems());
+		}
+		return record(actor, validated.details());
 	}
 
 	/**
-	 * Records a new record with validated {@code details}, as {@code actor}.
-	 * @return the new record's id at version 1, or the refusal {@code access.denied} (the
-	 * role may not create this kind) or {@code record.reference_not_found} (it refers to
-	 * a record the actor cannot see)
+	 * Records a new record with {@code details}, as {@code actor}: for paths that build
+	 * details themselves. The kind's rules decide as for a draft.
+	 * @return as {@link #record(Actor, RecordDraft)}; a reference to a record the actor
+	 * may not see is {@link Refusal#INVALID}, as if it did not exist
 	 */
 	public SaveResult record(Actor actor, RecordDetails details) {
-		Permission permission = this.policy.mayCreate(actor, Visibility.type(details.kind()));
-		if (permission instanceof Permission.Denied denied) {
-			return new SaveResult.Refused(denied.code());
+		if (!mayCreate(actor, details.kind())) {
+			return new SaveResult.Refused(Refusal.DENIED);
 		}
-		if (!referencesVisible(actor, details)) {
-			return new SaveResult.Refused("record.reference_not_found");
+		List<FieldProblem> unseen = unseen(actor, details, Set.of());
+		if (!unseen.isEmpty()) {
+			return new SaveResult.Refused(Refusal.INVALID, unseen);
 		}
 		return execute(actor.login(), new RegistryCommand.Record(details.kind().newId(), details));
 	}
 
 	/**
-	 * Replaces the details of record {@code id} if it is still at
-	 * {@code expectedVersion}.
-	 * @return the new version, or a refusal: {@code record.stale} (someone changed it
-	 * meanwhile), {@code record.not_found} (also when the actor may not see it),
-	 * {@code record.shredded}, {@code access.denied}, {@code record.reference_not_found}
+	 * Replaces record {@code id} with {@code draft} if it is still at
+	 * {@code expectedVersion}. Links to records the actor may not see are kept: a list of
+	 * references keeps them beside those given; a single one (a case's person) stays, and
+	 * giving another in its place is a problem of that field.
+	 * @return the new version, or a refusal: {@link Refusal#STALE} (someone changed it
+	 * meanwhile), {@link Refusal#NOT_FOUND} (also when the actor may not see it),
+	 * {@link Refusal#SHREDDED}, {@link Refusal#DENIED}, {@link Refusal#INVALID}
 	 */
-	public SaveResult revise(Actor actor, RecordId id, int expectedVersion, RecordDetails details) {
-		if (details.kind() != id.kind()) {
+	public SaveResult revise(Actor actor, RecordId id, int expectedVersion, RecordDraft draft) {
+		if (draft.kind() != id.kind()) {
 			throw new IllegalArgumentException(
-					"details of a " + details.kind().code() + " given for a " + id.kind().code());
+					"a draft of a " + draft.kind().code() + " given for a " + id.kind().code());
 		}
 		Optional<RecordFacts> facts = this.visibility.facts(id);
 		if (facts.isEmpty()) {
-			return new SaveResult.Refused("record.not_found");
+			return new SaveResult.Refused(Refusal.NOT_FOUND);
 		}
 		if (this.policy.mayEdit(actor, facts.get()) instanceof Permission.Denied denied) {
-			return new SaveResult.Refused(denied.code());
+			return new SaveResult.Refused(refusal(denied));
 		}
-		if (!referencesVisible(actor, details)) {
-			return new SaveResult.Refused("record.reference_not_found");
+		Set<RecordId> hidden = hiddenLinks(actor, id);
+		List<FieldProblem> problems = new ArrayList<>();
+		RecordDraft kept = keep(draft, hidden, this.store.find(id).orElseThrow(), problems);
+		if (!problems.isEmpty()) {
+			return new SaveResult.Refused(Refusal.INVALID, problems);
 		}
-		return execute(actor.login(), new RegistryCommand.Revise(id, expectedVersion, details));
+		Validated<RecordDetails> validated = this.validator.validate(actor, kept, hidden);
+		if (!validated.isValid()) {
+			return new SaveResult.Refused(Refusal.INVALID, validated.problems());
+		}
+		return execute(actor.login(), new RegistryCommand.Revise(id, expectedVersion, validated.details()));
 	}
 
 	/**
-	 * Replaces the details of record {@code id} at whatever version it is, unless it says
-	 * exactly this already: for imports, where the same row comes again. Compares in
-	 * memory and shows the caller nothing of the record, so it is not a read.
-	 * @return {@link SaveResult.Unchanged}, the new version, or the refusals of
-	 * {@link #revise}
+	 * As {@link #revise(Actor, RecordId, int, RecordDraft)}, for details built elsewhere.
 	 */
-	public SaveResult reviseIfChanged(Actor actor, RecordId id, RecordDetails details) {
-		Optional<RecordFacts> facts = this.visibility.facts(id);
-		if (facts.isEmpty()) {
-			return new SaveResult.Refused("record.not_found");
+	public SaveResult revise(Actor actor, RecordId id, int expectedVersion, RecordDetails details) {
+		return revise(actor, id, expectedVersion, RecordDraft.of(details));
+	}
+
+	/**
+	 * Replaces record {@code id} with {@code draft} at whatever version it is: for
+	 * imports, where a corrected row revises what it once recorded.
+	 * @return as {@link #revise(Actor, RecordId, int, RecordDraft)}, never stale
+	 */
+	public SaveResult revise(Actor actor, RecordId id, RecordDraft draft) {
+		RecordState state = this.projection.state(id);
+		return revise(actor, id, (state != null) ? state.version() : 0, draft);
+	}
+
+	/**
+	 * Every problem {@code draft} would be refused for, as a new record or (if
+	 * {@code revising} is not null) as a new version of that record, by the same checks
+	 * and rules as {@link #record(Actor, RecordDraft)}, without writing anything: for an
+	 * import's first pass.
+	 */
+	public List<FieldProblem> check(Actor actor, RecordDraft draft, RecordId revising) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Set<RecordId> hidden = (revising != null) ? hiddenLinks(actor, revising) : Set.of();
+		RecordDraft kept = (revising != null) ? keep(draft, hidden, this.store.find(revising).orElseThrow(), problems)
+				: draft;
+		if (!problems.isEmpty()) {
+			return problems;
 		}
-		if (this.policy.mayEdit(actor, facts.get()) instanceof Permission.Denied denied) {
-			return new SaveResult.Refused(denied.code());
+		Validated<RecordDetails> validated = this.validator.validate(actor, kept, hidden);
+		if (!validated.isValid()) {
+			return validated.problems();
 		}
-		RecordView current = this.jdbc.query("SELECT * FROM registry_record WHERE id = ?", mapper(true), id.toString())
-			.get(0);
-		if (current.details().equals(details)) {
-			return new SaveResult.Unchanged(id, current.version());
-		}
-		return revise(actor, id, current.version(), details);
+		RecordDetails details = validated.details();
+		Kind<RecordDetails> kind = Kinds.of(details);
+		RuleContext context = new RuleContext(LocalDate.now(this.clock), this.catalog, this.store);
+		problems.addAll(kind.catalogProblems(details, this.catalog));
+		problems.addAll(kind.rules(details, (revising != null) ? revising : details.kind().newId(), context));
+		return problems;
+	}
+
+	/**
+	 * A keyed fingerprint of everything {@code details} say, sealed fields included:
+	 * equal for equal details, and telling nothing without the keyring. For an import's
+	 * second pass, which compares rows with what they last recorded without opening a
+	 * record.
+	 */
+	public String fingerprint(RecordDetails details) {
+		Kind<RecordDetails> kind = Kinds.of(details);
+		java.util.Map<String, Object> everything = new java.util.TreeMap<>();
+		everything.put("kind", details.kind().code());
+		everything.put("public", new java.util.TreeMap<>(kind.stored(details, false)));
+		everything.put("sealed", new java.util.TreeMap<>(kind.stored(details, true)));
+		return this.fingerprints.of("imports", CanonicalJson.bytes(everything));
+	}
+
+	/**
+	 * Whether record {@code id} says exactly {@code details} now. Opens the record to
+	 * compare and shows nothing of it, so it is not a read; for rows imported before
+	 * fingerprints were kept.
+	 */
+	public boolean says(RecordId id, RecordDetails details) {
+		List<Object> arguments = List.of(id.toString(), id.kind().code());
+		return this.store
+			.views("SELECT r.* FROM registry_record r WHERE r.id = ? AND r.kind = ?", arguments, kind -> true, false)
+			.stream()
+			.anyMatch(view -> view.details().equals(details));
 	}
 
 	/**
 	 * Sets who may see record {@code id}: {@code restricted} limits it to admins and the
 	 * {@code users} named; on a case the named users are also its assigned lawyers.
-	 * @return the new version, or {@code record.not_found}, {@code record.stale},
-	 * {@code access.denied}
+	 * @return the new version, or {@link Refusal#NOT_FOUND}, {@link Refusal#STALE},
+	 * {@link Refusal#DENIED}
 	 */
 	public SaveResult share(Actor actor, RecordId id, int expectedVersion, boolean restricted,
 			Collection<String> users) {
 		Optional<RecordFacts> facts = this.visibility.facts(id);
 		if (facts.isEmpty()) {
-			return new SaveResult.Refused("record.not_found");
+			return new SaveResult.Refused(Refusal.NOT_FOUND);
 		}
 		if (this.policy.mayShare(actor, facts.get()) instanceof Permission.Denied denied) {
-			return new SaveResult.Refused(denied.code());
+			return new SaveResult.Refused(refusal(denied));
 		}
 		return execute(actor.login(),
 				new RegistryCommand.Share(id, expectedVersion, restricted, List.copyOf(new LinkedHashSet<>(users))));
@@ -148,16 +250,16 @@ public class Registry {
 	/**
 	 * Destroys the person's data key: their names, birth year, contacts and notes become
 	 * unreadable in the log and everywhere else, while the chain still verifies.
-	 * @return the refusal {@code record.not_found}, {@code record.shredded} or
-	 * {@code access.denied}, or the new version
+	 * @return the new version, or {@link Refusal#NOT_FOUND}, {@link Refusal#SHREDDED} or
+	 * {@link Refusal#DENIED}
 	 */
 	public SaveResult shred(Actor actor, PersonId id) {
 		Optional<RecordFacts> facts = this.visibility.facts(id);
 		if (facts.isEmpty()) {
-			return new SaveResult.Refused("record.not_found");
+			return new SaveResult.Refused(Refusal.NOT_FOUND);
 		}
 		if (this.policy.mayShred(actor, facts.get()) instanceof Permission.Denied denied) {
-			return new SaveResult.Refused(denied.code());
+			return new SaveResult.Refused(refusal(denied));
 		}
 		SaveResult result = execute(actor.login(), new RegistryCommand.Shred(id));
 		if (result instanceof SaveResult.Saved) {
@@ -166,35 +268,97 @@ public class Registry {
 		return result;
 	}
 
-	/**
-	 * Records that refer to {@code person} and may describe them in their own sealed
-	 * text, as far as {@code actor} may see them (audited).
-	 */
-	public List<RecordView> recordsMentioning(Actor actor, PersonId person) {
-		List<RecordView> records = new ArrayList<>();
-		for (RecordKind kind : RecordKind.values()) {
-			records.addAll(linking(actor, person, kind));
-		}
-		this.audit.read(actor, "list", "mentioning", ids(records));
-		return records;
+	private static Refusal refusal(Permission.Denied denied) {
+		return "record.not_found".equals(denied.code()) ? Refusal.NOT_FOUND : Refusal.DENIED;
 	}
 
-	private boolean referencesVisible(Actor actor, RecordDetails details) {
-		return details.links().stream().allMatch(link -> this.visibility.mayRead(actor, link.target()));
+	/**
+	 * The references of {@code details} to records the actor may not see (as if they did
+	 * not exist), except {@code kept}.
+	 */
+	private List<FieldProblem> unseen(Actor actor, RecordDetails details, Set<RecordId> kept) {
+		Kind<RecordDetails> kind = Kinds.of(details);
+		FieldValues values = kind.values(details);
+		List<FieldProblem> problems = new ArrayList<>();
+		for (Field field : kind.fields()) {
+			if (!field.isReference()) {
+				continue;
+			}
+			List<?> ids = values.all(field.name());
+			for (int i = 0; i < ids.size(); i++) {
+				RecordId target = (RecordId) ids.get(i);
+				if (!kept.contains(target) && !this.visibility.mayRead(actor, target)) {
+					problems.add(FieldProblem.of(field.type().isList() ? field.name() + "[" + i + "]" : field.name(),
+							"no_such_record", field.target().code(), target.toString()));
+				}
+			}
+		}
+		return problems;
+	}
+
+	/** The records {@code id} refers to that {@code actor} may not see. */
+	private Set<RecordId> hiddenLinks(Actor actor, RecordId id) {
+		Set<RecordId> links = new LinkedHashSet<>(this.store.linksOf(id));
+		if (links.isEmpty()) {
+			return Set.of();
+		}
+		Set<RecordId> visible = new java.util.HashSet<>();
+		this.store
+			.byIds(links.stream().map(RecordId::toString).toList(), this.visibility.anyKind(actor), kind -> false, true)
+			.forEach(view -> visible.add(view.id()));
+		links.removeAll(visible);
+		return links;
+	}
+
+	/**
+	 * {@code draft} with the hidden links of the record's {@code current} details kept in
+	 * its reference fields.
+	 */
+	private static RecordDraft keep(RecordDraft draft, Set<RecordId> hidden, RecordDetails current,
+			List<FieldProblem> problems) {
+		if (hidden.isEmpty()) {
+			return draft;
+		}
+		FieldValues values = Kinds.of(current).values(current);
+		RecordDraft kept = draft;
+		for (Field field : draft.kind().fields()) {
+			List<String> keep = values.all(field.name())
+				.stream()
+				.filter(hidden::contains)
+				.map(Object::toString)
+				.toList();
+			if (!field.isReference() || keep.isEmpty()) {
+				continue;
+			}
+			List<String> given = draft.get(field.name()).stream().filter(v -> !v.isBlank()).map(String::strip).toList();
+			if (field.type().isList()) {
+				List<String> merged = new ArrayList<>(given);
+				keep.stream().filter(id -> !merged.contains(id)).forEach(merged::add);
+				kept = kept.with(field.name(), merged);
+			}
+			else if (given.isEmpty() || given.equals(keep)) {
+				kept = kept.with(field.name(), keep);
+			}
+			else {
+				problems.add(FieldProblem.of(field.name(), "link_hidden"));
+			}
+		}
+		return kept;
 	}
 
 	private SaveResult execute(String actor, RegistryCommand command) {
 		return this.log.write(appender -> {
 			RecordState state = this.projection.state(command.recordId());
-			Decision decision = RegistryDecider.decide(command, state);
+			RuleContext context = new RuleContext(LocalDate.now(this.clock), this.catalog, this.store);
+			Decision decision = RegistryDecider.decide(command, state, context);
 			if (decision instanceof Decision.Rejected rejected) {
-				return new SaveResult.Refused(rejected.code());
+				return new SaveResult.Refused(rejected.refusal(), rejected.problems());
 			}
 			for (RegistryEvent event : ((Decision.Accepted) decision).events()) {
 				LogEntry entry = appender.append(pending(actor, event));
 				this.projection.apply(entry, event);
 				state = RecordState.evolve(state, event);
-				if (event instanceof RegistryEvent.PersonShredded shredded) {
+				if (event instanceof RegistryEvent.Shredded shredded) {
 					this.sealer.destroy(shredded.recordId().toString());
 				}
 			}
@@ -210,6 +374,8 @@ public class Registry {
 		return new PendingEntry(identity, encoded.type().name(), encoded.type().version(), actor, encoded.publicPart(),
 				sealed);
 	}
+
+	// what the actor may do
 
 	/** How much of the records it may read {@code actor} sees. */
 	public Detail detail(Actor actor) {
@@ -231,6 +397,13 @@ public class Registry {
 		return this.visibility.facts(id).map(f -> this.policy.mayShare(actor, f).isGranted()).orElse(false);
 	}
 
+	/** Whether record {@code id} exists and {@code actor} may see it. */
+	public boolean exists(Actor actor, RecordId id) {
+		return this.visibility.mayRead(actor, id);
+	}
+
+	// reading
+
 	/**
 	 * The record with this id as {@code actor} may see it, or empty if it does not exist
 	 * or they may not see it (audited).
@@ -251,24 +424,22 @@ public class Registry {
 			return Optional.empty();
 		}
 		RecordView record = found.get();
+		Visibility.Condition condition = this.visibility.anyKind(actor);
+		List<Object> arguments = new ArrayList<>(List.of(id.toString()));
+		arguments.addAll(condition.arguments());
+		List<RecordView> linking = this.store.views(
+				"SELECT r.* FROM registry_record r WHERE r.id IN (SELECT l.from_id FROM registry_link l WHERE l.to_id = ?) AND "
+						+ condition.sql() + " ORDER BY r.created_at, r.id",
+				arguments, kind -> Kinds.of(kind).sealedInList(), redacted(actor));
 		Map<RecordKind, List<RecordView>> related = new EnumMap<>(RecordKind.class);
+		linking.forEach(view -> related.computeIfAbsent(view.kind(), k -> new ArrayList<>()).add(view));
 		List<RecordView> shown = new ArrayList<>(List.of(record));
-		for (RecordKind kind : RecordKind.values()) {
-			List<RecordView> linking = linking(actor, record.id(), kind);
-			if (!linking.isEmpty()) {
-				related.put(kind, linking);
-				shown.addAll(linking);
-			}
-		}
+		shown.addAll(linking);
 		Map<RecordId, RecordView> referenced = referenced(actor, shown);
-		List<String> ids = new ArrayList<>(ids(shown));
-		ids.addAll(ids(referenced.values()));
-		this.audit.read(actor, "read", null, ids.stream().distinct().toList());
-		Boolean restricted = this.jdbc.queryForObject("SELECT restricted FROM registry_record WHERE id = ?",
-				Boolean.class, id.toString());
-		Set<String> named = new java.util.TreeSet<>(this.jdbc
-			.queryForList("SELECT login FROM registry_access WHERE record_id = ?", String.class, id.toString()));
-		return Optional.of(new Dossier(record, related, referenced, Boolean.TRUE.equals(restricted), named));
+		Set<RecordId> hidden = new LinkedHashSet<>(this.store.linksOf(id));
+		hidden.removeIf(referenced::containsKey);
+		audit(actor, "read", null, shown, referenced.values());
+		return Optional.of(new Dossier(record, related, referenced, hidden, this.store.named(id)));
 	}
 
 	/** How many records of a kind {@code actor} may see; opens nothing. */
@@ -282,30 +453,69 @@ public class Registry {
 		return (total != null) ? total : 0;
 	}
 
-	/** Whether record {@code id} exists and {@code actor} may see it. */
-	public boolean exists(Actor actor, RecordId id) {
-		return this.visibility.mayRead(actor, id);
+	/**
+	 * One page of the records of a kind that {@code actor} may see, as {@code query} asks
+	 * (filters, dates, order), with the records they refer to (audited). Only the sealed
+	 * parts a list page shows are opened, unless {@code everyField}.
+	 * @throws InvalidQuery if a filter does not apply to the kind or names an unknown
+	 * value
+	 */
+	public Listing list(Actor actor, ListQuery query, boolean everyField) {
+		Kind<?> kind = Kinds.of(query.kind());
+		TypedTable table = kind.table();
+		Visibility.Condition condition = this.visibility.condition(actor, query.kind());
+		List<Object> arguments = new ArrayList<>(List.of(query.kind().code()));
+		arguments.addAll(condition.arguments());
+		StringBuilder where = new StringBuilder(" FROM registry_record r JOIN " + table.table()
+				+ " f ON f.id = r.id WHERE r.kind = ? AND " + condition.sql());
+		for (Map.Entry<ListQuery.Filter, String> filter : query.filters().entrySet()) {
+			TypedTable.Column column = table.column(filter.getKey())
+				.orElseThrow(() -> new InvalidQuery(filter.getKey().parameter(), "filter_not_for_kind"));
+			String code = filterCode(kind, column, filter.getKey(), filter.getValue());
+			if (filter.getKey() == ListQuery.Filter.ARTICLE) {
+				where.append(" AND (' ' || f.").append(column.name()).append(" || ' ') LIKE ?");
+				arguments.add("% " + code + " %");
+			}
+			else {
+				where.append(" AND f.").append(column.name()).append(" = ?");
+				arguments.add(code);
+			}
+		}
+		String date = (table.date() != null) ? "f." + table.date() : "r.created_at";
+		if (query.from() != null) {
+			where.append(" AND ").append(date).append(" >= ?");
+			arguments.add(query.from().toString());
+		}
+		if (query.to() != null) {
+			where.append(" AND ").append(date).append(" < ?");
+			arguments.add(query.to().plusDays(1).toString());
+		}
+		String order = switch (query.sort()) {
+			case DATE -> date;
+			case CREATED -> "r.created_at";
+			case UPDATED -> "r.updated_at";
+		};
+		String direction = query.ascending() ? " ASC" : " DESC";
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, arguments.toArray());
+		List<RecordView> items = this.store.views(
+				"SELECT r.*" + where + " ORDER BY (" + order + " IS NULL), " + order + direction + ", r.id" + direction
+						+ " LIMIT " + query.size() + " OFFSET " + ((long) query.page() * query.size()),
+				arguments, k -> everyField || Kinds.of(k).sealedInList(), redacted(actor));
+		Map<RecordId, RecordView> referenced = referenced(actor, items);
+		audit(actor, "list", query.kind().code(), items, referenced.values());
+		return new Listing(new Page<>(items, query.page(), query.size(), (total != null) ? total : 0), referenced);
 	}
 
-	/**
-	 * One page of the records of a kind that {@code actor} may see, most recently changed
-	 * first, with the records they refer to (audited).
-	 */
-	public Listing list(Actor actor, RecordKind kind, int page, int size) {
-		int safePage = Math.max(0, page);
-		int safeSize = Math.min(Math.max(1, size), 500);
-		Visibility.Condition condition = this.visibility.condition(actor, kind);
-		List<Object> arguments = new ArrayList<>(List.of(kind.code()));
-		arguments.addAll(condition.arguments());
-		List<RecordView> items = this.jdbc
-			.query("SELECT r.* FROM registry_record r WHERE r.kind = ? AND " + condition.sql()
-					+ " ORDER BY r.updated_at DESC, r.id LIMIT " + safeSize + " OFFSET " + ((long) safePage * safeSize),
-					mapper(actor), arguments.toArray());
-		Map<RecordId, RecordView> referenced = referenced(actor, items);
-		List<String> ids = new ArrayList<>(ids(items));
-		ids.addAll(ids(referenced.values()));
-		this.audit.read(actor, "list", kind.code(), ids.stream().distinct().toList());
-		return new Listing(new Page<>(items, safePage, safeSize, count(actor, kind)), referenced);
+	/** The code a filter's value names: a code, or a name in Russian or English. */
+	private String filterCode(Kind<?> kind, TypedTable.Column column, ListQuery.Filter filter, String value) {
+		Field field = kind.field(column.field()).orElseThrow();
+		Optional<String> code = switch (field.type()) {
+			case REGION -> this.catalog.findRegion(value).map(r -> r.code());
+			case ARTICLES -> this.catalog.findArticle(value).map(a -> a.code());
+			case TERM -> this.catalog.valueCode(field.vocabulary(), value);
+			default -> Optional.of(value);
+		};
+		return code.orElseThrow(() -> new InvalidQuery(filter.parameter(), "unknown_value", value));
 	}
 
 	/**
@@ -315,7 +525,7 @@ public class Registry {
 	 * ids given.
 	 */
 	public Listing selection(Actor actor, RecordKind kind, List<RecordId> ids, int page, int size) {
-		int safeSize = Math.min(Math.max(1, size), 500);
+		int safeSize = Math.min(Math.max(1, size), ListQuery.MAX_SIZE);
 		int safePage = Math.max(0, page);
 		int from = (int) Math.min(ids.size(), (long) safePage * safeSize);
 		List<String> wanted = ids.subList(from, Math.min(ids.size(), from + safeSize))
@@ -324,12 +534,12 @@ public class Registry {
 			.map(RecordId::toString)
 			.toList();
 		Map<String, RecordView> found = new HashMap<>();
-		byIds(actor, kind, new LinkedHashSet<>(wanted)).forEach(view -> found.put(view.id().toString(), view));
+		this.store
+			.byIds(wanted, this.visibility.condition(actor, kind), k -> Kinds.of(k).sealedInList(), redacted(actor))
+			.forEach(view -> found.put(view.id().toString(), view));
 		List<RecordView> items = wanted.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
 		Map<RecordId, RecordView> referenced = referenced(actor, items);
-		List<String> shown = new ArrayList<>(ids(items));
-		shown.addAll(ids(referenced.values()));
-		this.audit.read(actor, "list", kind.code(), shown.stream().distinct().toList());
+		audit(actor, "list", kind.code(), items, referenced.values());
 		return new Listing(new Page<>(items, safePage, safeSize, ids.size()), referenced);
 	}
 
@@ -341,105 +551,137 @@ public class Registry {
 		Visibility.Condition condition = this.visibility.condition(actor, kind);
 		List<Object> arguments = new ArrayList<>(List.of(kind.code()));
 		arguments.addAll(condition.arguments());
-		List<RecordView> items = this.jdbc
-			.query("SELECT r.* FROM registry_record r WHERE r.kind = ? AND r.shredded = FALSE AND " + condition.sql()
-					+ " ORDER BY r.created_at, r.id", mapper(actor), arguments.toArray());
+		List<RecordView> items = this.store
+			.views("SELECT r.* FROM registry_record r WHERE r.kind = ? AND r.shredded = FALSE AND " + condition.sql()
+					+ " ORDER BY r.created_at, r.id", arguments, k -> Kinds.of(k).sealedInTitle(), redacted(actor));
 		Map<RecordId, RecordView> referenced = referenced(actor, items);
-		List<String> ids = new ArrayList<>(ids(items));
-		ids.addAll(ids(referenced.values()));
-		this.audit.read(actor, "choose", kind.code(), ids.stream().distinct().toList());
+		audit(actor, "choose", kind.code(), items, referenced.values());
 		return new Listing(new Page<>(items, 0, Math.max(1, items.size()), items.size()), referenced);
 	}
 
-	/** Records of {@code kind} that refer to {@code target} and {@code actor} may see. */
-	private List<RecordView> linking(Actor actor, RecordId target, RecordKind kind) {
-		Visibility.Condition condition = this.visibility.condition(actor, kind);
-		List<Object> arguments = new ArrayList<>(List.of(target.toString(), kind.code()));
+	/**
+	 * Records that refer to {@code person} and may describe them in their own sealed
+	 * text, as far as {@code actor} may see them (audited).
+	 */
+	public List<RecordView> recordsMentioning(Actor actor, PersonId person) {
+		Visibility.Condition condition = this.visibility.anyKind(actor);
+		List<Object> arguments = new ArrayList<>(List.of(person.toString()));
 		arguments.addAll(condition.arguments());
-		return this.jdbc.query(
-				"SELECT DISTINCT r.* FROM registry_record r JOIN registry_link l ON l.from_id = r.id "
-						+ "WHERE l.to_id = ? AND r.kind = ? AND " + condition.sql() + " ORDER BY r.created_at, r.id",
-				mapper(actor), arguments.toArray());
+		List<RecordView> records = this.store.views(
+				"SELECT r.* FROM registry_record r WHERE r.id IN (SELECT l.from_id FROM registry_link l WHERE l.to_id = ?) AND "
+						+ condition.sql() + " ORDER BY r.created_at, r.id",
+				arguments, kind -> false, true);
+		audit(actor, "list", "mentioning", records, List.of());
+		return records;
 	}
 
 	/**
 	 * The records {@code records} refer to, and those refer to in turn (a case event's
-	 * case's person, for its title), as far as {@code actor} may see them.
+	 * case's person, for its title), as far as {@code actor} may see them; only what
+	 * titles show is opened.
 	 */
 	private Map<RecordId, RecordView> referenced(Actor actor, Collection<RecordView> records) {
-		Map<RecordId, RecordView> found = new HashMap<>();
+		Map<RecordId, RecordView> found = new LinkedHashMap<>();
 		Collection<RecordView> layer = records;
 		for (int depth = 0; depth < 2 && !layer.isEmpty(); depth++) {
-			Map<RecordKind, Set<String>> targets = new EnumMap<>(RecordKind.class);
+			Set<String> targets = new LinkedHashSet<>();
 			for (RecordView record : layer) {
-				for (Link link : record.details().links()) {
+				for (Link link : Kinds.of(record.details()).links(record.details())) {
 					if (!found.containsKey(link.target())) {
-						targets.computeIfAbsent(link.target().kind(), k -> new LinkedHashSet<>())
-							.add(link.target().toString());
+						targets.add(link.target().toString());
 					}
 				}
 			}
-			List<RecordView> next = new ArrayList<>();
-			targets.forEach((kind, ids) -> next.addAll(byIds(actor, kind, ids)));
+			List<RecordView> next = targets.isEmpty() ? List.of() : this.store.byIds(targets,
+					this.visibility.anyKind(actor), k -> Kinds.of(k).sealedInTitle(), redacted(actor));
 			next.forEach(r -> found.put(r.id(), r));
 			layer = next;
 		}
 		return found;
 	}
 
-	private List<RecordView> byIds(Actor actor, RecordKind kind, Set<String> ids) {
-		List<RecordView> views = new ArrayList<>();
-		List<String> all = new ArrayList<>(ids);
-		for (int from = 0; from < all.size(); from += 200) {
-			List<String> chunk = all.subList(from, Math.min(all.size(), from + 200));
-			Visibility.Condition condition = this.visibility.condition(actor, kind);
-			List<Object> arguments = new ArrayList<>(chunk);
-			arguments.add(kind.code());
-			arguments.addAll(condition.arguments());
-			views.addAll(this.jdbc.query("SELECT r.* FROM registry_record r WHERE r.id IN ("
-					+ String.join(", ", chunk.stream().map(i -> "?").toList()) + ") AND r.kind = ? AND "
-					+ condition.sql(), mapper(actor), arguments.toArray()));
-		}
-		return views;
-	}
-
 	private Optional<RecordView> visible(Actor actor, RecordId id) {
-		if (!this.visibility.mayRead(actor, id)) {
-			return Optional.empty();
-		}
-		return this.jdbc
-			.query("SELECT * FROM registry_record WHERE id = ? AND kind = ?", mapper(actor), id.toString(),
-					id.kind().code())
+		Visibility.Condition condition = this.visibility.condition(actor, id.kind());
+		List<Object> arguments = new ArrayList<>(List.of(id.toString(), id.kind().code()));
+		arguments.addAll(condition.arguments());
+		return this.store
+			.views("SELECT r.* FROM registry_record r WHERE r.id = ? AND r.kind = ? AND " + condition.sql(), arguments,
+					kind -> true, redacted(actor))
 			.stream()
 			.findFirst();
 	}
 
+	private boolean redacted(Actor actor) {
+		return detail(actor) != Detail.FULL;
+	}
+
+	private void audit(Actor actor, String action, String detail, Collection<RecordView> shown,
+			Collection<RecordView> alsoShown) {
+		Set<String> ids = new LinkedHashSet<>();
+		shown.forEach(r -> ids.add(r.id().toString()));
+		alsoShown.forEach(r -> ids.add(r.id().toString()));
+		this.audit.read(actor, action, detail, List.copyOf(ids));
+	}
+
 	/**
 	 * Every version of the record, oldest first, with what it said and who changed it
-	 * when, as far as {@code actor} may see it; empty if they may not see the record
-	 * (audited).
+	 * when, as far as {@code actor} may see it, and the records its versions refer to;
+	 * empty if they may not see the record (audited).
 	 */
-	public Optional<List<HistoryItem>> history(Actor actor, RecordId id) {
-		if (!this.visibility.mayRead(actor, id)) {
+	public Optional<History> history(Actor actor, RecordId id) {
+		Optional<RecordView> found = visible(actor, id);
+		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		boolean open = detail(actor) == Detail.FULL;
+		boolean open = !redacted(actor);
 		List<HistoryItem> items = new ArrayList<>();
-		int version = 0;
-		for (LogEntry entry : this.log.stream(id.toString())) {
-			if (!EventTypes.isRegistryType(entry.type())) {
-				continue;
+		List<LogEntry> entries = this.log.stream(id.toString())
+			.stream()
+			.filter(entry -> EventTypes.isRegistryType(entry.type()))
+			.toList();
+		List<Sealer.Sealed> sealed = new ArrayList<>();
+		for (LogEntry entry : entries) {
+			if (open && entry.isSealed()) {
+				sealed.add(new Sealer.Sealed(id.toString(), entry.sealedPart(), entry.identity().associatedData()));
 			}
+		}
+		List<java.util.Optional<byte[]>> opened = sealed.isEmpty() ? List.of() : this.sealer.openAll(sealed);
+		int next = 0;
+		int version = 0;
+		Set<String> links = new LinkedHashSet<>();
+		for (LogEntry entry : entries) {
 			version++;
-			byte[] plaintext = open ? open(id, entry.sealedPart(), entry.identity().entryId()) : null;
+			byte[] plaintext = (open && entry.isSealed()) ? opened.get(next++).orElse(null) : null;
 			RegistryEvent event = EventTypes.decode(entry, plaintext);
 			RecordDetails details = (event instanceof RegistryEvent.WithDetails withDetails) ? withDetails.details()
 					: null;
+			if (details != null) {
+				Kinds.of(details).links(details).forEach(link -> links.add(link.target().toString()));
+			}
 			items.add(new HistoryItem(entry.sequence(), entry.type(), version, entry.recordedAt(), entry.actor(),
 					details));
 		}
-		this.audit.read(actor, "history", null, List.of(id.toString()));
-		return Optional.of(items);
+		Map<RecordId, RecordView> referenced = new LinkedHashMap<>();
+		if (!links.isEmpty()) {
+			List<RecordView> targets = this.store.byIds(links, this.visibility.anyKind(actor),
+					k -> Kinds.of(k).sealedInTitle(), redacted(actor));
+			targets.forEach(r -> referenced.put(r.id(), r));
+			referenced.putAll(referenced(actor, targets));
+		}
+		Set<RecordId> hidden = new LinkedHashSet<>();
+		for (String link : links) {
+			RecordId target = idOf(link);
+			if (target != null && !referenced.containsKey(target)) {
+				hidden.add(target);
+			}
+		}
+		audit(actor, "history", null, List.of(found.get()), referenced.values());
+		return Optional.of(new History(found.get(), items, referenced, hidden));
+	}
+
+	private RecordId idOf(String id) {
+		List<String> kinds = this.jdbc.queryForList("SELECT kind FROM registry_record WHERE id = ?", String.class, id);
+		return kinds.isEmpty() ? null : RecordKind.ofCode(kinds.get(0)).id(UUID.fromString(id));
 	}
 
 	/**
@@ -470,37 +712,6 @@ public class Registry {
 			});
 			return replayed[0];
 		});
-	}
-
-	private byte[] open(RecordId id, byte[] sealed, UUID entryId) {
-		if (sealed == null || sealed.length == 0) {
-			return null;
-		}
-		return this.sealer.open(id.toString(), sealed, new EntryIdentity(entryId, id.toString()).associatedData())
-			.orElse(null);
-	}
-
-	private static List<String> ids(Collection<RecordView> records) {
-		return records.stream().map(r -> r.id().toString()).toList();
-	}
-
-	private RowMapper<RecordView> mapper(Actor actor) {
-		return mapper(detail(actor) == Detail.FULL);
-	}
-
-	private RowMapper<RecordView> mapper(boolean openSealed) {
-		return (rs, n) -> {
-			RecordKind kind = RecordKind.ofCode(rs.getString("kind"));
-			RecordId id = kind.id(UUID.fromString(rs.getString("id")));
-			String sealedEntry = rs.getString("sealed_entry");
-			byte[] plaintext = (openSealed && sealedEntry != null)
-					? open(id, rs.getBytes("sealed_part"), UUID.fromString(sealedEntry)) : null;
-			RecordDetails details = EventTypes.details(kind, Fields.of(CanonicalJson.read(rs.getString("public_part"))),
-					Fields.of((plaintext != null) ? CanonicalJson.read(plaintext) : null));
-			return new RecordView(id, rs.getInt("version"), details, rs.getBoolean("shredded"),
-					!openSealed && sealedEntry != null, Instant.parse(rs.getString("created_at")),
-					rs.getString("created_by"), Instant.parse(rs.getString("updated_at")), rs.getString("updated_by"));
-		};
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.khronika.registry;
 
+import java.util.List;
+
 /** What a user asks the registry to do. */
 sealed interface RegistryCommand {
 
@@ -19,7 +21,7 @@ sealed interface RegistryCommand {
 
 	/** Set who may see a record, if it is still at {@code expectedVersion}. */
 	record Share(RecordId recordId, int expectedVersion, boolean restricted,
-			java.util.List<String> users) implements RegistryCommand {
+			List<String> users) implements RegistryCommand {
 	}
 
 }

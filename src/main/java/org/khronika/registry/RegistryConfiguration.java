@@ -1,12 +1,14 @@
 package org.khronika.registry;
 
 import java.time.Clock;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.khronika.access.AccessPolicy;
 import org.khronika.access.AuditTrail;
 import org.khronika.catalog.Catalog;
+import org.khronika.crypto.Fingerprints;
 import org.khronika.crypto.KeyringUnlock;
 import org.khronika.crypto.Sealer;
 import org.khronika.eventlog.CheckpointSigner;
@@ -30,13 +32,23 @@ class RegistryConfiguration {
 	}
 
 	@Bean
-	RecordValidator recordValidator(Catalog catalog, Registry registry, Clock clock) {
-		return new RecordValidator(catalog, registry, clock);
+	RecordValidator recordValidator(Registry registry) {
+		return registry.validator();
 	}
 
+	/**
+	 * The registry, once the catalog is known to label every value the code reasons
+	 * about.
+	 * @throws IllegalStateException naming what the catalog lacks
+	 */
 	@Bean
-	Registry registry(EventLog log, Sealer sealer, DataSource dataSource, AccessPolicy policy, AuditTrail audit) {
-		return new Registry(log, sealer, new JdbcTemplate(dataSource), policy, audit);
+	Registry registry(EventLog log, Sealer sealer, Fingerprints fingerprints, DataSource dataSource,
+			AccessPolicy policy, AuditTrail audit, Catalog catalog, Clock clock) {
+		List<String> missing = Kinds.missingFrom(catalog);
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("the catalog does not match the registry: " + String.join("; ", missing));
+		}
+		return new Registry(log, sealer, fingerprints, new JdbcTemplate(dataSource), policy, audit, catalog, clock);
 	}
 
 	@Bean

@@ -1,8 +1,14 @@
 package org.khronika.registry;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Decides commands against a record's current state: a pure function, no I/O. */
+/**
+ * Decides commands against a record's current state: the lifecycle every kind shares (a
+ * record exists once, is revised at the version edited, is never changed once shredded)
+ * and then the record's kind's own rules. Pure: the context hands it the day, the catalog
+ * and what it may read of other records.
+ */
 final class RegistryDecider {
 
 	private RegistryDecider() {
@@ -11,86 +17,66 @@ final class RegistryDecider {
 	/**
 	 * @param state the record's current state, or null if it does not exist
 	 */
-	static Decision decide(RegistryCommand command, RecordState state) {
+	static Decision decide(RegistryCommand command, RecordState state, RuleContext context) {
 		if (command instanceof RegistryCommand.Record record) {
 			if (state != null) {
-				return new Decision.Rejected("record.exists");
+				return new Decision.Rejected(Refusal.EXISTS);
 			}
-			return accept(recorded(record.recordId(), record.details()));
+			return checked(record.recordId(), record.details(), context,
+					new RegistryEvent.Recorded(record.recordId(), record.details()));
 		}
 		if (command instanceof RegistryCommand.Revise revise) {
-			if (state == null) {
-				return new Decision.Rejected("record.not_found");
+			Decision.Rejected refused = refusal(state, revise.expectedVersion());
+			if (refused != null) {
+				return refused;
 			}
-			if (state.shredded()) {
-				return new Decision.Rejected("record.shredded");
-			}
-			if (state.version() != revise.expectedVersion()) {
-				return new Decision.Rejected("record.stale");
-			}
-			return accept(revised(revise.recordId(), revise.details()));
+			return checked(revise.recordId(), revise.details(), context,
+					new RegistryEvent.Revised(revise.recordId(), revise.details()));
 		}
 		if (command instanceof RegistryCommand.Shred shred) {
 			if (state == null) {
-				return new Decision.Rejected("record.not_found");
+				return new Decision.Rejected(Refusal.NOT_FOUND);
 			}
 			if (state.shredded()) {
-				return new Decision.Rejected("record.shredded");
+				return new Decision.Rejected(Refusal.SHREDDED);
 			}
-			return accept(new RegistryEvent.PersonShredded(shred.recordId()));
+			return new Decision.Accepted(List.of(new RegistryEvent.Shredded(shred.recordId())));
 		}
 		if (command instanceof RegistryCommand.Share share) {
 			if (state == null) {
-				return new Decision.Rejected("record.not_found");
+				return new Decision.Rejected(Refusal.NOT_FOUND);
 			}
 			if (state.version() != share.expectedVersion()) {
-				return new Decision.Rejected("record.stale");
+				return new Decision.Rejected(Refusal.STALE);
 			}
-			return accept(new RegistryEvent.AccessSet(share.recordId(), share.restricted(), share.users()));
+			return new Decision.Accepted(
+					List.of(new RegistryEvent.AccessSet(share.recordId(), share.restricted(), share.users())));
 		}
 		throw new IllegalArgumentException("no decision for " + command.getClass().getSimpleName());
 	}
 
-	private static Decision accept(RegistryEvent event) {
-		return new Decision.Accepted(List.of(event));
+	private static Decision.Rejected refusal(RecordState state, int expectedVersion) {
+		if (state == null) {
+			return new Decision.Rejected(Refusal.NOT_FOUND);
+		}
+		if (state.shredded()) {
+			return new Decision.Rejected(Refusal.SHREDDED);
+		}
+		if (state.version() != expectedVersion) {
+			return new Decision.Rejected(Refusal.STALE);
+		}
+		return null;
 	}
 
-	private static RegistryEvent recorded(RecordId id, RecordDetails details) {
-		if (details instanceof PersonDetails person) {
-			return new RegistryEvent.PersonRecorded((PersonId) id, person);
-		}
-		if (details instanceof IncidentDetails incident) {
-			return new RegistryEvent.IncidentRecorded((IncidentId) id, incident);
-		}
-		if (details instanceof CaseDetails courtCase) {
-			return new RegistryEvent.CaseOpened((CaseId) id, courtCase);
-		}
-		if (details instanceof CaseEventDetails caseEvent) {
-			return new RegistryEvent.CaseEventRecorded((CaseEventId) id, caseEvent);
-		}
-		if (details instanceof SourceDetails source) {
-			return new RegistryEvent.SourceRecorded((SourceId) id, source);
-		}
-		throw new IllegalArgumentException("no record event for " + details.getClass().getSimpleName());
-	}
-
-	private static RegistryEvent revised(RecordId id, RecordDetails details) {
-		if (details instanceof PersonDetails person) {
-			return new RegistryEvent.PersonRevised((PersonId) id, person);
-		}
-		if (details instanceof IncidentDetails incident) {
-			return new RegistryEvent.IncidentRevised((IncidentId) id, incident);
-		}
-		if (details instanceof CaseDetails courtCase) {
-			return new RegistryEvent.CaseRevised((CaseId) id, courtCase);
-		}
-		if (details instanceof CaseEventDetails caseEvent) {
-			return new RegistryEvent.CaseEventRevised((CaseEventId) id, caseEvent);
-		}
-		if (details instanceof SourceDetails source) {
-			return new RegistryEvent.SourceRevised((SourceId) id, source);
-		}
-		throw new IllegalArgumentException("no revise event for " + details.getClass().getSimpleName());
+	/**
+	 * The event, unless the details' codes are unknown or they break their kind's rules.
+	 */
+	private static Decision checked(RecordId id, RecordDetails details, RuleContext context, RegistryEvent event) {
+		Kind<RecordDetails> kind = Kinds.of(details);
+		List<FieldProblem> problems = new ArrayList<>(kind.catalogProblems(details, context.catalog()));
+		problems.addAll(kind.rules(details, id, context));
+		return problems.isEmpty() ? new Decision.Accepted(List.of(event))
+				: new Decision.Rejected(Refusal.INVALID, problems);
 	}
 
 }

@@ -3,8 +3,9 @@ package org.khronika.registry;
 import java.util.List;
 
 /**
- * What happened to a record. Each event type has a stable name and version in
- * {@link EventTypes}, never its Java class name.
+ * What happened to a record. Each event type has a stable name and version per kind in
+ * {@link EventTypes} ({@code person.recorded}, {@code case.opened}), never its Java class
+ * name.
  */
 public sealed interface RegistryEvent {
 
@@ -17,38 +18,26 @@ public sealed interface RegistryEvent {
 
 	}
 
-	record PersonRecorded(PersonId recordId, PersonDetails details) implements WithDetails {
+	/** A new record. */
+	record Recorded(RecordId recordId, RecordDetails details) implements WithDetails {
+
+		public Recorded {
+			requireSameKind(recordId, details);
+		}
+
 	}
 
-	record PersonRevised(PersonId recordId, PersonDetails details) implements WithDetails {
+	/** A record's details replaced by a new version. */
+	record Revised(RecordId recordId, RecordDetails details) implements WithDetails {
+
+		public Revised {
+			requireSameKind(recordId, details);
+		}
+
 	}
 
 	/** The person's data key was destroyed: their sealed fields are gone for good. */
-	record PersonShredded(PersonId recordId) implements RegistryEvent {
-	}
-
-	record IncidentRecorded(IncidentId recordId, IncidentDetails details) implements WithDetails {
-	}
-
-	record IncidentRevised(IncidentId recordId, IncidentDetails details) implements WithDetails {
-	}
-
-	record CaseOpened(CaseId recordId, CaseDetails details) implements WithDetails {
-	}
-
-	record CaseRevised(CaseId recordId, CaseDetails details) implements WithDetails {
-	}
-
-	record CaseEventRecorded(CaseEventId recordId, CaseEventDetails details) implements WithDetails {
-	}
-
-	record CaseEventRevised(CaseEventId recordId, CaseEventDetails details) implements WithDetails {
-	}
-
-	record SourceRecorded(SourceId recordId, SourceDetails details) implements WithDetails {
-	}
-
-	record SourceRevised(SourceId recordId, SourceDetails details) implements WithDetails {
+	record Shredded(PersonId recordId) implements RegistryEvent {
 	}
 
 	/**
@@ -61,6 +50,13 @@ public sealed interface RegistryEvent {
 			users = List.copyOf(new java.util.TreeSet<>(users));
 		}
 
+	}
+
+	private static void requireSameKind(RecordId id, RecordDetails details) {
+		if (id.kind() != details.kind()) {
+			throw new IllegalArgumentException(
+					"details of a " + details.kind().code() + " given for a " + id.kind().code());
+		}
 	}
 
 }

@@ -1,9 +1,8 @@
 package org.khronika.registry;
 
-/**
- * What came of a write: the record at its new version, or a refusal with a stable message
- * code.
- */
+import java.util.List;
+
+/** What came of a write: the record at its new version, or a refusal. */
 public sealed interface SaveResult {
 
 	record Saved(RecordId id, int version) implements SaveResult {
@@ -14,10 +13,18 @@ public sealed interface SaveResult {
 	}
 
 	/**
-	 * @param code {@code record.stale}, {@code record.not_found},
-	 * {@code record.shredded}, …
+	 * @param problems for {@link Refusal#INVALID}: what is wrong, field by field
 	 */
-	record Refused(String code) implements SaveResult {
+	record Refused(Refusal refusal, List<FieldProblem> problems) implements SaveResult {
+
+		public Refused {
+			problems = List.copyOf(problems);
+		}
+
+		public Refused(Refusal refusal) {
+			this(refusal, List.of());
+		}
+
 	}
 
 }

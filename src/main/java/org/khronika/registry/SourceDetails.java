@@ -1,7 +1,7 @@
 package org.khronika.registry;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where facts came from: its kind, a reference (a link, a court file number, who told us
@@ -10,6 +10,16 @@ import java.util.Map;
  */
 public record SourceDetails(String sourceKind, String reference, String reliability,
 		String note) implements RecordDetails {
+
+	public SourceDetails {
+		List<FieldProblem> problems = new ArrayList<>();
+		Fields.require(problems, "kind", sourceKind);
+		Fields.require(problems, "reliability", reliability);
+		if (reliability != null && !reliability.matches("[A-F][1-6]")) {
+			problems.add(FieldProblem.of("reliability", "reliability_format"));
+		}
+		InvalidDetails.unless(problems);
+	}
 
 	@Override
 	public RecordKind kind() {
@@ -21,28 +31,12 @@ public record SourceDetails(String sourceKind, String reference, String reliabil
 		return List.of();
 	}
 
-	@Override
-	public Map<String, Object> publicFields() {
-		return Fields.builder().put("kind", this.sourceKind).put("reliability", this.reliability).build();
-	}
-
-	@Override
-	public Map<String, Object> sealedFields() {
-		return Fields.builder().put("reference", this.reference).put("note", this.note).build();
-	}
-
-	static SourceDetails fromFields(Fields open, Fields sealed) {
-		return new SourceDetails(open.text("kind"), sealed.text("reference"), open.text("reliability"),
-				sealed.text("note"));
-	}
-
 	/**
-	 * Public fields only: sealed fields never reach a log line or an exception message by
-	 * accident.
+	 * Public fields only: sealed fields never reach a log line or an exception message.
 	 */
 	@Override
 	public String toString() {
-		return "SourceDetails%s (sealed fields hidden)".formatted(publicFields());
+		return Kinds.describe(this);
 	}
 
 }

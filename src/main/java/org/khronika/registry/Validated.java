@@ -3,7 +3,7 @@ package org.khronika.registry;
 import java.util.List;
 
 /**
- * The result of checking an input: valid details, or every problem found (never both).
+ * The result of checking a draft: valid details, or every problem found (never both).
  */
 public record Validated<D extends RecordDetails>(D details, List<FieldProblem> problems) {
 

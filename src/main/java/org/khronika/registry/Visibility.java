@@ -91,4 +91,20 @@ final class Visibility {
 		return ReadRuleSql.render(this.policy.readRule(actor, type(kind)), "r", kind);
 	}
 
+	/**
+	 * The condition, over alias {@code r}, that admits the records of any kind
+	 * {@code actor} may read: each kind's rule for the records of that kind.
+	 */
+	Condition anyKind(Actor actor) {
+		List<String> parts = new ArrayList<>();
+		List<Object> arguments = new ArrayList<>();
+		for (RecordKind kind : RecordKind.values()) {
+			Condition condition = condition(actor, kind);
+			parts.add("(r.kind = ? AND " + condition.sql() + ")");
+			arguments.add(kind.code());
+			arguments.addAll(condition.arguments());
+		}
+		return new Condition("(" + String.join(" OR ", parts) + ")", arguments);
+	}
+
 }

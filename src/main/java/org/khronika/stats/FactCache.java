@@ -1,8 +1,12 @@
 package org.khronika.stats;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiFunction;
 
@@ -29,6 +33,15 @@ final class FactCache {
 
 	private long position = -1;
 
+	/** The events that decide custody, by case, then by event. */
+	private final Map<UUID, Map<UUID, Custody.Event>> custody = new HashMap<>();
+
+	/**
+	 * The case each event belongs to, so that an event moved to another case leaves the
+	 * first.
+	 */
+	private final Map<UUID, UUID> caseOfEvent = new HashMap<>();
+
 	FactCache(Facts facts) {
 		this.facts = facts;
 	}
@@ -47,8 +60,7 @@ final class FactCache {
 		for (String name : List.of("region", "kind", "trigger", "informant", "status", "outcome", "person")) {
 			columns.put(name, Encoding.CODE);
 		}
-		columns.put("custody-since", Encoding.DAY);
-		columns.put("custody-until", Encoding.DAY);
+		columns.put("sentence-months", Encoding.NUMBER);
 		return columns;
 	}
 
@@ -102,6 +114,26 @@ final class FactCache {
 			}
 			this.facts.incidentsAfter(this.position, this::put);
 			this.facts.casesAfter(this.position, this::put);
+			Set<UUID> changed = new HashSet<>();
+			this.facts.caseEventsAfter(this.position, event -> {
+				boolean decides = Custody.TYPES.contains(event.type()) && event.day() != null;
+				UUID before = decides ? this.caseOfEvent.put(event.id(), event.caseId())
+						: this.caseOfEvent.remove(event.id());
+				if (before != null) {
+					// it may have moved to another case, or stopped deciding custody
+					this.custody.getOrDefault(before, new HashMap<>()).remove(event.id());
+					changed.add(before);
+				}
+				if (decides) {
+					this.custody.computeIfAbsent(event.caseId(), c -> new HashMap<>())
+						.put(event.id(), new Custody.Event(event.type(), event.day(), event.measure(), event.until()));
+					changed.add(event.caseId());
+				}
+			});
+			for (UUID caseId : changed) {
+				this.cases.custody(this.cases.row(caseId),
+						List.copyOf(this.custody.getOrDefault(caseId, Map.of()).values()));
+			}
 			this.position = current;
 		}
 		finally {
@@ -136,8 +168,7 @@ final class FactCache {
 		table.code(row, "person", fact.person().toString());
 		table.codes(row, "article", fact.charges());
 		table.amount(row, fact.fineAmount());
-		table.day(row, "custody-since", fact.custodySince());
-		table.day(row, "custody-until", fact.custodyUntil());
+		table.number(row, "sentence-months", fact.sentenceMonths());
 	}
 
 }

@@ -62,6 +62,10 @@ final class FactTable {
 	@SuppressWarnings("unchecked")
 	private Set<String>[] named = new Set[1024];
 
+	/** A case's events that decide custody; none for incidents. */
+	@SuppressWarnings("unchecked")
+	private List<Custody.Event>[] custody = new List[1024];
+
 	private long[] amounts = new long[1024];
 
 	private int size;
@@ -105,6 +109,7 @@ final class FactTable {
 		this.restricted = Arrays.copyOf(this.restricted, capacity);
 		this.creator = Arrays.copyOf(this.creator, capacity);
 		this.named = Arrays.copyOf(this.named, capacity);
+		this.custody = Arrays.copyOf(this.custody, capacity);
 		this.amounts = Arrays.copyOf(this.amounts, capacity);
 		this.columns.replaceAll((name, values) -> Arrays.copyOf(values, capacity));
 		this.multiColumns.replaceAll((name, values) -> Arrays.copyOf(values, capacity));
@@ -176,6 +181,16 @@ final class FactTable {
 		return this.named[row];
 	}
 
+	void custody(int row, List<Custody.Event> events) {
+		this.custody[row] = List.copyOf(events);
+	}
+
+	/** The case's events that decide custody. */
+	List<Custody.Event> custody(int row) {
+		List<Custody.Event> events = this.custody[row];
+		return (events != null) ? events : List.of();
+	}
+
 	long amount(int row) {
 		return this.amounts[row];
 	}
@@ -196,11 +211,11 @@ final class FactTable {
 			};
 		}
 		catch (java.time.DateTimeException | NumberFormatException ex) {
-			throw new StatsException("where: '" + value + "' is not a " + column + " (" + switch (encoding) {
+			throw new StatsException("stats.whereNotA", value, column, switch (encoding) {
 				case DAY -> "YYYY-MM-DD";
 				case MONTH -> "YYYY-MM";
-				default -> "a number";
-			} + ")");
+				default -> "0123456789";
+			});
 		}
 	}
 

@@ -69,14 +69,20 @@ public class Statistics {
 	 * The records behind one figure of {@code query}: the group whose dimension values
 	 * are {@code values} (null where the records do not say), or every record counted if
 	 * {@code values} is empty. Incidents or cases, oldest first (by their date; undated
-	 * last).
+	 * last). With {@code lapsed}, for a measure of people on a day: the cases whose
+	 * custody term ran out with nothing recorded since, instead of those counted.
 	 */
-	public List<RecordId> records(Actor actor, StatsQuery query, List<String> values) {
+	public List<RecordId> records(Actor actor, StatsQuery query, List<String> values, boolean lapsed) {
 		Question question = question(actor, query);
 		if (!values.isEmpty() && values.size() != question.dimensions.size()) {
-			throw new StatsException("a group names one value per dimension: " + question.dimensions.size());
+			throw new StatsException("stats.groupValues", question.dimensions.size());
 		}
-		return this.cache.read(question.kind, (table, position) -> question.records(table, values));
+		return this.cache.read(question.kind, (table, position) -> question.records(table, values, lapsed));
+	}
+
+	/** As {@link #records(Actor, StatsQuery, List, boolean)}: the records counted. */
+	public List<RecordId> records(Actor actor, StatsQuery query, List<String> values) {
+		return records(actor, query, values, false);
 	}
 
 	/**
@@ -95,13 +101,13 @@ public class Statistics {
 	private Question question(Actor actor, StatsQuery asked) {
 		AccessRefused.unless(this.policy.may(actor, Capability.READ_STATISTICS));
 		Metric metric = this.catalog.metric(asked.measure())
-			.orElseThrow(() -> new StatsException("measure: unknown '" + asked.measure() + "'; one of "
-					+ String.join(", ", this.catalog.metrics().stream().map(Metric::code).toList())));
+			.orElseThrow(() -> new StatsException("stats.unknownMeasure", asked.measure(),
+					String.join(", ", this.catalog.metrics().stream().map(Metric::code).toList())));
 		if (asked.by().size() > StatsQuery.MAX_DIMENSIONS) {
-			throw new StatsException("by: at most " + StatsQuery.MAX_DIMENSIONS + " dimensions at once");
+			throw new StatsException("stats.tooManyDimensions", StatsQuery.MAX_DIMENSIONS);
 		}
 		if (new LinkedHashSet<>(asked.by()).size() != asked.by().size()) {
-			throw new StatsException("by: a dimension named twice");
+			throw new StatsException("stats.dimensionTwice");
 		}
 		List<Dimension> dimensions = new ArrayList<>();
 		for (String code : asked.by()) {
@@ -112,37 +118,36 @@ public class Statistics {
 			Dimension dimension = dimension("where", field, metric);
 			List<String> codes = new ArrayList<>();
 			for (String value : values) {
-				codes.add((dimension.values() == null || value.isEmpty()) ? value
+				codes.add((dimension.values() == null || value.isEmpty() || Facts.NOT_APPLICABLE.equals(value)) ? value
 						: this.catalog.valueCode(dimension.values(), value)
-							.orElseThrow(() -> new StatsException("where: '" + value + "' is no " + field
-									+ " code or name in the catalog (" + dimension.values() + ")")));
+							.orElseThrow(
+									() -> new StatsException("stats.unknownValue", value, field, dimension.values())));
 			}
 			where.put(field, codes);
 		});
-		StatsQuery query = new StatsQuery(asked.measure(), asked.by(), asked.from(), asked.to(), where);
+		LocalDate day = (asked.asOf() != null) ? asked.asOf() : LocalDate.now(this.clock);
+		StatsQuery query = new StatsQuery(asked.measure(), asked.by(), asked.from(), asked.to(), where, asked.asOf());
 		if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
-			throw new StatsException("from: " + query.from() + " is after to: " + query.to());
+			throw new StatsException("stats.fromAfterTo", query.from(), query.to());
 		}
-		RecordKind kind = "incidents".equals(metric.counts()) ? RecordKind.INCIDENT : RecordKind.CASE;
+		RecordKind kind = (metric.counts() == Metric.Counted.INCIDENTS) ? RecordKind.INCIDENT : RecordKind.CASE;
 		RecordType type = RecordType.ofCode(kind.code()).orElseThrow();
-		return new Question(query, metric, dimensions, kind, type, this.policy.readRule(actor, type),
-				LocalDate.now(this.clock));
+		return new Question(query, metric, dimensions, kind, type, this.policy.readRule(actor, type), day);
 	}
 
 	private Dimension dimension(String parameter, String code, Metric metric) {
 		Dimension dimension = this.catalog.dimension(code)
-			.orElseThrow(() -> new StatsException(parameter + ": unknown dimension '" + code + "'; one of "
-					+ String.join(", ", this.catalog.dimensions().stream().map(Dimension::code).toList())));
+			.orElseThrow(() -> new StatsException("stats.unknownDimension", parameter, code,
+					String.join(", ", this.catalog.dimensions().stream().map(Dimension::code).toList())));
 		if (!dimension.applies().contains(metric.counts())) {
-			throw new StatsException(parameter + ": " + metric.counts() + " have no " + code + " (measure "
-					+ metric.code() + " counts " + metric.counts() + "; they have "
-					+ String.join(", ",
+			throw new StatsException("stats.dimensionNotForMeasure", parameter, metric.counts().code(), code,
+					metric.code(),
+					String.join(", ",
 							this.catalog.dimensions()
 								.stream()
 								.filter(d -> d.applies().contains(metric.counts()))
 								.map(Dimension::code)
-								.toList())
-					+ ")");
+								.toList()));
 		}
 		return dimension;
 	}
@@ -163,6 +168,7 @@ public class Statistics {
 		/** Which records the asker may count: exactly those a list would show them. */
 		private final ReadRule rule;
 
+		/** The day a measure of people on a day counts on. */
 		private final LocalDate day;
 
 		Question(StatsQuery query, Metric metric, List<Dimension> dimensions, RecordKind kind, RecordType type,
@@ -193,11 +199,12 @@ public class Statistics {
 			int[] first = new int[1];
 			int[] second = new int[1];
 			for (int row = 0; row < table.size(); row++) {
-				if (!scan.counts(row)) {
+				Custody.Status custody = scan.custody(row);
+				if (custody == null) {
 					continue;
 				}
 				boolean above = scan.above(row);
-				total.add(scan, row, above, false);
+				total.add(scan, row, above, false, custody);
 				if (this.dimensions.isEmpty()) {
 					continue;
 				}
@@ -206,7 +213,7 @@ public class Statistics {
 				for (int a : firstCodes) {
 					for (int b : secondCodes) {
 						groups.computeIfAbsent(((long) a << 32) | (b & 0xffffffffL), k -> new Tally())
-							.add(scan, row, above, scan.byArticle);
+							.add(scan, row, above, scan.byArticle, custody);
 					}
 				}
 			}
@@ -227,7 +234,7 @@ public class Statistics {
 					this.day);
 		}
 
-		List<RecordId> records(FactTable table, List<String> values) {
+		List<RecordId> records(FactTable table, List<String> values, boolean lapsed) {
 			Scan scan = new Scan(table);
 			int[] wanted = new int[values.size()];
 			for (int i = 0; i < values.size(); i++) {
@@ -245,7 +252,8 @@ public class Statistics {
 			List<Integer> rows = new ArrayList<>();
 			int[] buffer = new int[1];
 			for (int row = 0; row < table.size(); row++) {
-				if (!scan.counts(row)) {
+				Custody.Status custody = scan.custody(row);
+				if (custody == null || (this.metric.onDay() && (lapsed ? !custody.lapsed() : !custody.held()))) {
 					continue;
 				}
 				boolean inGroup = true;
@@ -335,11 +343,9 @@ public class Statistics {
 
 			private final int[][] articles;
 
-			private final int[] custodySince;
+			private final int[] outcomes;
 
-			private final int[] custodyUntil;
-
-			private final int today;
+			private final int[] months;
 
 			private boolean impossible;
 
@@ -371,9 +377,8 @@ public class Statistics {
 				this.detained = table.has("detained") ? table.column("detained") : null;
 				this.persons = table.has("person") ? table.column("person") : null;
 				this.articles = table.has("article") ? table.multiColumn("article") : null;
-				this.custodySince = table.has("custody-since") ? table.column("custody-since") : null;
-				this.custodyUntil = table.has("custody-until") ? table.column("custody-until") : null;
-				this.today = (int) Question.this.day.toEpochDay();
+				this.outcomes = table.has("outcome") ? table.column("outcome") : null;
+				this.months = table.has("sentence-months") ? table.column("sentence-months") : null;
 			}
 
 			private void addConditions(List<Condition> into, Map<String, List<String>> where) {
@@ -397,31 +402,34 @@ public class Statistics {
 			}
 
 			/**
-			 * Whether the row is counted at all: visible, in range, meeting every filter.
+			 * Whether the row is counted at all (visible, in range, meeting every
+			 * filter): null if not; else its custody on the day, for a measure of people
+			 * on a day (held or lapsed: a row that is neither is not counted), or free.
 			 */
-			boolean counts(int row) {
+			Custody.Status custody(int row) {
 				if (this.impossible) {
-					return false;
+					return null;
 				}
 				if (!this.everyone && !admits(this.table, row)) {
-					return false;
+					return null;
 				}
 				int day = this.days[row];
 				if (this.dated && (day == FactTable.NONE || day < this.from || day > this.to)) {
-					return false;
+					return null;
 				}
 				for (Condition condition : this.conditions) {
 					if (!condition.matches(row)) {
-						return false;
+						return null;
 					}
 				}
-				if (Question.this.metric.onDay()) {
-					int since = this.custodySince[row];
-					int until = this.custodyUntil[row];
-					return since != FactTable.NONE && since <= this.today
-							&& (until == FactTable.NONE || until >= this.today);
+				if (!Question.this.metric.onDay()) {
+					return Custody.Status.FREE;
 				}
-				return true;
+				int months = this.months[row];
+				Custody.Status status = Custody.on(this.table.custody(row),
+						this.table.decode("outcome", this.outcomes[row]), (months == FactTable.NONE) ? null : months,
+						Question.this.day);
+				return (status.held() || status.lapsed()) ? status : null;
 			}
 
 			/** For a share: whether the row counts above the line. */
@@ -477,16 +485,35 @@ public class Statistics {
 
 			private long sum;
 
+			private long unknown;
+
 			private long amount;
 
 			private long above;
 
+			private long lapsedRows;
+
 			private BitSet persons;
 
-			void add(Scan scan, int row, boolean aboveLine, boolean oneCharge) {
+			private BitSet lapsed;
+
+			void add(Scan scan, int row, boolean aboveLine, boolean oneCharge, Custody.Status custody) {
+				if (custody.lapsed()) {
+					this.lapsedRows++;
+					if (this.lapsed == null) {
+						this.lapsed = new BitSet();
+					}
+					this.lapsed.set(scan.persons[row]);
+					return;
+				}
 				this.count++;
-				if (scan.detained != null && scan.detained[row] != FactTable.NONE) {
-					this.sum += scan.detained[row];
+				if (scan.detained != null) {
+					if (scan.detained[row] == FactTable.NONE) {
+						this.unknown++;
+					}
+					else {
+						this.sum += scan.detained[row];
+					}
 				}
 				if (scan.articles != null) {
 					int charges = (scan.articles[row] != null) ? scan.articles[row].length : 0;
@@ -508,16 +535,24 @@ public class Statistics {
 
 			Figure figure(Metric metric) {
 				long value = switch (metric.aggregate()) {
-					case "count" -> this.count;
-					case "sum-detained", "sum-charges" -> this.sum;
-					case "distinct-persons" -> (this.persons != null) ? this.persons.cardinality() : 0;
-					case "share" -> this.above;
-					default -> throw new IllegalStateException(
-							"the catalog names an aggregate statistics lacks: " + metric.aggregate());
+					case COUNT -> this.count;
+					case SUM_DETAINED, SUM_CHARGES -> this.sum;
+					case DISTINCT_PERSONS -> (this.persons != null) ? this.persons.cardinality() : 0;
+					case SHARE -> this.above;
 				};
-				boolean share = "share".equals(metric.aggregate());
+				boolean share = metric.aggregate() == Metric.Aggregate.SHARE;
+				Long lapsedPersons = null;
+				if (metric.onDay()) {
+					BitSet lapsedOnly = (this.lapsed != null) ? (BitSet) this.lapsed.clone() : new BitSet();
+					if (this.persons != null) {
+						lapsedOnly.andNot(this.persons);
+					}
+					lapsedPersons = (long) lapsedOnly.cardinality();
+				}
 				return new Figure(value, (metric.amount() != null) ? Long.valueOf(this.amount) : null,
-						share ? Long.valueOf(this.above) : null, share ? Long.valueOf(this.count) : null);
+						share ? Long.valueOf(this.above) : null, share ? Long.valueOf(this.count) : null,
+						(metric.aggregate() == Metric.Aggregate.SUM_DETAINED) ? Long.valueOf(this.unknown) : null,
+						lapsedPersons);
 			}
 
 			double weight(Metric metric) {

@@ -4,21 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import org.khronika.catalog.Dimension;
-import org.khronika.stats.StatsResult.Figure;
-import org.khronika.stats.StatsResult.Row;
-
 /**
- * Writes figures as CSV and as a plain-text table, the same columns both ways: the
- * dimensions' value codes, then the figure named after the measure, then what a measure
- * gives beside it ({@code amount} for fines; {@code numerator} and {@code denominator}
- * for a share, whose figure is a fraction with four decimals). The last row is the total,
- * its dimension cells {@code total}.
+ * Writes figures as CSV and as a plain-text table, the same columns both ways, from their
+ * {@link Tabulation}: the dimensions' value codes (empty where not stated, {@code n/a}
+ * where the field does not apply), then the figure named after the measure, then what it
+ * gives beside it. The last row is the total, its dimension cells {@code total}.
  */
 public final class StatsFormat {
 
@@ -30,50 +24,19 @@ public final class StatsFormat {
 
 	/** The header row. */
 	public static List<String> header(StatsResult result) {
-		List<String> header = new ArrayList<>(result.dimensions().stream().map(Dimension::code).toList());
-		header.add(result.metric().code());
-		if (result.metric().amount() != null) {
-			header.add("amount");
-		}
-		if (result.isShare()) {
-			header.add("numerator");
-			header.add("denominator");
-		}
-		return header;
+		return Tabulation.of(result).header();
 	}
 
-	/** Every row after the header, the total last. */
+	/** Every row after the header, the total last, its dimension cells {@code total}. */
 	public static List<List<String>> rows(StatsResult result) {
 		List<List<String>> rows = new ArrayList<>();
-		for (Row row : result.rows()) {
+		for (Tabulation.Line line : Tabulation.of(result).lines()) {
 			List<String> cells = new ArrayList<>();
-			row.values().forEach(value -> cells.add((value != null) ? value : ""));
-			cells.addAll(figure(result, row.figure()));
+			line.values().forEach(value -> cells.add(line.total() ? "total" : (value != null) ? value : ""));
+			cells.addAll(Tabulation.figureCells(result.metric(), line.figure()));
 			rows.add(cells);
 		}
-		List<String> total = new ArrayList<>();
-		result.dimensions().forEach(d -> total.add("total"));
-		total.addAll(figure(result, result.total()));
-		rows.add(total);
 		return rows;
-	}
-
-	private static List<String> figure(StatsResult result, Figure figure) {
-		List<String> cells = new ArrayList<>();
-		if (result.isShare()) {
-			cells.add((figure.rate() != null) ? String.format(Locale.ROOT, "%.4f", figure.rate()) : "");
-		}
-		else {
-			cells.add(Long.toString(figure.value()));
-		}
-		if (result.metric().amount() != null) {
-			cells.add(Long.toString(figure.amount()));
-		}
-		if (result.isShare()) {
-			cells.add(Long.toString(figure.numerator()));
-			cells.add(Long.toString(figure.denominator()));
-		}
-		return cells;
 	}
 
 	/**

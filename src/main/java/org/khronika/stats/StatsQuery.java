@@ -12,9 +12,12 @@ import java.util.Map;
  * A statistics question: one measure, broken down by up to two dimensions, over records
  * dated from {@code from} to {@code to} (inclusive; either may be open), with filters
  * (dimension = one of the values).
+ *
+ * @param asOf the day a measure of people on a day ({@code in-custody}) is counted on;
+ * null: today
  */
-public record StatsQuery(String measure, List<String> by, LocalDate from, LocalDate to,
-		Map<String, List<String>> where) {
+public record StatsQuery(String measure, List<String> by, LocalDate from, LocalDate to, Map<String, List<String>> where,
+		LocalDate asOf) {
 
 	/** At most this many dimensions at once. */
 	public static final int MAX_DIMENSIONS = 2;
@@ -31,8 +34,17 @@ public record StatsQuery(String measure, List<String> by, LocalDate from, LocalD
 	 * @throws StatsException naming the parameter that is malformed
 	 */
 	public static StatsQuery parse(String measure, String by, String from, String to, List<String> where) {
+		return parse(measure, by, from, to, where, null);
+	}
+
+	/**
+	 * As {@link #parse(String, String, String, String, List)}, with the day a measure on
+	 * a day is counted on ({@code asOf}, YYYY-MM-DD; blank for today).
+	 * @throws StatsException naming the parameter that is malformed
+	 */
+	public static StatsQuery parse(String measure, String by, String from, String to, List<String> where, String asOf) {
 		if (measure == null || measure.isBlank()) {
-			throw new StatsException("measure: required");
+			throw new StatsException("stats.measureRequired");
 		}
 		List<String> dimensions = (by == null || by.isBlank()) ? List.of()
 				: Arrays.stream(by.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -43,12 +55,13 @@ public record StatsQuery(String measure, List<String> by, LocalDate from, LocalD
 			}
 			int equals = filter.indexOf('=');
 			if (equals < 1) {
-				throw new StatsException("where: '" + filter + "' is not field=value");
+				throw new StatsException("stats.whereForm", filter);
 			}
 			filters.computeIfAbsent(filter.substring(0, equals).strip(), f -> new ArrayList<>())
 				.add(filter.substring(equals + 1).strip());
 		}
-		return new StatsQuery(measure.strip(), dimensions, date("from", from), date("to", to), filters);
+		return new StatsQuery(measure.strip(), dimensions, date("from", from), date("to", to), filters,
+				date("as-of", asOf));
 	}
 
 	private static LocalDate date(String parameter, String text) {
@@ -59,7 +72,7 @@ public record StatsQuery(String measure, List<String> by, LocalDate from, LocalD
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new StatsException(parameter + ": '" + text.strip() + "' is not a date (YYYY-MM-DD)");
+			throw new StatsException("stats.notADate", parameter, text.strip());
 		}
 	}
 

@@ -12,7 +12,8 @@ import org.khronika.catalog.Metric;
  * rows, and a person in several groups is one person in the total).
  *
  * @param position the log position the figures reflect
- * @param day the day the figures were computed (the day of {@code in-custody})
+ * @param day the day the figures were computed on, or were asked about (the day of
+ * {@code in-custody})
  */
 public record StatsResult(StatsQuery query, Metric metric, List<Dimension> dimensions, List<Row> rows, Figure total,
 		long position, LocalDate day) {
@@ -23,8 +24,8 @@ public record StatsResult(StatsQuery query, Metric metric, List<Dimension> dimen
 	}
 
 	/**
-	 * One group: a value code per dimension (null where the records do not say), and its
-	 * figure.
+	 * One group: a value code per dimension (null where the records do not say,
+	 * {@code n/a} where the field does not apply to them), and its figure.
 	 */
 	public record Row(List<String> values, Figure figure) {
 
@@ -35,10 +36,13 @@ public record StatsResult(StatsQuery query, Metric metric, List<Dimension> dimen
 	}
 
 	/**
-	 * A figure: {@code value} (a count or a sum), with {@code amount} for measures that
-	 * sum an amount beside it, and {@code numerator} and {@code denominator} for shares.
+	 * A figure: {@code value} (a count or a sum), with what the measure gives beside it:
+	 * {@code amount} for measures that sum an amount, {@code numerator} and
+	 * {@code denominator} for shares, {@code unknown} for a sum of people detained (the
+	 * incidents whose number is not known: never counted as zero), {@code lapsed} for a
+	 * measure of people on a day (those whose term ran out with nothing recorded since).
 	 */
-	public record Figure(long value, Long amount, Long numerator, Long denominator) {
+	public record Figure(long value, Long amount, Long numerator, Long denominator, Long unknown, Long lapsed) {
 
 		/**
 		 * The share as a fraction, or null if this is no share or nothing was decided.
@@ -52,7 +56,7 @@ public record StatsResult(StatsQuery query, Metric metric, List<Dimension> dimen
 
 	/** Whether the measure is a share (then {@link Figure#rate()} is the figure). */
 	public boolean isShare() {
-		return "share".equals(this.metric.aggregate());
+		return this.metric.aggregate() == Metric.Aggregate.SHARE;
 	}
 
 }

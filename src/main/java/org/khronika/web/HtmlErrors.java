@@ -14,9 +14,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Every failure of a page ends on the error page with its status and nothing else: no
- * exception text, which could carry what someone typed. Only the failure's type and place
- * are logged. The API has its own advice, which takes precedence for its controllers.
+ * Every failure of a page ends on an error page with its status and nothing else: no
+ * exception text, which could carry what someone typed. "Not found" and "not allowed"
+ * have their own pages ({@code error/404}, {@code error/403}, which Spring Boot's error
+ * view also picks for refusals made outside a controller, by the security filters); the
+ * rest share {@code error}. Only the failure's type and place are logged. The API has its
+ * own advice, which takes precedence for its controllers.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -36,7 +39,11 @@ class HtmlErrors {
 			logger.error("page failed: " + ex.getClass().getName() + " at "
 					+ ((ex.getStackTrace().length > 0) ? ex.getStackTrace()[0] : "?"));
 		}
-		ModelAndView error = new ModelAndView("error", status);
+		String view = switch (status.value()) {
+			case 403, 404 -> "error/" + status.value();
+			default -> "error";
+		};
+		ModelAndView error = new ModelAndView(view, status);
 		error.addObject("status", status.value());
 		return error;
 	}

@@ -18,19 +18,14 @@ import org.khronika.WebSession;
 import org.khronika.WebSession.Response;
 import org.khronika.eventlog.EventLog;
 import org.khronika.eventlog.Verification;
-import org.khronika.registry.CaseEventInput;
-import org.khronika.registry.CaseInput;
-import org.khronika.registry.IncidentInput;
-import org.khronika.registry.PersonInput;
+import org.khronika.registry.ListQuery;
+import org.khronika.registry.RecordDraft;
 import org.khronika.registry.RecordId;
-import org.khronika.registry.RecordInput;
 import org.khronika.registry.Facts;
 import org.khronika.registry.RecordKind;
-import org.khronika.registry.RecordValidator;
 import org.khronika.registry.RecordView;
 import org.khronika.registry.Registry;
 import org.khronika.registry.SaveResult;
-import org.khronika.registry.SourceInput;
 import org.khronika.registry.api.ApiClient;
 import org.khronika.stats.Statistics;
 import org.khronika.stats.StatsQuery;
@@ -105,9 +100,6 @@ class AccessMatrixIT {
 
 	@Autowired
 	Statistics statistics;
-
-	@Autowired
-	RecordValidator validator;
 
 	@Autowired
 	AuditTrail audit;
@@ -189,25 +181,26 @@ class AccessMatrixIT {
 		Actor editor = f.staff.get(Who.EDITOR).actor();
 		Actor operator = f.staff.get(Who.OPERATOR).actor();
 
-		f.source = save(editor, new SourceInput("relative", "Источник: соседка", "C3", null));
-		f.assignedPerson = save(editor, new PersonInput(List.of(ASSIGNED_NAME), 1990, "moscow", "vera@example.org",
-				null, null, null, List.of(f.source)));
-		f.otherPerson = save(editor,
-				new PersonInput(List.of(OTHER_NAME), 1985, "moscow", "gleb@example.org", null, null, null, List.of()));
+		f.source = save(editor,
+				RecordDraft.empty(RecordKind.SOURCE)
+					.with("kind", "relative")
+					.with("reference", "Источник: соседка")
+					.with("reliability", "C3"));
+		f.assignedPerson = save(editor, person(ASSIGNED_NAME, "1990", "vera@example.org").with("sources", f.source));
+		f.otherPerson = save(editor, person(OTHER_NAME, "1985", "gleb@example.org"));
 		f.restrictedPerson = save(editor,
-				new PersonInput(List.of(RESTRICTED_NAME), 1970, "moscow", null, null, null, null, List.of()));
-		f.assignedCase = save(editor, new CaseInput(f.assignedPerson, "criminal", null, null, List.of("УК 207.3"),
-				"denunciation", "colleague", null, "investigation", null, null, null, "Заметка по делу А", List.of()));
-		f.otherCase = save(editor, new CaseInput(f.otherPerson, "criminal", null, null, List.of("УК 280.3"),
-				"denunciation", "relative", null, "investigation", null, null, null, "Заметка по делу Б", List.of()));
-		f.assignedEvent = save(editor, new CaseEventInput(f.assignedCase, "search", java.time.LocalDate.of(2025, 1, 10),
-				null, null, null, "Заметка по делу А", List.of()));
-		f.otherEvent = save(editor, new CaseEventInput(f.otherCase, "search", java.time.LocalDate.of(2025, 1, 11), null,
-				null, null, "Заметка по делу Б", List.of()));
-		f.operatorIncident = save(operator, new IncidentInput(java.time.LocalDate.of(2025, 2, 1), "moscow", null,
-				"single-picket", "Против войны", null, null, 1, List.of(), "Описание оператора", List.of()));
-		f.editorIncident = save(editor, new IncidentInput(java.time.LocalDate.of(2025, 2, 2), "moscow", null, "protest",
-				"Против войны", null, null, 12, List.of(), "Описание редактора", List.of()));
+				RecordDraft.empty(RecordKind.PERSON)
+					.with("names", RESTRICTED_NAME)
+					.with("birthYear", "1970")
+					.with("region", "moscow"));
+		f.assignedCase = save(editor, denounced(f.assignedPerson, "УК 207.3", "colleague", "Заметка по делу А"));
+		f.otherCase = save(editor, denounced(f.otherPerson, "УК 280.3", "relative", "Заметка по делу Б"));
+		f.assignedEvent = save(editor, search(f.assignedCase, "2025-01-10", "Заметка по делу А"));
+		f.otherEvent = save(editor, search(f.otherCase, "2025-01-11", "Заметка по делу Б"));
+		f.operatorIncident = save(operator,
+				incident("2025-02-01", "single-picket", "1", "Описание оператора").with("topic", "Против войны"));
+		f.editorIncident = save(editor,
+				incident("2025-02-02", "protest", "12", "Описание редактора").with("topic", "Против войны"));
 		Actor admin = f.staff.get(Who.ADMIN).actor();
 		share(admin, f.assignedCase, false, List.of("lawyer-a"));
 		share(admin, f.otherCase, false, List.of("lawyer-b"));
@@ -224,11 +217,46 @@ class AccessMatrixIT {
 		}
 	}
 
-	private String save(Actor actor, RecordInput input) {
-		var validated = this.validator.validate(actor, input);
-		assertThat(validated.problems()).as("fixture input").isEmpty();
-		SaveResult result = this.registry.record(actor, validated.details());
+	private String save(Actor actor, RecordDraft draft) {
+		SaveResult result = this.registry.record(actor, draft);
+		assertThat(result).as("fixture record").isInstanceOf(SaveResult.Saved.class);
 		return ((SaveResult.Saved) result).id().toString();
+	}
+
+	private static RecordDraft person(String name, String born, String contacts) {
+		return RecordDraft.empty(RecordKind.PERSON)
+			.with("names", name)
+			.with("birthYear", born)
+			.with("region", "moscow")
+			.with("contacts", contacts);
+	}
+
+	private static RecordDraft denounced(String person, String article, String informant, String notes) {
+		return RecordDraft.empty(RecordKind.CASE)
+			.with("person", person)
+			.with("kind", "criminal")
+			.with("charges", article)
+			.with("trigger", "denunciation")
+			.with("informant", informant)
+			.with("status", "investigation")
+			.with("notes", notes);
+	}
+
+	private static RecordDraft search(String courtCase, String date, String note) {
+		return RecordDraft.empty(RecordKind.CASE_EVENT)
+			.with("caseId", courtCase)
+			.with("type", "search")
+			.with("date", date)
+			.with("note", note);
+	}
+
+	private static RecordDraft incident(String date, String type, String detained, String description) {
+		return RecordDraft.empty(RecordKind.INCIDENT)
+			.with("date", date)
+			.with("region", "moscow")
+			.with("type", type)
+			.with("detained", detained)
+			.with("description", description);
 	}
 
 	private void share(Actor admin, String id, boolean restricted, List<String> users) {
@@ -573,14 +601,14 @@ class AccessMatrixIT {
 		for (Who who : List.of(Who.ADMIN, Who.EDITOR, Who.LAWYER, Who.OPERATOR, Who.ANALYST)) {
 			Actor actor = f.staff.get(who).actor();
 			for (RecordKind kind : RecordKind.values()) {
-				List<String> listed = this.registry.list(actor, kind, 0, 500)
+				List<String> listed = this.registry.list(actor, ListQuery.of(kind, 0, 500), false)
 					.page()
 					.items()
 					.stream()
 					.map(r -> r.id().toString())
 					.sorted()
 					.toList();
-				List<String> readable = this.registry.list(admin, kind, 0, 500)
+				List<String> readable = this.registry.list(admin, ListQuery.of(kind, 0, 500), false)
 					.page()
 					.items()
 					.stream()

@@ -117,13 +117,13 @@ class CommandLineIT {
 		String dataOption = "--data=" + data;
 		Jar.Served demo = Jar.serve(Map.of(), "serve", "--demo", "--port", "18433", dataOption);
 		demo.stop();
-		assertThat(demo.printed()).contains("UNPROTECTED", "Loaded 21 synthetic demo records.",
+		assertThat(demo.printed()).contains("UNPROTECTED", "Loaded 22 synthetic demo records.",
 				"Log in as 'demo' with the password ");
 
 		Jar.Result intact = Jar.run(Map.of(), "verify-log", dataOption);
 		assertThat(intact.exitCode()).as(intact.all()).isZero();
-		// 21 synthetic records; the demo account's creation is in the audit trail's chain
-		assertThat(intact.out()).startsWith("ok 21 entries").contains("audit trail: ok 1 entries");
+		// 22 synthetic records; the demo account's creation is in the audit trail's chain
+		assertThat(intact.out()).startsWith("ok 22 entries").contains("audit trail: ok 1 entries");
 
 		String person = firstPerson(data);
 		Jar.Result shred = Jar.run(Map.of(), "shred", "--person", person, "--as", "demo", dataOption);
@@ -136,8 +136,8 @@ class CommandLineIT {
 		assertThat(rebuilt.exitCode()).as(rebuilt.all()).isZero();
 		// the shredding; the records shown as mentioning the person are in the audit
 		// trail's chain
-		assertThat(rebuilt.out()).contains("rebuilt read tables from 22 log entries");
-		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).startsWith("ok 22 entries")
+		assertThat(rebuilt.out()).contains("rebuilt read tables from 23 log entries");
+		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).startsWith("ok 23 entries")
 			.contains("audit trail: ok 2 entries");
 
 		String[] tampered = tamper(data);
@@ -159,12 +159,12 @@ class CommandLineIT {
 			Jar.Result verified = Jar.run(postgres, "verify-log", "--data=" + data);
 
 			assertThat(verified.exitCode()).as(verified.all()).isZero();
-			assertThat(verified.out()).startsWith("ok 21 entries").contains("audit trail: ok 1 entries");
-			assertThat(Jar.run(postgres, "rebuild", "--data=" + data).out()).contains("from 21 log entries");
+			assertThat(verified.out()).startsWith("ok 22 entries").contains("audit trail: ok 1 entries");
+			assertThat(Jar.run(postgres, "rebuild", "--data=" + data).out()).contains("from 22 log entries");
 			try (Connection connection = database.dataSource().getConnection();
 					ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM registry_record")) {
 				rs.next();
-				assertThat(rs.getInt(1)).isEqualTo(21);
+				assertThat(rs.getInt(1)).isEqualTo(22);
 			}
 		}
 	}

@@ -19,7 +19,11 @@ import org.khronika.access.Actor;
 import org.khronika.access.Role;
 import org.khronika.access.Staff;
 import org.khronika.eventlog.EventLog;
+import javax.sql.DataSource;
+
 import org.khronika.registry.IncidentDetails;
+import org.khronika.registry.PersonDetails;
+import org.khronika.registry.ListQuery;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordView;
 import org.khronika.registry.Registry;
@@ -27,6 +31,7 @@ import org.khronika.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -90,7 +95,7 @@ class ImportIT {
 	 * dated 2013), or those with the topic {@code profileTopicFilter}.
 	 */
 	private List<IncidentDetails> incidents(String profileTopicFilter) {
-		return this.registry.list(new Actor("reader", Role.ADMIN), RecordKind.INCIDENT, 0, 500)
+		return this.registry.list(new Actor("reader", Role.ADMIN), ListQuery.of(RecordKind.INCIDENT, 0, 500), true)
 			.page()
 			.items()
 			.stream()
@@ -211,6 +216,49 @@ class ImportIT {
 				});
 		assertThat(run.created()).as("only the valid row").isEqualTo(0);
 		assertThat(run.problems()).hasSize(6);
+		assertThat(run.refused()).as("five rows refused; row 3 has two problems").isEqualTo(5);
+	}
+
+	@Test
+	void everySpellingInASplitNamesCellIsKeptAndEachRowIsFingerprintedNotCopied() throws IOException {
+		Path profile = this.dir.resolve("persons.yaml");
+		Files.writeString(profile, """
+				name: test-persons
+				kind: person
+				key: [ref]
+				fields:
+				  names:     { column: names, split: ";" }
+				  birthYear: { column: born }
+				  region:    { column: region }
+				""", StandardCharsets.UTF_8);
+		Path table = this.dir.resolve("persons.csv");
+		Files.writeString(table, """
+				ref,names,born,region
+				p-1,Ксения Разделённая; Ksenia Razdelyonnaya;Ксюша,1990,Москва
+				""", StandardCharsets.UTF_8);
+
+		ImportReport report = this.importer.run(this.editor, MappingProfile.load(profile), table, false,
+				(phase, rows, fraction) -> {
+				});
+
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.created()).isEqualTo(1);
+		String id = new JdbcTemplate(this.context.getBean(DataSource.class)).queryForObject(
+				"SELECT record_id FROM import_key WHERE profile = 'test-persons' AND row_key = 'p-1'", String.class);
+		RecordView person = this.registry.read(this.editor, RecordKind.PERSON.id(java.util.UUID.fromString(id)))
+			.orElseThrow();
+		assertThat(((PersonDetails) person.details()).names()).containsExactly("Ксения Разделённая",
+				"Ksenia Razdelyonnaya", "Ксюша");
+
+		String fingerprint = new JdbcTemplate(this.context.getBean(DataSource.class)).queryForObject(
+				"SELECT row_hash FROM import_key WHERE profile = 'test-persons' AND row_key = 'p-1'", String.class);
+		assertThat(fingerprint).as("a keyed fingerprint of the row's details, not the details")
+			.matches("[0-9a-f]{64}")
+			.isEqualTo(this.registry.fingerprint(person.details()));
+		ImportReport again = this.importer.run(this.editor, MappingProfile.load(profile), table, false,
+				(phase, rows, fraction) -> {
+				});
+		assertThat(again.unchanged()).isEqualTo(1);
 	}
 
 	@Test
@@ -374,7 +422,7 @@ class ImportIT {
 
 		assertThat(report.problems()).isEmpty();
 		assertThat(report.created()).isEqualTo(2);
-		List<RecordView> imported = this.registry.list(this.editor, RecordKind.INCIDENT, 0, 500)
+		List<RecordView> imported = this.registry.list(this.editor, ListQuery.of(RecordKind.INCIDENT, 0, 500), true)
 			.page()
 			.items()
 			.stream()

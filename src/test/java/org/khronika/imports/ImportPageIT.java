@@ -160,7 +160,7 @@ class ImportPageIT {
 				Map.of("table", Map.entry("broken.xlsx", new byte[] { 'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0, 0 })))));
 
 		assertThat(bigCheck.text()).contains("Новых записей 400");
-		assertThat(brokenCheck.text()).contains("Остановлено: the file is not a readable XLSX workbook");
+		assertThat(brokenCheck.text()).contains("Остановлено: файл не читается как книга XLSX");
 		assertThat(brokenCheck.body()).doesNotContain("/run\"");
 	}
 

@@ -18,6 +18,7 @@ import org.khronika.access.Accounts;
 import org.khronika.access.ApiTokens;
 import org.khronika.access.Role;
 import org.khronika.registry.PersonDetails;
+import org.khronika.registry.ListQuery;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.Registry;
 
@@ -63,7 +64,7 @@ abstract class CanaryLeakTestBase {
 		enterCanariesThroughTheWebForms();
 		enterCanariesThroughTheApi();
 
-		assertThat(this.registry.list(Staff.SETUP, RecordKind.PERSON, 0, 500).page().items())
+		assertThat(this.registry.list(Staff.SETUP, ListQuery.of(RecordKind.PERSON, 0, 500), true).page().items())
 			.as("the canaries were stored and open in memory")
 			.anySatisfy(p -> assertThat(((PersonDetails) p.details()).names()).contains(Canaries.LATIN_NAME,
 					Canaries.CYRILLIC_NAME));

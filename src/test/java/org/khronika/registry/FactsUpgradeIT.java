@@ -1,8 +1,6 @@
 package org.khronika.registry;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -36,11 +34,14 @@ class FactsUpgradeIT {
 	void anOlderDataDirectoryGetsItsFactsAtItsNextStart() {
 		Actor editor = new Actor("upgrade-editor", Role.EDITOR);
 		try (ConfigurableApplicationContext context = start()) {
-			RecordValidator validator = context.getBean(RecordValidator.class);
 			Registry registry = context.getBean(Registry.class);
-			var incident = validator.validate(editor, new IncidentInput(LocalDate.of(2022, 3, 6), "moscow", null,
-					"protest", null, null, "not-agreed", 58, List.of(), null, List.of()));
-			assertThat(registry.record(editor, incident.details())).isInstanceOf(SaveResult.Saved.class);
+			RecordDraft incident = RecordDraft.empty(RecordKind.INCIDENT)
+				.with("date", "2022-03-06")
+				.with("region", "moscow")
+				.with("type", "protest")
+				.with("agreement", "not-agreed")
+				.with("detained", "58");
+			assertThat(registry.record(editor, incident)).isInstanceOf(SaveResult.Saved.class);
 			// as a directory from before the migration is: no facts, and the mark it left
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			jdbc.update("DELETE FROM fact_incident");

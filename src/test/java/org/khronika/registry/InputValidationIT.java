@@ -2,8 +2,6 @@ package org.khronika.registry;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +13,14 @@ import org.khronika.TestDatabases.Engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.khronika.registry.Drafts.aCriminalCase;
+import static org.khronika.registry.Drafts.aPerson;
+import static org.khronika.registry.Drafts.anEvent;
 
-/** Every field of every kind: what is rejected, with which code, on which field. */
+/**
+ * Every field of every kind, as drafts from any entry path are checked: what is refused,
+ * with which code, on which field; and the kinds' rules as the registry applies them.
+ */
 class InputValidationIT {
 
 	@TempDir
@@ -31,8 +35,8 @@ class InputValidationIT {
 	@BeforeEach
 	void setUp() {
 		this.f = new RegistryFixture(Engine.SQLITE, this.dir);
-		this.person = this.f.save(Inputs.aPerson("Иван Клоков"));
-		this.courtCase = this.f.save(Inputs.aCriminalCase(this.person, "207.3"));
+		this.person = this.f.save(aPerson("Иван Клоков"));
+		this.courtCase = this.f.save(aCriminalCase(this.person, "207.3"));
 	}
 
 	@AfterEach
@@ -40,145 +44,211 @@ class InputValidationIT {
 		this.f.close();
 	}
 
-	private List<FieldProblem> problems(RecordInput input) {
-		return this.f.validator.validate(this.f.as("editor"), input).problems();
+	/**
+	 * What checking the draft finds, the kind's rules included, before anything is
+	 * written.
+	 */
+	private List<FieldProblem> problems(RecordDraft draft) {
+		return this.f.registry.check(this.f.as("editor"), draft, null);
 	}
 
 	@Test
 	void personNeedsANameAndAPlausibleBirthYearAndAKnownRegion() {
-		String tooLong = "я".repeat(InputCheck.NAME_MAX + 1);
-		List<FieldProblem> problems = problems(new PersonInput(List.of("  ", tooLong), 1850, "Марс", null, "ok\u0007",
-				false, false, List.of("not-an-id", "00000000-0000-4000-8000-00000000dead")));
+		String tooLong = "я".repeat(201);
+		List<FieldProblem> problems = problems(RecordDraft.empty(RecordKind.PERSON)
+			.with("names", "  ", tooLong)
+			.with("birthYear", "1850")
+			.with("region", "Марс")
+			.with("notes", "ok\u0007")
+			.with("sources", "not-an-id", "00000000-0000-4000-8000-00000000dead"));
 
 		assertThat(problems).extracting(FieldProblem::field, FieldProblem::code)
-			.containsExactlyInAnyOrder(tuple("names[1]", "too_long"), tuple("birthYear", "out_of_range"),
-					tuple("region", "unknown_region"), tuple("notes", "control_characters"),
-					tuple("sources[0]", "no_such_record"), tuple("sources[1]", "no_such_record"));
-		assertThat(problems(new PersonInput(List.of(), null, null, null, null, null, null, null)))
-			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactlyInAnyOrder(tuple("names[0]", "too_long"), tuple("region", "unknown_region"),
+					tuple("notes", "control_characters"), tuple("sources[0]", "no_such_record"),
+					tuple("sources[1]", "no_such_record"));
+		assertThat(problems(RecordDraft.empty(RecordKind.PERSON))).extracting(FieldProblem::field, FieldProblem::code)
 			.containsExactly(tuple("names", "name_required"));
-		assertThat(problems(
-				new PersonInput(List.of("X"), LocalDate.now().getYear() + 1, null, null, null, null, null, null)))
-			.extracting(FieldProblem::code)
+		assertThat(problems(RecordDraft.empty(RecordKind.PERSON).with("names", "X").with("birthYear", "1850")))
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("birthYear", "out_of_range"));
+		assertThat(problems(RecordDraft.empty(RecordKind.PERSON)
+			.with("names", "X")
+			.with("birthYear", String.valueOf(LocalDate.now().getYear() + 1)))).extracting(FieldProblem::code)
 			.containsExactly("out_of_range");
 	}
 
 	@Test
 	void regionIsAcceptedByCodeOrByItsNameInEitherLanguage() {
 		for (String region : List.of("moscow", "Москва", "moscow oblast", "Moscow Oblast")) {
-			Validated<?> validated = this.f.validator.validate(this.f.as("editor"),
-					new PersonInput(List.of("X"), null, region, null, null, null, null, null));
-			assertThat(validated.isValid()).as(region).isTrue();
+			assertThat(problems(RecordDraft.empty(RecordKind.PERSON).with("names", "X").with("region", region)))
+				.as(region)
+				.isEmpty();
 		}
 	}
 
 	@Test
 	void incidentNeedsAPastDateARegionAndAKnownType() {
-		List<FieldProblem> problems = problems(new IncidentInput(LocalDate.now().plusDays(1), null, null, "riot", null,
-				null, null, -1, List.of(this.courtCase.toString()), null, List.of()));
+		List<FieldProblem> problems = problems(RecordDraft.empty(RecordKind.INCIDENT)
+			.with("date", LocalDate.now().plusDays(1).toString())
+			.with("type", "riot")
+			.with("detained", "-1")
+			.with("persons", this.courtCase.toString()));
 
 		assertThat(problems).extracting(FieldProblem::field, FieldProblem::code)
-			.containsExactlyInAnyOrder(tuple("date", "date_in_future"), tuple("region", "required"),
-					tuple("type", "unknown_term"), tuple("detained", "out_of_range"),
-					tuple("persons[0]", "no_such_record"));
+			.containsExactlyInAnyOrder(tuple("region", "required"), tuple("type", "unknown_term"),
+					tuple("detained", "out_of_range"), tuple("persons[0]", "no_such_record"));
+		assertThat(problems(RecordDraft.empty(RecordKind.INCIDENT)
+			.with("date", LocalDate.now().plusDays(1).toString())
+			.with("region", "moscow")
+			.with("type", "protest"))).as("the rule about time, once the fields read")
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("date", "date_in_future"));
 	}
 
 	@Test
 	void caseChargesMustExistAndFitTheKindOfCase() {
-		List<FieldProblem> problems = problems(new CaseInput(this.person.toString(), "administrative", null, null,
-				List.of("207.3", "999.9"), "wiretap", null, null, "investigation", null, null, null, null, List.of()));
-
-		assertThat(problems).extracting(FieldProblem::field, FieldProblem::code)
-			.containsExactlyInAnyOrder(tuple("charges[1]", "unknown_article"),
-					tuple("charges", "article_kind_mismatch"));
+		assertThat(problems(aCriminalCase(this.person, "999.9").with("kind", "administrative")))
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("charges[0]", "unknown_article"));
+		assertThat(problems(aCriminalCase(this.person, "207.3").with("kind", "administrative")))
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("charges", "article_kind_mismatch"));
 	}
 
 	@Test
 	void denunciationNeedsTheInformantsRelationshipAndOnlyItHasOne() {
-		assertThat(problems(caseWith("denunciation", null, "investigation", null, null, null)))
+		assertThat(problems(aCriminalCase(this.person).with("trigger", "denunciation")))
 			.extracting(FieldProblem::field, FieldProblem::code)
 			.containsExactly(tuple("informant", "informant_required"));
-		assertThat(problems(caseWith("wiretap", "spouse", "investigation", null, null, null)))
+		assertThat(problems(aCriminalCase(this.person).with("informant", "spouse")))
 			.extracting(FieldProblem::field, FieldProblem::code)
 			.containsExactly(tuple("informant", "informant_only_with_denunciation"));
-		assertThat(problems(caseWith("denunciation", "pupil-or-student", "investigation", null, null, null))).isEmpty();
-	}
-
-	@Test
-	void outcomesCarryExactlyTheAmountsTheyNeed() {
-		assertThat(problems(caseWith("wiretap", null, "closed", "fine", null, null))).extracting(FieldProblem::code)
-			.containsExactly("fine_amount_required");
-		assertThat(problems(caseWith("wiretap", null, "closed", "acquittal", 30000L, 12)))
-			.extracting(FieldProblem::code)
-			.containsExactlyInAnyOrder("fine_amount_only_with_fine", "sentence_months_only_with_sentence");
-		assertThat(problems(caseWith("wiretap", null, "closed", "sentence-suspended", null, null)))
-			.extracting(FieldProblem::field, FieldProblem::code)
-			.containsExactly(tuple("sentenceMonths", "required"));
-		assertThat(problems(caseWith("wiretap", null, "investigation", "fine", 30000L, null)))
-			.extracting(FieldProblem::code)
-			.containsExactly("outcome_needs_closed_case");
-		assertThat(problems(caseWith("wiretap", null, "closed", "sentence-real", null, 36))).isEmpty();
-	}
-
-	@Test
-	void caseEventsNeedTheirCaseAndAMeasureOnlyWhereOneApplies() {
-		assertThat(problems(new CaseEventInput(this.person.toString(), "measure-of-restraint", LocalDate.of(2025, 3, 6),
-				null, null, LocalDate.of(2025, 3, 1), null, List.of())))
-			.extracting(FieldProblem::field, FieldProblem::code)
-			.containsExactlyInAnyOrder(tuple("caseId", "no_such_record"), tuple("measure", "measure_required"),
-					tuple("until", "until_not_after_date"));
-		assertThat(problems(new CaseEventInput(this.courtCase.toString(), "search", LocalDate.of(2025, 3, 6), null,
-				"custody", null, null, List.of())))
-			.extracting(FieldProblem::field, FieldProblem::code)
-			.containsExactly(tuple("measure", "measure_only_with_measure"));
-		assertThat(problems(new CaseEventInput(this.courtCase.toString(), "hearing-scheduled",
-				LocalDate.now().plusDays(10), null, null, null, null, List.of())))
-			.as("a hearing may be scheduled in the future")
+		assertThat(problems(
+				aCriminalCase(this.person).with("trigger", "denunciation").with("informant", "pupil-or-student")))
 			.isEmpty();
 	}
 
 	@Test
+	void outcomesCarryExactlyTheAmountsTheyNeed() {
+		RecordDraft closed = aCriminalCase(this.person).with("status", "closed");
+		assertThat(problems(closed.with("outcome", "fine"))).extracting(FieldProblem::code)
+			.containsExactly("fine_amount_required");
+		assertThat(
+				problems(closed.with("outcome", "acquittal").with("fineAmount", "30000").with("sentenceMonths", "12")))
+			.extracting(FieldProblem::code)
+			.containsExactlyInAnyOrder("fine_amount_only_with_fine", "sentence_months_only_with_sentence");
+		assertThat(problems(closed.with("outcome", "sentence-suspended")))
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("sentenceMonths", "required"));
+		assertThat(problems(aCriminalCase(this.person).with("outcome", "fine").with("fineAmount", "30000")))
+			.extracting(FieldProblem::code)
+			.containsExactly("outcome_needs_closed_case");
+		assertThat(problems(closed.with("outcome", "sentence-real").with("sentenceMonths", "36"))).isEmpty();
+	}
+
+	@Test
+	void anInquiryChargesNoOneAndEndsWithNoCharge() {
+		RecordDraft inquiry = aCriminalCase(this.person).with("kind", "inquiry")
+			.with("status", "closed")
+			.with("trigger", "denunciation")
+			.with("informant", "relative");
+
+		assertThat(problems(inquiry.with("outcome", "no-charge"))).isEmpty();
+		assertThat(problems(inquiry.with("charges", "УК 207.3"))).extracting(FieldProblem::field, FieldProblem::code)
+			.contains(tuple("charges", "inquiry_has_no_charges"));
+		assertThat(problems(inquiry.with("outcome", "fine").with("fineAmount", "1000"))).extracting(FieldProblem::code)
+			.containsExactly("outcome_not_for_inquiry");
+		assertThat(problems(inquiry.with("status", "in-court"))).extracting(FieldProblem::code)
+			.containsExactly("inquiry_status");
+		assertThat(problems(aCriminalCase(this.person, "207.3").with("status", "closed").with("outcome", "no-charge")))
+			.extracting(FieldProblem::code)
+			.containsExactly("no_charge_only_for_inquiry");
+	}
+
+	@Test
+	void caseEventsNeedTheirCaseAndAMeasureOnlyWhereOneApplies() {
+		assertThat(problems(anEvent(this.person, "measure-of-restraint", "2025-03-06").with("until", "2025-03-01")))
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactlyInAnyOrder(tuple("caseId", "no_such_record"), tuple("measure", "measure_required"),
+					tuple("until", "until_not_after_date"));
+		assertThat(problems(anEvent(this.courtCase, "search", "2025-03-06").with("measure", "custody")))
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("measure", "measure_only_with_measure"));
+		assertThat(problems(anEvent(this.courtCase, "hearing-scheduled", LocalDate.now().plusDays(10).toString())))
+			.as("a hearing may be scheduled in the future")
+			.isEmpty();
+		assertThat(problems(anEvent(this.courtCase, "search", LocalDate.now().plusDays(10).toString())))
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("date", "date_in_future"));
+	}
+
+	@Test
+	void theRulesThatRelateAnEventToItsCaseApplyOnEveryEntryPath() {
+		assertThat(problems(anEvent(this.courtCase, "verdict", "2025-09-01")))
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("type", "verdict_needs_court"));
+		assertThat(problems(anEvent(this.courtCase, "extension", "2025-05-01").with("measure", "custody")
+			.with("until", "2025-08-01"))).extracting(FieldProblem::code).containsExactly("extension_needs_measure");
+
+		this.f.save(anEvent(this.courtCase, "measure-of-restraint", "2025-03-06").with("measure", "custody")
+			.with("until", "2025-05-04"));
+		RecordDraft extension = anEvent(this.courtCase, "extension", "2025-05-01").with("measure", "custody")
+			.with("until", "2025-08-01");
+		assertThat(problems(extension)).isEmpty();
+		this.f.save(anEvent(this.courtCase, "release", "2025-04-20"));
+		assertThat(problems(extension)).as("a release ends custody")
+			.extracting(FieldProblem::code)
+			.containsExactly("extension_needs_measure");
+
+		SaveResult direct = this.f.registry.record(this.f.as("editor"),
+				(RecordDetails) this.f.details(anEvent(this.courtCase, "verdict", "2025-09-01")));
+		assertThat(direct).as("details built elsewhere meet the same rules")
+			.isEqualTo(
+					new SaveResult.Refused(Refusal.INVALID, List.of(FieldProblem.of("type", "verdict_needs_court"))));
+	}
+
+	@Test
 	void sourcesUseTheAdmiraltyGrading() {
-		assertThat(problems(new SourceInput("media", "https://example.org/x", "G7", null)))
+		assertThat(problems(Drafts.aSource().with("reliability", "G7")))
 			.extracting(FieldProblem::field, FieldProblem::code)
 			.containsExactly(tuple("reliability", "reliability_format"));
-		assertThat(problems(new SourceInput("rumour", null, null, null)))
+		assertThat(problems(RecordDraft.empty(RecordKind.SOURCE).with("kind", "rumour")))
 			.extracting(FieldProblem::field, FieldProblem::code)
 			.containsExactlyInAnyOrder(tuple("kind", "unknown_term"), tuple("reference", "required"),
 					tuple("reliability", "required"));
-		assertThat(((SourceDetails) this.f.details(new SourceInput("media", "x", "b2", null))).reliability())
+		assertThat(((SourceDetails) this.f.details(Drafts.aSource().with("reliability", "b2"))).reliability())
 			.isEqualTo("B2");
 	}
 
 	@Test
 	void formsAndJsonReportValuesOfTheWrongTypeAsFieldProblems() {
-		List<FieldProblem> formProblems = new ArrayList<>();
-		Map<String, List<String>> form = new HashMap<>();
-		form.put("names", List.of("Иван\nIvan"));
-		form.put("birthYear", List.of("nineteen"));
-		PersonInput fromForm = (PersonInput) InputReader.fromForm(RecordKind.PERSON, form, formProblems);
+		RecordDraft fromForm = RecordDraft.fromForm(RecordKind.PERSON,
+				Map.of("names", List.of("Иван\nIvan"), "birthYear", List.of("nineteen")));
 
-		assertThat(fromForm.names()).containsExactly("Иван", "Ivan");
-		assertThat(formProblems).extracting(FieldProblem::field, FieldProblem::code)
+		assertThat(fromForm.get("names")).containsExactly("Иван", "Ivan");
+		assertThat(this.f.validator.validate(this.f.as("editor"), fromForm).problems())
+			.extracting(FieldProblem::field, FieldProblem::code)
 			.containsExactly(tuple("birthYear", "not_a_number"));
 
-		List<FieldProblem> jsonProblems = new ArrayList<>();
-		Map<String, Object> json = new HashMap<>();
-		json.put("date", "06.03.2022");
-		json.put("detained", "58");
-		json.put("persons", "one");
-		json.put("regoin", "moscow");
-		InputReader.fromJson(RecordKind.INCIDENT, json, jsonProblems);
+		RecordDraft.Read json = RecordDraft.fromJson(RecordKind.INCIDENT,
+				Map.of("date", "06.03.2022", "detained", "58", "persons", "one", "regoin", "moscow"));
 
-		assertThat(jsonProblems).extracting(FieldProblem::field, FieldProblem::code)
-			.containsExactlyInAnyOrder(tuple("date", "not_a_date"), tuple("detained", "not_a_number"),
-					tuple("persons", "not_a_list"), tuple("regoin", "unknown_field"));
+		assertThat(json.problems()).extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactlyInAnyOrder(tuple("detained", "not_a_number"), tuple("persons", "not_a_list"),
+					tuple("regoin", "unknown_field"));
+		assertThat(this.f.validator.validate(this.f.as("editor"), json.draft()).problems())
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.contains(tuple("date", "not_a_date"));
 	}
 
-	private CaseInput caseWith(String trigger, String informant, String status, String outcome, Long fine,
-			Integer months) {
-		return new CaseInput(this.person.toString(), "criminal", null, null, List.of("uk-207.3"), trigger, informant,
-				null, status, outcome, fine, months, null, List.of());
+	@Test
+	void everySpellingGivenAsAListIsKeptNotOnlyTheFirst() {
+		RecordDraft imported = RecordDraft.of(RecordKind.PERSON,
+				Map.of("names", List.of("Клоков Александр", "Klokov Aleksandr", "Sasha Klokov")));
+
+		PersonDetails details = this.f.details(imported);
+
+		assertThat(details.names()).containsExactly("Клоков Александр", "Klokov Aleksandr", "Sasha Klokov");
 	}
 
 }

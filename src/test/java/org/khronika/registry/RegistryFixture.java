@@ -14,6 +14,7 @@ import org.khronika.access.Role;
 import org.khronika.catalog.Catalog;
 import org.khronika.crypto.Keyring;
 import org.khronika.crypto.KeyringFile;
+import org.khronika.crypto.Fingerprints;
 import org.khronika.crypto.Sealer;
 import org.khronika.crypto.jdbc.JdbcSubjectKeyStore;
 import org.khronika.eventlog.Chain;
@@ -60,17 +61,19 @@ final class RegistryFixture implements AutoCloseable {
 				new DataSourceTransactionManager(this.database.dataSource()), Clock.systemUTC(),
 				keyring.checkpointSigner()::sign, 100);
 		this.audit = AccessFixtures.auditTrail(this.log, this.auditChain, this.jdbc);
-		this.registry = new Registry(this.log, sealer, this.jdbc, new AccessPolicy(), this.audit);
-		this.validator = new RecordValidator(Catalog.load(), this.registry, Clock.systemUTC());
+		this.registry = new Registry(this.log, sealer,
+				new Fingerprints(() -> keyring, new JdbcSubjectKeyStore(this.database.dataSource(), Clock.systemUTC())),
+				this.jdbc, new AccessPolicy(), this.audit, Catalog.load(), Clock.systemUTC());
+		this.validator = this.registry.validator();
 	}
 
-	/** Validates and records {@code input}; fails the test if it is invalid. */
-	RecordId save(RecordInput input) {
-		Validated<?> validated = this.validator.validate(as("editor"), input);
-		if (!validated.isValid()) {
-			throw new AssertionError("fixture input is invalid: " + validated.problems());
+	/** Records {@code draft} as an editor; fails the test if it is refused. */
+	RecordId save(RecordDraft draft) {
+		SaveResult result = this.registry.record(as("editor"), draft);
+		if (!(result instanceof SaveResult.Saved saved)) {
+			throw new AssertionError("fixture draft is refused: " + result);
 		}
-		return ((SaveResult.Saved) this.registry.record(as("editor"), validated.details())).id();
+		return saved.id();
 	}
 
 	/** An actor named {@code login}: an admin if so named, else an editor. */
@@ -85,7 +88,7 @@ final class RegistryFixture implements AutoCloseable {
 
 	/** The history as an admin sees it. */
 	java.util.List<HistoryItem> history(RecordId id) {
-		return this.registry.history(as("admin"), id).orElseThrow();
+		return this.registry.history(as("admin"), id).orElseThrow().versions();
 	}
 
 	/**
@@ -102,9 +105,14 @@ final class RegistryFixture implements AutoCloseable {
 			.toList();
 	}
 
-	<D extends RecordDetails> D details(RecordInput input) {
+	/** The details {@code draft} makes; fails the test if it is invalid. */
+	<D extends RecordDetails> D details(RecordDraft draft) {
+		Validated<RecordDetails> validated = this.validator.validate(as("editor"), draft);
+		if (!validated.isValid()) {
+			throw new AssertionError("fixture draft is invalid: " + validated.problems());
+		}
 		@SuppressWarnings("unchecked")
-		D details = (D) this.validator.validate(as("editor"), input).details();
+		D details = (D) validated.details();
 		return details;
 	}
 

@@ -15,11 +15,11 @@ import org.khronika.eventlog.LogEntry;
 import org.khronika.eventlog.Verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.khronika.registry.Inputs.aCriminalCase;
-import static org.khronika.registry.Inputs.aDetention;
-import static org.khronika.registry.Inputs.aPerson;
-import static org.khronika.registry.Inputs.aProtest;
-import static org.khronika.registry.Inputs.aSource;
+import static org.khronika.registry.Drafts.aCriminalCase;
+import static org.khronika.registry.Drafts.aDetention;
+import static org.khronika.registry.Drafts.aPerson;
+import static org.khronika.registry.Drafts.aProtest;
+import static org.khronika.registry.Drafts.aSource;
 
 /** The registry on SQLite and on the local PostgreSQL. */
 class RegistryIT {
@@ -46,9 +46,8 @@ class RegistryIT {
 	void recordsReviseAndKeepEveryVersionInTheHistory(Engine engine) {
 		RegistryFixture f = open(engine);
 		RecordId id = f.save(aPerson("Иван Клоков"));
-		PersonDetails revised = f.details(aPerson("Иван Клоков", "Ivan Klokov"));
 
-		SaveResult result = f.registry.revise(f.as("lawyer-1"), id, 1, revised);
+		SaveResult result = f.registry.revise(f.as("lawyer-1"), id, 1, aPerson("Иван Клоков", "Ivan Klokov"));
 
 		assertThat(result).isEqualTo(new SaveResult.Saved(id, 2));
 		RecordView view = f.find(id).orElseThrow();
@@ -67,12 +66,12 @@ class RegistryIT {
 	void aStaleVersionChangesNothing(Engine engine) {
 		RegistryFixture f = open(engine);
 		RecordId id = f.save(aPerson("Иван Клоков"));
-		f.registry.revise(f.as("a"), id, 1, f.details(aPerson("Иван Клоков", "Klokov")));
+		f.registry.revise(f.as("a"), id, 1, aPerson("Иван Клоков", "Klokov"));
 		long entries = f.log.size();
 
-		SaveResult late = f.registry.revise(f.as("b"), id, 1, f.details(aPerson("Someone else")));
+		SaveResult late = f.registry.revise(f.as("b"), id, 1, aPerson("Someone else"));
 
-		assertThat(late).isEqualTo(new SaveResult.Refused("record.stale"));
+		assertThat(late).isEqualTo(new SaveResult.Refused(Refusal.STALE));
 		assertThat(f.log.size()).isEqualTo(entries);
 		assertThat(((PersonDetails) f.find(id).orElseThrow().details()).names()).containsExactly("Иван Клоков",
 				"Klokov");
@@ -87,8 +86,10 @@ class RegistryIT {
 		RecordId courtCase = f.save(aCriminalCase(person, "207.3"));
 		RecordId detention = f.save(aDetention(courtCase));
 		RecordId protest = f.save(aProtest(person));
-		f.registry.revise(f.as("editor"), person, 1, f.details(new PersonInput(List.of("Мария Лебедева"), null, null,
-				null, null, false, false, List.of(source.toString()))));
+		f.registry.revise(f.as("editor"), person, 1,
+				RecordDraft.empty(RecordKind.PERSON)
+					.with("names", "Мария Лебедева")
+					.with("sources", source.toString()));
 
 		assertThat(f.linking(person, RecordKind.CASE)).extracting(RecordView::id).containsExactly(courtCase);
 		assertThat(f.linking(person, RecordKind.INCIDENT)).extracting(RecordView::id).containsExactly(protest);
@@ -106,11 +107,15 @@ class RegistryIT {
 		RecordId courtCase = f.save(aCriminalCase(person, "207.3"));
 		f.save(aDetention(courtCase));
 		f.save(aProtest(person));
-		f.registry.revise(f.as("editor"), person, 1, f.details(aPerson("Игорь Кравцов", "Igor Kravtsov")));
+		f.registry.revise(f.as("editor"), person, 1, aPerson("Игорь Кравцов", "Igor Kravtsov"));
 		RecordId shredded = f.save(aPerson("Ольга Петренко"));
 		f.registry.shred(f.as("admin"), (PersonId) shredded);
 		List<Map<String, Object>> recordsBefore = readTable(f, "registry_record");
 		List<Map<String, Object>> linksBefore = readTable(f, "registry_link");
+		Map<String, List<Map<String, Object>>> factsBefore = new java.util.TreeMap<>();
+		for (String table : FACT_TABLES) {
+			factsBefore.put(table, readTable(f, table));
+		}
 
 		List<Long> progress = new java.util.ArrayList<>();
 		long replayed = f.registry.rebuild(2, progress::add);
@@ -119,6 +124,9 @@ class RegistryIT {
 		assertThat(progress).containsExactly(2L, 4L, 6L);
 		assertThat(readTable(f, "registry_record")).isEqualTo(recordsBefore);
 		assertThat(readTable(f, "registry_link")).isEqualTo(linksBefore);
+		for (String table : FACT_TABLES) {
+			assertThat(readTable(f, table)).as(table).isEqualTo(factsBefore.get(table)).isNotEmpty();
+		}
 		assertThat(recordsBefore).hasSize(5);
 	}
 
@@ -127,8 +135,7 @@ class RegistryIT {
 	void shreddingDestroysOnlyThatPersonsSealedFieldsAndTheChainStillVerifies(Engine engine) {
 		RegistryFixture f = open(engine);
 		RecordId victim = f.save(aPerson("Андрей Соколов", "Andrei Sokolov"));
-		f.registry.revise(f.as("editor"), victim, 1,
-				f.details(aPerson("Андрей Соколов", "Andrei Sokolov", "A. Sokolov")));
+		f.registry.revise(f.as("editor"), victim, 1, aPerson("Андрей Соколов", "Andrei Sokolov", "A. Sokolov"));
 		RecordId other = f.save(aPerson("Пётр Иванов"));
 		RecordId courtCase = f.save(aCriminalCase(victim, "207.3"));
 
@@ -149,10 +156,10 @@ class RegistryIT {
 		});
 		assertThat(((PersonDetails) f.find(other).orElseThrow().details()).names()).containsExactly("Пётр Иванов");
 		assertThat(f.find(courtCase)).isPresent();
-		assertThat(f.registry.revise(f.as("editor"), victim, 3, f.details(aPerson("Back again"))))
-			.isEqualTo(new SaveResult.Refused("record.shredded"));
+		assertThat(f.registry.revise(f.as("editor"), victim, 3, aPerson("Back again")))
+			.isEqualTo(new SaveResult.Refused(Refusal.SHREDDED));
 		assertThat(f.registry.shred(f.as("admin"), (PersonId) victim))
-			.isEqualTo(new SaveResult.Refused("record.shredded"));
+			.isEqualTo(new SaveResult.Refused(Refusal.SHREDDED));
 		// the log entries are untouched and the chain verifies
 		assertThat(f.log.stream(victim.toString())).hasSize(3).filteredOn(LogEntry::isSealed).hasSize(2);
 		assertThat(f.log.verify(KeyringFile.checkpointVerifier(this.dir)::verifies))
@@ -191,7 +198,8 @@ class RegistryIT {
 		assertThat(f.log.size()).isEqualTo(writers * each);
 		assertThat(f.log.verify(KeyringFile.checkpointVerifier(this.dir)::verifies))
 			.isEqualTo(new Verification.Intact(writers * each, 0));
-		assertThat(f.registry.list(f.as("admin"), RecordKind.PERSON, 0, 1).page().total()).isEqualTo(writers * each);
+		assertThat(f.registry.list(f.as("admin"), ListQuery.of(RecordKind.PERSON, 0, 1), false).page().total())
+			.isEqualTo(writers * each);
 	}
 
 	@ParameterizedTest
@@ -226,6 +234,9 @@ class RegistryIT {
 			}
 		}
 	}
+
+	/** Every kind's typed table. */
+	static final List<String> FACT_TABLES = List.of("fact_person", "fact_incident", "fact_case", "fact_case_event");
 
 	private static List<Map<String, Object>> readTable(RegistryFixture f, String table) {
 		String order = "registry_link".equals(table) ? "from_id, relation, to_id" : "id";

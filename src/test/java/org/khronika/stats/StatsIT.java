@@ -24,14 +24,9 @@ import org.khronika.cli.Jar;
 import org.khronika.imports.ImportReport;
 import org.khronika.imports.Importer;
 import org.khronika.imports.MappingProfile;
-import org.khronika.registry.CaseEventInput;
-import org.khronika.registry.CaseInput;
-import org.khronika.registry.IncidentInput;
-import org.khronika.registry.PersonInput;
+import org.khronika.registry.RecordDraft;
 import org.khronika.registry.RecordId;
-import org.khronika.registry.RecordInput;
 import org.khronika.registry.RecordKind;
-import org.khronika.registry.RecordValidator;
 import org.khronika.registry.Registry;
 import org.khronika.registry.SaveResult;
 
@@ -80,9 +75,6 @@ class StatsIT {
 	Registry registry;
 
 	@Autowired
-	RecordValidator validator;
-
-	@Autowired
 	ApplicationContext context;
 
 	private static Staff analyst;
@@ -120,44 +112,71 @@ class StatsIT {
 		String vera = save(person("Вера Выдуманная"));
 		// Anna: a criminal case from a denunciation, in custody until a date to come
 		String annaCriminal = save(
-				new CaseInput(anna, "criminal", LocalDate.of(2024, 3, 1), "moscow", List.of("uk-207.3"), "denunciation",
-						"relative", null, "investigation", null, null, null, null, List.of()));
-		save(new CaseEventInput(annaCriminal, "measure-of-restraint", LocalDate.of(2024, 3, 2), null, "custody",
-				today.plusMonths(2), null, List.of()));
+				aCase(anna, "criminal", "investigation", "denunciation").with("informant", "relative")
+					.with("opened", "2024-03-01")
+					.with("region", "moscow")
+					.with("charges", "uk-207.3"));
+		save(anEvent(annaCriminal, "measure-of-restraint", "2024-03-02").with("measure", "custody")
+			.with("until", today.plusMonths(2).toString()));
 		// Anna again: an administrative case that ended in a fine
-		save(new CaseInput(anna, "administrative", LocalDate.of(2023, 6, 5), "moscow", List.of("koap-20.3.3"),
-				"street-detention", null, null, "closed", "fine", 30_000L, null, null, List.of()));
+		save(aCase(anna, "administrative", "closed", "street-detention").with("opened", "2023-06-05")
+			.with("region", "moscow")
+			.with("charges", "koap-20.3.3")
+			.with("outcome", "fine")
+			.with("fineAmount", "30000"));
 		// Boris: two articles, a prison sentence of five years from a verdict last year
-		String borisCase = save(new CaseInput(boris, "criminal", LocalDate.of(2024, 1, 10), "saint-petersburg",
-				List.of("uk-207.3", "uk-280.3"), "wiretap", null, null, "closed", "sentence-real", null, 60, null,
-				List.of()));
-		save(new CaseEventInput(borisCase, "verdict", today.minusYears(1), null, null, null, null, List.of()));
+		String borisCase = save(aCase(boris, "criminal", "closed", "wiretap").with("opened", "2024-01-10")
+			.with("region", "saint-petersburg")
+			.with("charges", "uk-207.3", "uk-280.3")
+			.with("outcome", "sentence-real")
+			.with("sentenceMonths", "60"));
+		save(anEvent(borisCase, "verdict", today.minusYears(1).toString()));
 		// Vera: house arrest (not custody), then acquitted
-		String veraCase = save(new CaseInput(vera, "administrative", LocalDate.of(2024, 5, 20), "saint-petersburg",
-				List.of("koap-20.3.3"), "denunciation", "colleague", null, "closed", "acquittal", null, null, null,
-				List.of()));
-		save(new CaseEventInput(veraCase, "measure-of-restraint", LocalDate.of(2024, 5, 21), null, "house-arrest",
-				today.plusMonths(1), null, List.of()));
+		String veraCase = save(aCase(vera, "administrative", "closed", "denunciation").with("informant", "colleague")
+			.with("opened", "2024-05-20")
+			.with("region", "saint-petersburg")
+			.with("charges", "koap-20.3.3")
+			.with("outcome", "acquittal"));
+		save(anEvent(veraCase, "measure-of-restraint", "2024-05-21").with("measure", "house-arrest")
+			.with("until", today.plusMonths(1).toString()));
 		// A restricted case: only the admin (and those named) may count it
-		restrictedCase = save(new CaseInput(vera, "criminal", LocalDate.of(2024, 7, 1), "moscow", List.of("uk-207.3"),
-				"social-media-monitoring", null, null, "investigation", null, null, null, null, List.of()));
+		restrictedCase = save(
+				aCase(vera, "criminal", "investigation", "social-media-monitoring").with("opened", "2024-07-01")
+					.with("region", "moscow")
+					.with("charges", "uk-207.3"));
 		RecordId id = RecordKind.CASE.id(java.util.UUID.fromString(restrictedCase));
 		assertThat(
 				this.registry.share(ADMIN, id, this.registry.read(ADMIN, id).orElseThrow().version(), true, List.of()))
 			.isInstanceOf(SaveResult.Saved.class);
 		// an incident whose organiser a hostile hand typed as a spreadsheet formula
-		save(new IncidentInput(LocalDate.of(2014, 3, 15), "moscow", null, "march", null,
-				"=HYPERLINK(\"http://example.invalid\",\"x\")", null, 12, List.of(), null, List.of()));
+		save(RecordDraft.empty(RecordKind.INCIDENT)
+			.with("date", "2014-03-15")
+			.with("region", "moscow")
+			.with("type", "march")
+			.with("organiser", "=HYPERLINK(\"http://example.invalid\",\"x\")")
+			.with("detained", "12"));
 	}
 
-	private static PersonInput person(String name) {
-		return new PersonInput(List.of(name), null, null, null, null, false, false, List.of());
+	private static RecordDraft person(String name) {
+		return RecordDraft.empty(RecordKind.PERSON).with("names", name);
 	}
 
-	private String save(RecordInput input) {
-		var validated = this.validator.validate(EDITOR, input);
-		assertThat(validated.problems()).as("test input").isEmpty();
-		return ((SaveResult.Saved) this.registry.record(EDITOR, validated.details())).id().toString();
+	private static RecordDraft aCase(String person, String kind, String status, String trigger) {
+		return RecordDraft.empty(RecordKind.CASE)
+			.with("person", person)
+			.with("kind", kind)
+			.with("status", status)
+			.with("trigger", trigger);
+	}
+
+	private static RecordDraft anEvent(String caseId, String type, String date) {
+		return RecordDraft.empty(RecordKind.CASE_EVENT).with("caseId", caseId).with("type", type).with("date", date);
+	}
+
+	private String save(RecordDraft draft) {
+		SaveResult result = this.registry.record(EDITOR, draft);
+		assertThat(result).as("test record").isInstanceOf(SaveResult.Saved.class);
+		return ((SaveResult.Saved) result).id().toString();
 	}
 
 	private StatsResult stats(Actor actor, String measure, String by, String... where) {
@@ -165,8 +184,8 @@ class StatsIT {
 	}
 
 	private StatsResult fixture(String measure, String by) {
-		return this.statistics.compute(new Actor("stats-analyst", Role.ANALYST),
-				new StatsQuery(measure, (by == null) ? List.of() : List.of(by), FIXTURE_FROM, FIXTURE_TO, Map.of()));
+		return this.statistics.compute(new Actor("stats-analyst", Role.ANALYST), new StatsQuery(measure,
+				(by == null) ? List.of() : List.of(by), FIXTURE_FROM, FIXTURE_TO, Map.of(), null));
 	}
 
 	/** The groups of a result as value → figure, in the result's order. */
@@ -210,7 +229,7 @@ class StatsIT {
 	void twoDimensionsSplitTheFiguresAndAFilterNarrowsThem() {
 		StatsResult byMonthAndAgreement = fixture("detained", "month");
 		StatsResult may = this.statistics.compute(analyst.actor(), new StatsQuery("detained",
-				List.of("agreement", "type"), FIXTURE_FROM, FIXTURE_TO, Map.of("month", List.of("2012-05"))));
+				List.of("agreement", "type"), FIXTURE_FROM, FIXTURE_TO, Map.of("month", List.of("2012-05")), null));
 
 		assertThat(may.total().value()).isEqualTo(figures(byMonthAndAgreement).get("2012-05"));
 		assertThat(may.rows().stream().mapToLong(r -> r.figure().value()).sum()).isEqualTo(1998);
@@ -254,8 +273,11 @@ class StatsIT {
 	@Test
 	void aFigureChangesWhenARecordDoesAndNobodyCountsWhatTheyMayNotSee() {
 		long before = stats(analyst.actor(), "incidents", null).total().value();
-		save(new IncidentInput(LocalDate.of(2015, 1, 1), "moscow", null, "picket", null, null, null, 3, List.of(), null,
-				List.of()));
+		save(RecordDraft.empty(RecordKind.INCIDENT)
+			.with("date", "2015-01-01")
+			.with("region", "moscow")
+			.with("type", "picket")
+			.with("detained", "3"));
 
 		assertThat(stats(analyst.actor(), "incidents", null).total().value()).isEqualTo(before + 1);
 		assertThat(stats(analyst.actor(), "cases", null, "region=moscow").total().value())
@@ -317,8 +339,9 @@ class StatsIT {
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
 		assertThat(csv.body().replace("\r\n", "\n")).isEqualTo(cli.out().replace("\r\n", "\n"));
 		List<String> lines = List.of(cli.out().strip().split("\r?\n"));
-		assertThat(lines.get(0)).isEqualTo("month,agreement,detained");
-		assertThat(lines).contains("2012-05,not-agreed,1547", "2012-05,agreed,451", "total,total,4885");
+		assertThat(lines.get(0)).as("the figure, then how many incidents did not say how many were detained")
+			.isEqualTo("month,agreement,detained,unknown");
+		assertThat(lines).contains("2012-05,not-agreed,1547,0", "2012-05,agreed,451,0", "total,total,4885,0");
 		List<Long> pageFigures = new ArrayList<>();
 		Matcher figure = Pattern.compile("<td class=\"number\">\\s*<a href=\"[^\"]*\">([\\d\\s\u00a0]+)</a>")
 			.matcher(page.body());
@@ -327,7 +350,7 @@ class StatsIT {
 		}
 		List<Long> cliFigures = lines.subList(1, lines.size())
 			.stream()
-			.map(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1)))
+			.map(line -> Long.parseLong(line.split(",")[2]))
 			.toList();
 		assertThat(pageFigures).isEqualTo(cliFigures);
 		assertThat(page.body()).contains("<svg").contains("Сумма задержанных на инцидентах");
@@ -373,7 +396,7 @@ class StatsIT {
 		}
 		assertThat(listed).as("oldest first").hasSize(19).isSorted();
 		List<RecordId> ids = this.statistics.records(analyst.actor(),
-				new StatsQuery("incidents", List.of("agreement"), FIXTURE_FROM, FIXTURE_TO, Map.of()),
+				new StatsQuery("incidents", List.of("agreement"), FIXTURE_FROM, FIXTURE_TO, Map.of(), null),
 				List.of("agreed"));
 		assertThat(ids).hasSize(19).allSatisfy(id -> assertThat(id.kind()).isEqualTo(RecordKind.INCIDENT));
 	}
@@ -397,13 +420,16 @@ class StatsIT {
 	void aBadQuestionOnThePageIsAMessageNotAnError() {
 		WebSession web = new WebSession(this.port).login(analyst);
 
-		WebSession.Response page = web.get("/stats?measure=incidents&by=article");
-		WebSession.Response csv = web.get("/stats.csv?measure=incidents&where=region%3Dmosc");
+		WebSession.Response page = web.get("/stats?measure=incidents&by=article&lang=en");
+		WebSession.Response russian = web.get("/stats?measure=incidents&by=article&lang=ru");
+		WebSession.Response csv = web.get("/stats.csv?measure=incidents&where=region%3Dmosc&lang=en");
 
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.body()).contains("incidents have no article").doesNotContain("Exception");
+		assertThat(russian.body()).as("the message in the page's language")
+			.contains("у записей «incidents» нет разреза «article»");
 		assertThat(csv.status()).isEqualTo(400);
-		assertThat(csv.body()).contains("'mosc' is no region code");
+		assertThat(csv.body()).contains("where: 'mosc' is no region code or name in the catalog");
 	}
 
 }

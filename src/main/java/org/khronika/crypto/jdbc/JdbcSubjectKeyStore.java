@@ -1,7 +1,10 @@
 package org.khronika.crypto.jdbc;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -9,6 +12,7 @@ import javax.sql.DataSource;
 import org.khronika.crypto.SubjectKeyStore;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Subject keys in the {@code subject_key} table; shredded subjects in
@@ -30,6 +34,20 @@ public class JdbcSubjectKeyStore implements SubjectKeyStore {
 		List<byte[]> keys = this.jdbc.query("SELECT wrapped_key FROM subject_key WHERE subject_id = ?",
 				(rs, n) -> rs.getBytes(1), subjectId);
 		return keys.stream().findFirst();
+	}
+
+	@Override
+	public Map<String, byte[]> findAll(Collection<String> subjectIds) {
+		Map<String, byte[]> keys = new HashMap<>();
+		List<String> all = List.copyOf(new java.util.LinkedHashSet<>(subjectIds));
+		for (int from = 0; from < all.size(); from += 500) {
+			List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+			this.jdbc.query(
+					"SELECT subject_id, wrapped_key FROM subject_key WHERE subject_id IN ("
+							+ String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+					(RowCallbackHandler) rs -> keys.put(rs.getString(1), rs.getBytes(2)), chunk.toArray());
+		}
+		return keys;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.khronika.imports.web;
 
+import org.khronika.catalog.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +26,7 @@ import org.khronika.imports.MappingProfile;
 import org.khronika.imports.ProfileException;
 import org.khronika.registry.Registry;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
@@ -60,7 +63,11 @@ class ImportPage {
 
 	private final Map<String, MappingProfile> shipped;
 
-	ImportPage(ImportJobs jobs, Registry registry, AccessSettings settings, AccessPolicy policy) {
+	private final MessageSource messages;
+
+	ImportPage(ImportJobs jobs, Registry registry, AccessSettings settings, AccessPolicy policy,
+			MessageSource messages) {
+		this.messages = messages;
 		this.jobs = jobs;
 		this.registry = registry;
 		this.settings = settings;
@@ -95,31 +102,31 @@ class ImportPage {
 	String upload(@RequestParam(defaultValue = "") String profile,
 			@RequestParam(name = "profileFile", required = false) MultipartFile profileFile,
 			@RequestParam(name = "table", required = false) MultipartFile table, Actor actor, Model model,
-			HttpServletResponse response) throws IOException {
+			HttpServletResponse response, Locale locale) throws IOException {
 		AccessRefused.unless(mayImport(actor));
 		MappingProfile chosen;
 		try {
 			chosen = profile(profile, profileFile);
 		}
 		catch (ProfileException ex) {
-			return refused(actor, model, response, "profile", ex.getMessage(), profile);
+			return refused(actor, model, response, "profile", ex.what(), profile, locale);
 		}
 		if (chosen == null) {
-			return refused(actor, model, response, "profile", null, profile);
+			return refused(actor, model, response, "profile", null, profile, locale);
 		}
 		if (!this.registry.mayCreate(actor, chosen.kind())) {
-			return refused(actor, model, response, "profile", "your role may not record " + chosen.kind().plural(),
-					profile);
+			return refused(actor, model, response, "profile",
+					Message.of("import.roleMayNotRecord", chosen.kind().plural()), profile, locale);
 		}
 		if (table == null || table.isEmpty()) {
-			return refused(actor, model, response, "table", null, profile);
+			return refused(actor, model, response, "table", null, profile, locale);
 		}
 		String id;
 		try {
 			id = this.jobs.checkFirst(actor, chosen, fileName(table), table.getBytes());
 		}
 		catch (ImportFailure ex) {
-			return refused(actor, model, response, "table", ex.getMessage(), profile);
+			return refused(actor, model, response, "table", ex.what(), profile, locale);
 		}
 		return "redirect:/imports/" + id;
 	}
@@ -140,7 +147,7 @@ class ImportPage {
 	}
 
 	@PostMapping("/imports/{id}/run")
-	String run(@PathVariable String id, Actor actor, Model model, HttpServletResponse response) {
+	String run(@PathVariable String id, Actor actor, Model model, HttpServletResponse response, Locale locale) {
 		if (this.jobs.find(actor, id).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -149,7 +156,7 @@ class ImportPage {
 		}
 		catch (ImportFailure ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("runProblem", ex.getMessage());
+			model.addAttribute("runProblem", say(ex.what(), locale));
 			return job(id, actor, model);
 		}
 	}
@@ -157,7 +164,7 @@ class ImportPage {
 	private MappingProfile profile(String name, MultipartFile file) throws IOException {
 		if (file != null && !file.isEmpty()) {
 			if (file.getSize() > 256 * 1024) {
-				throw new ProfileException("a profile is a short YAML file; this one is over 256 KB");
+				throw new ProfileException("profile.tooLarge");
 			}
 			return MappingProfile.read(fileName(file), new String(file.getBytes(), StandardCharsets.UTF_8));
 		}
@@ -169,11 +176,15 @@ class ImportPage {
 		return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 	}
 
-	private String refused(Actor actor, Model model, HttpServletResponse response, String field, String message,
-			String profile) {
+	private String refused(Actor actor, Model model, HttpServletResponse response, String field, Message message,
+			String profile, Locale locale) {
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("selectedProfile", profile);
-		return form(actor, model, field, message);
+		return form(actor, model, field, (message != null) ? say(message, locale) : null);
+	}
+
+	private String say(Message message, Locale locale) {
+		return this.messages.getMessage(message.key(), message.argumentArray(), message.key(), locale);
 	}
 
 	private String form(Actor actor, Model model, String problemField, String problem) {

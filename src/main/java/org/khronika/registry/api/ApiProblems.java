@@ -1,8 +1,8 @@
 package org.khronika.registry.api;
 
-import org.khronika.access.AccessRefused;
-
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,11 +10,17 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.khronika.access.AccessRefused;
+import org.khronika.registry.FieldProblem;
+import org.khronika.registry.InvalidQuery;
+import org.khronika.registry.Refusal;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -22,7 +28,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every API error as RFC 9457 problem details with a stable code; never exception text.
+ * Every API error as an RFC 9457 problem document (Spring's {@link ProblemDetail}): its
+ * status, a title in the reader's language ({@code Accept-Language}), a stable
+ * {@code code}, and for bad input {@code errors}, one per field, each with its field,
+ * code and message. Never exception text.
  */
 @RestControllerAdvice(assignableTypes = RecordApi.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,32 +39,43 @@ class ApiProblems {
 
 	private static final Log logger = LogFactory.getLog(ApiProblems.class);
 
+	private final MessageSource messages;
+
+	ApiProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(ApiProblem.class)
-	ResponseEntity<Map<String, Object>> problem(ApiProblem problem) {
-		return body(problem.status(), problem.code(), problem.getMessage());
+	ResponseEntity<ProblemDetail> problem(ApiProblem problem, HttpServletRequest request) {
+		return body(problem.status(), problem.code(), problem.problems(), request);
+	}
+
+	@ExceptionHandler(InvalidQuery.class)
+	ResponseEntity<ProblemDetail> query(InvalidQuery invalid, HttpServletRequest request) {
+		return body(HttpStatus.BAD_REQUEST, "invalid_query", List.of(invalid.problem()), request);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	ResponseEntity<Map<String, Object>> method() {
-		return body(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "This method is not allowed here.");
+	ResponseEntity<ProblemDetail> method(HttpServletRequest request) {
+		return body(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", List.of(), request);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-	ResponseEntity<Map<String, Object>> mediaType() {
-		return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send application/json.");
+	ResponseEntity<ProblemDetail> mediaType(HttpServletRequest request) {
+		return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", List.of(), request);
 	}
 
 	@ExceptionHandler(AccessRefused.class)
-	ResponseEntity<Map<String, Object>> refused() {
-		return body(HttpStatus.FORBIDDEN, "access.denied", "Your role may not do this.");
+	ResponseEntity<ProblemDetail> refused(HttpServletRequest request) {
+		return body(HttpStatus.FORBIDDEN, Refusal.DENIED.code(), List.of(), request);
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		// the type only: a message could carry input
 		logger.error("API request failed: " + ex.getClass().getName() + " at "
 				+ (ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?"));
-		return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "The request failed. Nothing was half-saved.");
+		return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal", List.of(), request);
 	}
 
 	static Locale locale(HttpServletRequest request) {
@@ -64,13 +84,25 @@ class ApiProblems {
 				? Locale.forLanguageTag("ru") : Locale.ENGLISH;
 	}
 
-	private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String code, String title) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "about:blank");
-		body.put("title", title);
-		body.put("status", status.value());
-		body.put("code", code);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	private ResponseEntity<ProblemDetail> body(HttpStatus status, String code, List<FieldProblem> problems,
+			HttpServletRequest request) {
+		Locale locale = locale(request);
+		ProblemDetail detail = ProblemDetail.forStatus(status);
+		detail.setTitle(this.messages.getMessage("api." + code, null, status.getReasonPhrase(), locale));
+		detail.setProperty("code", code);
+		if (!problems.isEmpty()) {
+			List<Map<String, Object>> errors = new ArrayList<>();
+			for (FieldProblem problem : problems) {
+				Map<String, Object> error = new LinkedHashMap<>();
+				error.put("field", problem.field());
+				error.put("code", problem.code());
+				error.put("message", this.messages.getMessage(problem.messageCode(), problem.arguments().toArray(),
+						problem.code(), locale));
+				errors.add(error);
+			}
+			detail.setProperty("errors", errors);
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
 	}
 
 }

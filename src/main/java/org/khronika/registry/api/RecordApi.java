@@ -4,27 +4,24 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.khronika.access.Actor;
+import org.khronika.registry.Field;
 import org.khronika.registry.FieldProblem;
-import org.khronika.registry.InputReader;
+import org.khronika.registry.FieldType;
+import org.khronika.registry.FieldValues;
+import org.khronika.registry.ListQuery;
 import org.khronika.registry.Page;
+import org.khronika.registry.RecordDraft;
 import org.khronika.registry.RecordId;
-import org.khronika.registry.RecordInput;
 import org.khronika.registry.RecordKind;
-import org.khronika.registry.RecordValidator;
 import org.khronika.registry.RecordView;
+import org.khronika.registry.Refusal;
 import org.khronika.registry.Registry;
 import org.khronika.registry.SaveResult;
-import org.khronika.registry.Validated;
 
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/persons}, {@code /incidents}, {@code /cases}, {@code /case-events},
- * {@code /sources}: list (paged), get, create (POST, 201) and update (PUT with the edited
- * {@code version}, 409 if it is stale). Records have the same field names as the forms.
- * Errors are RFC 9457 problem details; a validation error lists every bad field.
+ * {@code /sources}: list (paged, filtered and sorted as the pages are), get, create
+ * (POST, 201) and update (PUT with the edited {@code version}, 409 if it is stale).
+ * Records have the same field names as the forms. Errors are RFC 9457 problem details
+ * ({@link ApiProblems}): 400 for a body that cannot be read as the kind's fields, 422
+ * with every problem for one that breaks a rule.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,20 +54,14 @@ class RecordApi {
 
 	private final Registry registry;
 
-	private final RecordValidator validator;
-
-	private final MessageSource messages;
-
-	RecordApi(Registry registry, RecordValidator validator, MessageSource messages) {
+	RecordApi(Registry registry) {
 		this.registry = registry;
-		this.validator = validator;
-		this.messages = messages;
 	}
 
 	@GetMapping("/" + KINDS)
-	Map<String, Object> list(@PathVariable String plural, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size, Actor actor) {
-		Page<RecordView> records = this.registry.list(actor, kind(plural), page, size).page();
+	Map<String, Object> list(@PathVariable String plural, @RequestParam Map<String, String> parameters, Actor actor) {
+		ListQuery query = ListQuery.parse(kind(plural), parameters, 50);
+		Page<RecordView> records = this.registry.list(actor, query, true).page();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", records.items().stream().map(RecordApi::representation).toList());
 		body.put("page", records.page());
@@ -83,21 +76,16 @@ class RecordApi {
 	}
 
 	@PostMapping(path = "/" + KINDS, consumes = MediaType.ALL_VALUE)
-	ResponseEntity<Object> create(@PathVariable String plural, @RequestBody(required = false) String body, Actor actor,
-			HttpServletRequest request) {
+	ResponseEntity<Object> create(@PathVariable String plural, @RequestBody(required = false) String body,
+			Actor actor) {
 		RecordKind kind = kind(plural);
 		if (!this.registry.mayCreate(actor, kind)) {
-			throw denied();
+			throw ApiProblem.refused(Refusal.DENIED);
 		}
-		List<FieldProblem> readProblems = new ArrayList<>();
-		Validated<?> validated = this.validator.validate(actor, InputReader.fromJson(kind, parse(body), readProblems),
-				readProblems);
-		if (!validated.isValid()) {
-			return invalid(validated.problems(), request);
-		}
-		SaveResult result = this.registry.record(actor, validated.details());
+		RecordDraft draft = read(actor, kind, parse(body));
+		SaveResult result = this.registry.record(actor, draft);
 		if (result instanceof SaveResult.Refused refused) {
-			throw refusal(refused, request);
+			throw ApiProblem.refused(refused);
 		}
 		SaveResult.Saved saved = (SaveResult.Saved) result;
 		RecordView record = this.registry.read(actor, saved.id()).orElseThrow();
@@ -106,73 +94,41 @@ class RecordApi {
 
 	@PutMapping(path = "/" + KINDS + "/{id}", consumes = MediaType.ALL_VALUE)
 	ResponseEntity<Object> update(@PathVariable String plural, @PathVariable String id,
-			@RequestBody(required = false) String body, Actor actor, HttpServletRequest request) {
+			@RequestBody(required = false) String body, Actor actor) {
 		RecordKind kind = kind(plural);
 		RecordView current = find(actor, kind, id);
 		if (!this.registry.mayEdit(actor, current.id())) {
-			throw denied();
+			throw ApiProblem.refused(Refusal.DENIED);
 		}
 		Map<String, Object> json = parse(body);
-		List<FieldProblem> readProblems = new ArrayList<>();
-		Validated<?> validated = this.validator.validate(actor, InputReader.fromJson(kind, json, readProblems),
-				readProblems);
-		List<FieldProblem> problems = new ArrayList<>(validated.problems());
 		Object version = json.get("version");
+		RecordDraft draft = read(actor, kind, json);
 		if (!(version instanceof Integer)) {
-			problems.add(FieldProblem.of("version", "version_required"));
+			throw ApiProblem.unreadable(List.of(FieldProblem.of("version", "version_required")));
 		}
-		if (!problems.isEmpty()) {
-			return invalid(problems, request);
-		}
-		SaveResult result = this.registry.revise(actor, current.id(), (Integer) version, validated.details());
+		SaveResult result = this.registry.revise(actor, current.id(), (Integer) version, draft);
 		if (result instanceof SaveResult.Refused refused) {
-			throw refusal(refused, request);
+			throw ApiProblem.refused(refused);
 		}
 		return ResponseEntity.ok(representation(this.registry.read(actor, current.id()).orElseThrow()));
 	}
 
-	private ApiProblem refusal(SaveResult.Refused refused, HttpServletRequest request) {
-		return switch (refused.code()) {
-			case "record.not_found" -> notFound();
-			case "access.denied" -> denied();
-			case "record.stale" ->
-				new ApiProblem(HttpStatus.CONFLICT, refused.code(), message(refused.code(), List.of(), request));
-			case "record.shredded" -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, refused.code(),
-					message("record.shredded.refused", List.of(), request));
-			default -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, refused.code(),
-					message(refused.code(), List.of(), request));
-		};
-	}
-
-	private static ApiProblem denied() {
-		return new ApiProblem(HttpStatus.FORBIDDEN, "access.denied", "Your role may not do this.");
-	}
-
-	private ResponseEntity<Object> invalid(List<FieldProblem> problems, HttpServletRequest request) {
-		List<Map<String, Object>> errors = new ArrayList<>();
-		for (FieldProblem problem : problems) {
-			Map<String, Object> error = new LinkedHashMap<>();
-			error.put("field", problem.field());
-			error.put("code", problem.code());
-			error.put("message", message(problem.messageCode(), problem.arguments(), request));
-			errors.add(error);
+	/**
+	 * The draft in {@code json}; a value of the wrong JSON type or an unknown field is
+	 * answered 400, with the problems the draft's other fields have beside it.
+	 */
+	private RecordDraft read(Actor actor, RecordKind kind, Map<String, Object> json) {
+		RecordDraft.Read read = RecordDraft.fromJson(kind, json);
+		if (!read.problems().isEmpty()) {
+			throw ApiProblem
+				.unreadable(this.registry.validator().validate(actor, read.draft(), read.problems()).problems());
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "about:blank");
-		body.put("title", "Invalid input");
-		body.put("status", 400);
-		body.put("code", "validation");
-		body.put("errors", errors);
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-	}
-
-	private String message(String code, List<Object> arguments, HttpServletRequest request) {
-		return this.messages.getMessage(code, arguments.toArray(), code, ApiProblems.locale(request));
+		return read.draft();
 	}
 
 	private static Map<String, Object> parse(String body) {
 		if (body == null || body.isBlank()) {
-			throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed", "The request body must be a JSON object.");
+			throw ApiProblem.malformed();
 		}
 		try {
 			Object parsed = JSON.readValue(body, new TypeReference<Object>() {
@@ -184,37 +140,52 @@ class RecordApi {
 			}
 		}
 		catch (JacksonException ex) {
-			// reported below, without echoing the body
+			// answered below, without echoing the body
 		}
-		throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed", "The request body must be a JSON object.");
+		throw ApiProblem.malformed();
 	}
 
 	private RecordView find(Actor actor, RecordKind kind, String id) {
-		UUID uuid = RecordId.parseUuid(id).orElseThrow(() -> notFound());
-		return this.registry.read(actor, kind.id(uuid)).orElseThrow(RecordApi::notFound);
-	}
-
-	private static ApiProblem notFound() {
-		return new ApiProblem(HttpStatus.NOT_FOUND, "record.not_found", "There is no such record.");
+		UUID uuid = RecordId.parseUuid(id).orElseThrow(() -> ApiProblem.refused(Refusal.NOT_FOUND));
+		return this.registry.read(actor, kind.id(uuid)).orElseThrow(() -> ApiProblem.refused(Refusal.NOT_FOUND));
 	}
 
 	private static RecordKind kind(String plural) {
-		return RecordKind.ofPlural(plural).orElseThrow(RecordApi::notFound);
+		return RecordKind.ofPlural(plural).orElseThrow(() -> ApiProblem.refused(Refusal.NOT_FOUND));
 	}
 
+	/**
+	 * A record as the API shows it: every field of its kind by name (null, false or an
+	 * empty list when it has no value); for a reader of public fields only, the sealed
+	 * fields are left out and {@code redacted} is true.
+	 */
 	static Map<String, Object> representation(RecordView record) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", record.id().toString());
 		body.put("version", record.version());
 		body.put("shredded", record.shredded());
-		Map<String, Object> values = new LinkedHashMap<>(InputReader.values(RecordInput.of(record.details())));
 		if (record.redacted()) {
-			// a public-only reader gets the public fields and nothing that stands for the
-			// rest
-			values.keySet().removeAll(RecordInput.sealedNames(record.kind()));
 			body.put("redacted", true);
 		}
-		body.putAll(values);
+		FieldValues values = record.values();
+		for (Field field : record.kind().fields()) {
+			if (record.redacted() && field.sealed()) {
+				continue;
+			}
+			Object value = values.get(field.name());
+			if (field.type().isList()) {
+				List<String> items = new ArrayList<>();
+				values.all(field.name()).forEach(item -> items.add(item.toString()));
+				body.put(field.name(), items);
+			}
+			else if (value instanceof Number || value instanceof Boolean) {
+				body.put(field.name(), value);
+			}
+			else {
+				body.put(field.name(),
+						(value != null) ? value.toString() : (field.type() == FieldType.FLAG) ? Boolean.FALSE : null);
+			}
+		}
 		body.put("createdAt", record.createdAt().toString());
 		body.put("createdBy", record.createdBy());
 		body.put("updatedAt", record.updatedAt().toString());

@@ -1,8 +1,11 @@
 package org.khronika.registry.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,27 +19,26 @@ import org.khronika.access.Account;
 import org.khronika.access.Accounts;
 import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
-import org.khronika.registry.CaseEventDetails;
 import org.khronika.registry.Dossier;
 import org.khronika.registry.FieldProblem;
+import org.khronika.registry.History;
 import org.khronika.registry.HistoryItem;
-import org.khronika.registry.IncidentDetails;
-import org.khronika.registry.InputReader;
+import org.khronika.registry.InvalidQuery;
+import org.khronika.registry.ListQuery;
 import org.khronika.registry.Listing;
+import org.khronika.registry.RecordDetails;
+import org.khronika.registry.RecordDraft;
 import org.khronika.registry.RecordId;
-import org.khronika.registry.RecordInput;
 import org.khronika.registry.RecordKind;
-import org.khronika.registry.RecordValidator;
 import org.khronika.registry.RecordView;
+import org.khronika.registry.Refusal;
 import org.khronika.registry.Registry;
 import org.khronika.registry.SaveResult;
-import org.khronika.registry.Validated;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,11 +46,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The registry's pages, the same for every kind: list, record, history, and the forms to
- * record and edit (Post/Redirect/Get; a hidden version guards against lost updates). Work
- * without JavaScript.
+ * The registry's pages, the same for every kind (each kind says what its fields, titles,
+ * columns and summary are): list with filters and order, record, history, and the forms
+ * to record and edit (Post/Redirect/Get; a hidden version guards against lost updates).
+ * Work without JavaScript.
  */
 @Controller
 class RecordPages {
@@ -61,9 +65,11 @@ class RecordPages {
 	record StaffMember(String login, String role) {
 	}
 
-	private final Registry registry;
+	/** A group of records that refer to the record shown, as a small table. */
+	record Related(String heading, List<String> columns, List<RecordPresenter.Row> rows) {
+	}
 
-	private final RecordValidator validator;
+	private final Registry registry;
 
 	private final Catalog catalog;
 
@@ -71,13 +77,14 @@ class RecordPages {
 
 	private final Accounts accounts;
 
-	RecordPages(Registry registry, RecordValidator validator, Catalog catalog, MessageSource messages,
-			Accounts accounts) {
+	private final Clock clock;
+
+	RecordPages(Registry registry, Catalog catalog, MessageSource messages, Accounts accounts, Clock clock) {
 		this.registry = registry;
-		this.validator = validator;
 		this.catalog = catalog;
 		this.messages = messages;
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -92,18 +99,90 @@ class RecordPages {
 	}
 
 	@GetMapping("/" + KINDS)
-	String list(@PathVariable String plural, @RequestParam(defaultValue = "0") int page, Actor actor, Model model,
-			Locale locale) {
+	String list(@PathVariable String plural, @RequestParam Map<String, String> parameters, Actor actor, Model model,
+			Locale locale, HttpServletResponse response) {
 		RecordKind kind = kind(plural);
-		Listing listing = this.registry.list(actor, kind, page, PAGE_SIZE);
-		RecordPresenter presenter = presenter(locale).know(listing.referenced());
+		RecordPresenter presenter = presenter(locale);
 		model.addAttribute("kind", kind.code());
 		model.addAttribute("plural", plural);
+		model.addAttribute("mayCreate", this.registry.mayCreate(actor, kind));
+		model.addAttribute("filters", filters(kind, parameters, presenter));
+		model.addAttribute("sorts", sorts(kind, presenter));
+		model.addAttribute("query", parameters);
+		ListQuery query;
+		Listing listing;
+		try {
+			query = ListQuery.parse(kind, parameters, PAGE_SIZE);
+			listing = this.registry.list(actor, query, false);
+		}
+		catch (InvalidQuery ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("problem", problem(ex.problem(), presenter));
+			model.addAttribute("rows", List.of());
+			return "records/list";
+		}
+		presenter.know(listing.referenced());
 		model.addAttribute("columns", presenter.columns(kind));
 		model.addAttribute("rows", listing.page().items().stream().map(presenter::row).toList());
 		model.addAttribute("page", listing.page());
-		model.addAttribute("mayCreate", this.registry.mayCreate(actor, kind));
+		model.addAttribute("previousHref",
+				listing.page().hasPrevious() ? pageLink(plural, parameters, query.page() - 1) : null);
+		model.addAttribute("nextHref",
+				listing.page().hasNext() ? pageLink(plural, parameters, query.page() + 1) : null);
 		return "records/list";
+	}
+
+	/**
+	 * The list's filters, each with its choices: what this kind's list can be narrowed
+	 * by.
+	 */
+	private List<Map<String, Object>> filters(RecordKind kind, Map<String, String> parameters,
+			RecordPresenter presenter) {
+		List<Map<String, Object>> filters = new ArrayList<>();
+		for (ListQuery.Filter filter : kind.filters()) {
+			kind.filterField(filter).ifPresent(field -> {
+				List<RecordForm.Option> options = switch (field.type()) {
+					case REGION -> this.catalog.regions()
+						.stream()
+						.map(r -> new RecordForm.Option(r.code(), r.label().in(presenter.locale())))
+						.toList();
+					case ARTICLES -> this.catalog.articles()
+						.stream()
+						.map(a -> new RecordForm.Option(a.code(), a.shortName(presenter.locale())))
+						.toList();
+					default -> this.catalog.vocabulary(field.vocabulary())
+						.terms()
+						.stream()
+						.map(t -> new RecordForm.Option(t.code(), t.label().in(presenter.locale())))
+						.toList();
+				};
+				filters.add(Map.of("name", filter.parameter(), "label", presenter.label(kind, field.name()), "options",
+						options, "value", parameters.getOrDefault(filter.parameter(), "")));
+			});
+		}
+		return filters;
+	}
+
+	private static List<RecordForm.Option> sorts(RecordKind kind, RecordPresenter presenter) {
+		List<RecordForm.Option> sorts = new ArrayList<>();
+		sorts.add(new RecordForm.Option("-updated", presenter.message("list.sort.updated")));
+		if (kind.dated()) {
+			sorts.add(new RecordForm.Option("-date", presenter.message("list.sort.dateNewest")));
+			sorts.add(new RecordForm.Option("date", presenter.message("list.sort.dateOldest")));
+		}
+		sorts.add(new RecordForm.Option("-created", presenter.message("list.sort.created")));
+		return sorts;
+	}
+
+	private static String pageLink(String plural, Map<String, String> parameters, int page) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/" + plural);
+		parameters.forEach((name, value) -> {
+			if (!"page".equals(name) && !"lang".equals(name) && value != null && !value.isBlank()) {
+				uri.queryParam(name, value);
+			}
+		});
+		uri.queryParam("page", page);
+		return uri.encode().build().toUriString();
 	}
 
 	@GetMapping("/" + KINDS + "/new")
@@ -111,13 +190,13 @@ class RecordPages {
 			Actor actor, Model model, Locale locale) {
 		RecordKind kind = kind(plural);
 		requireCreate(actor, kind);
-		MultiValueMap<String, String> form = formValues(InputReader.empty(kind));
-		for (String reference : List.of("person", "caseId")) {
-			if (prefill.containsKey(reference)) {
-				form.put(reference, List.of(prefill.getFirst(reference)));
-			}
-		}
-		return form(actor, kind, form, null, Map.of(), null, model, locale);
+		Map<String, List<String>> values = new HashMap<>();
+		// a record page's "new case for this person", "new event in this case"
+		kind.fields()
+			.stream()
+			.filter(f -> f.isReference() && prefill.containsKey(f.name()))
+			.forEach(f -> values.put(f.name(), List.of(prefill.getFirst(f.name()))));
+		return form(actor, kind, values, Set.of(), null, Map.of(), null, model, locale);
 	}
 
 	@PostMapping("/" + KINDS)
@@ -125,16 +204,13 @@ class RecordPages {
 			Actor actor, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
 		RecordKind kind = kind(plural);
 		requireCreate(actor, kind);
-		List<FieldProblem> readProblems = new ArrayList<>();
-		Validated<?> validated = this.validator.validate(actor, InputReader.fromForm(kind, form, readProblems),
-				readProblems);
-		if (!validated.isValid()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return form(actor, kind, form, null, errors(validated.problems(), locale), null, model, locale);
-		}
-		SaveResult result = this.registry.record(actor, validated.details());
+		SaveResult result = this.registry.record(actor, RecordDraft.fromForm(kind, form));
 		if (result instanceof SaveResult.Refused refused) {
-			throw refusal(refused);
+			if (refused.refusal() != Refusal.INVALID) {
+				throw refusal(refused);
+			}
+			response.setStatus(refused.refusal().status());
+			return form(actor, kind, form, Set.of(), null, errors(refused.problems(), locale), null, model, locale);
 		}
 		SaveResult.Saved saved = (SaveResult.Saved) result;
 		redirect.addFlashAttribute("saved", true);
@@ -146,18 +222,22 @@ class RecordPages {
 		RecordKind kind = kind(plural);
 		Dossier dossier = this.registry.dossier(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
 		RecordView record = dossier.record();
-		RecordPresenter presenter = presenter(locale).know(dossier.referenced()).know(record);
+		RecordPresenter presenter = presenter(locale).know(dossier.referenced()).know(record).hide(dossier.hidden());
+		List<RecordDetails> related = new ArrayList<>();
+		dossier.related().values().forEach(views -> views.forEach(view -> related.add(view.details())));
 		model.addAttribute("kind", kind.code());
 		model.addAttribute("plural", plural);
 		model.addAttribute("record", record);
 		model.addAttribute("title", presenter.title(record));
-		model.addAttribute("fields", presenter.fields(kind, record.details(), record.redacted()));
+		model.addAttribute("summary",
+				record.kind().summary(record.details(), related, presenter, LocalDate.now(this.clock)));
+		model.addAttribute("fields", presenter.fields(record));
 		model.addAttribute("mayEdit", !record.shredded() && this.registry.mayEdit(actor, record.id()));
 		boolean mayShare = this.registry.mayShare(actor, record.id());
 		model.addAttribute("mayShare", mayShare);
 		model.addAttribute("mayAddCase", this.registry.mayCreate(actor, RecordKind.CASE));
 		model.addAttribute("mayAddEvent", this.registry.mayCreate(actor, RecordKind.CASE_EVENT));
-		model.addAttribute("restricted", dossier.restricted());
+		model.addAttribute("restricted", record.restricted());
 		model.addAttribute("named", dossier.named());
 		if (mayShare) {
 			model.addAttribute("staff",
@@ -167,36 +247,38 @@ class RecordPages {
 						.map(a -> new StaffMember(a.login(), a.role().code()))
 						.toList());
 		}
-		List<Map<String, Object>> related = new ArrayList<>();
+		List<Related> groups = new ArrayList<>();
 		for (RecordKind other : RecordKind.values()) {
 			List<RecordView> linking = chronological(dossier.related().getOrDefault(other, List.of()));
 			if (!linking.isEmpty()) {
-				related.add(Map
-					.of("heading", presenter.message("kind." + other.code() + ".many"), "links", linking.stream()
-						.map(r -> new RecordPresenter.Value(presenter.title(r), "/" + other.plural() + "/" + r.id()))
-						.toList()));
+				groups.add(new Related(presenter.message("kind." + other.code() + ".many"), presenter.columns(other),
+						linking.stream().map(presenter::row).toList()));
 			}
 		}
-		model.addAttribute("related", related);
+		model.addAttribute("related", groups);
 		return "records/view";
 	}
 
 	@GetMapping("/" + KINDS + "/{id}/history")
 	String history(@PathVariable String plural, @PathVariable String id, Actor actor, Model model, Locale locale) {
 		RecordKind kind = kind(plural);
-		RecordView record = find(actor, kind, id);
-		RecordPresenter presenter = presenter(locale).know(record);
+		History history = this.registry.history(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
+		RecordView record = history.record();
+		RecordPresenter presenter = presenter(locale).know(history.referenced()).know(record).hide(history.hidden());
 		List<Map<String, Object>> versions = new ArrayList<>();
-		List<RecordPresenter.FieldView> previous = null;
-		List<HistoryItem> items = this.registry.history(actor, record.id()).orElseThrow(RecordPages::notFound);
-		for (HistoryItem item : items) {
+		Map<String, List<RecordPresenter.Value>> previous = null;
+		for (HistoryItem item : history.versions()) {
 			List<RecordPresenter.FieldView> fields = (item.details() != null)
-					? presenter.fields(kind, item.details(), record.redacted()) : null;
-			Set<String> changed = new java.util.HashSet<>();
-			if (fields != null && previous != null) {
-				for (int i = 0; i < fields.size(); i++) {
-					if (!fields.get(i).values().equals(previous.get(i).values())) {
-						changed.add(fields.get(i).label());
+					? presenter.fields(kind, item.details(), kind.values(item.details()), record.redacted()) : null;
+			Set<String> changed = new HashSet<>();
+			Map<String, List<RecordPresenter.Value>> now = new HashMap<>();
+			if (fields != null) {
+				fields.forEach(f -> now.put(f.name(), f.values()));
+				if (previous != null) {
+					for (RecordPresenter.FieldView field : fields) {
+						if (!field.values().equals(previous.get(field.name()))) {
+							changed.add(field.name());
+						}
 					}
 				}
 			}
@@ -208,7 +290,7 @@ class RecordPages {
 			version.put("fields", fields);
 			version.put("changed", changed);
 			versions.add(version);
-			previous = (fields != null) ? fields : previous;
+			previous = (fields != null) ? now : previous;
 		}
 		model.addAttribute("plural", plural);
 		model.addAttribute("id", record.id().toString());
@@ -221,12 +303,14 @@ class RecordPages {
 	String initUpdateForm(@PathVariable String plural, @PathVariable String id, Actor actor, Model model,
 			Locale locale) {
 		RecordKind kind = kind(plural);
-		RecordView record = find(actor, kind, id);
+		Dossier dossier = this.registry.dossier(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
+		RecordView record = dossier.record();
 		if (record.shredded()) {
 			throw notFound();
 		}
 		requireEdit(actor, record);
-		return form(actor, kind, formValues(RecordInput.of(record.details())), record, Map.of(), null, model, locale);
+		return form(actor, kind, RecordDraft.of(record.details()).values(), hidden(dossier), record, Map.of(), null,
+				model, locale);
 	}
 
 	@PostMapping("/" + KINDS + "/{id}")
@@ -234,31 +318,39 @@ class RecordPages {
 			@RequestParam MultiValueMap<String, String> form, Actor actor, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		RecordKind kind = kind(plural);
-		RecordView record = find(actor, kind, id);
+		Dossier dossier = this.registry.dossier(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
+		RecordView record = dossier.record();
 		requireEdit(actor, record);
-		List<FieldProblem> readProblems = new ArrayList<>();
-		Validated<?> validated = this.validator.validate(actor, InputReader.fromForm(kind, form, readProblems),
-				readProblems);
-		List<FieldProblem> problems = new ArrayList<>(validated.problems());
 		Integer version = parseVersion(form.getFirst("version"));
 		if (version == null) {
-			problems.add(FieldProblem.of("version", "version_required"));
-		}
-		if (!problems.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return form(actor, kind, form, record, errors(problems, locale), null, model, locale);
+			return form(actor, kind, form, hidden(dossier), record,
+					errors(List.of(FieldProblem.of("version", "version_required")), locale), null, model, locale);
 		}
-		SaveResult result = this.registry.revise(actor, record.id(), version, validated.details());
+		SaveResult result = this.registry.revise(actor, record.id(), version, RecordDraft.fromForm(kind, form));
 		if (result instanceof SaveResult.Refused refused) {
-			if (!List.of("record.stale", "record.shredded").contains(refused.code())) {
-				throw refusal(refused);
+			switch (refused.refusal()) {
+				case INVALID -> {
+					response.setStatus(refused.refusal().status());
+					return form(actor, kind, form, hidden(dossier), record, errors(refused.problems(), locale), null,
+							model, locale);
+				}
+				case STALE, SHREDDED -> {
+					response.setStatus(refused.refusal().status());
+					return form(actor, kind, form, hidden(dossier), record, Map.of(), refused.refusal().code(), model,
+							locale);
+				}
+				default -> throw refusal(refused);
 			}
-			response.setStatus(HttpStatus.CONFLICT.value());
-			String code = "record.shredded".equals(refused.code()) ? "record.shredded.refused" : refused.code();
-			return form(actor, kind, form, record, Map.of(), code, model, locale);
 		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/" + plural + "/" + record.id();
+	}
+
+	private static Set<String> hidden(Dossier dossier) {
+		Set<String> hidden = new HashSet<>();
+		dossier.hidden().forEach(id -> hidden.add(id.toString()));
+		return hidden;
 	}
 
 	/**
@@ -271,15 +363,15 @@ class RecordPages {
 			@RequestParam(name = "version", required = false) Integer version, Actor actor,
 			RedirectAttributes redirect) {
 		RecordKind kind = kind(plural);
-		RecordView record = find(actor, kind, id);
+		RecordView record = this.registry.read(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
 		List<String> named = (users != null) ? users.stream().filter(this.accounts::exists).toList() : List.of();
 		SaveResult result = this.registry.share(actor, record.id(), (version != null) ? version : -1, restricted,
 				named);
 		if (result instanceof SaveResult.Refused refused) {
-			if (!"record.stale".equals(refused.code())) {
+			if (refused.refusal() != Refusal.STALE) {
 				throw refusal(refused);
 			}
-			redirect.addFlashAttribute("refusal", "record.stale");
+			redirect.addFlashAttribute("refusal", refused.refusal().code());
 		}
 		else {
 			redirect.addFlashAttribute("saved", true);
@@ -287,16 +379,14 @@ class RecordPages {
 		return "redirect:/" + plural + "/" + record.id();
 	}
 
-	private String form(Actor actor, RecordKind kind, MultiValueMap<String, String> form, RecordView record,
-			Map<String, List<String>> errors, String refusal, Model model, Locale locale) {
+	private String form(Actor actor, RecordKind kind, Map<String, List<String>> values, Set<String> hidden,
+			RecordView record, Map<String, List<String>> errors, String refusal, Model model, Locale locale) {
 		RecordPresenter presenter = presenter(locale);
-		MultiValueMap<String, String> shown = new LinkedMultiValueMap<>(form);
-		model.addAttribute("form", shown);
+		RecordForm form = new RecordForm(this.registry, actor, this.catalog, presenter);
+		model.addAttribute("kind", kind.code());
+		model.addAttribute("formFields", form.fields(kind, values, hidden));
 		model.addAttribute("errors", errors);
 		model.addAttribute("refusal", refusal);
-		model.addAttribute("options",
-				new FormOptions(this.registry, actor, this.catalog, presenter, locale).forKind(kind));
-		model.addAttribute("fieldsTemplate", "records/" + kind.code() + "-fields");
 		if (record == null) {
 			model.addAttribute("heading", presenter.message("kind." + kind.code() + ".new"));
 			model.addAttribute("action", "/" + kind.plural());
@@ -304,10 +394,12 @@ class RecordPages {
 			model.addAttribute("cancelUrl", "/" + kind.plural());
 		}
 		else {
+			presenter.know(record);
 			model.addAttribute("heading", presenter.message("action.edit") + ": " + presenter.title(record));
 			model.addAttribute("action", "/" + kind.plural() + "/" + record.id());
-			String submitted = form.getFirst("version");
-			model.addAttribute("version", (submitted != null) ? submitted : String.valueOf(record.version()));
+			List<String> submitted = values.get("version");
+			model.addAttribute("version",
+					(submitted != null && !submitted.isEmpty()) ? submitted.get(0) : String.valueOf(record.version()));
 			model.addAttribute("cancelUrl", "/" + kind.plural() + "/" + record.id());
 		}
 		return "records/form";
@@ -323,7 +415,7 @@ class RecordPages {
 			String field = problem.field();
 			String prefix = "";
 			int bracket = field.indexOf('[');
-			if (bracket > 0) {
+			if (bracket > 0 && field.endsWith("]")) {
 				prefix = "(" + (Integer.parseInt(field.substring(bracket + 1, field.length() - 1)) + 1) + ") ";
 				field = field.substring(0, bracket);
 			}
@@ -334,8 +426,9 @@ class RecordPages {
 		return errors;
 	}
 
-	private RecordView find(Actor actor, RecordKind kind, String id) {
-		return this.registry.read(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
+	private String problem(FieldProblem problem, RecordPresenter presenter) {
+		return presenter.message("list.badParameter", problem.field(),
+				presenter.message(problem.messageCode(), problem.arguments().toArray()));
 	}
 
 	private static RecordId id(RecordKind kind, String id) {
@@ -355,13 +448,9 @@ class RecordPages {
 		}
 	}
 
-	/** A refusal the forms cannot show next to a field: not found, or forbidden. */
+	/** A refusal the forms cannot show next to a field: its own status and page. */
 	private static ResponseStatusException refusal(SaveResult.Refused refused) {
-		return switch (refused.code()) {
-			case "record.not_found" -> notFound();
-			case "record.reference_not_found" -> new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT);
-			default -> new ResponseStatusException(HttpStatus.FORBIDDEN);
-		};
+		return new ResponseStatusException(HttpStatus.valueOf(refused.refusal().status()));
 	}
 
 	private static ResponseStatusException notFound() {
@@ -385,37 +474,12 @@ class RecordPages {
 		}
 	}
 
-	/**
-	 * Events and incidents in the order they happened (undated ones last), the rest as
-	 * recorded.
-	 */
+	/** In the order they happened (undated last), the rest as recorded. */
 	private static List<RecordView> chronological(List<RecordView> records) {
 		return records.stream()
-			.sorted(Comparator.comparing(RecordPages::dateOf, Comparator.nullsLast(Comparator.naturalOrder())))
+			.sorted(Comparator.comparing((RecordView r) -> r.kind().date(r.details()),
+					Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
-	}
-
-	private static LocalDate dateOf(RecordView record) {
-		if (record.details() instanceof CaseEventDetails event) {
-			return event.date();
-		}
-		if (record.details() instanceof IncidentDetails incident) {
-			return incident.date();
-		}
-		return null;
-	}
-
-	private static MultiValueMap<String, String> formValues(RecordInput input) {
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		InputReader.values(input).forEach((name, value) -> {
-			if (value instanceof List<?> list) {
-				form.put(name, new ArrayList<>(list.stream().map(Object::toString).toList()));
-			}
-			else if (value != null) {
-				form.add(name, value.toString());
-			}
-		});
-		return form;
 	}
 
 }

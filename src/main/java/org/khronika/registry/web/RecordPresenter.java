@@ -1,47 +1,51 @@
 package org.khronika.registry.web;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 
 import org.khronika.catalog.Catalog;
 import org.khronika.catalog.LawArticle;
-import org.khronika.catalog.Term;
-import org.khronika.registry.CaseDetails;
-import org.khronika.registry.CaseEventDetails;
-import org.khronika.registry.IncidentDetails;
-import org.khronika.registry.PersonDetails;
+import org.khronika.registry.Field;
+import org.khronika.registry.FieldType;
+import org.khronika.registry.FieldValues;
+import org.khronika.registry.Labels;
+import org.khronika.registry.ListColumn;
 import org.khronika.registry.RecordDetails;
 import org.khronika.registry.RecordId;
-import org.khronika.registry.RecordInput;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordView;
-import org.khronika.registry.SourceDetails;
 
 import org.springframework.context.MessageSource;
 
-/** Turns records into what pages show: titles, labelled fields with links, list rows. */
-final class RecordPresenter {
+/**
+ * Puts records into one page's words: titles, labelled fields with links, list rows. The
+ * kinds say what their titles, columns and summaries are; this says them in the page's
+ * language, and knows which other records the reader may see (those the registry returned
+ * with the page) and which exist but are hidden from them.
+ */
+final class RecordPresenter implements Labels {
 
-	/** Which vocabulary each coded field takes its labels from, per kind. */
-	private static final Map<RecordKind, Map<String, String>> VOCABULARIES = Map.of(RecordKind.PERSON, Map.of(),
-			RecordKind.INCIDENT, Map.of("type", Catalog.INCIDENT_TYPES, "agreement", Catalog.AGREEMENT_STATUSES),
-			RecordKind.CASE,
-			Map.of("kind", Catalog.CASE_KINDS, "trigger", Catalog.TRIGGERS, "informant",
-					Catalog.INFORMANT_RELATIONSHIPS, "status", Catalog.CASE_STATUSES, "outcome", Catalog.OUTCOMES),
-			RecordKind.CASE_EVENT, Map.of("type", Catalog.CASE_EVENT_TYPES, "measure", Catalog.MEASURES_OF_RESTRAINT),
-			RecordKind.SOURCE, Map.of("kind", Catalog.SOURCE_KINDS));
+	/** A value as shown: its text, and where it links to (null: nowhere). */
+	record Value(String text, String href) {
+	}
 
-	/** Fields that refer to other records, and the kind they refer to. */
-	private static final Map<String, RecordKind> REFERENCES = Map.of("person", RecordKind.PERSON, "persons",
-			RecordKind.PERSON, "caseId", RecordKind.CASE, "sources", RecordKind.SOURCE);
+	/** A field as a page shows it. */
+	record FieldView(String name, String label, List<Value> values) {
+	}
 
-	/** Records this page may show titles of: what the registry returned with the page. */
-	private final Map<RecordId, RecordView> known = new java.util.HashMap<>();
+	/** A row of a list: the record's id and its cells, the title first. */
+	record Row(String id, String href, List<String> cells) {
+	}
+
+	private final Map<RecordId, RecordView> known = new HashMap<>();
+
+	private final Set<RecordId> hidden = new HashSet<>();
 
 	private final Catalog catalog;
 
@@ -55,16 +59,7 @@ final class RecordPresenter {
 		this.locale = locale;
 	}
 
-	record Value(String text, String href) {
-	}
-
-	record FieldView(String name, String label, List<Value> values) {
-	}
-
-	record Row(String id, List<String> cells) {
-	}
-
-	/** Lets titles name these records (and their references). */
+	/** Lets titles name these records. */
 	RecordPresenter know(Map<RecordId, RecordView> records) {
 		this.known.putAll(records);
 		return this;
@@ -75,146 +70,118 @@ final class RecordPresenter {
 		return this;
 	}
 
-	String title(RecordView record) {
-		if (record.redacted() && record.details() instanceof PersonDetails) {
-			return message("record.hiddenTitle", record.id().toString().substring(0, 8));
-		}
-		return title(record.id(), record.details(), record.shredded());
+	/** Records that exist but the reader may not see: said to exist, never named. */
+	RecordPresenter hide(Set<RecordId> records) {
+		this.hidden.addAll(records);
+		return this;
 	}
 
-	String title(RecordId id, RecordDetails details, boolean shredded) {
-		if (details instanceof PersonDetails person) {
-			return (shredded || person.names().isEmpty())
-					? message("record.shreddedTitle", id.toString().substring(0, 8)) : person.displayName();
+	String title(RecordView record) {
+		String title = record.kind().title(record.details(), this);
+		if (!title.isEmpty()) {
+			return title;
 		}
-		if (details instanceof IncidentDetails incident) {
-			return incident.date() + " · " + term(Catalog.INCIDENT_TYPES, incident.type()) + " · "
-					+ region(incident.region());
-		}
-		if (details instanceof CaseDetails courtCase) {
-			String charges = courtCase.charges().stream().map(this::article).reduce((a, b) -> a + ", " + b).orElse("");
-			return referenceTitle(courtCase.person()) + " — " + term(Catalog.CASE_KINDS, courtCase.caseKind())
-					+ (charges.isEmpty() ? "" : " (" + charges + ")");
-		}
-		if (details instanceof CaseEventDetails event) {
-			return term(Catalog.CASE_EVENT_TYPES, event.type()) + " · " + event.date();
-		}
-		if (details instanceof SourceDetails source) {
-			return term(Catalog.SOURCE_KINDS, source.sourceKind()) + " · " + source.reliability();
-		}
-		throw new IllegalArgumentException("no title for " + details.getClass().getSimpleName());
+		String shortId = record.id().toString().substring(0, 8);
+		return record.shredded() ? message("record.shreddedTitle", shortId)
+				: record.redacted() ? message("record.hiddenTitle", shortId) : shortId;
+	}
+
+	static String href(RecordId id) {
+		return "/" + id.kind().plural() + "/" + id;
+	}
+
+	/** A field's label: its vocabulary's name for a coded field, else its message. */
+	String label(RecordKind kind, String name) {
+		return kind.field(name)
+			.filter(field -> field.vocabulary() != null)
+			.map(field -> this.catalog.vocabulary(field.vocabulary()).label().in(this.locale))
+			.orElseGet(() -> message("field." + name));
 	}
 
 	/**
-	 * Every field of the record, labelled, in the order of its input form; sealed fields
-	 * marked hidden when {@code redacted}.
+	 * The fields that apply to the record, labelled, in the order of its form; sealed
+	 * fields marked hidden when {@code redacted}.
 	 */
-	List<FieldView> fields(RecordKind kind, RecordDetails details, boolean redacted) {
-		RecordInput input = RecordInput.of(details);
+	List<FieldView> fields(RecordKind kind, RecordDetails details, FieldValues values, boolean redacted) {
 		List<FieldView> fields = new ArrayList<>();
-		for (RecordComponent component : input.getClass().getRecordComponents()) {
-			String name = component.getName();
-			List<Value> values = (redacted && RecordInput.sealedNames(kind).contains(name))
-					? List.of(new Value(message("record.hiddenField"), null))
-					: values(kind, name, read(component, input));
-			fields.add(new FieldView(name, message("field." + name), values));
+		for (Field field : kind.fields()) {
+			if (!kind.applies(details, field)) {
+				continue;
+			}
+			List<Value> shown = (redacted && field.sealed()) ? List.of(new Value(message("record.hiddenField"), null))
+					: values(field, values.all(field.name()));
+			fields.add(new FieldView(field.name(), label(kind, field.name()), shown));
 		}
 		return fields;
 	}
 
-	private List<Value> values(RecordKind kind, String name, Object raw) {
+	List<FieldView> fields(RecordView record) {
+		return fields(record.kind(), record.details(), record.values(), record.redacted());
+	}
+
+	private List<Value> values(Field field, List<?> raw) {
 		List<Value> values = new ArrayList<>();
-		List<?> items = (raw instanceof List<?> list) ? list : (raw == null) ? List.of() : List.of(raw);
-		for (Object item : items) {
-			String text = item.toString();
-			if (REFERENCES.containsKey(name)) {
-				RecordKind target = REFERENCES.get(name);
-				values.add(new Value(referenceTitle(target.id(UUID.fromString(text))), referenceHref(target, text)));
-			}
-			else if (VOCABULARIES.get(kind).containsKey(name)) {
-				values.add(new Value(term(VOCABULARIES.get(kind).get(name), text), null));
-			}
-			else if ("region".equals(name)) {
-				values.add(new Value(region(text), null));
-			}
-			else if ("charges".equals(name)) {
-				values.add(new Value(article(text), null));
-			}
-			else if (item instanceof Boolean flag) {
-				values.add(new Value(message(flag ? "field.yes" : "field.no"), null));
-			}
-			else {
-				values.add(new Value(text, null));
-			}
+		for (Object item : raw) {
+			values.add(switch (field.type()) {
+				case REFERENCE, REFERENCES -> {
+					RecordId id = (RecordId) item;
+					yield new Value(title(id), this.known.containsKey(id) ? href(id) : null);
+				}
+				case TERM -> new Value(term(field.vocabulary(), item.toString()), null);
+				case REGION -> new Value(region(item.toString()), null);
+				case ARTICLES -> new Value(article(item.toString()), null);
+				case FLAG -> new Value(message(Boolean.TRUE.equals(item) ? "field.yes" : "field.no"), null);
+				case DATE -> new Value(date((LocalDate) item), null);
+				default -> new Value(item.toString(), null);
+			});
+		}
+		if (values.isEmpty() && field.type() == FieldType.FLAG) {
+			values.add(new Value(message("field.no"), null));
 		}
 		return values;
 	}
 
 	List<String> columns(RecordKind kind) {
-		return switch (kind) {
-			case PERSON -> List.of("field.names", "field.birthYear", "field.region", "field.mayBeNamed");
-			case INCIDENT -> List.of("kind.incident.one", "field.detained", "field.topic");
-			case CASE -> List.of("kind.case.one", "field.trigger", "field.status");
-			case CASE_EVENT -> List.of("kind.case-event.one", "field.caseId", "field.court");
-			case SOURCE -> List.of("kind.source.one", "field.reference");
-		};
+		List<String> columns = new ArrayList<>(List.of(message("kind." + kind.code() + ".one")));
+		kind.columns().forEach(column -> columns.add(label(kind, column.name())));
+		return columns;
 	}
 
 	Row row(RecordView record) {
-		String title = title(record);
-		RecordDetails details = record.details();
-		List<String> cells = new ArrayList<>();
-		cells.add(title);
-		if (details instanceof PersonDetails person) {
-			cells.add(record.redacted() ? message("record.hiddenField") : text(person.birthYear()));
-			cells.add(region(person.region()));
-			cells.add(message(person.mayBeNamed() ? "field.yes" : "field.no"));
+		List<String> cells = new ArrayList<>(List.of(title(record)));
+		for (ListColumn column : record.kind().columns()) {
+			cells.add((record.redacted() && column.sealed()) ? message("record.hiddenField")
+					: column.cell().apply(record.details(), this));
 		}
-		else if (details instanceof IncidentDetails incident) {
-			cells.add(text(incident.detained()));
-			cells.add(text(incident.topic()));
-		}
-		else if (details instanceof CaseDetails courtCase) {
-			String trigger = term(Catalog.TRIGGERS, courtCase.trigger());
-			cells.add((courtCase.informant() != null)
-					? trigger + " (" + term(Catalog.INFORMANT_RELATIONSHIPS, courtCase.informant()) + ")" : trigger);
-			cells.add(term(Catalog.CASE_STATUSES, courtCase.status()));
-		}
-		else if (details instanceof CaseEventDetails event) {
-			cells.add(referenceTitle(event.caseId()));
-			cells.add(text(event.court()));
-		}
-		else if (details instanceof SourceDetails source) {
-			cells.add(record.redacted() ? message("record.hiddenField") : text(source.reference()));
-		}
-		return new Row(record.id().toString(), cells);
+		return new Row(record.id().toString(), href(record.id()), cells);
 	}
 
-	/**
-	 * The title of a referenced record, or "not available" if this reader cannot see it.
-	 */
-	String referenceTitle(RecordId id) {
+	// Labels
+
+	@Override
+	public String title(RecordId id) {
 		RecordView target = this.known.get(id);
-		return (target != null) ? title(target) : message("record.unavailable");
+		if (target != null) {
+			return title(target);
+		}
+		return message(this.hidden.contains(id) ? "record.hiddenLink" : "record.unavailable");
 	}
 
-	/** The link to a referenced record, or null if this reader cannot see it. */
-	String referenceHref(RecordKind kind, String id) {
-		return this.known.containsKey(kind.id(UUID.fromString(id))) ? "/" + kind.plural() + "/" + id : null;
-	}
-
-	String term(String vocabulary, String code) {
+	@Override
+	public String term(String vocabulary, String code) {
 		if (code == null) {
 			return "";
 		}
-		return this.catalog.vocabulary(vocabulary).term(code).map(Term::label).map(l -> l.in(this.locale)).orElse(code);
+		return this.catalog.vocabulary(vocabulary).term(code).map(t -> t.label().in(this.locale)).orElse(code);
 	}
 
-	String region(String code) {
+	@Override
+	public String region(String code) {
 		return (code == null) ? "" : this.catalog.findRegion(code).map(r -> r.label().in(this.locale)).orElse(code);
 	}
 
-	String article(String code) {
+	@Override
+	public String article(String code) {
 		return this.catalog.article(code).map(a -> a.shortName(this.locale)).orElse(code);
 	}
 
@@ -222,21 +189,18 @@ final class RecordPresenter {
 		return article.shortName(this.locale) + " — " + article.title().in(this.locale);
 	}
 
-	String message(String code, Object... arguments) {
+	@Override
+	public String message(String code, Object... arguments) {
 		return this.messages.getMessage(code, arguments, code, this.locale);
 	}
 
-	private static String text(Object value) {
-		return (value == null) ? "" : value.toString();
+	@Override
+	public String date(LocalDate day) {
+		return (day != null) ? day.toString() : "";
 	}
 
-	private static Object read(RecordComponent component, RecordInput input) {
-		try {
-			return component.getAccessor().invoke(input);
-		}
-		catch (IllegalAccessException | InvocationTargetException ex) {
-			throw new IllegalStateException(ex);
-		}
+	Locale locale() {
+		return this.locale;
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.khronika.stats.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.khronika.access.Sessions;
 import org.khronika.catalog.Catalog;
 import org.khronika.catalog.Dimension;
 import org.khronika.catalog.Metric;
+import org.khronika.registry.Facts;
 import org.khronika.registry.Listing;
 import org.khronika.registry.Page;
 import org.khronika.registry.RecordId;
@@ -28,7 +30,7 @@ import org.khronika.stats.StatsFormat;
 import org.khronika.stats.StatsQuery;
 import org.khronika.stats.StatsResult;
 import org.khronika.stats.StatsResult.Figure;
-import org.khronika.stats.StatsResult.Row;
+import org.khronika.stats.Tabulation;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -70,13 +72,13 @@ class StatsPage {
 	 * The question as the form and the links state it: one or two dimensions ({@code by},
 	 * {@code by2}), dates, filters as {@code field=value}.
 	 */
-	record Form(String measure, String by, String by2, String from, String to, List<String> where) {
+	record Form(String measure, String by, String by2, String from, String to, List<String> where, String asOf) {
 
 		StatsQuery query() {
 			String dimensions = (this.by2 == null || this.by2.isBlank()) ? this.by
 					: ((this.by == null || this.by.isBlank()) ? this.by2 : this.by + "," + this.by2);
 			return StatsQuery.parse((this.measure != null) ? this.measure : "incidents", dimensions, this.from, this.to,
-					this.where);
+					this.where, this.asOf);
 		}
 
 	}
@@ -91,6 +93,7 @@ class StatsPage {
 		model.addAttribute("by2", form.by2());
 		model.addAttribute("from", form.from());
 		model.addAttribute("to", form.to());
+		model.addAttribute("asOf", form.asOf());
 		List<String> filters = new ArrayList<>(
 				(form.where() != null) ? form.where().stream().filter(w -> !w.isBlank()).toList() : List.of());
 		filters.add("");
@@ -102,23 +105,31 @@ class StatsPage {
 		}
 		catch (StatsException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", say(ex, locale));
 			return "stats/page";
 		}
 		Labels labels = new Labels(catalog, locale);
+		Tabulation table = Tabulation.of(result);
 		model.addAttribute("result", result);
 		model.addAttribute("metricLabel", result.metric().label().in(locale));
 		model.addAttribute("definition", result.metric().definition().in(locale));
 		model.addAttribute("header", header(result, locale));
-		model.addAttribute("rows", rows(result, labels, locale));
-		model.addAttribute("total", figureCells(result, result.total(), List.of(), locale));
+		List<List<Cell>> rows = new ArrayList<>();
+		for (Tabulation.Line line : table.lines()) {
+			if (!line.total()) {
+				rows.add(cells(result, line, labels, locale));
+			}
+		}
+		model.addAttribute("rows", rows);
+		Tabulation.Line total = table.lines().get(table.lines().size() - 1);
+		model.addAttribute("total", figureCells(result, total, locale));
 		model.addAttribute("csvHref", link("/stats.csv", result.query(), null));
 		model.addAttribute("chart", chart(result, labels, locale));
 		return "stats/page";
 	}
 
 	@GetMapping("/stats.csv")
-	void csv(Form form, Actor actor, HttpServletResponse response) throws java.io.IOException {
+	void csv(Form form, Actor actor, HttpServletResponse response, Locale locale) throws java.io.IOException {
 		StatsResult result;
 		try {
 			result = this.statistics.compute(actor, form.query());
@@ -126,7 +137,7 @@ class StatsPage {
 		catch (StatsException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			response.setContentType("text/plain;charset=UTF-8");
-			response.getWriter().println(ex.getMessage());
+			response.getWriter().println(say(ex, locale));
 			return;
 		}
 		response.setContentType("text/csv;charset=UTF-8");
@@ -139,26 +150,28 @@ class StatsPage {
 
 	@GetMapping("/stats/records")
 	String records(Form form, @RequestParam(name = "value", required = false) List<String> values,
-			@RequestParam(defaultValue = "0") int page, Actor actor, Model model, Locale locale,
-			HttpServletResponse response) {
+			@RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "false") boolean lapsed,
+			Actor actor, Model model, Locale locale, HttpServletResponse response) {
 		StatsQuery query;
 		List<RecordId> ids;
 		List<String> group = (values != null) ? values : List.of();
+		int pageNumber;
 		try {
+			pageNumber = page(page);
 			query = form.query();
-			ids = this.statistics.records(actor, query, group);
+			ids = this.statistics.records(actor, query, group, lapsed);
 		}
 		catch (StatsException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", say(ex, locale));
 			return "stats/records";
 		}
 		Catalog catalog = this.statistics.catalog();
 		Labels labels = new Labels(catalog, locale);
 		// the question was checked by records(): its measure and dimensions exist
 		Metric metric = catalog.metric(query.measure()).orElseThrow();
-		RecordKind kind = "incidents".equals(metric.counts()) ? RecordKind.INCIDENT : RecordKind.CASE;
-		Listing listing = this.registry.selection(actor, kind, ids, page, RECORDS_PAGE);
+		RecordKind kind = (metric.counts() == Metric.Counted.INCIDENTS) ? RecordKind.INCIDENT : RecordKind.CASE;
+		Listing listing = this.registry.selection(actor, kind, ids, pageNumber, RECORDS_PAGE);
 		Page<RecordView> records = listing.page();
 		List<String> conditions = new ArrayList<>();
 		for (int i = 0; i < group.size(); i++) {
@@ -170,65 +183,80 @@ class StatsPage {
 		model.addAttribute("conditions", conditions);
 		model.addAttribute("query", query);
 		model.addAttribute("records", records);
-		model.addAttribute("items",
-				records.items().stream().map(r -> new Cell(labels.describe(r, listing), href(r))).toList());
+		labels.know(listing.referenced());
+		model.addAttribute("lapsed", lapsed);
+		model.addAttribute("items", records.items().stream().map(r -> new Cell(labels.describe(r), href(r))).toList());
 		model.addAttribute("backHref", link("/stats", query, null));
-		String base = link("/stats/records", query, group);
-		model.addAttribute("previousHref", (page > 0) ? base + "&page=" + (page - 1) : null);
+		String base = link("/stats/records", query, group) + (lapsed ? "&lapsed=true" : "");
+		model.addAttribute("previousHref", (pageNumber > 0) ? base + "&page=" + (pageNumber - 1) : null);
 		model.addAttribute("nextHref",
-				((long) (page + 1) * RECORDS_PAGE < ids.size()) ? base + "&page=" + (page + 1) : null);
+				((long) (pageNumber + 1) * RECORDS_PAGE < ids.size()) ? base + "&page=" + (pageNumber + 1) : null);
 		return "stats/records";
 	}
 
+	private static int page(String text) {
+		if (!text.matches("[0-9]{1,6}")) {
+			throw new StatsException("stats.badPage", text.length() > 20 ? text.substring(0, 20) : text);
+		}
+		return Integer.parseInt(text);
+	}
+
+	private String say(StatsException ex, Locale locale) {
+		return this.messages.getMessage(ex.what().key(), ex.what().argumentArray(), ex.what().key(), locale);
+	}
+
+	/**
+	 * The table's header: the dimensions' names, the measure's, and what goes beside it.
+	 */
 	private List<String> header(StatsResult result, Locale locale) {
 		List<String> header = new ArrayList<>(result.dimensions().stream().map(d -> d.label().in(locale)).toList());
 		header.add(result.metric().label().in(locale));
-		if (result.metric().amount() != null) {
-			header.add(message("stats.amount", locale));
+		for (String beside : Tabulation.figureHeader(result.metric())
+			.subList(1, Tabulation.figureHeader(result.metric()).size())) {
+			header.add(message("stats." + beside, locale));
 		}
-		if (result.isShare()) {
-			header.add(message("stats.numerator", locale));
-			header.add(message("stats.denominator", locale));
-		}
-		else {
+		if (!result.isShare()) {
 			header.add(message("stats.shareOfTotal", locale));
 		}
 		return header;
 	}
 
-	private List<List<Cell>> rows(StatsResult result, Labels labels, Locale locale) {
-		List<List<Cell>> rows = new ArrayList<>();
-		for (Row row : result.rows()) {
-			List<Cell> cells = new ArrayList<>();
-			for (int i = 0; i < row.values().size(); i++) {
-				cells.add(new Cell(labels.value(result.dimensions().get(i), row.values().get(i)), null));
-			}
-			cells.addAll(figureCells(result, row.figure(), row.values(), locale));
-			rows.add(cells);
+	private List<Cell> cells(StatsResult result, Tabulation.Line line, Labels labels, Locale locale) {
+		List<Cell> cells = new ArrayList<>();
+		for (int i = 0; i < line.values().size(); i++) {
+			cells.add(new Cell(labels.value(result.dimensions().get(i), line.values().get(i)), null));
 		}
-		return rows;
+		cells.addAll(figureCells(result, line, locale));
+		return cells;
 	}
 
-	/** The figure (linked to its records), and what goes beside it. */
-	private List<Cell> figureCells(StatsResult result, Figure figure, List<String> values, Locale locale) {
+	/**
+	 * The figure (linked to its records) and what goes beside it, as the tabulation has
+	 * them: the amount, the two counts of a share, the incidents whose number is not
+	 * known, the persons whose term lapsed (linked to them), and the share of the total.
+	 */
+	private List<Cell> figureCells(StatsResult result, Tabulation.Line line, Locale locale) {
+		List<String> values = line.total() ? List.of() : line.values();
 		String href = link("/stats/records", result.query(), values);
+		Figure figure = line.figure();
 		List<Cell> cells = new ArrayList<>();
-		if (result.isShare()) {
-			cells.add(new Cell(percent(figure.rate(), locale), href));
-		}
-		else {
-			cells.add(new Cell(number(figure.value(), locale), href));
-		}
-		if (result.metric().amount() != null) {
+		cells.add(new Cell(result.isShare() ? percent(figure.rate(), locale) : number(figure.value(), locale), href));
+		if (figure.amount() != null) {
 			cells.add(new Cell(number(figure.amount(), locale) + " ₽", null));
 		}
-		if (result.isShare()) {
+		if (figure.numerator() != null) {
 			cells.add(new Cell(number(figure.numerator(), locale), null));
 			cells.add(new Cell(number(figure.denominator(), locale), null));
 		}
-		else {
-			long total = result.total().value();
-			cells.add(new Cell(percent((total > 0) ? (double) figure.value() / total : null, locale), null));
+		if (figure.unknown() != null) {
+			cells.add(new Cell(number(figure.unknown(), locale), null));
+		}
+		if (figure.lapsed() != null) {
+			cells.add(new Cell(number(figure.lapsed(), locale),
+					(figure.lapsed() > 0) ? href + (href.contains("?") ? "&" : "?") + "lapsed=true" : null));
+		}
+		if (!result.isShare()) {
+			cells.add(new Cell(percent(line.share(), locale), null));
 		}
 		return cells;
 	}
@@ -243,7 +271,7 @@ class StatsPage {
 		Map<String, String> labelOf = new LinkedHashMap<>();
 		Map<String, String> shownOf = new LinkedHashMap<>();
 		boolean single = result.dimensions().size() == 1;
-		for (Row row : result.rows()) {
+		for (StatsResult.Row row : result.rows()) {
 			String first = String.valueOf(row.values().get(0));
 			labelOf.putIfAbsent(first, labels.value(result.dimensions().get(0), row.values().get(0)));
 			String series = (row.values().size() > 1) ? labels.value(result.dimensions().get(1), row.values().get(1))
@@ -283,6 +311,9 @@ class StatsPage {
 		if (query.to() != null) {
 			uri.queryParam("to", query.to());
 		}
+		if (query.asOf() != null) {
+			uri.queryParam("asOf", query.asOf());
+		}
 		query.whereStrings().forEach(w -> uri.queryParam("where", w));
 		if (values != null) {
 			values.forEach(v -> uri.queryParam("value", (v != null) ? v : ""));
@@ -316,69 +347,85 @@ class StatsPage {
 	}
 
 	/**
-	 * Names of dimension values and one-line descriptions of records, in one language.
+	 * Names of dimension values and one-line descriptions of records, in one language: a
+	 * record's title as its kind gives it, and its list columns.
 	 */
-	private final class Labels {
+	private final class Labels implements org.khronika.registry.Labels {
 
 		private final Catalog catalog;
 
 		private final Locale locale;
+
+		private final Map<RecordId, RecordView> known = new java.util.HashMap<>();
 
 		Labels(Catalog catalog, Locale locale) {
 			this.catalog = catalog;
 			this.locale = locale;
 		}
 
+		void know(Map<RecordId, RecordView> records) {
+			this.known.putAll(records);
+		}
+
 		String value(Dimension dimension, String code) {
 			if (code == null) {
 				return message("stats.notStated", this.locale);
 			}
+			if (Facts.NOT_APPLICABLE.equals(code)) {
+				return message("stats.notApplicable", this.locale);
+			}
 			return this.catalog.valueLabel(dimension.values(), code).map(l -> l.in(this.locale)).orElse(code);
 		}
 
-		/** A line for an incident or a case (statistics count nothing else). */
-		String describe(RecordView record, Listing listing) {
-			List<String> parts = new ArrayList<>();
-			if (record.details() instanceof org.khronika.registry.IncidentDetails incident) {
-				parts.add(String.valueOf(incident.date()));
-				parts.add(term("incident-types", incident.type()));
-				parts.add(this.catalog.valueLabel("regions", incident.region())
-					.map(l -> l.in(this.locale))
-					.orElse(String.valueOf(incident.region())));
-				if (incident.detained() != null) {
-					parts.add(StatsPage.this.messages.getMessage("stats.detainedCount",
-							new Object[] { incident.detained() }, this.locale));
-				}
-			}
-			else if (record.details() instanceof org.khronika.registry.CaseDetails courtCase) {
-				parts.add(person(listing.referenced().get(courtCase.person())));
-				parts.add((courtCase.opened() != null) ? courtCase.opened().toString() : "—");
-				parts.add(term("case-kinds", courtCase.caseKind()));
-				courtCase.charges()
-					.forEach(code -> parts
-						.add(this.catalog.valueLabel("law-articles", code).map(l -> l.in(this.locale)).orElse(code)));
-				if (courtCase.outcome() != null) {
-					parts.add(term("outcomes", courtCase.outcome()));
-				}
-			}
-			else {
-				parts.add(String.valueOf(record.details().publicFields()));
-			}
+		/** A line for an incident or a case: its title and its list columns. */
+		String describe(RecordView record) {
+			List<String> parts = new ArrayList<>(List.of(title(record)));
+			record.kind()
+				.columns()
+				.stream()
+				.filter(column -> !column.sealed())
+				.map(column -> column.cell().apply(record.details(), this))
+				.filter(cell -> !cell.isBlank())
+				.forEach(parts::add);
 			return String.join(" · ", parts);
 		}
 
-		/** The person's first name spelling, where the reader may see it. */
-		private String person(RecordView person) {
-			if (person == null || person.redacted() || person.shredded()
-					|| !(person.details() instanceof org.khronika.registry.PersonDetails details)
-					|| details.displayName().isEmpty()) {
-				return message("stats.personHidden", this.locale);
-			}
-			return details.displayName();
+		private String title(RecordView record) {
+			String title = record.kind().title(record.details(), this);
+			return title.isEmpty() ? message("stats.personHidden", this.locale) : title;
 		}
 
-		private String term(String vocabulary, String code) {
-			return this.catalog.valueLabel(vocabulary, code).map(l -> l.in(this.locale)).orElse(String.valueOf(code));
+		@Override
+		public String title(RecordId id) {
+			RecordView record = this.known.get(id);
+			return (record != null && !record.redacted() && !record.shredded()) ? title(record)
+					: message("stats.personHidden", this.locale);
+		}
+
+		@Override
+		public String term(String vocabulary, String code) {
+			return (code == null) ? ""
+					: this.catalog.valueLabel(vocabulary, code).map(l -> l.in(this.locale)).orElse(code);
+		}
+
+		@Override
+		public String region(String code) {
+			return term("regions", code);
+		}
+
+		@Override
+		public String article(String code) {
+			return term("law-articles", code);
+		}
+
+		@Override
+		public String message(String code, Object... arguments) {
+			return StatsPage.this.messages.getMessage(code, arguments, code, this.locale);
+		}
+
+		@Override
+		public String date(LocalDate day) {
+			return (day != null) ? day.toString() : "—";
 		}
 
 	}

@@ -1,0 +1,166 @@
+package org.khronika.registry.web;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.khronika.TestApplication;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.WebSession;
+import org.khronika.WebSession.Response;
+import org.khronika.access.ApiTokens;
+import org.khronika.access.Role;
+import org.khronika.access.Staff;
+import org.khronika.registry.RecordDraft;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.Registry;
+import org.khronika.registry.SaveResult;
+import org.khronika.registry.api.ApiClient;
+import org.khronika.registry.api.ApiClient.Answer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lists of records sorted by their dates and filtered by region, kind, status, article
+ * and dates, a page at a time, on the pages and from the API; a parameter that cannot be
+ * read is answered 400 with what is wrong, never 500.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RecordListsIT {
+
+	private static final Path DATA = TestApplication.dataDirectory();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApplication.register(registry, DATA, Engine.SQLITE);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	ApplicationContext context;
+
+	private static Staff editor;
+
+	private WebSession session;
+
+	/**
+	 * Three cases: Anna's (Moscow, criminal, 2024), Boris's (Saint Petersburg,
+	 * administrative, 2023, closed), Vera's (Moscow, criminal, 2025, in court).
+	 */
+	@BeforeEach
+	void recordOnce() {
+		if (editor == null) {
+			editor = Staff.add(this.context, "lists-editor", Role.EDITOR);
+			recordCase("Анна Списочная", "criminal", "2024-01-10", "moscow", "uk-207.3", "investigation");
+			recordCase("Борис Списочный", "administrative", "2023-05-01", "saint-petersburg", "koap-20.3.3", "closed");
+			recordCase("Вера Списочная", "criminal", "2025-02-01", "moscow", "uk-280.3", "in-court");
+		}
+		this.session = new WebSession(this.port).login(editor);
+	}
+
+	private void recordCase(String name, String kind, String opened, String region, String article, String status) {
+		String person = save(RecordDraft.empty(RecordKind.PERSON).with("names", name));
+		save(RecordDraft.empty(RecordKind.CASE)
+			.with("person", person)
+			.with("kind", kind)
+			.with("opened", opened)
+			.with("region", region)
+			.with("charges", article)
+			.with("trigger", "street-detention")
+			.with("status", status));
+	}
+
+	private String save(RecordDraft draft) {
+		SaveResult result = this.registry.record(editor.actor(), draft);
+		assertThat(result).as("test record").isInstanceOf(SaveResult.Saved.class);
+		return ((SaveResult.Saved) result).id().toString();
+	}
+
+	/** The names of the cases a list page shows, in its order. */
+	private List<String> casesOn(String query) {
+		Response page = this.session.get("/cases?" + query);
+		assertThat(page.status()).as(query).isEqualTo(200);
+		return List.of("Анна", "Борис", "Вера")
+			.stream()
+			.filter(name -> page.text().contains(name + " Списочн"))
+			.sorted(java.util.Comparator.comparingInt(name -> page.text().indexOf(name + " Списочн")))
+			.toList();
+	}
+
+	@Test
+	void listsAreSortedByTheirDateAndFilteredByRegionKindStatusArticleAndDates() {
+		assertThat(casesOn("sort=date")).containsExactly("Борис", "Анна", "Вера");
+		assertThat(casesOn("sort=-date")).containsExactly("Вера", "Анна", "Борис");
+		assertThat(casesOn("region=moscow&sort=date")).containsExactly("Анна", "Вера");
+		assertThat(casesOn("region=Санкт-Петербург")).as("a region by its name").containsExactly("Борис");
+		assertThat(casesOn("kind=administrative")).containsExactly("Борис");
+		assertThat(casesOn("status=in-court")).containsExactly("Вера");
+		assertThat(casesOn("article=УК+207.3")).as("an article by its name").containsExactly("Анна");
+		assertThat(casesOn("from=2024-01-01&to=2024-12-31")).containsExactly("Анна");
+		assertThat(casesOn("sort=date&size=1&page=1")).as("the second page of one").containsExactly("Анна");
+	}
+
+	@Test
+	void theListFormOffersTheKindsFiltersAndKeepsWhatWasAsked() {
+		String form = this.session.get("/cases?region=moscow&sort=-date").body();
+
+		assertThat(form).contains("name=\"region\"", "name=\"kind\"", "name=\"status\"", "name=\"article\"",
+				"name=\"from\"", "name=\"to\"", "name=\"sort\"");
+		assertThat(form).containsPattern("<option value=\"moscow\" selected[^>]*>");
+		assertThat(this.session.get("/persons").body()).as("persons have no status")
+			.contains("name=\"region\"")
+			.doesNotContain("name=\"status\"");
+	}
+
+	@Test
+	void aListParameterThatCannotBeReadIsA400SayingWhichAndWhy() {
+		Map<String, String> bad = Map.of("/persons?page=abc&lang=en", "page", "/cases?sort=colour&lang=en", "sort",
+				"/cases?region=Atlantis&lang=en", "Atlantis", "/incidents?status=closed&lang=en", "status",
+				"/cases?from=2024-13-01&lang=en", "from", "/cases?from=2025-01-01&to=2024-01-01&lang=en", "to",
+				"/cases?size=100000&lang=en", "size");
+		bad.forEach((path, named) -> {
+			Response response = this.session.get(path);
+			assertThat(response.status()).as(path).isEqualTo(400);
+			assertThat(response.text()).as(path)
+				.contains("The list cannot be shown")
+				.contains(named)
+				.doesNotContain("Exception");
+		});
+	}
+
+	@Test
+	void theApiListsWithTheSameParametersAndAnswersBadOnesWithAProblem() {
+		ApiClient api = new ApiClient(this.port,
+				this.tokens.create(Staff.SETUP, editor.login(), Role.EDITOR, "lists", java.time.Duration.ofDays(1)));
+
+		Answer moscow = api.get("/cases?region=moscow&sort=date");
+		List<Map<String, Object>> items = moscow.get("items");
+		assertThat(items).extracting(item -> item.get("opened")).containsExactly("2024-01-10", "2025-02-01");
+		assertThat(moscow.json()).containsEntry("total", 2);
+
+		Answer bad = api.get("/cases?page=abc");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json()).containsEntry("code", "invalid_query");
+		List<Map<String, Object>> errors = bad.get("errors");
+		assertThat(errors).singleElement()
+			.satisfies(e -> assertThat(e).containsEntry("field", "page").containsEntry("code", "not_a_number"));
+	}
+
+}
