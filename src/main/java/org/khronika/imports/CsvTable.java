@@ -98,7 +98,7 @@ final class CsvTable implements Table {
 				.setDelimiter(delimiter)
 				.setHeader()
 				.setSkipHeaderRecord(true)
-				.setIgnoreEmptyLines(true)
+				.setIgnoreEmptyLines(false)
 				.setAllowMissingColumnNames(true)
 				.get()
 				.parse(limit);

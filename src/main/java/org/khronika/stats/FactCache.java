@@ -23,7 +23,7 @@ import org.khronika.stats.FactTable.Encoding;
  */
 final class FactCache {
 
-	private final Facts facts;
+	private final FactSource facts;
 
 	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -42,7 +42,7 @@ final class FactCache {
 	 */
 	private final Map<UUID, UUID> caseOfEvent = new HashMap<>();
 
-	FactCache(Facts facts) {
+	FactCache(FactSource facts) {
 		this.facts = facts;
 	}
 

@@ -37,17 +37,14 @@ public class Statistics {
 
 	private final Catalog catalog;
 
-	private final Facts facts;
-
 	private final FactCache cache;
 
 	private final AccessPolicy policy;
 
 	private final Clock clock;
 
-	Statistics(Catalog catalog, Facts facts, AccessPolicy policy, Clock clock) {
+	Statistics(Catalog catalog, FactSource facts, AccessPolicy policy, Clock clock) {
 		this.catalog = catalog;
-		this.facts = facts;
 		this.cache = new FactCache(facts);
 		this.policy = policy;
 		this.clock = clock;

@@ -17,7 +17,7 @@ class StatsConfiguration {
 
 	@Bean
 	Statistics statistics(Catalog catalog, Facts facts, AccessPolicy policy, Clock clock) {
-		return new Statistics(catalog, facts, policy, clock);
+		return new Statistics(catalog, FactSource.of(facts), policy, clock);
 	}
 
 	/**

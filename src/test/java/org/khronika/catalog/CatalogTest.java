@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CatalogTest {
 
@@ -96,6 +97,15 @@ class CatalogTest {
 		assertThat(this.catalog.valueCode(Catalog.TRIGGERS, "wiretap")).hasValue("wiretap");
 		assertThat(this.catalog.valueCode(Catalog.TRIGGERS, "telepathy")).isEmpty();
 		assertThat(this.catalog.valueLabel("law-articles", "uk-207.3")).map(Label::ru).hasValue("УК 207.3");
+	}
+
+	@Test
+	void aMeasureCountingWhatStatisticsCannotCountIsRefusedWhenTheCatalogLoads() {
+		assertThatThrownBy(() -> Metric.Counted.of("victims", "persons")).isInstanceOf(IllegalStateException.class)
+			.hasMessage("metric victims: 'counts' is incidents or cases, not 'persons'");
+		assertThatThrownBy(() -> Metric.Aggregate.of("victims", "median")).isInstanceOf(IllegalStateException.class)
+			.hasMessageStartingWith("metric victims: unknown aggregate 'median'");
+		assertThat(Metric.Aggregate.of("detained", "sum-detained")).isEqualTo(Metric.Aggregate.SUM_DETAINED);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,28 @@ class SealerTest {
 		assertThat(this.sealer.open("subject-a", sealed, CONTEXT)).isEmpty();
 		assertThat(this.sealer.open("subject-b", other, CONTEXT)).hasValue(PLAINTEXT);
 		assertThatThrownBy(() -> this.sealer.seal("subject-a", PLAINTEXT, CONTEXT))
+			.isInstanceOf(SealedDataException.class);
+	}
+
+	@Test
+	void opensAPageInOneBatchAsItWouldOneByOne() {
+		byte[] a = this.sealer.seal("subject-a", PLAINTEXT, CONTEXT);
+		byte[] b = this.sealer.seal("subject-b", "Анна".getBytes(StandardCharsets.UTF_8), CONTEXT);
+		byte[] gone = this.sealer.seal("subject-c", "Стёртая".getBytes(StandardCharsets.UTF_8), CONTEXT);
+		this.sealer.destroy("subject-c");
+		this.sealer.scrub();
+
+		var opened = this.sealer
+			.openAll(List.of(new Sealer.Sealed("subject-a", a, CONTEXT), new Sealer.Sealed("subject-c", gone, CONTEXT),
+					new Sealer.Sealed("subject-b", b, CONTEXT), new Sealer.Sealed("subject-a", a, CONTEXT)));
+
+		assertThat(opened).hasSize(4);
+		assertThat(opened.get(0)).hasValue(PLAINTEXT);
+		assertThat(opened.get(1)).as("a shredded subject opens to nothing").isEmpty();
+		assertThat(opened.get(2)).hasValue("Анна".getBytes(StandardCharsets.UTF_8));
+		assertThat(opened.get(3)).hasValue(PLAINTEXT);
+		assertThatThrownBy(() -> this.sealer.openAll(List.of(new Sealer.Sealed("subject-b", a, CONTEXT))))
+			.as("under another subject's key")
 			.isInstanceOf(SealedDataException.class);
 	}
 

@@ -212,6 +212,21 @@ class RecordPagesIT {
 	}
 
 	@Test
+	void notFoundAndNotAllowedHaveTheirOwnPagesAndWords() {
+		Response missing = this.session.get("/persons/00000000-0000-4000-8000-000000000099?lang=en");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.text()).contains("Not found", "the record may be restricted")
+			.doesNotContain("Something went wrong");
+
+		WebSession analyst = new WebSession(this.port).login(Staff.add(this.context, "pages-analyst", Role.ANALYST));
+		Response denied = analyst.get("/persons/new?lang=en");
+		assertThat(denied.status()).isEqualTo(403);
+		assertThat(denied.text()).contains("Not allowed", "Your role does not include this work")
+			.doesNotContain("Something went wrong");
+		assertThat(analyst.get("/persons/new?lang=ru").text()).contains("Нет доступа");
+	}
+
+	@Test
 	void everyFormShowsEachFieldOnceWithItsLabel() {
 		java.util.regex.Pattern idPattern = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"");
 		for (String form : List.of("/persons/new", "/incidents/new", "/cases/new", "/case-events/new",
