@@ -18,8 +18,11 @@ class CaseEventRulesTest {
 	private static final PersonId PERSON = new PersonId(UUID.randomUUID());
 
 	private static CaseDetails aCase(CaseStatus status, Outcome outcome) {
-		return new CaseDetails(PERSON, Proceedings.CRIMINAL, LocalDate.of(2025, 3, 4), "moscow", List.of("uk-207.3"),
-				List.of(), Trigger.WIRETAP, null, null, null, null, null, null, status, outcome, null, null, List.of());
+		RecordDraft draft = Drafts.aCriminalCase(PERSON, "uk-207.3")
+			.with("opened", "2025-03-04")
+			.with("region", "moscow")
+			.with("status", status.code());
+		return Drafts.built(Drafts.decided(draft, outcome));
 	}
 
 	private static CaseEventDetails event(CaseEventType type, String date) {
@@ -109,9 +112,12 @@ class CaseEventRulesTest {
 
 	@Test
 	void anInquiryRecordsOnlyWhatHappensBeforeACase() {
-		CaseDetails inquiry = new CaseDetails(PERSON, Proceedings.INQUIRY, null, null, List.of(), List.of(),
-				Trigger.DENUNCIATION, "relative", null, null, null, null, null, CaseStatus.PRE_INVESTIGATION, null,
-				null, null, List.of());
+		CaseDetails inquiry = Drafts.built(Drafts.aCriminalCase(PERSON)
+			.with("kind", "inquiry")
+			.with("court")
+			.with("trigger", "denunciation")
+			.with("informant", "relative")
+			.with("status", "pre-investigation"));
 		CaseFile file = new CaseFile(inquiry, List.of());
 
 		assertThat(codes(event(CaseEventType.QUESTIONING, "2025-01-20"), file)).isEmpty();

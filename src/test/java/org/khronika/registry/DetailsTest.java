@@ -22,8 +22,14 @@ class DetailsTest {
 
 	private static CaseDetails aCase(Proceedings proceedings, List<String> charges, Trigger trigger, String informant,
 			CaseStatus status, Outcome outcome) {
-		return new CaseDetails(PERSON, proceedings, null, null, charges, List.of(), trigger, informant, null, null,
-				null, null, null, status, outcome, null, null, List.of());
+		RecordDraft draft = RecordDraft.empty(RecordKind.CASE)
+			.with("person", PERSON.toString())
+			.with("kind", (proceedings != null) ? proceedings.code() : "")
+			.with("charges", charges)
+			.with("trigger", (trigger != null) ? trigger.code() : "")
+			.with("informant", (informant != null) ? informant : "")
+			.with("status", (status != null) ? status.code() : "");
+		return Drafts.built(Drafts.decided(draft, outcome));
 	}
 
 	private static void refused(Runnable building, String field, String code) {
@@ -35,8 +41,7 @@ class DetailsTest {
 
 	@Test
 	void aCaseNeedsItsPersonProceedingsTriggerAndStatus() {
-		refused(() -> new CaseDetails(null, null, null, null, List.of(), List.of(), null, null, null, null, null, null,
-				null, null, null, null, null, List.of()), "person", "required");
+		refused(() -> Drafts.built(RecordDraft.empty(RecordKind.CASE)), "person", "required");
 		refused(() -> aCase(null, List.of(), Trigger.WIRETAP, null, CaseStatus.INVESTIGATION, null), "kind",
 				"required");
 	}

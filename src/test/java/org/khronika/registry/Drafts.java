@@ -1,6 +1,9 @@
 package org.khronika.registry;
 
 import java.util.Arrays;
+import java.util.List;
+
+import org.khronika.catalog.Catalog;
 
 /**
  * Invented records for tests, as drafts: a builder each, filled in with
@@ -8,7 +11,31 @@ import java.util.Arrays;
  */
 public final class Drafts {
 
+	private static final Catalog CATALOG = Catalog.load();
+
 	private Drafts() {
+	}
+
+	/**
+	 * The details {@code draft} builds, as every entry path builds them but without a
+	 * database: every reference counts as visible. A value that cannot be read fails the
+	 * test; an invariant the details break throws {@link InvalidDetails}, as the
+	 * constructor does.
+	 */
+	@SuppressWarnings("unchecked")
+	public static <D extends RecordDetails> D built(RecordDraft draft) {
+		FieldParser parser = new FieldParser(CATALOG, id -> true);
+		FieldValues values = parser.parse(draft);
+		Kind<?> kind = Kinds.of(draft.kind());
+		// a missing value is left to the constructor, whose refusal the test may expect
+		List<FieldProblem> unreadable = parser.problems()
+			.stream()
+			.filter(p -> kind.field(p.field()).map(f -> !f.requiredCode().equals(p.code())).orElse(true))
+			.toList();
+		if (!unreadable.isEmpty()) {
+			throw new AssertionError("test draft cannot be read: " + unreadable);
+		}
+		return (D) kind.build(values);
 	}
 
 	/** A person born in 1987 in Moscow, with contacts and a note. */
@@ -19,6 +46,17 @@ public final class Drafts {
 			.with("region", "Москва")
 			.with("contacts", "тел. +7 900 000-00-01")
 			.with("notes", "Вымышленная заметка");
+	}
+
+	/** {@code draft} (a case) with {@code outcome} and its amount or months, or none. */
+	public static RecordDraft decided(RecordDraft draft, Outcome outcome) {
+		if (outcome == null) {
+			return draft.with("outcome").with("fineAmount").with("sentenceMonths");
+		}
+		return draft.with("outcome", outcome.code())
+			.with("fineAmount", (outcome.fineAmount() != null) ? List.of(outcome.fineAmount().toString()) : List.of())
+			.with("sentenceMonths",
+					(outcome.sentenceMonths() != null) ? List.of(outcome.sentenceMonths().toString()) : List.of());
 	}
 
 	public static RecordDraft aSource() {

@@ -38,19 +38,43 @@ class EventTypesTest {
 			"Манежная площадь", "protest", "Против войны", "стихийная", "not-agreed", 58, List.of(PERSON), "Описание",
 			List.of(SOURCE));
 
-	static final CaseDetails CASE_DETAILS = new CaseDetails(PERSON, Proceedings.CRIMINAL, null, null,
-			List.of("uk-207.3"), List.of(), Trigger.DENUNCIATION, "colleague", null, null, "Мещанский районный суд",
-			null, null, CaseStatus.CLOSED, new Outcome.PrisonSentence(84), null, "Заметки", List.of(SOURCE));
+	static final CaseDetails CASE_DETAILS = Drafts.built(RecordDraft.empty(RecordKind.CASE)
+		.with("person", PERSON.toString())
+		.with("kind", "criminal")
+		.with("charges", "uk-207.3")
+		.with("trigger", "denunciation")
+		.with("informant", "colleague")
+		.with("court", "Мещанский районный суд")
+		.with("status", "closed")
+		.with("outcome", "sentence-real")
+		.with("sentenceMonths", "84")
+		.with("notes", "Заметки")
+		.with("sources", SOURCE.toString()));
 
 	static final IncidentId INCIDENT = new IncidentId(UUID.fromString("00000000-0000-4000-8000-000000000004"));
 
 	/**
 	 * A case with every field the redesign added: they are optional, and absent above.
 	 */
-	static final CaseDetails FULL_CASE_DETAILS = new CaseDetails(PERSON, Proceedings.ADMINISTRATIVE,
-			LocalDate.of(2024, 11, 2), "moscow", List.of("koap-20.3.3"), List.of(INCIDENT), Trigger.STREET_DETENTION,
-			null, "police", "5-1234/2024", "Тверской районный суд", "05-9876/2024", "Судья Вымышленная",
-			CaseStatus.CLOSED, new Outcome.Fine(45000), "СИЗО-1", "Заметки", List.of(SOURCE));
+	static final CaseDetails FULL_CASE_DETAILS = Drafts.built(RecordDraft.empty(RecordKind.CASE)
+		.with("person", PERSON.toString())
+		.with("kind", "administrative")
+		.with("opened", "2024-11-02")
+		.with("region", "moscow")
+		.with("charges", "koap-20.3.3")
+		.with("incidents", INCIDENT.toString())
+		.with("trigger", "street-detention")
+		.with("investigator", "police")
+		.with("caseNumber", "5-1234/2024")
+		.with("court", "Тверской районный суд")
+		.with("courtCaseNumber", "05-9876/2024")
+		.with("judge", "Судья Вымышленная")
+		.with("status", "closed")
+		.with("outcome", "fine")
+		.with("fineAmount", "45000")
+		.with("custodyPlace", "СИЗО-1")
+		.with("notes", "Заметки")
+		.with("sources", SOURCE.toString()));
 
 	static final CaseEventDetails CASE_EVENT_DETAILS = new CaseEventDetails(CASE, CaseEventType.MEASURE_OF_RESTRAINT,
 			LocalDate.of(2022, 4, 1), "Мещанский районный суд", MeasureOfRestraint.CUSTODY, LocalDate.of(2022, 6, 1),

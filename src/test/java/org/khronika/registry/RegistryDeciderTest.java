@@ -116,9 +116,8 @@ class RegistryDeciderTest {
 	@Test
 	void aVerdictIsRefusedInACaseThatDidNotReachCourtWhoeverBuiltIt() {
 		CaseId courtCase = new CaseId(UUID.randomUUID());
-		CaseDetails investigated = new CaseDetails(this.person, Proceedings.CRIMINAL, null, "moscow",
-				List.of("uk-207.3"), List.of(), Trigger.WIRETAP, null, null, null, null, null, null,
-				CaseStatus.INVESTIGATION, null, null, null, List.of());
+		CaseDetails investigated = Drafts
+			.built(Drafts.aCriminalCase(this.person, "uk-207.3").with("region", "moscow").with("court"));
 		CaseEventDetails verdict = new CaseEventDetails(courtCase, CaseEventType.VERDICT, LocalDate.of(2025, 9, 1),
 				null, null, null, null, List.of());
 		CaseEventId event = new CaseEventId(UUID.randomUUID());
