@@ -12,15 +12,20 @@ import java.util.List;
  * number, the court's case number, the judge, the place of custody and the notes are
  * sealed under the case's own key: each can lead to the person.
  *
+ * @param occupation what the person did when the case began (a student, a teacher), a
+ * code of {@value #OCCUPATIONS}
  * @param informant the informant's relationship to the person, a code of
  * {@value Trigger#INFORMANTS}: exactly when the trigger is a denunciation
  * @param investigator the investigating body, a code of {@value #INVESTIGATORS}
  * @param outcome only once the case is closed or on appeal; null before
  */
-public record CaseDetails(PersonId person, Proceedings proceedings, LocalDate opened, String region,
+public record CaseDetails(PersonId person, String occupation, Proceedings proceedings, LocalDate opened, String region,
 		List<String> charges, List<IncidentId> incidents, Trigger trigger, String informant, String investigator,
 		String caseNumber, String court, String courtCaseNumber, String judge, CaseStatus status, Outcome outcome,
 		String custodyPlace, String notes, List<SourceId> sources) implements RecordDetails {
+
+	/** The vocabulary of the person's occupation when the case began. */
+	public static final String OCCUPATIONS = "occupations";
 
 	/** The vocabulary of investigating bodies. */
 	public static final String INVESTIGATORS = "investigating-agencies";

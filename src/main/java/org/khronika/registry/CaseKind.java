@@ -18,6 +18,7 @@ final class CaseKind extends Kind<CaseDetails> {
 	private CaseKind() {
 		super(RecordKind.CASE, CaseDetails.class, List.of(
 				Field.reference("person", RecordKind.PERSON, false).requiredField(),
+				Field.term("occupation", CaseDetails.OCCUPATIONS),
 				Field.term("kind", Proceedings.VOCABULARY).requiredField(), Field.of("opened", FieldType.DATE),
 				Field.of("region", FieldType.REGION), Field.of("charges", FieldType.ARTICLES),
 				Field.reference("incidents", RecordKind.INCIDENT, true),
@@ -41,6 +42,7 @@ final class CaseKind extends Kind<CaseDetails> {
 	@Override
 	FieldValues values(CaseDetails d) {
 		return new FieldValues().put("person", d.person())
+			.put("occupation", d.occupation())
 			.put("kind", code(d.proceedings()))
 			.put("opened", d.opened())
 			.put("region", d.region())
@@ -70,10 +72,10 @@ final class CaseKind extends Kind<CaseDetails> {
 		CaseStatus status = coded(CaseStatus.class, v, "status", problems);
 		Outcome outcome = outcome(v, problems);
 		return complete(problems,
-				() -> new CaseDetails(v.id("person"), proceedings, v.date("opened"), v.text("region"),
-						v.texts("charges"), v.ids("incidents"), trigger, v.text("informant"), v.text("investigator"),
-						v.text("caseNumber"), v.text("court"), v.text("courtCaseNumber"), v.text("judge"), status,
-						outcome, v.text("custodyPlace"), v.text("notes"), v.ids("sources")));
+				() -> new CaseDetails(v.id("person"), v.text("occupation"), proceedings, v.date("opened"),
+						v.text("region"), v.texts("charges"), v.ids("incidents"), trigger, v.text("informant"),
+						v.text("investigator"), v.text("caseNumber"), v.text("court"), v.text("courtCaseNumber"),
+						v.text("judge"), status, outcome, v.text("custodyPlace"), v.text("notes"), v.ids("sources")));
 	}
 
 	/**

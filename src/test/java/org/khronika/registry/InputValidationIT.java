@@ -53,6 +53,16 @@ class InputValidationIT {
 	}
 
 	@Test
+	void aCaseRecordsThePersonsOccupationAsACodeOfItsVocabulary() {
+		RecordId student = this.f.save(aCriminalCase(this.person, "207.3").with("occupation", "student"));
+
+		assertThat(((CaseDetails) this.f.find(student).orElseThrow().details()).occupation()).isEqualTo("student");
+		assertThat(problems(aCriminalCase(this.person, "207.3").with("occupation", "spy")))
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("occupation", "unknown_term"));
+	}
+
+	@Test
 	void personNeedsANameAndAPlausibleBirthYearAndAKnownRegion() {
 		String tooLong = "я".repeat(201);
 		List<FieldProblem> problems = problems(RecordDraft.empty(RecordKind.PERSON)
