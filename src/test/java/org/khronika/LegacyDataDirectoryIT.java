@@ -140,7 +140,7 @@ class LegacyDataDirectoryIT {
 	 * The fields added since that release, by name: a case's incidents, numbers, judge, …
 	 */
 	static final List<String> ADDED = List.of("incidents", "investigator", "caseNumber", "courtCaseNumber", "judge",
-			"custodyPlace");
+			"custodyPlace", "occupation");
 
 	/** Values of the added fields in the old records: none should have one. */
 	private List<String> fieldsAddedSince() {
