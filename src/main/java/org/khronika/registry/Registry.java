@@ -43,6 +43,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class Registry {
 
+	/** How many pages beyond the one asked for a list counts its records. */
+	static final int COUNT_AHEAD = 20;
+
 	private final EventLog log;
 
 	private final Sealer sealer;
@@ -456,7 +459,9 @@ public class Registry {
 	/**
 	 * One page of the records of a kind that {@code actor} may see, as {@code query} asks
 	 * (filters, dates, order), with the records they refer to (audited). Only the sealed
-	 * parts a list page shows are opened, unless {@code everyField}.
+	 * parts a list page shows are opened, unless {@code everyField}. The records are
+	 * counted up to {@value #COUNT_AHEAD} pages beyond this one: past that, the page's
+	 * total says "at least".
 	 * @throws InvalidQuery if a filter does not apply to the kind or names an unknown
 	 * value
 	 */
@@ -466,28 +471,27 @@ public class Registry {
 		Visibility.Condition condition = this.visibility.condition(actor, query.kind());
 		List<Object> arguments = new ArrayList<>(List.of(query.kind().code()));
 		arguments.addAll(condition.arguments());
-		StringBuilder where = new StringBuilder(" FROM registry_record r JOIN " + table.table()
-				+ " f ON f.id = r.id WHERE r.kind = ? AND " + condition.sql());
+		StringBuilder filters = new StringBuilder();
 		for (Map.Entry<ListQuery.Filter, String> filter : query.filters().entrySet()) {
 			TypedTable.Column column = table.column(filter.getKey())
 				.orElseThrow(() -> new InvalidQuery(filter.getKey().parameter(), "filter_not_for_kind"));
 			String code = filterCode(kind, column, filter.getKey(), filter.getValue());
 			if (filter.getKey() == ListQuery.Filter.ARTICLE) {
-				where.append(" AND (' ' || f.").append(column.name()).append(" || ' ') LIKE ?");
+				filters.append(" AND (' ' || f.").append(column.name()).append(" || ' ') LIKE ?");
 				arguments.add("% " + code + " %");
 			}
 			else {
-				where.append(" AND f.").append(column.name()).append(" = ?");
+				filters.append(" AND f.").append(column.name()).append(" = ?");
 				arguments.add(code);
 			}
 		}
 		String date = (table.date() != null) ? "f." + table.date() : "r.created_at";
 		if (query.from() != null) {
-			where.append(" AND ").append(date).append(" >= ?");
+			filters.append(" AND ").append(date).append(" >= ?");
 			arguments.add(query.from().toString());
 		}
 		if (query.to() != null) {
-			where.append(" AND ").append(date).append(" < ?");
+			filters.append(" AND ").append(date).append(" < ?");
 			arguments.add(query.to().plusDays(1).toString());
 		}
 		String order = switch (query.sort()) {
@@ -495,15 +499,30 @@ public class Registry {
 			case CREATED -> "r.created_at";
 			case UPDATED -> "r.updated_at";
 		};
+		// the typed table is joined only when asked about: a plain list walks the index
+		// of its order alone
+		boolean typed = !query.filters().isEmpty() || (table.date() != null
+				&& (query.from() != null || query.to() != null || query.sort() == ListQuery.Sort.DATE));
+		String where = " FROM registry_record r" + (typed ? " JOIN " + table.table() + " f ON f.id = r.id" : "")
+				+ " WHERE r.kind = ? AND " + condition.sql() + filters;
 		String direction = query.ascending() ? " ASC" : " DESC";
-		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, arguments.toArray());
+		// undated records last; the times of recording and change are never missing, and
+		// ordering by them alone lets the database walk its index
+		String undatedLast = order.startsWith("r.") ? "" : "(" + order + " IS NULL), ";
+		long offset = (long) query.page() * query.size();
+		long cap = offset + (long) COUNT_AHEAD * query.size() + 1;
+		Long counted = this.jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + cap + ") c",
+				Long.class, arguments.toArray());
+		long total = (counted != null) ? counted : 0;
 		List<RecordView> items = this.store.views(
-				"SELECT r.*" + where + " ORDER BY (" + order + " IS NULL), " + order + direction + ", r.id" + direction
-						+ " LIMIT " + query.size() + " OFFSET " + ((long) query.page() * query.size()),
+				"SELECT r.*" + where + " ORDER BY " + undatedLast + order + direction + ", r.id" + direction + " LIMIT "
+						+ query.size() + " OFFSET " + offset,
 				arguments, k -> everyField || Kinds.of(k).sealedInList(), redacted(actor));
 		Map<RecordId, RecordView> referenced = referenced(actor, items);
 		audit(actor, "list", query.kind().code(), items, referenced.values());
-		return new Listing(new Page<>(items, query.page(), query.size(), (total != null) ? total : 0), referenced);
+		Page<RecordView> page = (total < cap) ? new Page<>(items, query.page(), query.size(), total)
+				: new Page<>(items, query.page(), query.size(), cap - 1, false);
+		return new Listing(page, referenced);
 	}
 
 	/** The code a filter's value names: a code, or a name in Russian or English. */

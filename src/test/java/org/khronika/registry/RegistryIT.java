@@ -198,7 +198,7 @@ class RegistryIT {
 		assertThat(f.log.size()).isEqualTo(writers * each);
 		assertThat(f.log.verify(KeyringFile.checkpointVerifier(this.dir)::verifies))
 			.isEqualTo(new Verification.Intact(writers * each, 0));
-		assertThat(f.registry.list(f.as("admin"), ListQuery.of(RecordKind.PERSON, 0, 1), false).page().total())
+		assertThat(f.registry.list(f.as("admin"), ListQuery.of(RecordKind.PERSON, 0, 100), false).page().total())
 			.isEqualTo(writers * each);
 	}
 

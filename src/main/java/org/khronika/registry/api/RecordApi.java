@@ -67,6 +67,7 @@ class RecordApi {
 		body.put("page", records.page());
 		body.put("size", records.size());
 		body.put("total", records.total());
+		body.put("totalExact", records.exact());
 		return body;
 	}
 

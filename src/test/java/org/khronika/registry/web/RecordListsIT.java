@@ -146,6 +146,31 @@ class RecordListsIT {
 	}
 
 	@Test
+	void aLongListIsCountedTwentyPagesAheadAndSaysItsTotalIsAtLeastThat() {
+		ApiClient api = new ApiClient(this.port,
+				this.tokens.create(Staff.SETUP, editor.login(), Role.EDITOR, "counts", java.time.Duration.ofDays(1)));
+		long before = ((Number) api.get("/persons?size=100").json().get("total")).longValue();
+		for (long i = before; i < 25; i++) {
+			save(RecordDraft.empty(RecordKind.PERSON).with("names", "Длинный Список " + i));
+		}
+		assertThat(((Number) api.get("/persons?size=100").json().get("total")).intValue()).isEqualTo(25);
+
+		Answer first = api.get("/persons?size=1&page=0");
+		assertThat(first.json()).as("counted up to 21 of 25")
+			.containsEntry("total", 20)
+			.containsEntry("totalExact", false);
+		assertThat(api.get("/persons?size=1&page=4").json()).as("counted up to 25 of 25")
+			.containsEntry("total", 24)
+			.containsEntry("totalExact", false);
+		assertThat(api.get("/persons?size=1&page=5").json()).as("the cap passes the end: the count is exact")
+			.containsEntry("total", 25)
+			.containsEntry("totalExact", true);
+		assertThat(this.session.get("/persons?size=1&lang=en").text())
+			.contains("Page 1 of 20 or more (more than 20 records)");
+		assertThat(this.session.get("/persons?size=1&page=5&lang=en").text()).contains("Page 6 of 25 (25 records)");
+	}
+
+	@Test
 	void theApiListsWithTheSameParametersAndAnswersBadOnesWithAProblem() {
 		ApiClient api = new ApiClient(this.port,
 				this.tokens.create(Staff.SETUP, editor.login(), Role.EDITOR, "lists", java.time.Duration.ofDays(1)));
