@@ -42,6 +42,8 @@ public class AuditTrail implements AutoCloseable {
 		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 		.build();
 
+	private static final String INSERT_ROW = "INSERT INTO audit_trail (seq, at, actor, action, detail, record_id) VALUES (?, ?, ?, ?, ?, ?)";
+
 	/**
 	 * The records' log, where releases before the audit chain wrote their audit entries.
 	 */
@@ -62,7 +64,9 @@ public class AuditTrail implements AutoCloseable {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.writer = new AuditWriter(group -> this.chain.write(appender -> {
-			group.forEach(entry -> project(appender.append(entry)));
+			List<Object[]> rows = new ArrayList<>();
+			group.forEach(entry -> rows.addAll(rows(appender.append(entry))));
+			this.jdbc.batchUpdate(INSERT_ROW, rows);
 			return null;
 		}));
 	}
@@ -261,25 +265,34 @@ public class AuditTrail implements AutoCloseable {
 	}
 
 	private void project(LogEntry entry) {
+		this.jdbc.batchUpdate(INSERT_ROW, rows(entry));
+	}
+
+	/**
+	 * The rows of the {@code audit_trail} table for {@code entry}: one per record a read
+	 * showed, one for a login or an account change.
+	 */
+	private static List<Object[]> rows(LogEntry entry) {
 		Map<String, Object> fields = JSON.readValue(entry.publicPart(), new TypeReference<Map<String, Object>>() {
 		});
 		String at = entry.recordedAt().toString();
-		String sql = "INSERT INTO audit_trail (seq, at, actor, action, detail, record_id) VALUES (?, ?, ?, ?, ?, ?)";
-		switch (entry.type()) {
+		return switch (entry.type()) {
 			case READ -> {
 				String action = (String) fields.get("action");
 				String detail = (String) fields.get("detail");
+				List<Object[]> rows = new ArrayList<>();
 				for (Object record : (List<?>) fields.get("records")) {
-					this.jdbc.update(sql, entry.sequence(), at, entry.actor(), action, detail, record.toString());
+					rows.add(new Object[] { entry.sequence(), at, entry.actor(), action, detail, record.toString() });
 				}
+				yield rows;
 			}
-			case LOGIN -> this.jdbc.update(sql, entry.sequence(), at, entry.actor(), "login-" + fields.get("outcome"),
-					fields.get("step"), null);
-			case ACCOUNT ->
-				this.jdbc.update(sql, entry.sequence(), at, entry.actor(), "account-" + fields.get("change"),
-						fields.get("target") + (fields.containsKey("detail") ? " " + fields.get("detail") : ""), null);
+			case LOGIN -> List.<Object[]>of(new Object[] { entry.sequence(), at, entry.actor(),
+					"login-" + fields.get("outcome"), fields.get("step"), null });
+			case ACCOUNT -> List.<Object[]>of(new Object[] { entry.sequence(), at, entry.actor(),
+					"account-" + fields.get("change"),
+					fields.get("target") + (fields.containsKey("detail") ? " " + fields.get("detail") : ""), null });
 			default -> throw new IllegalArgumentException("not an audit entry: " + entry.type());
-		}
+		};
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiPredicate;
@@ -32,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One chain of the log in its tables ({@code log_entry}, or {@code audit_entry} for the
  * audit trail), on SQLite or PostgreSQL. Appends are serialised by a lock in this process
- * and, on PostgreSQL, by a transaction-scoped advisory lock across processes; each chain
- * has its own. This class issues no UPDATE or DELETE on a chain.
+ * and, on PostgreSQL, by a transaction-scoped advisory lock across processes; on
+ * PostgreSQL each chain has its own, on SQLite (one writer at a time for the whole file)
+ * the chains share one. This class issues no UPDATE or DELETE on a chain.
  */
 public class JdbcEventLog implements EventLog {
 
@@ -55,7 +57,16 @@ public class JdbcEventLog implements EventLog {
 
 	private final boolean postgres;
 
-	private final ReentrantLock writeLock = new ReentrantLock();
+	/**
+	 * SQLite lets one transaction write at a time, to whichever table: the chains of one
+	 * SQLite database share one lock in this process, and take turns in order, since
+	 * SQLite's own wait for its lock lets a busy writer (the audit trail under many
+	 * readers) starve another (an import) until it gives up.
+	 */
+	private static final Map<DataSource, ReentrantLock> SQLITE_WRITERS = java.util.Collections
+		.synchronizedMap(new java.util.WeakHashMap<>());
+
+	private final ReentrantLock writeLock;
 
 	/**
 	 * The records' log ({@link Chain#RECORDS}).
@@ -82,6 +93,8 @@ public class JdbcEventLog implements EventLog {
 		this.checkpointInterval = checkpointInterval;
 		this.postgres = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
 			.contains("PostgreSQL");
+		this.writeLock = this.postgres ? new ReentrantLock(true)
+				: SQLITE_WRITERS.computeIfAbsent(dataSource, d -> new ReentrantLock(true));
 	}
 
 	@Override
