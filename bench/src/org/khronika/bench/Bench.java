@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.khronika.KhronikaApplication;
 import org.khronika.crypto.KeyringFile;
@@ -32,6 +34,31 @@ final class Bench {
 		return new SpringApplicationBuilder(KhronikaApplication.class).web(WebApplicationType.NONE)
 			.run("--khronika.data-dir=" + dataDirectory, "--logging.level.root=WARN",
 					"--spring.main.log-startup-info=false");
+	}
+
+	/**
+	 * A full Khronika with its web server on a free port, on a fresh data directory with
+	 * SQLite in it.
+	 */
+	static ConfigurableApplicationContext startServer(Path dataDirectory, String... settings) {
+		try {
+			Files.createDirectories(dataDirectory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		KeyringFile.createUnprotected(dataDirectory);
+		List<String> arguments = new ArrayList<>(List.of("--khronika.data-dir=" + dataDirectory, "--server.port=0",
+				"--logging.level.root=WARN", "--spring.main.log-startup-info=false"));
+		arguments.addAll(List.of(settings));
+		return new SpringApplicationBuilder(KhronikaApplication.class).web(WebApplicationType.SERVLET)
+			.run(arguments.toArray(String[]::new));
+	}
+
+	/** The port a server started by {@link #startServer} listens on. */
+	static int port(ConfigurableApplicationContext context) {
+		return ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer()
+			.getPort();
 	}
 
 	static Path temporaryDirectory(String prefix) {
