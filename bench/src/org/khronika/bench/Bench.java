@@ -50,7 +50,7 @@ final class Bench {
 		KeyringFile.createUnprotected(dataDirectory);
 		List<String> arguments = new ArrayList<>(List.of("--khronika.data-dir=" + dataDirectory, "--server.port=0",
 				"--logging.level.root=WARN", "--spring.main.log-startup-info=false"));
-		arguments.addAll(List.of(settings));
+		Arrays.stream(settings).filter(setting -> !setting.isBlank()).forEach(arguments::add);
 		return new SpringApplicationBuilder(KhronikaApplication.class).web(WebApplicationType.SERVLET)
 			.run(arguments.toArray(String[]::new));
 	}

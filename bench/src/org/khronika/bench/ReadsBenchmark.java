@@ -61,7 +61,8 @@ public final class ReadsBenchmark {
 		int pace = (args.length > 3) ? Integer.parseInt(args[3]) : 250;
 		Path dir = Bench.temporaryDirectory("khronika-bench-reads-");
 		System.out.printf("machine: %s%n", Bench.machine());
-		try (ConfigurableApplicationContext context = Bench.startServer(dir.resolve("data"))) {
+		try (ConfigurableApplicationContext context = Bench.startServer(dir.resolve("data"),
+				System.getProperty("bench.server", "").split(" +"))) {
 			int port = Bench.port(context);
 			Staff reader = Staff.add(context, "bench-reader", Role.EDITOR);
 			Staff importing = Staff.add(context, "bench-importer", Role.EDITOR);
