@@ -42,6 +42,13 @@ public final class Fingerprints {
 	private final SubjectKeyStore keys;
 
 	/**
+	 * The purposes' keys once read from the store, unwrapped: an import fingerprints
+	 * every row. A key made in a caller's transaction is kept only once a later call
+	 * finds it stored, so a rolled-back transaction leaves no key behind here.
+	 */
+	private final java.util.Map<String, Mac> stored = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
 	 * @param keyring gives the unlocked keyring; asked only when a key is wrapped or
 	 * unwrapped
 	 */
@@ -66,12 +73,19 @@ public final class Fingerprints {
 	}
 
 	private Mac mac(String purpose) throws GeneralSecurityException {
+		Mac known = this.stored.get(purpose);
+		if (known != null) {
+			return known;
+		}
 		String subject = "fingerprint:" + purpose;
 		byte[] context = ("khronika fingerprint key " + purpose).getBytes(StandardCharsets.UTF_8);
 		java.util.Optional<byte[]> wrapped = this.keys.find(subject);
 		KeysetHandle handle;
 		if (wrapped.isPresent()) {
 			handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped.get(), this.keyring.get().master(), context);
+			Mac mac = TinkKeys.primitive(handle, Mac.class);
+			this.stored.put(purpose, mac);
+			return mac;
 		}
 		else {
 			handle = KeysetHandle.generateNew(PARAMETERS);
