@@ -110,12 +110,20 @@ final class ReadRuleSql {
 	 * decides most rows without a subquery. The order changes no result.
 	 */
 	private String join(List<ReadRule> rules, String operator, String alias, RecordKind kind) {
-		List<String> parts = new ArrayList<>();
-		for (ReadRule rule : rules) {
-			parts.add(sql(rule, alias, kind));
+		record Part(String sql, List<Object> arguments) {
 		}
-		parts.sort(java.util.Comparator.comparing(part -> part.contains("EXISTS")));
-		return "(" + String.join(operator, parts) + ")";
+		List<Part> parts = new ArrayList<>();
+		for (ReadRule rule : rules) {
+			int before = this.arguments.size();
+			String sql = sql(rule, alias, kind);
+			List<Object> added = this.arguments.subList(before, this.arguments.size());
+			parts.add(new Part(sql, List.copyOf(added)));
+			added.clear();
+		}
+		// each part's arguments move with it
+		parts.sort(java.util.Comparator.comparing(part -> part.sql().contains("EXISTS")));
+		parts.forEach(part -> this.arguments.addAll(part.arguments()));
+		return "(" + String.join(operator, parts.stream().map(Part::sql).toList()) + ")";
 	}
 
 	private String next(String prefix) {
