@@ -24,23 +24,22 @@ final class Bench {
 
 	/** A full Khronika (no web server) on a fresh data directory with SQLite in it. */
 	static ConfigurableApplicationContext start(Path dataDirectory) {
-		try {
-			Files.createDirectories(dataDirectory);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		KeyringFile.createUnprotected(dataDirectory);
-		return new SpringApplicationBuilder(KhronikaApplication.class).web(WebApplicationType.NONE)
-			.run("--khronika.data-dir=" + dataDirectory, "--logging.level.root=WARN",
-					"--spring.main.log-startup-info=false");
+		return run(dataDirectory, WebApplicationType.NONE, List.of());
 	}
 
 	/**
 	 * A full Khronika with its web server on a free port, on a fresh data directory with
-	 * SQLite in it.
+	 * SQLite in it, with extra {@code settings} ({@code --name=value}; blank ones are
+	 * left out).
 	 */
 	static ConfigurableApplicationContext startServer(Path dataDirectory, String... settings) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+		Arrays.stream(settings).filter(setting -> !setting.isBlank()).forEach(arguments::add);
+		return run(dataDirectory, WebApplicationType.SERVLET, arguments);
+	}
+
+	private static ConfigurableApplicationContext run(Path dataDirectory, WebApplicationType web,
+			List<String> settings) {
 		try {
 			Files.createDirectories(dataDirectory);
 		}
@@ -48,11 +47,10 @@ final class Bench {
 			throw new UncheckedIOException(ex);
 		}
 		KeyringFile.createUnprotected(dataDirectory);
-		List<String> arguments = new ArrayList<>(List.of("--khronika.data-dir=" + dataDirectory, "--server.port=0",
+		List<String> arguments = new ArrayList<>(List.of("--khronika.data-dir=" + dataDirectory,
 				"--logging.level.root=WARN", "--spring.main.log-startup-info=false"));
-		Arrays.stream(settings).filter(setting -> !setting.isBlank()).forEach(arguments::add);
-		return new SpringApplicationBuilder(KhronikaApplication.class).web(WebApplicationType.SERVLET)
-			.run(arguments.toArray(String[]::new));
+		arguments.addAll(settings);
+		return new SpringApplicationBuilder(KhronikaApplication.class).web(web).run(arguments.toArray(String[]::new));
 	}
 
 	/** The port a server started by {@link #startServer} listens on. */

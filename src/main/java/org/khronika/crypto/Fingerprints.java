@@ -80,18 +80,16 @@ public final class Fingerprints {
 		String subject = "fingerprint:" + purpose;
 		byte[] context = ("khronika fingerprint key " + purpose).getBytes(StandardCharsets.UTF_8);
 		java.util.Optional<byte[]> wrapped = this.keys.find(subject);
-		KeysetHandle handle;
 		if (wrapped.isPresent()) {
-			handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped.get(), this.keyring.get().master(), context);
-			Mac mac = TinkKeys.primitive(handle, Mac.class);
+			Mac mac = TinkKeys.primitive(
+					TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped.get(), this.keyring.get().master(), context),
+					Mac.class);
 			this.stored.put(purpose, mac);
 			return mac;
 		}
-		else {
-			handle = KeysetHandle.generateNew(PARAMETERS);
-			this.keys.insert(subject,
-					TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, this.keyring.get().master(), context));
-		}
+		KeysetHandle handle = KeysetHandle.generateNew(PARAMETERS);
+		this.keys.insert(subject,
+				TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, this.keyring.get().master(), context));
 		return TinkKeys.primitive(handle, Mac.class);
 	}
 

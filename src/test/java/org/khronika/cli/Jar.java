@@ -67,9 +67,8 @@ public final class Jar {
 		if (!Files.exists(JAR)) {
 			throw new AssertionError("run 'mvn verify': the jar is built before the integration tests");
 		}
-		// the client compiler alone and the serial collector start a short command about
-		// a
-		// quarter faster; they change nothing the command does
+		// the client compiler alone and the serial collector start a short command
+		// about a quarter faster; they change nothing the command does
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
 						"-XX:+UseSerialGC", "-jar", JAR.toString()));
