@@ -17,13 +17,16 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** What the benchmarks share: a fresh Khronika to measure, the machine, medians. */
-final class Bench {
+public final class Bench {
 
 	private Bench() {
 	}
 
-	/** A full Khronika (no web server) on a fresh data directory with SQLite in it. */
-	static ConfigurableApplicationContext start(Path dataDirectory) {
+	/**
+	 * A full Khronika (no web server) on a data directory with SQLite in it, made fresh
+	 * unless it exists.
+	 */
+	public static ConfigurableApplicationContext start(Path dataDirectory) {
 		return run(dataDirectory, WebApplicationType.NONE, List.of());
 	}
 
@@ -32,7 +35,7 @@ final class Bench {
 	 * SQLite in it, with extra {@code settings} ({@code --name=value}; blank ones are
 	 * left out).
 	 */
-	static ConfigurableApplicationContext startServer(Path dataDirectory, String... settings) {
+	public static ConfigurableApplicationContext startServer(Path dataDirectory, String... settings) {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
 		Arrays.stream(settings).filter(setting -> !setting.isBlank()).forEach(arguments::add);
 		return run(dataDirectory, WebApplicationType.SERVLET, arguments);
@@ -46,7 +49,9 @@ final class Bench {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		KeyringFile.createUnprotected(dataDirectory);
+		if (!KeyringFile.exists(dataDirectory)) {
+			KeyringFile.createUnprotected(dataDirectory);
+		}
 		List<String> arguments = new ArrayList<>(List.of("--khronika.data-dir=" + dataDirectory,
 				"--logging.level.root=WARN", "--spring.main.log-startup-info=false"));
 		arguments.addAll(settings);
@@ -54,12 +59,12 @@ final class Bench {
 	}
 
 	/** The port a server started by {@link #startServer} listens on. */
-	static int port(ConfigurableApplicationContext context) {
+	public static int port(ConfigurableApplicationContext context) {
 		return ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer()
 			.getPort();
 	}
 
-	static Path temporaryDirectory(String prefix) {
+	public static Path temporaryDirectory(String prefix) {
 		try {
 			return Files.createTempDirectory(prefix);
 		}
@@ -69,7 +74,7 @@ final class Bench {
 	}
 
 	/** The machine, as the README reports it. */
-	static String machine() {
+	public static String machine() {
 		String cpu = "unknown CPU";
 		try {
 			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
@@ -88,7 +93,7 @@ final class Bench {
 				memory >> 30, System.getProperty("java.version"), System.getProperty("os.name"));
 	}
 
-	static double median(double[] values) {
+	public static double median(double[] values) {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
 		int middle = sorted.length / 2;

@@ -38,16 +38,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ReadsBenchmark {
 
-	private static final String PERSONS_PROFILE = """
-			name: bench-persons
-			kind: person
-			key: [ref]
-			fields:
-			  names:     { column: names, split: ";" }
-			  birthYear: { column: born }
-			  region:    { column: region }
-			""";
-
 	private static final String[] REGIONS = { "Москва", "Санкт-Петербург", "Новосибирская область",
 			"Свердловская область", "Краснодарский край", "Республика Татарстан" };
 
@@ -71,7 +61,7 @@ public final class ReadsBenchmark {
 			long started = System.nanoTime();
 			Path personsTable = dir.resolve("persons.csv");
 			writePersons(persons, personsTable);
-			requireAll(importer.run(importing.actor(), MappingProfile.read("persons", PERSONS_PROFILE), personsTable,
+			requireAll(importer.run(importing.actor(), MappingProfile.read("persons", SyntheticNames.PERSONS_PROFILE), personsTable,
 					false, (phase, done, fraction) -> {
 					}), persons);
 			List<String> ids = new JdbcTemplate(context.getBean(DataSource.class))

@@ -82,7 +82,7 @@ class ArchitectureTest {
 			.resideInAPackage("org.apache.poi..")
 			.check(CLASSES);
 		noClasses().that()
-			.resideOutsideOfPackages("org.khronika.imports..", "org.khronika.stats..")
+			.resideOutsideOfPackages("org.khronika.imports..", "org.khronika.stats..", "org.khronika.cli..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.apache.commons.csv..")

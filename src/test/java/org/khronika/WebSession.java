@@ -186,7 +186,11 @@ public final class WebSession {
 	/** Follows a redirect answer to its page. */
 	public Response follow(Response redirect) {
 		String location = redirect.header("Location");
-		return get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
+		if (!location.startsWith("http")) {
+			return get(location);
+		}
+		URI uri = URI.create(location);
+		return get(uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
 	}
 
 	private Response send(HttpRequest.Builder request) {

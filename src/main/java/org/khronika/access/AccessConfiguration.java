@@ -32,8 +32,8 @@ class AccessConfiguration {
 	/** Closed with the context: what is queued is committed first. */
 	@Bean
 	AuditTrail auditTrail(EventLog log, @Qualifier("auditChain") EventLog auditChain, DataSource dataSource,
-			AccessPolicy policy) {
-		return new AuditTrail(log, auditChain, new JdbcTemplate(dataSource), policy);
+			AccessPolicy policy, Sealer sealer) {
+		return new AuditTrail(log, auditChain, new JdbcTemplate(dataSource), policy, sealer);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import org.khronika.crypto.Sealer;
 import org.khronika.eventlog.EntryIdentity;
 import org.khronika.eventlog.EventLog;
 import org.khronika.eventlog.LogEntry;
@@ -38,6 +39,14 @@ public class AuditTrail implements AutoCloseable {
 
 	static final String ACCOUNT = "audit.account";
 
+	static final String SEARCH = "audit.search";
+
+	/**
+	 * The subject whose data key seals the words of every search: a query is itself a
+	 * name.
+	 */
+	static final String SEARCH_SUBJECT = "audit-search";
+
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 		.build();
@@ -58,7 +67,10 @@ public class AuditTrail implements AutoCloseable {
 
 	private final AuditWriter writer;
 
-	AuditTrail(EventLog records, EventLog chain, JdbcTemplate jdbc, AccessPolicy policy) {
+	private final Sealer sealer;
+
+	AuditTrail(EventLog records, EventLog chain, JdbcTemplate jdbc, AccessPolicy policy, Sealer sealer) {
+		this.sealer = sealer;
 		this.records = records;
 		this.chain = chain;
 		this.jdbc = jdbc;
@@ -104,6 +116,25 @@ public class AuditTrail implements AutoCloseable {
 		fields.put("records", List.copyOf(recordIds));
 		fields.put("role", actor.role().code());
 		this.writer.enqueue(pending(READ, actor.login(), fields));
+	}
+
+	/**
+	 * Records that {@code actor} searched for {@code query} in {@code scope} (all, or a
+	 * kind), found {@code found} records and was shown {@code recordIds}. Written even
+	 * when nothing was found. The query's words are sealed; the trail shows who searched,
+	 * when and how much was found, and the records shown.
+	 */
+	public void search(Actor actor, String query, String scope, long found, List<String> recordIds) {
+		Map<String, Object> fields = new TreeMap<>();
+		fields.put("action", "search");
+		fields.put("detail", scope + ": " + found);
+		fields.put("records", List.copyOf(recordIds));
+		fields.put("role", actor.role().code());
+		EntryIdentity identity = EntryIdentity.next(STREAM);
+		byte[] sealed = this.sealer.seal(SEARCH_SUBJECT, query.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				identity.associatedData());
+		this.writer
+			.enqueue(new PendingEntry(identity, SEARCH, 1, actor.login(), JSON.writeValueAsString(fields), sealed));
 	}
 
 	/**
@@ -277,12 +308,16 @@ public class AuditTrail implements AutoCloseable {
 		});
 		String at = entry.recordedAt().toString();
 		return switch (entry.type()) {
-			case READ -> {
+			case READ, SEARCH -> {
 				String action = (String) fields.get("action");
 				String detail = (String) fields.get("detail");
 				List<Object[]> rows = new ArrayList<>();
 				for (Object record : (List<?>) fields.get("records")) {
 					rows.add(new Object[] { entry.sequence(), at, entry.actor(), action, detail, record.toString() });
+				}
+				if (rows.isEmpty()) {
+					// a search that found nothing is still on the trail
+					rows.add(new Object[] { entry.sequence(), at, entry.actor(), action, detail, null });
 				}
 				yield rows;
 			}

@@ -51,13 +51,16 @@ public final class Catalog {
 
 	private final Map<String, Dimension> dimensions;
 
+	private final List<GivenName> givenNames;
+
 	private Catalog(Map<String, LawArticle> articles, Map<String, Region> regions, Map<String, Vocabulary> vocabularies,
-			Map<String, Metric> metrics, Map<String, Dimension> dimensions) {
+			Map<String, Metric> metrics, Map<String, Dimension> dimensions, List<GivenName> givenNames) {
 		this.articles = articles;
 		this.regions = regions;
 		this.vocabularies = vocabularies;
 		this.metrics = metrics;
 		this.dimensions = dimensions;
+		this.givenNames = List.copyOf(givenNames);
 	}
 
 	/**
@@ -110,12 +113,21 @@ public final class Catalog {
 					((List<String>) dimension.get("applies")).stream().map(c -> Metric.Counted.of(code, c)).toList(),
 					(String) dimension.get("values")));
 		}
-		return new Catalog(articles, regions, vocabularies, metrics, dimensions);
+		List<GivenName> givenNames = new ArrayList<>();
+		for (Map<String, Object> name : (List<Map<String, Object>>) read("given-names.yaml").get("given-names")) {
+			givenNames.add(new GivenName((String) name.get("name"), (List<String>) name.get("forms")));
+		}
+		return new Catalog(articles, regions, vocabularies, metrics, dimensions, givenNames);
 	}
 
 	@SuppressWarnings("unchecked")
 	private static Map<String, List<String>> conditions(Object yaml) {
 		return (yaml == null) ? Map.of() : Map.copyOf((Map<String, List<String>>) yaml);
+	}
+
+	/** The given names and the forms people are called by, as the catalog lists them. */
+	public List<GivenName> givenNames() {
+		return this.givenNames;
 	}
 
 	/** Every measure statistics can give, in file order. */

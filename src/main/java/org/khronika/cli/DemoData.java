@@ -134,6 +134,9 @@ final class DemoData {
 			.with("agreement", "not-agreed")
 			.with("detained", "27")
 			.with("sources", media));
+		// the first person again, as a hotline call wrote him: linkage proposes the two
+		// as one
+		save(person("Andrey Sokolov").with("birthYear", "1979").with("region", "Москва").with("sources", hotline));
 		return this.saved;
 	}
 

@@ -24,6 +24,17 @@ final class ImportKeys {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The row key each imported record came from: its profile's name, a colon, its key.
+	 */
+	java.util.Map<String, String> byRecord() {
+		java.util.Map<String, String> keys = new java.util.HashMap<>();
+		this.jdbc.query("SELECT record_id, profile, row_key FROM import_key",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> keys.put(rs.getString(1),
+						rs.getString(2) + ":" + rs.getString(3)));
+		return keys;
+	}
+
 	Optional<Known> find(String profile, String key) {
 		List<Known> known = this.jdbc.query(
 				"SELECT record_id, row_hash FROM import_key WHERE profile = ? AND row_key = ?",

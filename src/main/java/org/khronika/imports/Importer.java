@@ -68,6 +68,15 @@ public final class Importer {
 	 * @throws ImportFailure if the file cannot be read or lacks the profile's columns;
 	 * then nothing was written
 	 */
+	/**
+	 * The row key each imported record came from, by record id: the profile's name, a
+	 * colon and the row's key values as the import stores them (never a name: profiles
+	 * key rows by what identifies a row, not a person).
+	 */
+	public java.util.Map<String, String> rowKeys() {
+		return this.keys.byRecord();
+	}
+
 	public ImportReport run(Actor actor, MappingProfile profile, Path file, boolean dryRun, Progress progress) {
 		return run(actor, profile, ImportFile.of(file), dryRun, progress);
 	}
@@ -243,7 +252,9 @@ public final class Importer {
 				problems.add(new ImportReport.RowProblem(row.number(), rule.column(), rule.field(), problem.message()));
 			}
 			else {
-				values.put(rule.field(), ((FieldRule.Values) outcome).values());
+				// a field read from several columns gets the values of each
+				values.computeIfAbsent(rule.field(), f -> new ArrayList<>())
+					.addAll(((FieldRule.Values) outcome).values());
 			}
 		}
 		StringBuilder key = new StringBuilder();

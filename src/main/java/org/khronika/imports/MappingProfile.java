@@ -100,9 +100,29 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 			if (!known.contains(field)) {
 				throw new ProfileException("profile.unknownField", field, kind.code(), String.join(", ", known));
 			}
-			fields.add(rule(field, entry.getValue()));
+			fields.addAll(rules(field, entry.getValue()));
 		}
 		return new MappingProfile(name, kind, key, fields);
+	}
+
+	/**
+	 * The rules of one field: one, or one per column when {@code column} lists several (a
+	 * person's names in a Russian and a Latin column); their values are joined.
+	 */
+	private static List<FieldRule> rules(String field, Object spec) {
+		if (spec instanceof Map<?, ?> map && map.get("column") instanceof List<?> columns) {
+			if (columns.isEmpty()) {
+				throw new ProfileException("profile.columnOrValue", field);
+			}
+			List<FieldRule> rules = new ArrayList<>();
+			for (Object column : columns) {
+				Map<Object, Object> one = new LinkedHashMap<>(map);
+				one.put("column", String.valueOf(column));
+				rules.add(rule(field, one));
+			}
+			return rules;
+		}
+		return List.of(rule(field, spec));
 	}
 
 	private static FieldRule rule(String field, Object spec) {

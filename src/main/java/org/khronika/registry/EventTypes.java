@@ -18,11 +18,11 @@ final class EventTypes {
 
 	/**
 	 * What an event type stands for: a kind's records recorded, revised, shredded or
-	 * shared.
+	 * shared; two persons linked as one, unlinked, or found not to be one.
 	 */
 	enum Meaning {
 
-		RECORDED, REVISED, SHREDDED, ACCESS_SET
+		RECORDED, REVISED, SHREDDED, ACCESS_SET, LINKED, UNLINKED, LINK_REJECTED
 
 	}
 
@@ -45,6 +45,9 @@ final class EventTypes {
 			new Type("person.revised", 1, RecordKind.PERSON, Meaning.REVISED),
 			new Type("person.shredded", 1, RecordKind.PERSON, Meaning.SHREDDED),
 			new Type("person.access-set", 1, RecordKind.PERSON, Meaning.ACCESS_SET),
+			new Type("person.linked", 1, RecordKind.PERSON, Meaning.LINKED),
+			new Type("person.unlinked", 1, RecordKind.PERSON, Meaning.UNLINKED),
+			new Type("person.link-rejected", 1, RecordKind.PERSON, Meaning.LINK_REJECTED),
 			new Type("incident.recorded", 1, RecordKind.INCIDENT, Meaning.RECORDED),
 			new Type("incident.revised", 1, RecordKind.INCIDENT, Meaning.REVISED),
 			new Type("incident.access-set", 1, RecordKind.INCIDENT, Meaning.ACCESS_SET),
@@ -62,9 +65,31 @@ final class EventTypes {
 	}
 
 	static Type of(RegistryEvent event) {
-		Meaning meaning = (event instanceof RegistryEvent.Recorded) ? Meaning.RECORDED
-				: (event instanceof RegistryEvent.Revised) ? Meaning.REVISED
-						: (event instanceof RegistryEvent.Shredded) ? Meaning.SHREDDED : Meaning.ACCESS_SET;
+		Meaning meaning;
+		if (event instanceof RegistryEvent.Recorded) {
+			meaning = Meaning.RECORDED;
+		}
+		else if (event instanceof RegistryEvent.Revised) {
+			meaning = Meaning.REVISED;
+		}
+		else if (event instanceof RegistryEvent.Shredded) {
+			meaning = Meaning.SHREDDED;
+		}
+		else if (event instanceof RegistryEvent.AccessSet) {
+			meaning = Meaning.ACCESS_SET;
+		}
+		else if (event instanceof RegistryEvent.Linked) {
+			meaning = Meaning.LINKED;
+		}
+		else if (event instanceof RegistryEvent.Unlinked) {
+			meaning = Meaning.UNLINKED;
+		}
+		else if (event instanceof RegistryEvent.LinkRejected) {
+			meaning = Meaning.LINK_REJECTED;
+		}
+		else {
+			throw new IllegalArgumentException("no event type for " + event.getClass().getSimpleName());
+		}
 		RecordKind kind = event.recordId().kind();
 		return ALL.stream()
 			.filter(t -> t.kind() == kind && t.meaning() == meaning)
@@ -97,6 +122,12 @@ final class EventTypes {
 			fields.put("users", access.users());
 			return new Encoded(type, CanonicalJson.write(fields), new byte[0]);
 		}
+		PersonId other = (event instanceof RegistryEvent.Linked linked) ? linked.other()
+				: (event instanceof RegistryEvent.Unlinked unlinked) ? unlinked.other()
+						: (event instanceof RegistryEvent.LinkRejected rejected) ? rejected.other() : null;
+		if (other != null) {
+			return new Encoded(type, CanonicalJson.write(Map.of("with", other.toString())), new byte[0]);
+		}
 		return new Encoded(type, "{}", new byte[0]);
 	}
 
@@ -115,7 +146,14 @@ final class EventTypes {
 			case SHREDDED -> new RegistryEvent.Shredded((PersonId) id);
 			case ACCESS_SET -> new RegistryEvent.AccessSet(id, Boolean.TRUE.equals(open.get("restricted")),
 					((List<?>) open.getOrDefault("users", List.of())).stream().map(Object::toString).toList());
+			case LINKED -> new RegistryEvent.Linked((PersonId) id, other(open));
+			case UNLINKED -> new RegistryEvent.Unlinked((PersonId) id, other(open));
+			case LINK_REJECTED -> new RegistryEvent.LinkRejected((PersonId) id, other(open));
 		};
+	}
+
+	private static PersonId other(Map<String, Object> open) {
+		return new PersonId(UUID.fromString(open.get("with").toString()));
 	}
 
 	/** The details stored in a public part and (if opened) a sealed part. */

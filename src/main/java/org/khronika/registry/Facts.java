@@ -36,7 +36,11 @@ public final class Facts {
 			String region, String type, String topic, String organiser, String agreement, Integer detained) {
 	}
 
-	/** A case's public fields, with what the access rule needs. */
+	/**
+	 * A case's public fields, with what the access rule needs. {@code person} is the
+	 * person the case is against: the least id of the person records linked as one with
+	 * the case's person, so that a person recorded twice and linked counts once.
+	 */
 	public record CaseFact(UUID id, boolean restricted, String createdBy, Set<String> named, UUID person,
 			LocalDate opened, String region, String kind, List<String> charges, String trigger, String informant,
 			String status, String outcome, Long fineAmount, Integer sentenceMonths) {
@@ -81,21 +85,22 @@ public final class Facts {
 	/** Every case whose facts changed after log position {@code after}. */
 	public void casesAfter(long after, Consumer<CaseFact> consumer) {
 		Map<UUID, Set<String>> named = named("fact_case", after);
-		this.jdbc.query(
-				"SELECT id, restricted, created_by, person, opened, region, kind, charges, trigger_code, "
-						+ "informant, status, outcome, fine_amount, sentence_months FROM fact_case WHERE last_seq > ?",
-				(RowCallbackHandler) rs -> {
-					UUID id = UUID.fromString(rs.getString(1));
-					String charges = rs.getString(8);
-					consumer.accept(
-							new CaseFact(id, rs.getBoolean(2), rs.getString(3), named.getOrDefault(id, Set.of()),
-									UUID.fromString(rs.getString(4)), date(rs.getString(5)), rs.getString(6),
-									rs.getString(7),
+		this.jdbc
+			.query("SELECT f.id, f.restricted, f.created_by, COALESCE(c.cluster_id, f.person), f.opened, f.region, "
+					+ "f.kind, f.charges, f.trigger_code, f.informant, f.status, f.outcome, f.fine_amount, "
+					+ "f.sentence_months FROM fact_case f LEFT JOIN person_cluster c ON c.person_id = f.person "
+					+ "WHERE f.last_seq > ?", (RowCallbackHandler) rs -> {
+						UUID id = UUID.fromString(rs.getString(1));
+						String charges = rs.getString(8);
+						consumer
+							.accept(new CaseFact(id, rs.getBoolean(2), rs.getString(3),
+									named.getOrDefault(id, Set.of()), UUID.fromString(rs.getString(4)),
+									date(rs.getString(5)), rs.getString(6), rs.getString(7),
 									(charges == null || charges.isEmpty()) ? List.of()
 											: Arrays.asList(charges.split(" ")),
 									rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
 									longValue(rs, 13), integer(rs, 14)));
-				}, after);
+					}, after);
 	}
 
 	/** Every case event whose facts changed after log position {@code after}. */

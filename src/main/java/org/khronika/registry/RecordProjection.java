@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Projects registry events into the record tables: {@code registry_record} (each record's
  * public part and sealed part as the log holds them, its version and access facts),
- * {@code registry_link} and {@code registry_access}; and, through
- * {@link TypedTableProjection}, into each kind's typed table. It copies the log's parts
- * as they are, so it needs no key and can be rebuilt from the log alone. Replay-safe: it
+ * {@code registry_link} and {@code registry_access}; through
+ * {@link TypedTableProjection}, into each kind's typed table; and through
+ * {@link PersonLinks}, the links between person records. It copies the log's parts as
+ * they are, so it needs no key and can be rebuilt from the log alone. Replay-safe: it
  * remembers the last log position applied and skips older entries.
  */
 final class RecordProjection {
@@ -22,9 +23,16 @@ final class RecordProjection {
 
 	private final TypedTableProjection tables;
 
+	private final PersonLinks links;
+
 	RecordProjection(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.tables = new TypedTableProjection(jdbc);
+		this.links = new PersonLinks(jdbc);
+	}
+
+	PersonLinks links() {
+		return this.links;
 	}
 
 	/** The record's state for deciding: its version and whether it was shredded. */
@@ -78,6 +86,10 @@ final class RecordProjection {
 							+ "sealed_entry = NULL, updated_at = ?, updated_by = ?, last_seq = ? WHERE id = ?",
 					at, entry.actor(), entry.sequence(), id);
 		}
+		else if (event instanceof RegistryEvent.Linked || event instanceof RegistryEvent.Unlinked
+				|| event instanceof RegistryEvent.LinkRejected) {
+			this.links.apply(entry, event);
+		}
 		else {
 			throw new IllegalArgumentException("no projection for " + event.getClass().getSimpleName());
 		}
@@ -98,6 +110,7 @@ final class RecordProjection {
 	/** Empties the record tables, the typed tables and the position, for a rebuild. */
 	void clear() {
 		this.tables.clear();
+		this.links.clear();
 		this.jdbc.update("DELETE FROM projection_position WHERE projection = 'facts-pending'");
 		this.jdbc.update("DELETE FROM registry_link");
 		this.jdbc.update("DELETE FROM registry_access");

@@ -252,9 +252,12 @@ public class Registry {
 
 	/**
 	 * Destroys the person's data key: their names, birth year, contacts and notes become
-	 * unreadable in the log and everywhere else, while the chain still verifies.
-	 * @return the new version, or {@link Refusal#NOT_FOUND}, {@link Refusal#SHREDDED} or
-	 * {@link Refusal#DENIED}
+	 * unreadable in the log and everywhere else, while the chain still verifies. A person
+	 * recorded several times and linked as one is one person: every record linked with
+	 * {@code id} is shredded too (a record hidden from the actor or shredded already is
+	 * left as it is).
+	 * @return the new version of {@code id}, or {@link Refusal#NOT_FOUND},
+	 * {@link Refusal#SHREDDED} or {@link Refusal#DENIED}
 	 */
 	public SaveResult shred(Actor actor, PersonId id) {
 		Optional<RecordFacts> facts = this.visibility.facts(id);
@@ -266,9 +269,173 @@ public class Registry {
 		}
 		SaveResult result = execute(actor.login(), new RegistryCommand.Shred(id));
 		if (result instanceof SaveResult.Saved) {
+			for (String other : this.projection.links().cluster(id.toString())) {
+				PersonId linked = new PersonId(UUID.fromString(other));
+				Optional<RecordFacts> otherFacts = this.visibility.facts(linked);
+				RecordState state = this.projection.state(linked);
+				if (!linked.equals(id) && otherFacts.isPresent() && state != null && !state.shredded()
+						&& this.policy.mayShred(actor, otherFacts.get()).isGranted()) {
+					execute(actor.login(), new RegistryCommand.Shred(linked));
+				}
+			}
 			this.sealer.scrub();
 		}
 		return result;
+	}
+
+	/**
+	 * Links two person records as one person, as {@code actor} confirmed: a
+	 * {@code person.linked} entry; nothing of either record changes, and {@link #unlink}
+	 * takes it back.
+	 * @return the first record at its version, or {@link Refusal#NOT_FOUND} (either is
+	 * missing or hidden from the actor), {@link Refusal#DENIED} (the actor may not edit
+	 * both), {@link Refusal#SHREDDED}, {@link Refusal#EXISTS} (linked already) or
+	 * {@link Refusal#INVALID} (a record with itself)
+	 */
+	public SaveResult link(Actor actor, PersonId person, PersonId other) {
+		return linkCommand(actor, new RegistryCommand.Link(person, other), other);
+	}
+
+	/**
+	 * Takes a link between two person records back: a {@code person.unlinked} entry.
+	 * @return as {@link #link}; {@link Refusal#NOT_FOUND} if they are not linked
+	 */
+	public SaveResult unlink(Actor actor, PersonId person, PersonId other) {
+		return linkCommand(actor, new RegistryCommand.Unlink(person, other), other);
+	}
+
+	/**
+	 * Records that two person records are not one person (a {@code person.link-rejected}
+	 * entry): linkage does not propose them again.
+	 * @return as {@link #link}; {@link Refusal#EXISTS} if they are linked (unlink them
+	 * first)
+	 */
+	public SaveResult rejectLink(Actor actor, PersonId person, PersonId other) {
+		return linkCommand(actor, new RegistryCommand.RejectLink(person, other), other);
+	}
+
+	private SaveResult linkCommand(Actor actor, RegistryCommand command, PersonId other) {
+		for (RecordId id : List.of(command.recordId(), other)) {
+			Optional<RecordFacts> facts = this.visibility.facts(id);
+			if (facts.isEmpty() || !this.policy.mayRead(actor, facts.get())) {
+				return new SaveResult.Refused(Refusal.NOT_FOUND);
+			}
+			if (this.policy.mayEdit(actor, facts.get()) instanceof Permission.Denied denied) {
+				return new SaveResult.Refused(refusal(denied));
+			}
+		}
+		return this.log.write(appender -> {
+			RecordState person = this.projection.state(command.recordId());
+			RecordState otherState = this.projection.state(other);
+			boolean linked = this.projection.links().linked(PersonLinks.Pair.of((PersonId) command.recordId(), other));
+			Decision decision = RegistryDecider.decideLink(command, person, otherState, linked);
+			if (decision instanceof Decision.Rejected rejected) {
+				return new SaveResult.Refused(rejected.refusal(), rejected.problems());
+			}
+			for (RegistryEvent event : ((Decision.Accepted) decision).events()) {
+				this.projection.apply(appender.append(pending(actor.login(), event)), event);
+			}
+			return new SaveResult.Saved(command.recordId(), person.version());
+		});
+	}
+
+	/**
+	 * The person records linked as one person with {@code person} that {@code actor} may
+	 * see, {@code person} itself included if they may see it, in the order they were
+	 * recorded (audited).
+	 */
+	public List<RecordView> samePerson(Actor actor, PersonId person) {
+		Set<String> cluster = this.projection.links().cluster(person.toString());
+		if (cluster.size() < 2) {
+			return visible(actor, person).map(List::of).orElse(List.of());
+		}
+		List<RecordView> views = new ArrayList<>(this.store.byIds(cluster,
+				this.visibility.condition(actor, RecordKind.PERSON), k -> true, redacted(actor)));
+		views.sort(java.util.Comparator.comparing(RecordView::createdAt).thenComparing(v -> v.id().toString()));
+		audit(actor, "read", "same-person", views, List.of());
+		return views;
+	}
+
+	/** Whether two person records are linked as one person now. */
+	public boolean linked(PersonId person, PersonId other) {
+		return this.projection.links().linked(PersonLinks.Pair.of(person, other));
+	}
+
+	/** Whether someone said two person records are not one person. */
+	public boolean linkRejected(PersonId person, PersonId other) {
+		return this.projection.links().rejected(PersonLinks.Pair.of(person, other));
+	}
+
+	/**
+	 * Every person record linked to another, with the least id of its person (its
+	 * cluster): public facts, no names, for linkage and counts.
+	 */
+	public Map<String, String> clusters() {
+		Map<String, String> clusters = new HashMap<>();
+		this.jdbc.query("SELECT person_id, cluster_id FROM person_cluster",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> clusters.put(rs.getString(1),
+						rs.getString(2)));
+		return clusters;
+	}
+
+	/** Every pair of person records said not to be one person, each as its two ids. */
+	public List<List<String>> rejectedLinks() {
+		return this.jdbc.query("SELECT left_id, right_id FROM person_link_rejected",
+				(rs, n) -> List.of(rs.getString(1), rs.getString(2)));
+	}
+
+	/**
+	 * Replaces linkage's proposals with {@code proposals}, in one transaction.
+	 * @throws org.khronika.access.AccessRefused unless {@code actor} may edit persons
+	 */
+	public void replaceLinkProposals(Actor actor, Collection<LinkProposal> proposals) {
+		org.khronika.access.AccessRefused.unless(this.policy.mayCreate(actor, Visibility.type(RecordKind.PERSON)));
+		String at = this.clock.instant().toString();
+		this.log.write(appender -> {
+			this.jdbc.update("DELETE FROM link_proposal");
+			List<Object[]> rows = new ArrayList<>();
+			proposals.forEach(
+					p -> rows.add(new Object[] { p.left().toString(), p.right().toString(), p.probability(), at }));
+			this.jdbc.batchUpdate(
+					"INSERT INTO link_proposal (left_id, right_id, probability, proposed_at) VALUES (?, ?, ?, ?)",
+					rows);
+			return null;
+		});
+	}
+
+	/**
+	 * The proposals still open (neither confirmed nor rejected) whose two records
+	 * {@code actor} may both see, most probable first, at most {@code limit}; ids and
+	 * probabilities only, nothing opened.
+	 */
+	public List<LinkProposal> openLinkProposals(Actor actor, int limit) {
+		Visibility.Condition left = ReadRuleSql.render(this.policy.readRule(actor, Visibility.type(RecordKind.PERSON)),
+				"l", RecordKind.PERSON);
+		Visibility.Condition right = ReadRuleSql.render(this.policy.readRule(actor, Visibility.type(RecordKind.PERSON)),
+				"r", RecordKind.PERSON);
+		List<Object> arguments = new ArrayList<>(left.arguments());
+		arguments.addAll(right.arguments());
+		return this.jdbc.query("SELECT p.left_id, p.right_id, p.probability FROM link_proposal p "
+				+ "JOIN registry_record l ON l.id = p.left_id JOIN registry_record r ON r.id = p.right_id "
+				+ "WHERE l.shredded = FALSE AND r.shredded = FALSE AND " + left.sql() + " AND " + right.sql()
+				+ " AND NOT EXISTS (SELECT 1 FROM person_link k WHERE k.left_id = p.left_id AND k.right_id = p.right_id)"
+				+ " AND NOT EXISTS (SELECT 1 FROM person_link_rejected j WHERE j.left_id = p.left_id AND j.right_id = p.right_id)"
+				+ " ORDER BY p.probability DESC, p.left_id, p.right_id LIMIT " + Math.max(1, limit),
+				(rs, n) -> new LinkProposal(new PersonId(UUID.fromString(rs.getString(1))),
+						new PersonId(UUID.fromString(rs.getString(2))), rs.getDouble(3)),
+				arguments.toArray());
+	}
+
+	/**
+	 * How many proposals are still open: the persons figures may change when they are
+	 * decided. A count, no ids.
+	 */
+	public long openLinkProposalCount() {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM link_proposal p WHERE "
+				+ "NOT EXISTS (SELECT 1 FROM person_link k WHERE k.left_id = p.left_id AND k.right_id = p.right_id)"
+				+ " AND NOT EXISTS (SELECT 1 FROM person_link_rejected j WHERE j.left_id = p.left_id AND j.right_id = p.right_id)",
+				Long.class);
+		return (count != null) ? count : 0;
 	}
 
 	private static Refusal refusal(Permission.Denied denied) {
@@ -563,19 +730,27 @@ public class Registry {
 	}
 
 	/**
-	 * Every record of a kind {@code actor} may see and link to, for choosing in forms;
-	 * oldest first, shredded persons left out (audited).
+	 * The records {@code ids} that {@code actor} may see, in the order given, with the
+	 * records they refer to: page {@code page} of what a search for {@code query} found,
+	 * {@code total} in all. One audit entry says who searched, in {@code scope}, how much
+	 * was found and which records were shown; the query's words are sealed in it.
 	 */
-	public Listing choices(Actor actor, RecordKind kind) {
-		Visibility.Condition condition = this.visibility.condition(actor, kind);
-		List<Object> arguments = new ArrayList<>(List.of(kind.code()));
-		arguments.addAll(condition.arguments());
-		List<RecordView> items = this.store
-			.views("SELECT r.* FROM registry_record r WHERE r.kind = ? AND r.shredded = FALSE AND " + condition.sql()
-					+ " ORDER BY r.created_at, r.id", arguments, k -> Kinds.of(k).sealedInTitle(), redacted(actor));
+	public Listing found(Actor actor, List<RecordId> ids, String query, String scope, long total, int page, int size) {
+		Map<String, RecordView> found = new HashMap<>();
+		this.store
+			.byIds(ids.stream().map(RecordId::toString).toList(), this.visibility.anyKind(actor),
+					k -> Kinds.of(k).sealedInList(), redacted(actor))
+			.forEach(view -> found.put(view.id().toString(), view));
+		List<RecordView> items = ids.stream()
+			.map(id -> found.get(id.toString()))
+			.filter(java.util.Objects::nonNull)
+			.toList();
 		Map<RecordId, RecordView> referenced = referenced(actor, items);
-		audit(actor, "choose", kind.code(), items, referenced.values());
-		return new Listing(new Page<>(items, 0, Math.max(1, items.size()), items.size()), referenced);
+		Set<String> shown = new LinkedHashSet<>();
+		items.forEach(r -> shown.add(r.id().toString()));
+		referenced.values().forEach(r -> shown.add(r.id().toString()));
+		this.audit.search(actor, query, scope, total, List.copyOf(shown));
+		return new Listing(new Page<>(items, page, size, total), referenced);
 	}
 
 	/**

@@ -24,4 +24,16 @@ sealed interface RegistryCommand {
 			List<String> users) implements RegistryCommand {
 	}
 
+	/** Link two person records as one person. */
+	record Link(PersonId recordId, PersonId other) implements RegistryCommand {
+	}
+
+	/** Take a link between two person records back. */
+	record Unlink(PersonId recordId, PersonId other) implements RegistryCommand {
+	}
+
+	/** Say that two person records are not the same person. */
+	record RejectLink(PersonId recordId, PersonId other) implements RegistryCommand {
+	}
+
 }

@@ -51,6 +51,13 @@ class RegistryConfiguration {
 		return new Registry(log, sealer, fingerprints, new JdbcTemplate(dataSource), policy, audit, catalog, clock);
 	}
 
+	/** Every record opened, for the search index; nothing else may take it. */
+	@Bean
+	RecordFeed recordFeed(DataSource dataSource, Sealer sealer) {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		return new RecordFeed(jdbc, new RecordStore(jdbc, sealer));
+	}
+
 	@Bean
 	Facts facts(DataSource dataSource) {
 		return new Facts(new JdbcTemplate(dataSource));

@@ -55,6 +55,38 @@ final class RegistryDecider {
 		throw new IllegalArgumentException("no decision for " + command.getClass().getSimpleName());
 	}
 
+	/**
+	 * Decides a link between two person records (link, unlink, or say they are not one
+	 * person) over both records' states and whether the pair is linked now.
+	 * @param person the state of the record the command names, or null
+	 * @param other the state of the other record, or null
+	 */
+	static Decision decideLink(RegistryCommand command, RecordState person, RecordState other, boolean linked) {
+		if (person == null || other == null) {
+			return new Decision.Rejected(Refusal.NOT_FOUND);
+		}
+		if (person.id().equals(other.id())) {
+			return new Decision.Rejected(Refusal.INVALID, List.of(FieldProblem.of("with", "link_self")));
+		}
+		if (command instanceof RegistryCommand.Link link) {
+			if (person.shredded() || other.shredded()) {
+				return new Decision.Rejected(Refusal.SHREDDED);
+			}
+			return linked ? new Decision.Rejected(Refusal.EXISTS)
+					: new Decision.Accepted(List.of(new RegistryEvent.Linked(link.recordId(), link.other())));
+		}
+		if (command instanceof RegistryCommand.Unlink unlink) {
+			return linked
+					? new Decision.Accepted(List.of(new RegistryEvent.Unlinked(unlink.recordId(), unlink.other())))
+					: new Decision.Rejected(Refusal.NOT_FOUND);
+		}
+		if (command instanceof RegistryCommand.RejectLink reject) {
+			return linked ? new Decision.Rejected(Refusal.EXISTS)
+					: new Decision.Accepted(List.of(new RegistryEvent.LinkRejected(reject.recordId(), reject.other())));
+		}
+		throw new IllegalArgumentException("not a link command: " + command.getClass().getSimpleName());
+	}
+
 	private static Decision.Rejected refusal(RecordState state, int expectedVersion) {
 		if (state == null) {
 			return new Decision.Rejected(Refusal.NOT_FOUND);

@@ -52,6 +52,24 @@ public sealed interface RegistryEvent {
 
 	}
 
+	/**
+	 * A person found to be the same person as {@code other}, as someone confirmed: the
+	 * two records are read as one person from then on. Nothing of either is changed.
+	 */
+	record Linked(PersonId recordId, PersonId other) implements RegistryEvent {
+	}
+
+	/** A link between two person records taken back: they are two persons again. */
+	record Unlinked(PersonId recordId, PersonId other) implements RegistryEvent {
+	}
+
+	/**
+	 * Someone decided that the person is not {@code other}: the proposal to link them is
+	 * not made again.
+	 */
+	record LinkRejected(PersonId recordId, PersonId other) implements RegistryEvent {
+	}
+
 	private static void requireSameKind(RecordId id, RecordDetails details) {
 		if (id.kind() != details.kind()) {
 			throw new IllegalArgumentException(

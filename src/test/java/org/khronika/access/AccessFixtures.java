@@ -1,5 +1,6 @@
 package org.khronika.access;
 
+import org.khronika.crypto.Sealer;
 import org.khronika.eventlog.EventLog;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,10 +13,10 @@ public final class AccessFixtures {
 
 	/**
 	 * The audit trail over {@code chain}, reading older audit entries from
-	 * {@code records}; close it when done.
+	 * {@code records}, sealing search queries with {@code sealer}; close it when done.
 	 */
-	public static AuditTrail auditTrail(EventLog records, EventLog chain, JdbcTemplate jdbc) {
-		return new AuditTrail(records, chain, jdbc, new AccessPolicy());
+	public static AuditTrail auditTrail(EventLog records, EventLog chain, JdbcTemplate jdbc, Sealer sealer) {
+		return new AuditTrail(records, chain, jdbc, new AccessPolicy(), sealer);
 	}
 
 }

@@ -358,6 +358,19 @@ class AccessMatrixIT {
 		rows.add(new Row("POST /imports/{id}/run", "POST", "/imports/" + java.util.UUID.randomUUID() + "/run", form(),
 				expect(H, H, H, H, H)));
 		rows.add(new Row("GET /stats", "GET", "/stats?measure=cases&by=article", null, expect(A, A, D, D, A)));
+		// linkage reads every person's names: for those who record persons
+		String nobody = java.util.UUID.randomUUID().toString();
+		rows.add(new Row("GET /linkage", "GET", "/linkage", null, expect(A, A, D, D, D)));
+		rows.add(new Row("POST /linkage/run", "POST", "/linkage/run", form(), expect(A, A, D, D, D)));
+		rows.add(new Row("POST /linkage/confirm", "POST", "/linkage/confirm",
+				form("left", f.otherPerson, "right", nobody), expect(A, A, D, D, D)));
+		rows.add(new Row("POST /linkage/reject", "POST", "/linkage/reject",
+				form("left", f.otherPerson, "right", nobody), expect(A, A, D, D, D)));
+		rows.add(new Row("POST /persons/{id}/unlink", "POST", "/persons/" + f.otherPerson + "/unlink",
+				form("other", nobody), expect(A, A, H, H, D)));
+		// every role searches; what each finds is what it may see (SearchIT)
+		rows.add(new Row("GET /search", "GET", "/search", null, expect(A, A, A, A, A)));
+		rows.add(new Row("POST /search", "POST", "/search", form("q", "Иванов"), expect(A, A, A, A, A)));
 		rows.add(new Row("GET /stats.csv", "GET", "/stats.csv?measure=incidents", null, expect(A, A, D, D, A)));
 		rows.add(new Row("GET /stats/records", "GET", "/stats/records?measure=cases", null, expect(A, A, D, D, A)));
 		rows.add(new Row("POST /admin/users", "POST", "/admin/users",
@@ -478,6 +491,7 @@ class AccessMatrixIT {
 				expect(A, A, H, H, A)));
 		rows.add(new Row("GET " + base + KINDS + "/{id}", "GET", "/incidents/" + f.operatorIncident, null,
 				expect(A, A, H, A, A)));
+		rows.add(new Row("GET " + base + "/search", "GET", "/search?q=Иванов", null, expect(A, A, A, A, A)));
 		rows.add(new Row("POST " + base + KINDS, "POST", "/persons", Map.of("names", List.of("Новый Человек")),
 				expect(A, A, D, D, D)));
 		rows.add(new Row("POST " + base + KINDS, "POST", "/case-events", Map.of("caseId", List.of(f.assignedCase),

@@ -102,14 +102,14 @@ class ScenarioBrowserIT {
 		// at a hearing
 		String sokolov = recordPerson("Андрей Соколов\nAndrei Sokolov", "1979", "Москва");
 		click("Открыть дело этого человека");
-		assertThat(new Select(field("person")).getFirstSelectedOption().getText()).isEqualTo("Андрей Соколов");
+		assertThat(chosen("person")).startsWith("Андрей Соколов · 1979 · Москва");
 		choose("kind", "Уголовное");
 		chooseMany("charges",
 				"УК 207.3 — Публичное распространение заведомо ложной информации об использовании Вооружённых сил");
 		choose("trigger", "Прослушка");
 		fill("court", "Мещанский районный суд");
 		choose("status", "В суде");
-		chooseMany("sources", "Адвокат · A2");
+		pick("sources", "Адвокат", "Адвокат · A2");
 		screenshot("case-form");
 		submit();
 		String wiretapCase = this.browser.getCurrentUrl();
@@ -152,7 +152,7 @@ class ScenarioBrowserIT {
 		choose("type", "Личная переписка");
 		fill("topic", "Сообщения в групповом чате");
 		fill("detained", "1");
-		chooseMany("persons", "Игорь Кравцов");
+		pick("persons", "Igor Kravtsov", "Игорь Кравцов");
 		submit();
 		assertThat(text()).contains("2025-02-11 · Личная переписка · Новосибирская область", "Игорь Кравцов");
 		this.browser.get(kravtsov);
@@ -312,6 +312,96 @@ class ScenarioBrowserIT {
 	}
 
 	@Test
+	void aPersonIsFoundByAnotherSpellingAndACaseLinkedToThemThroughTheSearchPicker() {
+		Registry registry = this.context.getBean(Registry.class);
+		Actor editor = new Actor("browser-editor", Role.EDITOR);
+		registry.record(editor,
+				org.khronika.registry.RecordDraft.empty(RecordKind.PERSON)
+					.with("names", "Клоков Александр")
+					.with("birthYear", "1987")
+					.with("region", "tver-oblast"));
+		registry.record(editor,
+				org.khronika.registry.RecordDraft.empty(RecordKind.PERSON)
+					.with("names", "Клоков Александр")
+					.with("birthYear", "1990")
+					.with("region", "voronezh-oblast"));
+		open("/login?lang=ru");
+		fill("username", this.monitor.login());
+		fill("password", Staff.PASSWORD);
+		submit();
+		fill("code", this.monitor.nextCode());
+		submit();
+
+		fill("header-search", "Sasha Klokov");
+		navigateBy(this.browser.findElement(By.cssSelector("header form button[type=submit]")));
+		assertThat(this.browser.getCurrentUrl()).as("the words stay out of the address").doesNotContain("Klokov");
+		assertThat(this.browser.findElements(By.cssSelector(".search-results mark"))).extracting(WebElement::getText)
+			.contains("Клоков", "Александр");
+		assertThat(text()).contains("Найдено: 2", "Тверская область", "Воронежская область");
+		screenshot("search-results");
+
+		open("/cases/new");
+		pick("person", "Sasha Klokov", "Клоков Александр · 1987 · Тверская область");
+		choose("kind", "Уголовное");
+		choose("trigger", "Донос");
+		choose("informant", "Родственник");
+		choose("status", "Следствие");
+		screenshot("case-form-picker");
+		submit();
+		assertThat(heading()).isEqualTo("Клоков Александр — Уголовное");
+		click("Клоков Александр");
+		assertThat(text()).as("the case is linked to the person chosen, not their namesake")
+			.contains("1987", "Тверская область")
+			.doesNotContain("Воронежская область");
+	}
+
+	@Test
+	void aProposalThatTwoRecordsAreOnePersonIsConfirmedAndTheFigureCountsThemOnce() {
+		Registry registry = this.context.getBean(Registry.class);
+		Actor editor = new Actor("browser-editor", Role.EDITOR);
+		for (String names : List.of("Чукотская Зоя Игнатьевна", "Zoya Chukotskaya")) {
+			org.khronika.registry.SaveResult person = registry.record(editor,
+					org.khronika.registry.RecordDraft.empty(RecordKind.PERSON)
+						.with("names", names)
+						.with("birthYear", "1983")
+						.with("region", "chukotka-ao"));
+			registry.record(editor,
+					org.khronika.registry.RecordDraft.empty(RecordKind.CASE)
+						.with("person", ((org.khronika.registry.SaveResult.Saved) person).id().toString())
+						.with("kind", "administrative")
+						.with("region", "chukotka-ao")
+						.with("charges", "koap-20.3.3")
+						.with("trigger", "social-media-monitoring")
+						.with("status", "investigation"));
+		}
+		open("/login?lang=ru");
+		fill("username", this.monitor.login());
+		fill("password", Staff.PASSWORD);
+		submit();
+		fill("code", this.monitor.nextCode());
+		submit();
+		String figure = "/stats?measure=persons&where=region%3Dchukotka-ao";
+		open(figure);
+		assertThat(total()).as("two records, not yet one person").isEqualTo("2");
+
+		click("Один человек?");
+		navigateBy(this.browser.findElement(By.cssSelector("form[action$='/linkage/run'] button")));
+		assertThat(text()).contains("Чукотская Зоя Игнатьевна", "Zoya Chukotskaya",
+				"Чукотская = Chukotskaya (транслитерация)", "год рождения 1983 в обеих");
+		screenshot("linkage-proposal");
+		navigateBy(this.browser.findElement(By.cssSelector("form[action$='/linkage/confirm'] button")));
+		assertThat(text()).contains("Связаны как один человек.");
+
+		open(figure);
+		assertThat(total()).as("confirmed: one person").isEqualTo("1");
+	}
+
+	/** The total of the figure on the statistics page. */
+	private String total() {
+		return this.browser.findElement(By.cssSelector("table.figures tfoot td")).getText().strip();
+	}
+
+	@Test
 	void aLawyerLogsInWithTheSecondFactorAndSeesOnlyTheCaseAssignedToThem() {
 		Staff lawyer = Staff.add(this.context, "browser-lawyer", Role.LAWYER);
 		Actor editor = new Actor("browser-editor", Role.EDITOR);
@@ -394,8 +484,39 @@ class ScenarioBrowserIT {
 		navigateBy(this.browser.findElement(By.linkText(linkText)));
 	}
 
+	/** Submits the page's form: a record form by its save button, not a find button. */
 	private void submit() {
-		navigateBy(this.browser.findElement(By.cssSelector("main form button[type=submit]")));
+		List<WebElement> save = this.browser.findElements(By.cssSelector("main form .actions button[type=submit]"));
+		navigateBy(save.isEmpty() ? this.browser.findElement(By.cssSelector("main form button[type=submit]"))
+				: save.get(0));
+	}
+
+	/**
+	 * Finds records for a link field by typing {@code query} and pressing its find
+	 * button, then chooses the one whose description starts with {@code found}.
+	 */
+	private void pick(String field, String query, String found) {
+		fill("find-" + field, query);
+		navigateBy(this.browser.findElement(By.cssSelector("button[name=_find][value=" + field + "]")));
+		WebElement candidate = this.browser.findElements(By.cssSelector("#" + field + " li"))
+			.stream()
+			.filter(item -> item.getText().startsWith(found))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the picker found no " + found + ": " + text()));
+		WebElement input = candidate.findElement(By.tagName("input"));
+		if (!input.isSelected()) {
+			input.click();
+		}
+	}
+
+	/** The description of the record chosen in a link field. */
+	private String chosen(String field) {
+		return this.browser.findElements(By.cssSelector("#" + field + " li"))
+			.stream()
+			.filter(item -> item.findElement(By.tagName("input")).isSelected())
+			.map(WebElement::getText)
+			.findFirst()
+			.orElse("");
 	}
 
 	/** Clicks and waits until the next page has replaced this one. */

@@ -117,13 +117,13 @@ class CommandLineIT {
 		String dataOption = "--data=" + data;
 		Jar.Served demo = Jar.serve(Map.of(), "serve", "--demo", "--port", "18433", dataOption);
 		demo.stop();
-		assertThat(demo.printed()).contains("UNPROTECTED", "Loaded 22 synthetic demo records.",
+		assertThat(demo.printed()).contains("UNPROTECTED", "Loaded 23 synthetic demo records.",
 				"Log in as 'demo' with the password ");
 
 		Jar.Result intact = Jar.run(Map.of(), "verify-log", dataOption);
 		assertThat(intact.exitCode()).as(intact.all()).isZero();
-		// 22 synthetic records; the demo account's creation is in the audit trail's chain
-		assertThat(intact.out()).startsWith("ok 22 entries").contains("audit trail: ok 1 entries");
+		// 23 synthetic records; the demo account's creation is in the audit trail's chain
+		assertThat(intact.out()).startsWith("ok 23 entries").contains("audit trail: ok 1 entries");
 
 		String person = firstPerson(data);
 		Jar.Result shred = Jar.run(Map.of(), "shred", "--person", person, "--as", "demo", dataOption);
@@ -136,8 +136,8 @@ class CommandLineIT {
 		assertThat(rebuilt.exitCode()).as(rebuilt.all()).isZero();
 		// the shredding; the records shown as mentioning the person are in the audit
 		// trail's chain
-		assertThat(rebuilt.out()).contains("rebuilt read tables from 23 log entries");
-		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).startsWith("ok 23 entries")
+		assertThat(rebuilt.out()).contains("rebuilt read tables from 24 log entries");
+		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).startsWith("ok 24 entries")
 			.contains("audit trail: ok 2 entries");
 
 		String[] tampered = tamper(data);
@@ -145,6 +145,45 @@ class CommandLineIT {
 		assertThat(broken.exitCode()).isEqualTo(1);
 		assertThat(broken.out()).startsWith("FAILED at entry " + tampered[0] + " (id " + tampered[1] + ")")
 			.contains("changed after it was written");
+	}
+
+	@Test
+	void linkageProposesTheDemosPersonRecordedTwiceAndTheClustersFollowTheDecision() throws Exception {
+		Path data = this.dir.resolve("linkage");
+		String dataOption = "--data=" + data;
+		Jar.Served demo = Jar.serve(Map.of(), "serve", "--demo", "--port", "18435", dataOption);
+		demo.stop();
+
+		Jar.Result run = Jar.run(Map.of(), "linkage", "run", "--as", "demo", dataOption);
+		assertThat(run.exitCode()).as(run.all()).isZero();
+		assertThat(run.out()).contains("5 persons", "1 proposals");
+		assertThat(run.err()).as("progress").contains("read: ");
+
+		Jar.Result proposals = Jar.run(Map.of(), "linkage", "proposals", "--format", "csv", "--as", "demo", dataOption);
+		List<String> lines = proposals.out().lines().toList();
+		assertThat(lines.get(0)).isEqualTo("left,right,score,reasons");
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(1)).contains("Соколов = Sokolov (transliteration)", "born 1979 in both");
+		String[] pair = lines.get(1).split(",");
+		// a person is named by the least id of its records
+		String least = (pair[0].compareTo(pair[1]) < 0) ? pair[0] : pair[1];
+		String other = least.equals(pair[0]) ? pair[1] : pair[0];
+
+		Jar.Result proposed = Jar.run(Map.of(), "linkage", "clusters", "--format", "csv", "--proposed", "--as", "demo",
+				dataOption);
+		assertThat(proposed.out().lines().findFirst()).hasValue("record,key,cluster");
+		assertThat(proposed.out()).contains(least + ",," + least, other + ",," + least);
+		assertThat(Jar.run(Map.of(), "linkage", "clusters", "--as", "demo", dataOption).out())
+			.as("nothing confirmed yet")
+			.contains(other + ",," + other);
+
+		assertThat(Jar.run(Map.of(), "linkage", "confirm", pair[0], pair[1], "--as", "demo", dataOption).out())
+			.contains("Linked");
+		assertThat(Jar.run(Map.of(), "linkage", "clusters", "--as", "demo", dataOption).out())
+			.contains(other + ",," + least);
+		Jar.Result again = Jar.run(Map.of(), "linkage", "confirm", pair[0], pair[1], "--as", "demo", dataOption);
+		assertThat(again.exitCode()).isEqualTo(1);
+		assertThat(again.err()).contains("record.exists");
 	}
 
 	@Test
@@ -159,12 +198,12 @@ class CommandLineIT {
 			Jar.Result verified = Jar.run(postgres, "verify-log", "--data=" + data);
 
 			assertThat(verified.exitCode()).as(verified.all()).isZero();
-			assertThat(verified.out()).startsWith("ok 22 entries").contains("audit trail: ok 1 entries");
-			assertThat(Jar.run(postgres, "rebuild", "--data=" + data).out()).contains("from 22 log entries");
+			assertThat(verified.out()).startsWith("ok 23 entries").contains("audit trail: ok 1 entries");
+			assertThat(Jar.run(postgres, "rebuild", "--data=" + data).out()).contains("from 23 log entries");
 			try (Connection connection = database.dataSource().getConnection();
 					ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM registry_record")) {
 				rs.next();
-				assertThat(rs.getInt(1)).isEqualTo(22);
+				assertThat(rs.getInt(1)).isEqualTo(23);
 			}
 		}
 	}

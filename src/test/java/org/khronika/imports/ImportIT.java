@@ -220,6 +220,40 @@ class ImportIT {
 	}
 
 	@Test
+	void aPersonsNamesAreReadFromSeveralColumnsEachPerhapsSplit() throws IOException {
+		Path profile = this.dir.resolve("persons-columns.yaml");
+		Files.writeString(profile, """
+				name: test-persons-columns
+				kind: person
+				key: [ref]
+				fields:
+				  names:     { column: [name_ru, name_latin], split: ";" }
+				  birthYear: { column: born }
+				""", StandardCharsets.UTF_8);
+		Path table = this.dir.resolve("persons-columns.csv");
+		Files.writeString(table, """
+				ref,name_ru,name_latin,born
+				c-1,Колонкова Вера,Vera Kolonkova; Kolonkova V.,1991
+				c-2,Столбцов Ян,,1992
+				""", StandardCharsets.UTF_8);
+
+		ImportReport report = this.importer.run(this.editor, MappingProfile.load(profile), table, false,
+				(phase, rows, fraction) -> {
+				});
+
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.created()).isEqualTo(2);
+		JdbcTemplate jdbc = new JdbcTemplate(this.context.getBean(DataSource.class));
+		String id = jdbc.queryForObject(
+				"SELECT record_id FROM import_key WHERE profile = 'test-persons-columns' AND row_key = 'c-1'",
+				String.class);
+		RecordView person = this.registry.read(this.editor, RecordKind.PERSON.id(java.util.UUID.fromString(id)))
+			.orElseThrow();
+		assertThat(((PersonDetails) person.details()).names()).containsExactly("Колонкова Вера", "Vera Kolonkova",
+				"Kolonkova V.");
+	}
+
+	@Test
 	void everySpellingInASplitNamesCellIsKeptAndEachRowIsFingerprintedNotCopied() throws IOException {
 		Path profile = this.dir.resolve("persons.yaml");
 		Files.writeString(profile, """

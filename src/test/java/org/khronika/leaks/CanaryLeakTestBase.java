@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Enters invented identifying strings through every input path (web forms, edits,
- * rejected forms, the JSON API) and then looks for them in every byte Khronika left
- * behind. They must be readable through the application and nowhere else.
+ * rejected forms, the JSON API), searches for them (so that the search index holds them
+ * and the audit trail holds the searches), and then looks for them in every byte Khronika
+ * left behind. They must be readable through the application and nowhere else.
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class CanaryLeakTestBase {
@@ -63,6 +64,7 @@ abstract class CanaryLeakTestBase {
 	void identifyingDataIsReadableThroughKhronikaAndNowhereOnDisk(CapturedOutput output) throws Exception {
 		enterCanariesThroughTheWebForms();
 		enterCanariesThroughTheApi();
+		searchForTheCanaries();
 
 		assertThat(this.registry.list(Staff.SETUP, ListQuery.of(RecordKind.PERSON, 0, 500), true).page().items())
 			.as("the canaries were stored and open in memory")
@@ -117,6 +119,32 @@ abstract class CanaryLeakTestBase {
 		assertThat(rejected.status()).isEqualTo(422);
 		assertThat(web.get("/persons/" + person).text()).contains(Canaries.CYRILLIC_NAME, Canaries.PHONE);
 		assertThat(web.get("/persons/" + person + "/history").text()).contains(Canaries.CONTACT, Canaries.NOTE);
+	}
+
+	/**
+	 * Searches for the canaries on the results page, from the API and in a form's picker:
+	 * the index then holds them, and the audit trail holds the searches' words.
+	 */
+	private void searchForTheCanaries() throws IOException, InterruptedException {
+		Staff searcher = Staff.add(this.context, "searcher", Role.EDITOR);
+		WebSession web = new WebSession(this.port).login(searcher);
+		web.get("/search");
+		Response results = web.follow(web.post("/search", Map.of("q", List.of(Canaries.LATIN_NAME))));
+		assertThat(results.text()).as("found through the index").contains(Canaries.CYRILLIC_NAME);
+		web.get("/cases/new");
+		Response picker = web.post("/cases", Map.of("_find", List.of("person"), "find.person",
+				List.of(Canaries.CYRILLIC_NAME), "kind", List.of("criminal")));
+		assertThat(picker.text()).as("offered by the picker").contains(Canaries.CYRILLIC_NAME);
+		String token = this.tokens.create(Staff.SETUP, "searcher", Role.EDITOR, "canaries",
+				java.time.Duration.ofDays(1));
+		java.net.http.HttpResponse<String> api = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/search?q="
+						+ java.net.URLEncoder.encode(Canaries.NOTE, StandardCharsets.UTF_8)))
+				.header("Authorization", "Bearer " + token)
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(api.statusCode()).isEqualTo(200);
+		assertThat(api.body()).as("found from the API").contains("\"total\":");
 	}
 
 	private void enterCanariesThroughTheApi() throws IOException, InterruptedException {

@@ -25,6 +25,9 @@ class EventTypesTest {
 
 	static final UUID ID = UUID.fromString("00000000-0000-4000-8000-0000000000aa");
 
+	/** The other person of a link. */
+	static final UUID OTHER = UUID.fromString("00000000-0000-4000-8000-000000000009");
+
 	static final PersonId PERSON = new PersonId(UUID.fromString("00000000-0000-4000-8000-000000000001"));
 
 	static final CaseId CASE = new CaseId(UUID.fromString("00000000-0000-4000-8000-000000000002"));
@@ -99,7 +102,10 @@ class EventTypesTest {
 			Map.entry("incident.access-set", new RegistryEvent.AccessSet(new IncidentId(ID), false, List.of())),
 			Map.entry("case.access-set", new RegistryEvent.AccessSet(new CaseId(ID), false, List.of("lawyer-a"))),
 			Map.entry("case-event.access-set", new RegistryEvent.AccessSet(new CaseEventId(ID), true, List.of())),
-			Map.entry("source.access-set", new RegistryEvent.AccessSet(new SourceId(ID), true, List.of("editor-a"))));
+			Map.entry("source.access-set", new RegistryEvent.AccessSet(new SourceId(ID), true, List.of("editor-a"))),
+			Map.entry("person.linked", new RegistryEvent.Linked(new PersonId(ID), new PersonId(OTHER))),
+			Map.entry("person.unlinked", new RegistryEvent.Unlinked(new PersonId(ID), new PersonId(OTHER))),
+			Map.entry("person.link-rejected", new RegistryEvent.LinkRejected(new PersonId(ID), new PersonId(OTHER))));
 
 	static final String PERSON_PUBLIC = "{\"mayBeNamed\":true,\"region\":\"moscow\",\"sources\":[\"00000000-0000-4000-8000-000000000003\"]}";
 
@@ -138,7 +144,11 @@ class EventTypesTest {
 			Map.entry("incident.access-set", new String[] { "{\"restricted\":false,\"users\":[]}", "" }),
 			Map.entry("case.access-set", new String[] { "{\"restricted\":false,\"users\":[\"lawyer-a\"]}", "" }),
 			Map.entry("case-event.access-set", new String[] { "{\"restricted\":true,\"users\":[]}", "" }),
-			Map.entry("source.access-set", new String[] { "{\"restricted\":true,\"users\":[\"editor-a\"]}", "" }));
+			Map.entry("source.access-set", new String[] { "{\"restricted\":true,\"users\":[\"editor-a\"]}", "" }),
+			Map.entry("person.linked", new String[] { "{\"with\":\"00000000-0000-4000-8000-000000000009\"}", "" }),
+			Map.entry("person.unlinked", new String[] { "{\"with\":\"00000000-0000-4000-8000-000000000009\"}", "" }),
+			Map.entry("person.link-rejected",
+					new String[] { "{\"with\":\"00000000-0000-4000-8000-000000000009\"}", "" }));
 
 	@Test
 	void everyKindHasAStableTypeForEachThingThatHappensToItAtVersionOne() {

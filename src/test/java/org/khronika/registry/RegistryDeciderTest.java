@@ -53,12 +53,43 @@ class RegistryDeciderTest {
 				.filter(e -> e.getClass() == eventClass)
 				.findFirst()
 				.orElseThrow();
-			RecordState once = RecordState.evolve(null, event);
-			RecordState twice = RecordState.evolve(once, event);
+			RecordState existing = new RecordState(event.recordId(), 3, false);
+			RecordState after = RecordState.evolve(existing, event);
 
-			assertThat(once.version()).as(eventClass.getSimpleName()).isEqualTo(1);
-			assertThat(twice.version()).as(eventClass.getSimpleName()).isEqualTo(2);
+			if (event instanceof RegistryEvent.Linked || event instanceof RegistryEvent.Unlinked
+					|| event instanceof RegistryEvent.LinkRejected) {
+				assertThat(after).as(eventClass.getSimpleName() + " changes neither record").isEqualTo(existing);
+			}
+			else {
+				RecordState once = RecordState.evolve(null, event);
+				assertThat(once.version()).as(eventClass.getSimpleName()).isEqualTo(1);
+				assertThat(after.version()).as(eventClass.getSimpleName()).isEqualTo(4);
+			}
 		}
+	}
+
+	@Test
+	void linksTwoExistingPersonsOnceAndTakesTheLinkBackOnlyIfLinked() {
+		PersonId other = new PersonId(EventTypesTest.OTHER);
+		RecordState one = new RecordState(this.person, 2, false);
+		RecordState two = new RecordState(other, 1, false);
+
+		assertThat(RegistryDecider.decideLink(new RegistryCommand.Link(this.person, other), one, two, false))
+			.isEqualTo(new Decision.Accepted(List.of(new RegistryEvent.Linked(this.person, other))));
+		assertThat(RegistryDecider.decideLink(new RegistryCommand.Link(this.person, other), one, two, true))
+			.isEqualTo(new Decision.Rejected(Refusal.EXISTS));
+		assertThat(RegistryDecider.decideLink(new RegistryCommand.Unlink(this.person, other), one, two, false))
+			.isEqualTo(new Decision.Rejected(Refusal.NOT_FOUND));
+		assertThat(RegistryDecider.decideLink(new RegistryCommand.RejectLink(this.person, other), one, two, true))
+			.as("linked ones are unlinked first")
+			.isEqualTo(new Decision.Rejected(Refusal.EXISTS));
+		assertThat(RegistryDecider.decideLink(new RegistryCommand.Link(this.person, other), one, null, false))
+			.isEqualTo(new Decision.Rejected(Refusal.NOT_FOUND));
+		assertThat(RegistryDecider.decideLink(new RegistryCommand.Link(this.person, other), one,
+				new RecordState(other, 2, true), false))
+			.isEqualTo(new Decision.Rejected(Refusal.SHREDDED));
+		assertThat(RegistryDecider.decideLink(new RegistryCommand.Link(this.person, this.person), one, one, false))
+			.isInstanceOf(Decision.Rejected.class);
 	}
 
 	@Test

@@ -60,7 +60,7 @@ final class RegistryFixture implements AutoCloseable {
 		this.auditChain = new JdbcEventLog(Chain.AUDIT, this.database.dataSource(),
 				new DataSourceTransactionManager(this.database.dataSource()), Clock.systemUTC(),
 				keyring.checkpointSigner()::sign, 100);
-		this.audit = AccessFixtures.auditTrail(this.log, this.auditChain, this.jdbc);
+		this.audit = AccessFixtures.auditTrail(this.log, this.auditChain, this.jdbc, sealer);
 		this.registry = new Registry(this.log, sealer,
 				new Fingerprints(() -> keyring, new JdbcSubjectKeyStore(this.database.dataSource(), Clock.systemUTC())),
 				this.jdbc, new AccessPolicy(), this.audit, Catalog.load(), Clock.systemUTC());

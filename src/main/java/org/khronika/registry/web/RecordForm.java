@@ -1,8 +1,6 @@
 package org.khronika.registry.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,12 +10,17 @@ import org.khronika.catalog.Catalog;
 import org.khronika.registry.Field;
 import org.khronika.registry.Listing;
 import org.khronika.registry.RecordKind;
+import org.khronika.registry.RecordFinder;
+import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordView;
+import org.khronika.registry.FieldType;
 import org.khronika.registry.Registry;
 
 /**
  * A kind's form, field by field, from its fields: the widget each type takes, the choices
- * of coded fields and references, what was typed, and the links the editor cannot see,
- * which the form shows as kept and never offers to remove.
+ * of coded fields, what was typed, and the links the editor cannot see, which the form
+ * shows as kept and never offers to remove. A link field is a search: the records chosen,
+ * a box to find more, and what was found; no form lists every record.
  */
 final class RecordForm {
 
@@ -28,12 +31,18 @@ final class RecordForm {
 	 * One field of the form.
 	 *
 	 * @param widget {@code text}, {@code area}, {@code lines}, {@code number},
-	 * {@code date}, {@code check}, {@code select}, {@code multiselect} or {@code grade}
+	 * {@code date}, {@code check}, {@code select}, {@code multiselect}, {@code grade} or
+	 * {@code picker} (a link field: a search)
 	 * @param values what the field holds now (typed, or the record's)
 	 * @param kept the records it refers to that the editor may not see: they stay
 	 */
 	record FormField(String name, String label, String widget, boolean required, List<Option> options,
-			List<String> values, String hint, int kept) {
+			List<String> values, String hint, int kept, Picker picker) {
+
+		FormField(String name, String label, String widget, boolean required, List<Option> options, List<String> values,
+				String hint, int kept) {
+			this(name, label, widget, required, options, values, hint, kept, null);
+		}
 
 		public boolean has(String value) {
 			return this.values.contains(value);
@@ -57,9 +66,22 @@ final class RecordForm {
 
 	private final RecordPresenter presenter;
 
-	private final Map<RecordKind, List<Option>> records = new HashMap<>();
+	/**
+	 * A link field's search: the records chosen, what was typed to find more, and what
+	 * was found (null before a search).
+	 *
+	 * @param multiple several records may be chosen (checkboxes), or one (radio buttons)
+	 */
+	record Picker(boolean multiple, List<Option> chosen, String query, List<Option> found) {
+	}
 
-	RecordForm(Registry registry, Actor actor, Catalog catalog, RecordPresenter presenter) {
+	/** The most records a picker's search offers. */
+	static final int CANDIDATES = 10;
+
+	private final RecordFinder finder;
+
+	RecordForm(Registry registry, RecordFinder finder, Actor actor, Catalog catalog, RecordPresenter presenter) {
+		this.finder = finder;
 		this.registry = registry;
 		this.actor = actor;
 		this.catalog = catalog;
@@ -76,10 +98,85 @@ final class RecordForm {
 			List<String> given = values.getOrDefault(field.name(), List.of());
 			List<String> shown = given.stream().filter(v -> !hidden.contains(v)).toList();
 			int kept = given.size() - shown.size();
-			fields.add(new FormField(field.name(), this.presenter.label(kind, field.name()), widget(field),
-					field.required(), options(field), shown, hint(field), kept));
+			String label = this.presenter.label(kind, field.name());
+			if (field.isReference()) {
+				List<String> query = values.getOrDefault(FIND + field.name(), List.of());
+				fields.add(new FormField(field.name(), label, "picker", field.required(), List.of(), shown, hint(field),
+						kept, picker(field, shown, query.isEmpty() ? "" : query.get(0).strip())));
+			}
+			else {
+				fields.add(new FormField(field.name(), label, widget(field), field.required(), options(field), shown,
+						hint(field), kept));
+			}
 		}
 		return fields;
+	}
+
+	/** The name of the text a link field's search was asked with: {@code find.person}. */
+	static final String FIND = "find.";
+
+	/**
+	 * The picker of a link field: the records chosen, by their titles, and if something
+	 * was typed, the records found for it (those chosen left out).
+	 */
+	private Picker picker(Field field, List<String> chosenIds, String query) {
+		RecordKind target = field.target();
+		List<RecordId> ids = new ArrayList<>();
+		for (String id : chosenIds) {
+			try {
+				ids.add(target.id(java.util.UUID.fromString(id)));
+			}
+			catch (IllegalArgumentException ex) {
+				// not an id: the draft's checks say so when it is saved
+			}
+		}
+		List<Option> chosen = new ArrayList<>();
+		if (!ids.isEmpty()) {
+			Listing listing = this.registry.selection(this.actor, target, ids, 0, ids.size());
+			this.presenter.know(listing.referenced());
+			listing.page().items().forEach(r -> chosen.add(new Option(r.id().toString(), candidate(r))));
+		}
+		List<Option> found = null;
+		if (!query.isEmpty()) {
+			Listing listing = this.finder.find(this.actor, target, query, CANDIDATES);
+			this.presenter.know(listing.referenced());
+			found = listing.page()
+				.items()
+				.stream()
+				.filter(r -> !chosenIds.contains(r.id().toString()))
+				.map(r -> new Option(r.id().toString(), candidate(r)))
+				.toList();
+		}
+		return new Picker(field.type() == FieldType.REFERENCES, chosen, query, found);
+	}
+
+	/**
+	 * A record as a picker offers it: enough to tell namesakes apart (a person's birth
+	 * year and region, the case against them) and when it was recorded.
+	 */
+	private String candidate(RecordView record) {
+		List<String> parts = new ArrayList<>(List.of(this.presenter.title(record)));
+		RecordPresenter.Row row = this.presenter.row(record);
+		row.cells().stream().skip(1).filter(cell -> !cell.isBlank()).forEach(parts::add);
+		if (record.kind() == RecordKind.PERSON) {
+			this.registry.recordsMentioning(this.actor, (org.khronika.registry.PersonId) record.id())
+				.stream()
+				.filter(r -> r.kind() == RecordKind.CASE)
+				.findFirst()
+				.ifPresent(c -> parts.add(this.presenter.message("kind.case.one") + ": " + caseLine(c)));
+		}
+		parts.add(this.presenter.message("picker.created", record.createdAt().toString().substring(0, 10)));
+		return String.join(" · ", parts);
+	}
+
+	private String caseLine(RecordView courtCase) {
+		List<String> parts = new ArrayList<>();
+		courtCase.values().all("charges").forEach(code -> parts.add(this.presenter.article(code.toString())));
+		java.time.LocalDate opened = courtCase.kind().date(courtCase.details());
+		if (opened != null) {
+			parts.add(String.valueOf(opened.getYear()));
+		}
+		return parts.isEmpty() ? courtCase.id().toString().substring(0, 8) : String.join(", ", parts);
 	}
 
 	private static String widget(Field field) {
@@ -119,20 +216,8 @@ final class RecordForm {
 				.stream()
 				.map(a -> new Option(a.code(), this.presenter.articleOption(a)))
 				.toList();
-			case REFERENCE, REFERENCES -> this.records.computeIfAbsent(field.target(), this::records);
 			default -> List.of();
 		};
-	}
-
-	private List<Option> records(RecordKind kind) {
-		Listing choices = this.registry.choices(this.actor, kind);
-		this.presenter.know(choices.referenced());
-		return choices.page()
-			.items()
-			.stream()
-			.map(r -> new Option(r.id().toString(), this.presenter.title(r)))
-			.sorted(Comparator.comparing(Option::label, String.CASE_INSENSITIVE_ORDER))
-			.toList();
 	}
 
 }

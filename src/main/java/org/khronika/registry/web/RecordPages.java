@@ -26,12 +26,16 @@ import org.khronika.registry.HistoryItem;
 import org.khronika.registry.InvalidQuery;
 import org.khronika.registry.ListQuery;
 import org.khronika.registry.Listing;
+import org.khronika.registry.PersonDetails;
+import org.khronika.registry.PersonId;
+import org.khronika.registry.PersonMatcher;
 import org.khronika.registry.RecordDetails;
 import org.khronika.registry.RecordDraft;
 import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordView;
 import org.khronika.registry.Refusal;
+import org.khronika.registry.RecordFinder;
 import org.khronika.registry.Registry;
 import org.khronika.registry.SaveResult;
 
@@ -61,6 +65,15 @@ class RecordPages {
 
 	private static final int PAGE_SIZE = 50;
 
+	/**
+	 * The button of a link field's search: the form is shown again with what was found,
+	 * and nothing is saved.
+	 */
+	static final String FIND = "_find";
+
+	/** The button that records a new person although the form offered known ones. */
+	static final String ANYWAY = "_anyway";
+
 	/** Someone who can be named on a record, as the access form lists them. */
 	record StaffMember(String login, String role) {
 	}
@@ -79,7 +92,14 @@ class RecordPages {
 
 	private final Clock clock;
 
-	RecordPages(Registry registry, Catalog catalog, MessageSource messages, Accounts accounts, Clock clock) {
+	private final RecordFinder finder;
+
+	private final PersonMatcher matcher;
+
+	RecordPages(Registry registry, RecordFinder finder, PersonMatcher matcher, Catalog catalog, MessageSource messages,
+			Accounts accounts, Clock clock) {
+		this.finder = finder;
+		this.matcher = matcher;
 		this.registry = registry;
 		this.catalog = catalog;
 		this.messages = messages;
@@ -204,6 +224,20 @@ class RecordPages {
 			Actor actor, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
 		RecordKind kind = kind(plural);
 		requireCreate(actor, kind);
+		if (form.containsKey(FIND)) {
+			return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
+		}
+		if (kind == RecordKind.PERSON && !form.containsKey(ANYWAY)
+				&& this.registry.check(actor, RecordDraft.fromForm(kind, form), null).isEmpty()) {
+			// someone already recorded may be this person: offer them before a second
+			// record (a draft with problems is refused first, saying what to correct)
+			List<RecordView> matches = possibleMatches(actor, RecordDraft.fromForm(kind, form));
+			if (!matches.isEmpty()) {
+				RecordPresenter presenter = presenter(locale);
+				model.addAttribute("matches", matches.stream().map(presenter::row).toList());
+				return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
+			}
+		}
 		SaveResult result = this.registry.record(actor, RecordDraft.fromForm(kind, form));
 		if (result instanceof SaveResult.Refused refused) {
 			if (refused.refusal() != Refusal.INVALID) {
@@ -256,7 +290,63 @@ class RecordPages {
 			}
 		}
 		model.addAttribute("related", groups);
+		List<RecordPresenter.Row> samePerson = new ArrayList<>();
+		if (record.id() instanceof PersonId person) {
+			this.registry.samePerson(actor, person)
+				.stream()
+				.filter(other -> !other.id().equals(person))
+				.forEach(other -> samePerson.add(presenter.row(other)));
+		}
+		model.addAttribute("samePerson", samePerson);
 		return "records/view";
+	}
+
+	/**
+	 * The persons already recorded that a new person's draft may describe; none if the
+	 * draft cannot be read (saving it will say why).
+	 */
+	private List<RecordView> possibleMatches(Actor actor, RecordDraft draft) {
+		List<String> names = draft.get("names")
+			.stream()
+			.flatMap(v -> v.lines())
+			.map(String::strip)
+			.filter(v -> !v.isEmpty())
+			.toList();
+		if (names.isEmpty()) {
+			return List.of();
+		}
+		Integer born = draft.get("birthYear")
+			.stream()
+			.filter(v -> v.strip().matches("[0-9]{4}"))
+			.map(v -> Integer.valueOf(v.strip()))
+			.findFirst()
+			.orElse(null);
+		String region = draft.get("region").stream().filter(v -> !v.isBlank()).findFirst().orElse(null);
+		try {
+			return this.matcher.matches(actor,
+					new PersonDetails(names, born, region, null, null, false, false, List.of()), 5);
+		}
+		catch (org.khronika.registry.InvalidDetails ex) {
+			return List.of();
+		}
+	}
+
+	/** Takes back a link that made two person records one person. */
+	@PostMapping("/persons/{id}/unlink")
+	String unlink(@PathVariable String id, @RequestParam String other, Actor actor, RedirectAttributes redirect) {
+		PersonId person = (PersonId) id(RecordKind.PERSON, id);
+		this.registry.read(actor, person).orElseThrow(RecordPages::notFound);
+		SaveResult result = this.registry.unlink(actor, person, (PersonId) id(RecordKind.PERSON, other));
+		if (result instanceof SaveResult.Refused refused) {
+			if (refused.refusal() == Refusal.DENIED) {
+				throw refusal(refused);
+			}
+			redirect.addFlashAttribute("refusal", refused.refusal().code());
+		}
+		else {
+			redirect.addFlashAttribute("saved", true);
+		}
+		return "redirect:/persons/" + person;
 	}
 
 	@GetMapping("/" + KINDS + "/{id}/history")
@@ -321,6 +411,9 @@ class RecordPages {
 		Dossier dossier = this.registry.dossier(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
 		RecordView record = dossier.record();
 		requireEdit(actor, record);
+		if (form.containsKey(FIND)) {
+			return form(actor, kind, form, hidden(dossier), record, Map.of(), null, model, locale);
+		}
 		Integer version = parseVersion(form.getFirst("version"));
 		if (version == null) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -382,7 +475,7 @@ class RecordPages {
 	private String form(Actor actor, RecordKind kind, Map<String, List<String>> values, Set<String> hidden,
 			RecordView record, Map<String, List<String>> errors, String refusal, Model model, Locale locale) {
 		RecordPresenter presenter = presenter(locale);
-		RecordForm form = new RecordForm(this.registry, actor, this.catalog, presenter);
+		RecordForm form = new RecordForm(this.registry, this.finder, actor, this.catalog, presenter);
 		model.addAttribute("kind", kind.code());
 		model.addAttribute("formFields", form.fields(kind, values, hidden));
 		model.addAttribute("errors", errors);

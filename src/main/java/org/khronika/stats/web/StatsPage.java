@@ -20,6 +20,7 @@ import org.khronika.catalog.Metric;
 import org.khronika.registry.Facts;
 import org.khronika.registry.Listing;
 import org.khronika.registry.Page;
+import org.khronika.registry.RecordLabels;
 import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordView;
@@ -113,6 +114,11 @@ class StatsPage {
 		model.addAttribute("result", result);
 		model.addAttribute("metricLabel", result.metric().label().in(locale));
 		model.addAttribute("definition", result.metric().definition().in(locale));
+		// a figure of persons may change when open proposals that two records are one
+		// person are decided
+		model.addAttribute("openProposals",
+				(result.metric().aggregate() == org.khronika.catalog.Metric.Aggregate.DISTINCT_PERSONS)
+						? this.registry.openLinkProposalCount() : 0L);
 		model.addAttribute("header", header(result, locale));
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Tabulation.Line line : table.lines()) {
@@ -347,85 +353,22 @@ class StatsPage {
 	}
 
 	/**
-	 * Names of dimension values and one-line descriptions of records, in one language: a
-	 * record's title as its kind gives it, and its list columns.
+	 * Names of dimension values and one-line descriptions of records, in one language.
 	 */
-	private final class Labels implements org.khronika.registry.Labels {
-
-		private final Catalog catalog;
-
-		private final Locale locale;
-
-		private final Map<RecordId, RecordView> known = new java.util.HashMap<>();
+	private final class Labels extends RecordLabels {
 
 		Labels(Catalog catalog, Locale locale) {
-			this.catalog = catalog;
-			this.locale = locale;
-		}
-
-		void know(Map<RecordId, RecordView> records) {
-			this.known.putAll(records);
+			super(catalog, StatsPage.this.messages, locale, "stats.personHidden");
 		}
 
 		String value(Dimension dimension, String code) {
 			if (code == null) {
-				return message("stats.notStated", this.locale);
+				return message("stats.notStated");
 			}
 			if (Facts.NOT_APPLICABLE.equals(code)) {
-				return message("stats.notApplicable", this.locale);
+				return message("stats.notApplicable");
 			}
-			return this.catalog.valueLabel(dimension.values(), code).map(l -> l.in(this.locale)).orElse(code);
-		}
-
-		/** A line for an incident or a case: its title and its list columns. */
-		String describe(RecordView record) {
-			List<String> parts = new ArrayList<>(List.of(title(record)));
-			record.kind()
-				.columns()
-				.stream()
-				.filter(column -> !column.sealed())
-				.map(column -> column.cell().apply(record.details(), this))
-				.filter(cell -> !cell.isBlank())
-				.forEach(parts::add);
-			return String.join(" · ", parts);
-		}
-
-		private String title(RecordView record) {
-			String title = record.kind().title(record.details(), this);
-			return title.isEmpty() ? message("stats.personHidden", this.locale) : title;
-		}
-
-		@Override
-		public String title(RecordId id) {
-			RecordView record = this.known.get(id);
-			return (record != null && !record.redacted() && !record.shredded()) ? title(record)
-					: message("stats.personHidden", this.locale);
-		}
-
-		@Override
-		public String term(String vocabulary, String code) {
-			return (code == null) ? ""
-					: this.catalog.valueLabel(vocabulary, code).map(l -> l.in(this.locale)).orElse(code);
-		}
-
-		@Override
-		public String region(String code) {
-			return term("regions", code);
-		}
-
-		@Override
-		public String article(String code) {
-			return term("law-articles", code);
-		}
-
-		@Override
-		public String message(String code, Object... arguments) {
-			return StatsPage.this.messages.getMessage(code, arguments, code, this.locale);
-		}
-
-		@Override
-		public String date(LocalDate day) {
-			return (day != null) ? day.toString() : "—";
+			return catalog().valueLabel(dimension.values(), code).map(l -> l.in(locale())).orElse(code);
 		}
 
 	}

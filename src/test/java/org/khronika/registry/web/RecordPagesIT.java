@@ -50,14 +50,23 @@ class RecordPagesIT {
 
 	private static Staff editor;
 
+	/**
+	 * One editor's session for every test: an account has so many second-factor codes in
+	 * a minute (and ten recovery codes).
+	 */
+	private static WebSession editorSession;
+
 	private WebSession session;
 
 	@BeforeEach
 	void logIn() {
 		if (editor == null) {
 			editor = Staff.add(this.context, "editor", Role.EDITOR);
+			editorSession = new WebSession(this.port).login(editor);
 		}
-		this.session = new WebSession(this.port).login(editor);
+		this.session = editorSession;
+		// a test may have switched the session's language
+		this.session.get("/?lang=ru");
 	}
 
 	@Test
@@ -227,13 +236,41 @@ class RecordPagesIT {
 	}
 
 	@Test
+	void aNewPersonWhoMayBeRecordedAlreadyIsOfferedBeforeASecondRecordIsMade() {
+		this.session.get("/persons/new");
+		Response first = this.session.post("/persons",
+				Map.of("names", List.of("Фомичёва Лариса Олеговна"), "birthYear", List.of("1970")));
+		assertThat(first.status()).isEqualTo(302);
+		String known = first.header("Location");
+
+		this.session.get("/persons/new");
+		Response invalid = this.session.post("/persons",
+				Map.of("names", List.of("Larisa Fomicheva"), "birthYear", List.of("в семидесятом")));
+		assertThat(invalid.status()).as("a form with problems says what to correct first").isEqualTo(422);
+
+		Response offered = this.session.post("/persons",
+				Map.of("names", List.of("Larisa Fomicheva"), "birthYear", List.of("1970")));
+		assertThat(offered.status()).as("nothing recorded yet").isEqualTo(200);
+		assertThat(offered.text()).contains("Возможно, этот человек уже записан", "Фомичёва Лариса Олеговна");
+		assertThat(offered.body()).contains(known.substring(known.indexOf("/persons/")));
+
+		Response anyway = this.session.post("/persons",
+				Map.of("names", List.of("Larisa Fomicheva"), "birthYear", List.of("1970"), "_anyway", List.of("true")));
+		assertThat(anyway.status()).as("recorded when the editor says none of them is this person").isEqualTo(302);
+	}
+
+	@Test
 	void everyFormShowsEachFieldOnceWithItsLabel() {
-		java.util.regex.Pattern idPattern = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"");
+		java.util.regex.Pattern idPattern = java.util.regex.Pattern
+			.compile("<(?:input|select|textarea)[^>]* id=\"([^\"]+)\"");
 		for (String form : List.of("/persons/new", "/incidents/new", "/cases/new", "/case-events/new",
 				"/sources/new")) {
 			String body = this.session.get(form).body();
 			List<String> ids = idPattern.matcher(body).results().map(m -> m.group(1)).toList();
 			assertThat(ids).as(form).doesNotHaveDuplicates().isNotEmpty();
+			assertThat(java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(body).results().map(m -> m.group(1)))
+				.as(form + ": every id once")
+				.doesNotHaveDuplicates();
 			for (String id : ids) {
 				if (!List.of("content").contains(id) && !id.endsWith("-hint")) {
 					assertThat(body).as(form + " label for " + id).contains("for=\"" + id + "\"");

@@ -1,0 +1,290 @@
+package org.khronika.linkage;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How two person records compare, field by field, as levels of agreement (the comparison
+ * vector of a Fellegi–Sunter model), with the words that show why. Names are compared by
+ * their best pair of written forms.
+ */
+final class Comparison {
+
+	/** The fields compared, and their levels of agreement. */
+	enum Field {
+
+		SURNAME("different", "typo", "same"), GIVEN("different", "initial", "familiar", "same", "missing"),
+		PATRONYMIC("different", "initial", "same", "missing"), BIRTH_YEAR("different", "off-by-one", "same", "missing"),
+		REGION("different", "same", "missing"), ARTICLES("different", "shared", "missing");
+
+		final List<String> levels;
+
+		Field(String... levels) {
+			this.levels = List.of(levels);
+		}
+
+		int level(String name) {
+			return this.levels.indexOf(name);
+		}
+
+	}
+
+	/**
+	 * One reason, to be put into words: a code ({@code linkage.reason.CODE}) and the two
+	 * values compared.
+	 */
+	record Reason(String code, String left, String right) {
+	}
+
+	/**
+	 * A pair's levels (by {@link Field} ordinal), and the reasons.
+	 *
+	 * @param fieldReasons the reasons by field, while forms are compared
+	 * @param sexDiffers the names say one is a woman and the other a man
+	 */
+	record Result(int[] levels, List<Reason> reasons, String surnameKey,
+			java.util.Map<Field, List<Reason>> fieldReasons, boolean sexDiffers) {
+
+		Result(int[] levels, List<Reason> reasons, String surnameKey) {
+			this(levels, reasons, surnameKey, java.util.Map.of(), false);
+		}
+
+		int level(Field field) {
+			return this.levels[field.ordinal()];
+		}
+
+		boolean is(Field field, String level) {
+			return this.levels[field.ordinal()] == field.level(level);
+		}
+
+	}
+
+	private Comparison() {
+	}
+
+	/**
+	 * The comparison of two records. Each part of the name is compared over every pair of
+	 * their written forms: the best agreement counts, but a conflict (two patronymics
+	 * that differ) outweighs a form that lacks the part, so that a short spelling never
+	 * hides a difference a longer one shows.
+	 */
+	static Result of(PersonRecord left, PersonRecord right) {
+		List<Result> combos = new ArrayList<>();
+		for (PersonRecord.Name one : left.names()) {
+			for (PersonRecord.Name other : right.names()) {
+				combos.add(names(one, other, left, right));
+			}
+		}
+		int[] levels = combos.get(0).levels().clone();
+		List<Reason> reasons = new ArrayList<>();
+		String surnameKey = null;
+		for (Field field : List.of(Field.SURNAME, Field.GIVEN, Field.PATRONYMIC)) {
+			Result best = combos.get(0);
+			for (Result combo : combos) {
+				if (preference(field, combo.level(field)) > preference(field, best.level(field))) {
+					best = combo;
+				}
+			}
+			levels[field.ordinal()] = best.level(field);
+			reasons.addAll(best.fieldReasons().getOrDefault(field, List.of()));
+			if (field == Field.SURNAME) {
+				surnameKey = best.surnameKey();
+			}
+		}
+		Result first = combos.get(0);
+		for (Field field : List.of(Field.BIRTH_YEAR, Field.REGION, Field.ARTICLES)) {
+			reasons.addAll(first.fieldReasons().getOrDefault(field, List.of()));
+		}
+		PersonRecord.Sex one = left.sex();
+		PersonRecord.Sex other = right.sex();
+		boolean sexDiffers = one != null && other != null && one != other;
+		if (sexDiffers) {
+			reasons.add(new Reason("sex-differs", "", ""));
+		}
+		return new Result(levels, reasons, surnameKey, java.util.Map.of(), sexDiffers);
+	}
+
+	/**
+	 * How much a level of a name's part is worth when forms are compared: agreement
+	 * first, then a conflict, then nothing said.
+	 */
+	private static int preference(Field field, int level) {
+		String name = field.levels.get(level);
+		return switch (name) {
+			case "same" -> 5;
+			case "familiar" -> 4;
+			case "typo", "initial" -> 3;
+			case "different" -> 2;
+			default -> 1;
+		};
+	}
+
+	private static Result names(PersonRecord.Name one, PersonRecord.Name other, PersonRecord left, PersonRecord right) {
+		int[] levels = new int[Field.values().length];
+		java.util.Map<Field, List<Reason>> byField = new java.util.EnumMap<>(Field.class);
+		List<Reason> reasons = byField.computeIfAbsent(Field.SURNAME, f -> new ArrayList<>());
+		NameParts a = one.parts();
+		NameParts b = other.parts();
+		String surnameKey = null;
+		if (!Collections.disjoint(one.surnameKeys(), other.surnameKeys())) {
+			levels[Field.SURNAME.ordinal()] = Field.SURNAME.level("same");
+			surnameKey = one.surnameKeys().stream().filter(other.surnameKeys()::contains).findFirst().orElse(null);
+			reasons.add(new Reason(sameWritten(a.surname(), b.surname()) ? "same" : "transliteration", a.surname(),
+					b.surname()));
+		}
+		else if (closeKeys(one.surnameKeys(), other.surnameKeys())) {
+			levels[Field.SURNAME.ordinal()] = Field.SURNAME.level("typo");
+			reasons.add(new Reason("typo", a.surname(), b.surname()));
+		}
+		else {
+			levels[Field.SURNAME.ordinal()] = Field.SURNAME.level("different");
+			reasons.add(new Reason("differs", a.surname(), b.surname()));
+		}
+		levels[Field.GIVEN.ordinal()] = given(one, other, byField.computeIfAbsent(Field.GIVEN, f -> new ArrayList<>()));
+		levels[Field.PATRONYMIC.ordinal()] = patronymic(one, other,
+				byField.computeIfAbsent(Field.PATRONYMIC, f -> new ArrayList<>()));
+		levels[Field.BIRTH_YEAR.ordinal()] = birthYear(left.birthYear(), right.birthYear(),
+				byField.computeIfAbsent(Field.BIRTH_YEAR, f -> new ArrayList<>()));
+		levels[Field.REGION.ordinal()] = region(left.region(), right.region(),
+				byField.computeIfAbsent(Field.REGION, f -> new ArrayList<>()));
+		levels[Field.ARTICLES.ordinal()] = articles(left, right,
+				byField.computeIfAbsent(Field.ARTICLES, f -> new ArrayList<>()));
+		return new Result(levels, List.of(), surnameKey, byField, false);
+	}
+
+	private static int given(PersonRecord.Name one, PersonRecord.Name other, List<Reason> reasons) {
+		NameParts a = one.parts();
+		NameParts b = other.parts();
+		if (a.given() != null && b.given() != null) {
+			if (!Collections.disjoint(one.givenKeysFine(), other.givenKeysFine())
+					|| closeKeys(one.givenKeysFine(), other.givenKeysFine())) {
+				reasons.add(new Reason(sameWritten(a.given(), b.given()) ? "same" : "transliteration", a.given(),
+						b.given()));
+				return Field.GIVEN.level("same");
+			}
+			if (!Collections.disjoint(one.givenFullKeys(), other.givenKeysFine())
+					|| !Collections.disjoint(one.givenKeysFine(), other.givenFullKeys())
+					|| !Collections.disjoint(one.givenFullKeys(), other.givenFullKeys())) {
+				reasons.add(new Reason("familiar", a.given(), b.given()));
+				return Field.GIVEN.level("familiar");
+			}
+			reasons.add(new Reason("given-differs", a.given(), b.given()));
+			return Field.GIVEN.level("different");
+		}
+		if (a.givenInitial() != null && b.givenInitial() != null) {
+			if (a.givenInitial().equals(b.givenInitial())) {
+				reasons.add(new Reason("initial", written(a.given(), a.givenInitial()),
+						written(b.given(), b.givenInitial())));
+				return Field.GIVEN.level("initial");
+			}
+			reasons.add(new Reason("given-differs", written(a.given(), a.givenInitial()),
+					written(b.given(), b.givenInitial())));
+			return Field.GIVEN.level("different");
+		}
+		reasons.add(new Reason("given-missing", "", ""));
+		return Field.GIVEN.level("missing");
+	}
+
+	private static int patronymic(PersonRecord.Name one, PersonRecord.Name other, List<Reason> reasons) {
+		NameParts a = one.parts();
+		NameParts b = other.parts();
+		if (a.patronymic() != null && b.patronymic() != null) {
+			if (!Collections.disjoint(one.patronymicKeys(), other.patronymicKeys())) {
+				reasons.add(new Reason(sameWritten(a.patronymic(), b.patronymic()) ? "same" : "transliteration",
+						a.patronymic(), b.patronymic()));
+				return Field.PATRONYMIC.level("same");
+			}
+			reasons.add(new Reason("patronymic-differs", a.patronymic(), b.patronymic()));
+			return Field.PATRONYMIC.level("different");
+		}
+		if (a.patronymicInitial() != null && b.patronymicInitial() != null) {
+			if (a.patronymicInitial().equals(b.patronymicInitial())) {
+				reasons.add(new Reason("initial", written(a.patronymic(), a.patronymicInitial()),
+						written(b.patronymic(), b.patronymicInitial())));
+				return Field.PATRONYMIC.level("initial");
+			}
+			reasons.add(new Reason("patronymic-differs", written(a.patronymic(), a.patronymicInitial()),
+					written(b.patronymic(), b.patronymicInitial())));
+			return Field.PATRONYMIC.level("different");
+		}
+		return Field.PATRONYMIC.level("missing");
+	}
+
+	private static int birthYear(Integer a, Integer b, List<Reason> reasons) {
+		if (a == null || b == null) {
+			reasons.add(new Reason("born-missing", Objects.toString(a, ""), Objects.toString(b, "")));
+			return Field.BIRTH_YEAR.level("missing");
+		}
+		int apart = Math.abs(a - b);
+		reasons.add(new Reason((apart == 0) ? "born-same" : (apart == 1) ? "born-near" : "born-differs", a.toString(),
+				b.toString()));
+		return Field.BIRTH_YEAR.level((apart == 0) ? "same" : (apart == 1) ? "off-by-one" : "different");
+	}
+
+	private static int region(String a, String b, List<Reason> reasons) {
+		if (a == null || b == null) {
+			return Field.REGION.level("missing");
+		}
+		reasons.add(new Reason(a.equals(b) ? "region-same" : "region-differs", a, b));
+		return Field.REGION.level(a.equals(b) ? "same" : "different");
+	}
+
+	private static int articles(PersonRecord left, PersonRecord right, List<Reason> reasons) {
+		if (left.articles().isEmpty() || right.articles().isEmpty()) {
+			return Field.ARTICLES.level("missing");
+		}
+		List<String> shared = left.articles().stream().filter(right.articles()::contains).sorted().toList();
+		reasons
+			.add(new Reason(shared.isEmpty() ? "articles-differ" : "articles-shared", String.join(", ", shared), ""));
+		return Field.ARTICLES.level(shared.isEmpty() ? "different" : "shared");
+	}
+
+	private static String written(String word, String initial) {
+		return (word != null) ? word : initial.toUpperCase(java.util.Locale.ROOT) + ".";
+	}
+
+	private static boolean sameWritten(String a, String b) {
+		return a.equalsIgnoreCase(b);
+	}
+
+	/**
+	 * Whether two sets of keys come within one edit of each other (keys of four or more).
+	 */
+	static boolean closeKeys(List<String> one, List<String> other) {
+		for (String a : one) {
+			for (String b : other) {
+				if (a.length() >= 4 && b.length() >= 4 && withinOneEdit(a, b)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Levenshtein distance at most one, with a swap of neighbours counted as one. */
+	static boolean withinOneEdit(String a, String b) {
+		if (Math.abs(a.length() - b.length()) > 1) {
+			return false;
+		}
+		int i = 0;
+		while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+			i++;
+		}
+		if (a.length() == b.length()) {
+			if (i == a.length()) {
+				return true;
+			}
+			if (a.substring(i + 1).equals(b.substring(i + 1))) {
+				return true;
+			}
+			return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+					&& a.substring(i + 2).equals(b.substring(i + 2));
+		}
+		String longer = (a.length() > b.length()) ? a : b;
+		String shorter = (a.length() > b.length()) ? b : a;
+		return longer.substring(i + 1).equals(shorter.substring(i));
+	}
+
+}

@@ -1,0 +1,127 @@
+package org.khronika.linkage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.khronika.search.NameKeys;
+
+/**
+ * A person record as linkage compares it: its written names taken apart, with the keys
+ * each part matches by, and its public facts.
+ *
+ * @param articles the law articles of the cases against the person
+ */
+record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birthYear, String region,
+		Set<String> articles) {
+
+	/**
+	 * The person's sex as their names show it (a surname's, given name's or patronymic's
+	 * ending), or null if they do not say or disagree.
+	 */
+	Sex sex() {
+		Sex found = null;
+		for (Name name : this.names) {
+			Sex sex = name.sex();
+			if (sex != null) {
+				if (found != null && found != sex) {
+					return null;
+				}
+				found = sex;
+			}
+		}
+		return found;
+	}
+
+	enum Sex {
+
+		FEMALE, MALE
+
+	}
+
+	/**
+	 * One written name, taken apart, with the keys of its parts.
+	 *
+	 * @param givenFullKeys the fine keys of the full names the given name is a familiar
+	 * form of
+	 */
+	record Name(NameParts parts, List<String> surnameKeys, List<String> givenKeys, Set<String> givenFullKeys,
+			List<String> patronymicKeys, Sex sex) {
+
+		/** The keys the given name is told apart by: finer than its search keys. */
+		List<String> givenKeysFine() {
+			return (this.parts.given() != null) ? NameKeys.givenNameKeys(this.parts.given()) : List.of();
+		}
+
+		private static final java.util.regex.Pattern FEMALE_SURNAME = java.util.regex.Pattern
+			.compile(".*(ova|eva|owa|ewa|ina|yna|aya|aja|skaia|kaya|kaja)$");
+
+		private static final java.util.regex.Pattern MALE_SURNAME = java.util.regex.Pattern
+			.compile(".*(ov|ev|ow|ew|off|eff|in|yn|ski|sky|skiy|skij|skii|ii|iy|ij)$");
+
+		/** Men's given names that end as women's do. */
+		private static final Set<String> MEN_IN_A = Set.of("nikita", "ila", "ilia", "ilya", "ilja", "danila", "foma",
+				"savva", "kuzma", "luka", "iliya", "ilija");
+
+		static Name of(String written, NameKeys names) {
+			NameParts parts = NameParts.parse(written, names);
+			Set<String> fullNames = new java.util.LinkedHashSet<>();
+			if (parts.given() != null) {
+				names.fullNames(parts.given()).forEach(name -> fullNames.addAll(NameKeys.givenNameKeys(name)));
+			}
+			return new Name(parts, keys(parts.surname()), keys(parts.given()), Set.copyOf(fullNames),
+					keys((parts.patronymic() != null) ? patronymicStem(parts.patronymic()) : null), sex(parts, names));
+		}
+
+		private static Sex sex(NameParts parts, NameKeys names) {
+			Set<Sex> said = new java.util.HashSet<>();
+			if (parts.patronymic() != null) {
+				String latin = latin(parts.patronymic());
+				said.add((latin.endsWith("na")) ? Sex.FEMALE : Sex.MALE);
+			}
+			if (parts.surname() != null) {
+				String latin = latin(parts.surname());
+				if (FEMALE_SURNAME.matcher(latin).matches()) {
+					said.add(Sex.FEMALE);
+				}
+				else if (MALE_SURNAME.matcher(latin).matches()) {
+					said.add(Sex.MALE);
+				}
+			}
+			if (parts.given() != null && !names.isFamiliarForm(parts.given())) {
+				String latin = latin(parts.given());
+				if ((latin.endsWith("a") && !MEN_IN_A.contains(latin)) || latin.matches("l[iy]?j?o?u?bo[vw]")) {
+					said.add(Sex.FEMALE);
+				}
+				else if (!latin.endsWith("a") && !latin.endsWith("o") && !latin.endsWith("e")) {
+					said.add(Sex.MALE);
+				}
+			}
+			return (said.size() == 1) ? said.iterator().next() : null;
+		}
+
+		private static String latin(String word) {
+			return NameKeys.latin(word).replaceAll("[^a-z]", "");
+		}
+
+		private static List<String> keys(String word) {
+			return (word == null) ? List.of() : NameKeys.spellingKeys(word);
+		}
+
+		/**
+		 * A patronymic without its male or female ending: Игоревич and Игоревна alike.
+		 */
+		private static String patronymicStem(String patronymic) {
+			String lower = patronymic.toLowerCase(java.util.Locale.ROOT);
+			for (String ending : List.of("вич", "вна", "ична", "ич", "vich", "vitch", "witsch", "vna", "wna", "ichna",
+					"ich")) {
+				if (lower.endsWith(ending) && lower.length() > ending.length() + 2) {
+					return patronymic.substring(0, patronymic.length() - ending.length());
+				}
+			}
+			return patronymic;
+		}
+
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.khronika.registry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.khronika.catalog.Catalog;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * Records in one language, for pages outside the registry's own (statistics, search): a
+ * record's title as its kind gives it, a one-line description of title and public list
+ * columns, and the names of codes. A record whose title cannot be read (its person hidden
+ * from the reader, or shredded) is called by the message {@code hiddenTitle}.
+ */
+public class RecordLabels implements Labels {
+
+	private final Catalog catalog;
+
+	private final MessageSource messages;
+
+	private final Locale locale;
+
+	private final String hiddenTitle;
+
+	private final Map<RecordId, RecordView> known = new HashMap<>();
+
+	public RecordLabels(Catalog catalog, MessageSource messages, Locale locale, String hiddenTitle) {
+		this.catalog = catalog;
+		this.messages = messages;
+		this.locale = locale;
+		this.hiddenTitle = hiddenTitle;
+	}
+
+	/** Lets titles name these records (those a listing returned with its page). */
+	public void know(Map<RecordId, RecordView> records) {
+		this.known.putAll(records);
+	}
+
+	/** The record's title, or the hidden title if it cannot be read. */
+	public String title(RecordView record) {
+		String title = record.kind().title(record.details(), this);
+		return title.isEmpty() ? message(this.hiddenTitle) : title;
+	}
+
+	/** A line for a record: its title and its public list columns. */
+	public String describe(RecordView record) {
+		List<String> parts = new ArrayList<>(List.of(title(record)));
+		record.kind()
+			.columns()
+			.stream()
+			.filter(column -> !column.sealed())
+			.map(column -> column.cell().apply(record.details(), this))
+			.filter(cell -> !cell.isBlank())
+			.forEach(parts::add);
+		return String.join(" · ", parts);
+	}
+
+	/**
+	 * The record's list columns the reader may see, each as a cell's text: empty ones and
+	 * yes-or-no ones left out, as a line under a title says nothing with a bare "no".
+	 */
+	public List<String> details(RecordView record) {
+		List<String> cells = new ArrayList<>();
+		for (ListColumn column : record.kind().columns()) {
+			boolean flag = record.kind().field(column.name()).map(f -> f.type() == FieldType.FLAG).orElse(false);
+			if ((record.redacted() && column.sealed()) || flag) {
+				continue;
+			}
+			String cell = column.cell().apply(record.details(), this);
+			if (!cell.isBlank()) {
+				cells.add(cell);
+			}
+		}
+		return cells;
+	}
+
+	/** The page of a record. */
+	public static String href(RecordId id) {
+		return "/" + id.kind().plural() + "/" + id;
+	}
+
+	@Override
+	public String title(RecordId id) {
+		RecordView record = this.known.get(id);
+		return (record != null && !record.redacted() && !record.shredded()) ? title(record) : message(this.hiddenTitle);
+	}
+
+	@Override
+	public String term(String vocabulary, String code) {
+		return (code == null) ? "" : this.catalog.valueLabel(vocabulary, code).map(l -> l.in(this.locale)).orElse(code);
+	}
+
+	@Override
+	public String region(String code) {
+		return term("regions", code);
+	}
+
+	@Override
+	public String article(String code) {
+		return term("law-articles", code);
+	}
+
+	@Override
+	public String message(String code, Object... arguments) {
+		return this.messages.getMessage(code, arguments, code, this.locale);
+	}
+
+	@Override
+	public String date(LocalDate day) {
+		return (day != null) ? day.toString() : "—";
+	}
+
+	protected Catalog catalog() {
+		return this.catalog;
+	}
+
+	protected Locale locale() {
+		return this.locale;
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.khronika.search.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.khronika.access.Actor;
+import org.khronika.catalog.Catalog;
+import org.khronika.registry.RecordLabels;
+import org.khronika.registry.RecordView;
+import org.khronika.search.Search;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/search?q=…&kind=…&page=…&size=…} and the facets as parameters
+ * ({@code region}, {@code year}, {@code article}, {@code status}, {@code role}): the
+ * records the caller may see that match, with their kind, title and page, the total and
+ * the facets' counts. The same rules as the results page; audited the same way. A bad
+ * parameter is a 400 problem document naming it. 503 while the index is being built.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class SearchApi {
+
+	private final Search search;
+
+	private final Catalog catalog;
+
+	private final MessageSource messages;
+
+	SearchApi(Search search, Catalog catalog, MessageSource messages) {
+		this.search = search;
+		this.catalog = catalog;
+		this.messages = messages;
+	}
+
+	@GetMapping("/search")
+	ResponseEntity<?> search(@RequestParam(name = "q", defaultValue = "") String text,
+			@RequestParam Map<String, String> parameters, Actor actor, Locale locale) {
+		SearchPage.SearchParameters asked = SearchPage.SearchParameters.of("", text, parameters);
+		String sizeText = parameters.getOrDefault("size", "20");
+		if (asked.problem() != null || !sizeText.matches("[0-9]{1,3}") || Integer.parseInt(sizeText) < 1
+				|| Integer.parseInt(sizeText) > Search.Request.MAX_SIZE) {
+			String parameter = (asked.problem() == null) ? "size"
+					: asked.problem().equals("search.unknownKind") ? "kind" : "page";
+			String code = (asked.problem() == null) ? "search.badSize" : asked.problem();
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					this.messages.getMessage(code, new Object[] { Search.Request.MAX_SIZE }, locale));
+			problem.setTitle(this.messages.getMessage("api.invalid_query", null, "Invalid query", locale));
+			problem.setType(URI.create("about:blank"));
+			problem.setProperty("code", "invalid_query");
+			problem.setProperty("errors", List.of(Map.of("field", parameter, "code", code)));
+			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		Search.Result result = this.search.search(actor, asked.request(Integer.parseInt(sizeText)));
+		if (!result.ready()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, this.messages
+				.getMessage("search.building", new Object[] { result.indexed(), result.toIndex() }, locale));
+			problem.setProperty("code", "search_index_building");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header("Retry-After", "5")
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
+		}
+		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle");
+		labels.know(result.listing().referenced());
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (RecordView record : result.listing().page().items()) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("id", record.id().toString());
+			item.put("kind", record.kind().code());
+			item.put("title", labels.title(record));
+			item.put("details", labels.details(record));
+			item.put("href", "/api/v1" + RecordLabels.href(record.id()));
+			if (record.redacted()) {
+				item.put("redacted", true);
+			}
+			items.add(item);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("items", items);
+		body.put("page", result.listing().page().page());
+		body.put("size", result.listing().page().size());
+		body.put("total", result.total());
+		Map<String, Object> facets = new LinkedHashMap<>();
+		result.facets()
+			.forEach((facet, values) -> facets.put(facet,
+					values.stream().map(v -> Map.of("value", v.value(), "count", v.count())).toList()));
+		body.put("facets", facets);
+		return ResponseEntity.ok(body);
+	}
+
+}

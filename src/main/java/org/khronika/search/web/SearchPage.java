@@ -1,0 +1,235 @@
+package org.khronika.search.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.khronika.access.Actor;
+import org.khronika.catalog.Catalog;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.RecordLabels;
+import org.khronika.registry.RecordView;
+import org.khronika.search.Highlights;
+import org.khronika.search.Search;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The results page: what the reader may see that matches, best first, a page at a time,
+ * the found words marked, and the facets as links that narrow the results (and a link
+ * that widens them again). Works without JavaScript; the search box in every page's
+ * header posts here.
+ *
+ * <p>
+ * What was searched for is a name, so it never goes into a URL (browser history, a
+ * proxy's log): the box posts it, the session keeps it under a random token, and the
+ * results, their pages and facets are links that carry only the token.
+ */
+@Controller
+class SearchPage {
+
+	static final int PAGE_SIZE = 20;
+
+	private final Search search;
+
+	private final Catalog catalog;
+
+	private final MessageSource messages;
+
+	SearchPage(Search search, Catalog catalog, MessageSource messages) {
+		this.search = search;
+		this.catalog = catalog;
+		this.messages = messages;
+	}
+
+	/** One found record as the page shows it. */
+	record Row(String href, String kind, List<Highlights.Segment> title, List<String> details) {
+	}
+
+	/** A facet value as a link: selecting it narrows, selecting it again widens. */
+	record FacetLink(String label, long count, String href, boolean selected) {
+	}
+
+	record FacetGroup(String name, List<FacetLink> values) {
+	}
+
+	/** Keeps what was searched for in the session, and shows its results. */
+	@PostMapping("/search")
+	String ask(@RequestParam(name = "q", defaultValue = "") String text,
+			@RequestParam(name = "kind", defaultValue = "") String kind, HttpSession session) {
+		if (text.isBlank()) {
+			return "redirect:/search";
+		}
+		String token = SearchTexts.of(session).keep(text.strip());
+		return "redirect:" + UriComponentsBuilder.fromPath("/search")
+			.queryParam("s", token)
+			.queryParamIfPresent("kind", Optional.of(kind).filter(k -> !k.isBlank()))
+			.encode()
+			.build()
+			.toUriString();
+	}
+
+	@GetMapping("/search")
+	String search(@RequestParam(name = "s", defaultValue = "") String token,
+			@RequestParam Map<String, String> parameters, Actor actor, Model model, Locale locale,
+			HttpSession session) {
+		Optional<String> text = token.isEmpty() ? Optional.of("") : SearchTexts.of(session).get(token);
+		SearchParameters asked = SearchParameters.of(token, text.orElse(""), parameters);
+		model.addAttribute("q", asked.text());
+		model.addAttribute("problem", text.isEmpty() ? "search.expired" : asked.problem());
+		if (text.isEmpty() || asked.problem() != null || asked.text().isBlank()) {
+			model.addAttribute("searched", false);
+			return "search/page";
+		}
+		Search.Result result = this.search.search(actor, asked.request(PAGE_SIZE));
+		model.addAttribute("searched", true);
+		model.addAttribute("ready", result.ready());
+		model.addAttribute("indexed", result.indexed());
+		model.addAttribute("toIndex", result.toIndex());
+		if (!result.ready()) {
+			model.addAttribute("refreshSeconds", 3);
+		}
+		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle");
+		labels.know(result.listing().referenced());
+		List<Row> rows = new ArrayList<>();
+		for (RecordView record : result.listing().page().items()) {
+			rows.add(new Row(RecordLabels.href(record.id()), labels.message("kind." + record.kind().code() + ".one"),
+					result.highlights().segments(labels.title(record)), labels.details(record)));
+		}
+		model.addAttribute("rows", rows);
+		model.addAttribute("records", result.listing().page());
+		model.addAttribute("facets", facets(result, asked, labels));
+		model.addAttribute("widen",
+				(asked.kind() != null || !asked.facets().isEmpty()) ? asked.link(null, null, false) : null);
+		int page = asked.page();
+		model.addAttribute("previousHref", (page > 0) ? asked.page(page - 1) : null);
+		model.addAttribute("nextHref", result.listing().page().hasNext() ? asked.page(page + 1) : null);
+		return "search/page";
+	}
+
+	private List<FacetGroup> facets(Search.Result result, SearchParameters asked, RecordLabels labels) {
+		List<FacetGroup> groups = new ArrayList<>();
+		for (Map.Entry<String, List<Search.FacetValue>> facet : result.facets().entrySet()) {
+			List<FacetLink> links = new ArrayList<>();
+			for (Search.FacetValue value : facet.getValue()) {
+				boolean selected = value.value().equals(asked.selected(facet.getKey()));
+				links.add(new FacetLink(label(facet.getKey(), value.value(), labels), value.count(),
+						asked.link(facet.getKey(), value.value(), selected), selected));
+			}
+			if (facet.getKey().equals("year")) {
+				links.sort((a, b) -> b.label().compareTo(a.label()));
+			}
+			groups.add(new FacetGroup(labels.message("search.facet." + facet.getKey()), links));
+		}
+		return groups;
+	}
+
+	private String label(String facet, String value, RecordLabels labels) {
+		return switch (facet) {
+			case "kind" -> labels.message("kind." + value + ".many");
+			case "region" -> labels.region(value);
+			case "article" -> labels.article(value);
+			case "status" -> labels.term("case-statuses", value);
+			case "role" -> labels.message("search.role." + value);
+			default -> value;
+		};
+	}
+
+	/**
+	 * What the page was asked, read leniently: an unknown kind or a page that is not a
+	 * number is a problem the page states, never an error.
+	 */
+	record SearchParameters(String token, String text, RecordKind kind, Map<String, String> facets, int page,
+			String problem) {
+
+		static final List<String> FACETS = List.of("region", "year", "article", "status", "role");
+
+		static SearchParameters of(String token, String text, Map<String, String> parameters) {
+			String problem = null;
+			RecordKind kind = null;
+			String kindCode = parameters.getOrDefault("kind", "");
+			if (!kindCode.isBlank()) {
+				Optional<RecordKind> found = java.util.Arrays.stream(RecordKind.values())
+					.filter(k -> k.code().equals(kindCode))
+					.findFirst();
+				if (found.isEmpty()) {
+					problem = "search.unknownKind";
+				}
+				kind = found.orElse(null);
+			}
+			int page = 0;
+			String pageText = parameters.getOrDefault("page", "0");
+			if (!pageText.matches("[0-9]{1,3}")) {
+				problem = "search.badPage";
+			}
+			else {
+				page = Integer.parseInt(pageText);
+			}
+			Map<String, String> facets = new LinkedHashMap<>();
+			for (String facet : FACETS) {
+				String value = parameters.get(facet);
+				if (value != null && !value.isBlank()) {
+					facets.put(facet, value);
+				}
+			}
+			return new SearchParameters(token, text.strip(), kind, facets, page, problem);
+		}
+
+		Search.Request request(int size) {
+			return new Search.Request(this.text, this.kind, this.facets, this.page, size);
+		}
+
+		String selected(String facet) {
+			if (facet.equals("kind")) {
+				return (this.kind != null) ? this.kind.code() : null;
+			}
+			return this.facets.get(facet);
+		}
+
+		/** This search with {@code facet} set to {@code value}, or unset if selected. */
+		String link(String facet, String value, boolean unset) {
+			UriComponentsBuilder link = UriComponentsBuilder.fromPath("/search").queryParam("s", this.token);
+			String kindCode = (this.kind != null) ? this.kind.code() : null;
+			if ("kind".equals(facet)) {
+				kindCode = unset ? null : value;
+			}
+			if (kindCode != null && facet != null) {
+				link.queryParam("kind", kindCode);
+			}
+			if (facet != null) {
+				for (Map.Entry<String, String> selected : this.facets.entrySet()) {
+					if (!selected.getKey().equals(facet)) {
+						link.queryParam(selected.getKey(), selected.getValue());
+					}
+				}
+				if (!"kind".equals(facet) && !unset) {
+					link.queryParam(facet, value);
+				}
+			}
+			return link.encode().build().toUriString();
+		}
+
+		String page(int number) {
+			UriComponentsBuilder link = UriComponentsBuilder.fromPath("/search").queryParam("s", this.token);
+			if (this.kind != null) {
+				link.queryParam("kind", this.kind.code());
+			}
+			this.facets.forEach(link::queryParam);
+			link.queryParam("page", number);
+			return link.encode().build().toUriString();
+		}
+
+	}
+
+}

@@ -1,0 +1,276 @@
+package org.khronika.search;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.khronika.TestApplication;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.WebSession;
+import org.khronika.WebSession.Response;
+import org.khronika.access.Actor;
+import org.khronika.access.ApiTokens;
+import org.khronika.access.AuditTrail;
+import org.khronika.access.Role;
+import org.khronika.access.Staff;
+import org.khronika.registry.RecordDraft;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.RecordView;
+import org.khronika.registry.Registry;
+import org.khronika.registry.SaveResult;
+import org.khronika.registry.api.ApiClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Search finds a person however their name was written, cases and incidents by their
+ * words in Russian, Ukrainian and English, phrases and case numbers; counts facets; and
+ * never finds, counts or shows what the reader may not see. Every search is audited with
+ * its words sealed. The results page keeps the words out of its URLs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SearchIT {
+
+	private static final Path DATA = TestApplication.dataDirectory();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApplication.register(registry, DATA, Engine.SQLITE);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	Search search;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private static Staff editor;
+
+	private static Staff lawyer;
+
+	private static Staff analyst;
+
+	private static String klokov;
+
+	private static String restrictedPerson;
+
+	@BeforeEach
+	void recordOnce() {
+		if (editor != null) {
+			return;
+		}
+		editor = Staff.add(this.context, "search-editor", Role.EDITOR);
+		lawyer = Staff.add(this.context, "search-lawyer", Role.LAWYER);
+		analyst = Staff.add(this.context, "search-analyst", Role.ANALYST);
+		klokov = save(person("Клоков Александр Игоревич", 1987, "tver-oblast"));
+		save(person("Клоков Александр Петрович", 1990, "voronezh-oblast"));
+		save(person("Клоков Игорь Васильевич", 1961, "tver-oblast"));
+		save(person("Алёна Фёдорова", 1995, "moscow"));
+		save(person("Klokow A.", null, null));
+		String vera = save(person("Вера Ограниченная", 1980, "moscow"));
+		restrictedPerson = vera;
+		String caseId = save(RecordDraft.empty(RecordKind.CASE)
+			.with("person", klokov)
+			.with("kind", "criminal")
+			.with("opened", "2024-03-01")
+			.with("region", "tver-oblast")
+			.with("charges", "uk-207.3")
+			.with("trigger", "street-detention")
+			.with("status", "investigation")
+			.with("caseNumber", "12402280001000123"));
+		RecordView restrictedCase = this.registry.read(editor.actor(), recordId(RecordKind.PERSON, vera)).orElseThrow();
+		SaveResult shared = this.registry.share(editor.actor(), restrictedCase.id(), restrictedCase.version(), true,
+				List.of());
+		assertThat(shared).isInstanceOf(SaveResult.Saved.class);
+		save(RecordDraft.empty(RecordKind.INCIDENT)
+			.with("date", "2024-02-24")
+			.with("region", "moscow")
+			.with("type", "rally")
+			.with("description", "Задержали участников митинга у памятника; detained protesters at the rallies"));
+		save(RecordDraft.empty(RecordKind.INCIDENT)
+			.with("date", "2023-05-09")
+			.with("region", "moscow")
+			.with("type", "rally")
+			.with("description", "Затримали двох студентів у Києві"));
+		assertThat(caseId).isNotEmpty();
+	}
+
+	private static RecordDraft person(String names, Integer born, String region) {
+		RecordDraft draft = RecordDraft.empty(RecordKind.PERSON).with("names", names);
+		if (born != null) {
+			draft = draft.with("birthYear", born.toString());
+		}
+		return (region != null) ? draft.with("region", region) : draft;
+	}
+
+	private String save(RecordDraft draft) {
+		SaveResult result = this.registry.record(editor.actor(), draft);
+		assertThat(result).as("test record").isInstanceOf(SaveResult.Saved.class);
+		return ((SaveResult.Saved) result).id().toString();
+	}
+
+	private static org.khronika.registry.RecordId recordId(RecordKind kind, String id) {
+		return kind.id(java.util.UUID.fromString(id));
+	}
+
+	private Search.Result find(Actor actor, String text) {
+		return find(actor, text, null, Map.of());
+	}
+
+	private Search.Result find(Actor actor, String text, RecordKind kind, Map<String, String> facets) {
+		Search.Result result = this.search.search(actor, new Search.Request(text, kind, facets, 0, 50));
+		assertThat(result.ready()).isTrue();
+		return result;
+	}
+
+	private static List<String> ids(Search.Result result) {
+		return result.listing().page().items().stream().map(r -> r.id().toString()).toList();
+	}
+
+	private static List<String> titles(Search.Result result) {
+		return result.listing()
+			.page()
+			.items()
+			.stream()
+			.filter(r -> r.kind() == RecordKind.PERSON)
+			.map(r -> ((org.khronika.registry.PersonDetails) r.details()).displayName())
+			.toList();
+	}
+
+	@Test
+	void findsAPersonHoweverTheirNameIsWritten() {
+		for (String query : List.of("Sasha Klokov", "Klokov Aleksandr", "Александр Клоков", "Клоков Саша",
+				"Klokoff Alexander", "Клоков А.", "A. Klokov", "Клоков Александр Игоревич",
+				"Klokov Aleksandr Igorevich", "Клоклв Александр", "Klokov Shura")) {
+			assertThat(ids(find(editor.actor(), query))).as(query).contains(klokov);
+		}
+		assertThat(titles(find(editor.actor(), "Александр Клоков"))).as("Klokow A. matches by initial too")
+			.contains("Klokow A.")
+			.doesNotContain("Алёна Фёдорова");
+		assertThat(titles(find(editor.actor(), "Федорова Алена"))).as("е for ё").containsExactly("Алёна Фёдорова");
+	}
+
+	@Test
+	void theSameSurnameWithAnotherFirstNameIsFoundLowerIfAtAll() {
+		List<String> found = titles(find(editor.actor(), "Александр Клоков"));
+		assertThat(found.get(0)).startsWith("Клоков Александр");
+		assertThat(found).doesNotContain("Клоков Игорь Васильевич");
+	}
+
+	@Test
+	void findsCasesByNumberAndByTheirPersonsName() {
+		Search.Result byNumber = find(editor.actor(), "12402280001000123");
+		assertThat(byNumber.listing().page().items()).extracting(RecordView::kind).containsExactly(RecordKind.CASE);
+		Search.Result cases = find(editor.actor(), "Sasha Klokov", RecordKind.CASE, Map.of());
+		assertThat(cases.listing().page().items()).hasSize(1);
+	}
+
+	@Test
+	void findsWordsByTheirFormsInRussianUkrainianAndEnglishAndPhrasesAsWritten() {
+		assertThat(find(editor.actor(), "задержать митинги").total()).as("Russian lemmas").isEqualTo(1);
+		assertThat(find(editor.actor(), "rally detain").total()).as("English stems").isEqualTo(1);
+		assertThat(find(editor.actor(), "Київ студент").total()).as("Ukrainian lemmas").isEqualTo(1);
+		assertThat(find(editor.actor(), "\"у памятника\"").total()).as("a phrase").isEqualTo(1);
+		assertThat(find(editor.actor(), "\"памятника у\"").total()).as("a phrase in another order").isZero();
+	}
+
+	@Test
+	void facetsCountWhatWasFoundAndNarrowIt() {
+		Search.Result all = find(editor.actor(), "Клоков");
+		assertThat(all.facets().get("region")).extracting(Search.FacetValue::value)
+			.contains("tver-oblast", "voronezh-oblast");
+		assertThat(all.facets().get("role")).extracting(Search.FacetValue::value).containsExactly("case");
+		Search.Result tver = find(editor.actor(), "Клоков", RecordKind.PERSON, Map.of("region", "tver-oblast"));
+		assertThat(titles(tver)).containsExactlyInAnyOrder("Клоков Александр Игоревич", "Клоков Игорь Васильевич");
+		assertThat(tver.facets().get("kind")).extracting(Search.FacetValue::count).containsExactly(2L);
+	}
+
+	@Test
+	void aRecordTheReaderMayNotSeeIsNeverFoundNorCounted() {
+		assertThat(ids(find(editor.actor(), "Вера Ограниченная"))).as("restricted to nobody named")
+			.doesNotContain(restrictedPerson);
+		assertThat(find(editor.actor(), "Ограниченная").facets()).as("nor counted").isEmpty();
+		Actor admin = new Actor("search-admin", Role.ADMIN);
+		assertThat(ids(find(admin, "Вера Ограниченная"))).contains(restrictedPerson);
+		assertThat(find(lawyer.actor(), "Клоков").total()).as("a lawyer assigned to nothing").isZero();
+		assertThat(find(analyst.actor(), "Клоков").total()).as("an analyst searches public fields only").isZero();
+		assertThat(find(analyst.actor(), "Тверская").total()).as("the public region").isGreaterThan(0);
+	}
+
+	@Test
+	void aRecordIsFoundAsSoonAsItIsRecorded() {
+		String id = save(person("Новиков Тимофей", 2001, "moscow"));
+		assertThat(ids(find(editor.actor(), "Тима Новиков"))).containsExactly(id);
+	}
+
+	@Test
+	void everySearchIsAuditedWithItsWordsSealed() {
+		find(editor.actor(), "Клоков Александр");
+		find(editor.actor(), "Несуществующая Фамилия");
+		this.audit.flush();
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				"SELECT detail, record_id FROM audit_trail WHERE actor = ? AND action = 'search' ORDER BY seq",
+				editor.login());
+		assertThat(rows).extracting(row -> row.get("detail")).contains("all: 0");
+		assertThat(rows).anySatisfy(row -> assertThat(row.get("record_id")).isEqualTo(klokov));
+		List<String> publicParts = this.jdbc.queryForList("SELECT public_part FROM audit_entry", String.class);
+		assertThat(String.join("\n", publicParts)).doesNotContain("Клоков", "Несуществующая");
+	}
+
+	@Test
+	void theResultsPageMarksWhatWasFoundAndKeepsTheWordsOutOfItsLinks() {
+		WebSession session = new WebSession(this.port).login(editor);
+		session.get("/search");
+		Response asked = session.post("/search", Map.of("q", List.of("Sasha Klokov")));
+		assertThat(asked.status()).isEqualTo(302);
+		String location = asked.header("Location");
+		assertThat(location).contains("/search?s=").doesNotContainIgnoringCase("klokov");
+		Response page = session.follow(asked);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("<mark>Клоков</mark> <mark>Александр</mark>")
+			.doesNotContain("Вера Ограниченная");
+		assertThat(page.body()).as("facet links carry the token only").contains("region=tver-oblast");
+		Response other = new WebSession(this.port).login(editor).get(location.replaceFirst("^https?://[^/]+", ""));
+		assertThat(other.text()).as("another session does not know the token").doesNotContain("Клоков");
+	}
+
+	@Test
+	void theApiSearchesUnderTheSameRulesAndSaysWhatIsWrong() {
+		ApiClient api = new ApiClient(this.port, this.tokens.create(Staff.SETUP, editor.login(), editor.role(),
+				"search test", java.time.Duration.ofDays(1)));
+		ApiClient.Answer answer = api.get("/search?q=Klokov&kind=person");
+		assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);
+		List<Map<String, Object>> items = answer.get("items");
+		assertThat(items).extracting(item -> item.get("id")).contains(klokov);
+		assertThat(api.get("/search?q=Klokov&page=abc").status()).isEqualTo(400);
+		assertThat(api.get("/search?q=Klokov&kind=dragon").status()).isEqualTo(400);
+		ApiClient.Answer restricted = api.get("/search?q=Ограниченная");
+		assertThat((List<?>) restricted.get("items")).isEmpty();
+	}
+
+}
