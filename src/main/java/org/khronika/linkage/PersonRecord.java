@@ -42,16 +42,13 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 	/**
 	 * One written name, taken apart, with the keys of its parts.
 	 *
+	 * @param givenKeysFine the keys the given name is told apart by, finer than its
+	 * search keys
 	 * @param givenFullKeys the fine keys of the full names the given name is a familiar
 	 * form of
 	 */
-	record Name(NameParts parts, List<String> surnameKeys, List<String> givenKeys, Set<String> givenFullKeys,
-			List<String> patronymicKeys, Sex sex) {
-
-		/** The keys the given name is told apart by: finer than its search keys. */
-		List<String> givenKeysFine() {
-			return (this.parts.given() != null) ? NameKeys.givenNameKeys(this.parts.given()) : List.of();
-		}
+	record Name(NameParts parts, List<String> surnameKeys, List<String> givenKeys, List<String> givenKeysFine,
+			Set<String> givenFullKeys, List<String> patronymicKeys, Sex sex) {
 
 		private static final java.util.regex.Pattern FEMALE_SURNAME = java.util.regex.Pattern
 			.compile(".*(ova|eva|owa|ewa|ina|yna|aya|aja|skaia|kaya|kaja)$");
@@ -69,7 +66,8 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 			if (parts.given() != null) {
 				names.fullNames(parts.given()).forEach(name -> fullNames.addAll(NameKeys.givenNameKeys(name)));
 			}
-			return new Name(parts, keys(parts.surname()), keys(parts.given()), Set.copyOf(fullNames),
+			return new Name(parts, keys(parts.surname()), keys(parts.given()),
+					(parts.given() != null) ? NameKeys.givenNameKeys(parts.given()) : List.of(), Set.copyOf(fullNames),
 					keys((parts.patronymic() != null) ? patronymicStem(parts.patronymic()) : null), sex(parts, names));
 		}
 

@@ -51,7 +51,10 @@ class RegistryConfiguration {
 		return new Registry(log, sealer, fingerprints, new JdbcTemplate(dataSource), policy, audit, catalog, clock);
 	}
 
-	/** Every record opened, for the search index; nothing else may take it. */
+	/**
+	 * Every record opened, for the search index and linkage, which keep it in memory
+	 * only.
+	 */
 	@Bean
 	RecordFeed recordFeed(DataSource dataSource, Sealer sealer) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
