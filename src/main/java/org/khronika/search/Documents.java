@@ -159,7 +159,9 @@ final class Documents {
 				document.add(new StringField((word.length() == 1) ? INITIAL : LETTER, initial, Store.NO));
 			}
 		}
-		addText(document, Part.SEALED, name);
+		// a name is found by its keys; as text, only as written (for phrases): its words
+		// have no lemmas worth the three analyzers' time
+		document.add(new TextField(Analysis.field(Part.SEALED, Analysis.EXACT), name, Store.NO));
 	}
 
 	private static void addText(Document document, Part part, String text) {

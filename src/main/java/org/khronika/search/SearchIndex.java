@@ -135,31 +135,70 @@ final class SearchIndex implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Builds the index from every record: one thread reads and opens the records from the
+	 * registry, batch by batch, while this one turns them into documents and indexes
+	 * them.
+	 */
 	private void build(long current) {
 		long started = System.nanoTime();
 		this.total = this.feed.count();
 		this.indexed.set(0);
+		java.util.concurrent.BlockingQueue<List<RecordFeed.Item>> batches = new java.util.concurrent.ArrayBlockingQueue<>(
+				4);
+		List<RecordFeed.Item> end = List.of();
+		RuntimeException[] failed = { null };
+		Thread reader = new Thread(() -> {
+			try {
+				this.feed.all(BATCH, items -> put(batches, items));
+			}
+			catch (RuntimeException ex) {
+				failed[0] = ex;
+			}
+			finally {
+				put(batches, end);
+			}
+		}, "khronika-search-read");
+		reader.setDaemon(true);
 		try {
 			this.writer.deleteAll();
-			this.feed.all(BATCH, items -> {
+			reader.start();
+			while (true) {
+				List<RecordFeed.Item> items = batches.take();
+				if (items == end) {
+					break;
+				}
 				List<Document> batch = new ArrayList<>(items.size());
 				items.forEach(item -> batch.add(this.documents.of(item)));
-				try {
-					this.writer.addDocuments(batch);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
+				this.writer.addDocuments(batch);
 				this.indexed.addAndGet(items.size());
-			});
+			}
+			if (failed[0] != null) {
+				throw failed[0];
+			}
 			this.searchers.maybeRefreshBlocking();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("the search index was not built: interrupted", ex);
+		}
 		this.position = current;
 		logger.info("search index built: " + this.indexed.get() + " records in "
 				+ (System.nanoTime() - started) / 1_000_000 + " ms");
+	}
+
+	private static void put(java.util.concurrent.BlockingQueue<List<RecordFeed.Item>> batches,
+			List<RecordFeed.Item> items) {
+		try {
+			batches.put(items);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
 	}
 
 	private void update(long current) {
