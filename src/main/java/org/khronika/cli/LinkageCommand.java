@@ -116,12 +116,7 @@ class LinkageCommand implements Runnable {
 				csv.printRecord("left", "right", "score", "reasons");
 			}
 			for (Linkage.Proposal proposal : proposals) {
-				String reasons = String.join("; ",
-						proposal.reasons()
-							.stream()
-							.map(r -> labels.message("linkage.reason." + r.code(), region(r.left(), labels),
-									region(r.right(), labels)))
-							.toList());
+				String reasons = String.join("; ", proposal.reasons().stream().map(r -> r.words(labels)).toList());
 				String score = String.format(Locale.ROOT, "%.3f", proposal.probability());
 				if (csv != null) {
 					csv.printRecord(proposal.left().id(), proposal.right().id(), score, reasons);
@@ -134,11 +129,6 @@ class LinkageCommand implements Runnable {
 				csv.flush();
 			}
 			return 0;
-		}
-
-		private static String region(String value, RecordLabels labels) {
-			String region = labels.region(value);
-			return value.isEmpty() ? value : region;
 		}
 
 	}

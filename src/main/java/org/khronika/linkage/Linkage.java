@@ -25,6 +25,7 @@ import org.khronika.registry.PersonMatcher;
 import org.khronika.registry.RecordFinder;
 import org.khronika.registry.RecordFeed;
 import org.khronika.registry.RecordKind;
+import org.khronika.registry.RecordLabels;
 import org.khronika.registry.RecordView;
 import org.khronika.registry.Registry;
 import org.khronika.registry.SaveResult;
@@ -77,6 +78,28 @@ public class Linkage implements PersonMatcher {
 	 * ({@code linkage.reason.CODE}) and the two values it compares.
 	 */
 	public record Reason(String code, String left, String right) {
+
+		/**
+		 * The reason in words of {@code labels}' language, regions and articles by their
+		 * names: "Klokov = Клоков (transliteration)".
+		 */
+		public String words(RecordLabels labels) {
+			return labels.message("linkage.reason." + this.code, named(this.left, labels), named(this.right, labels));
+		}
+
+		private String named(String value, RecordLabels labels) {
+			if (value.isEmpty()) {
+				return value;
+			}
+			if (this.code.startsWith("region-")) {
+				return labels.region(value);
+			}
+			if (this.code.startsWith("articles-")) {
+				return String.join(", ", java.util.Arrays.stream(value.split(", ")).map(labels::article).toList());
+			}
+			return value;
+		}
+
 	}
 
 	/** A person record and the person it belongs to (the least id of its cluster). */
@@ -174,8 +197,7 @@ public class Linkage implements PersonMatcher {
 	}
 
 	private Map<String, PersonRecord> persons(Progress progress) {
-		Map<String, List<String>> names = new LinkedHashMap<>();
-		Map<String, RecordView> views = new HashMap<>();
+		Map<String, RecordView> views = new LinkedHashMap<>();
 		Map<String, Set<String>> articles = new HashMap<>();
 		long total = this.feed.count();
 		long[] read = { 0 };
@@ -184,7 +206,6 @@ public class Linkage implements PersonMatcher {
 				RecordView view = item.view();
 				if (view.kind() == RecordKind.PERSON && !view.shredded()) {
 					views.put(view.id().toString(), view);
-					names.put(view.id().toString(), ((PersonDetails) view.details()).names());
 				}
 				else if (view.kind() == RecordKind.CASE) {
 					CaseDetails details = (CaseDetails) view.details();
@@ -196,7 +217,7 @@ public class Linkage implements PersonMatcher {
 			progress.step("read", read[0], total);
 		});
 		Map<String, PersonRecord> persons = new LinkedHashMap<>();
-		names.forEach((id, written) -> persons.put(id, record(views.get(id), articles.getOrDefault(id, Set.of()))));
+		views.forEach((id, view) -> persons.put(id, record(view, articles.getOrDefault(id, Set.of()))));
 		return persons;
 	}
 
@@ -412,11 +433,7 @@ public class Linkage implements PersonMatcher {
 	public List<Member> members(Actor actor, boolean proposed) {
 		requireLinker(actor);
 		Map<String, String> parent = new HashMap<>();
-		List<String> records = new ArrayList<>();
-		this.feed.all(5000,
-				items -> items.stream()
-					.filter(item -> item.view().kind() == RecordKind.PERSON)
-					.forEach(item -> records.add(item.view().id().toString())));
+		List<String> records = this.feed.ids(RecordKind.PERSON);
 		records.forEach(id -> parent.put(id, id));
 		this.registry.clusters().forEach((record, cluster) -> union(parent, record, cluster));
 		if (proposed) {

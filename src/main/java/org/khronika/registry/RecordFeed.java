@@ -64,6 +64,12 @@ public final class RecordFeed {
 		return (count != null) ? count : 0;
 	}
 
+	/** The ids of every record of {@code kind}, in order; nothing opened. */
+	public List<String> ids(RecordKind kind) {
+		return this.jdbc.queryForList("SELECT id FROM registry_record WHERE kind = ? ORDER BY id", String.class,
+				kind.code());
+	}
+
 	/**
 	 * Every record, in batches of {@code batch} in the order of their ids, handed to
 	 * {@code sink} one batch at a time.

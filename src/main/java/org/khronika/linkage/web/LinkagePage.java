@@ -64,28 +64,13 @@ class LinkagePage {
 		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle");
 		List<Row> rows = new ArrayList<>();
 		for (Linkage.Proposal proposal : this.linkage.proposals(actor, SHOWN)) {
-			List<String> reasons = proposal.reasons()
-				.stream()
-				.map(reason -> labels.message("linkage.reason." + reason.code(), value(reason.left(), labels),
-						value(reason.right(), labels)))
-				.toList();
+			List<String> reasons = proposal.reasons().stream().map(reason -> reason.words(labels)).toList();
 			rows.add(new Row(side(proposal.left(), labels), side(proposal.right(), labels),
 					String.format(locale, "%.0f%%", proposal.probability() * 100), reasons));
 		}
 		model.addAttribute("rows", rows);
 		model.addAttribute("open", this.linkage.openProposals());
 		return "linkage/page";
-	}
-
-	/** A region's code or articles' codes named; anything else as it is. */
-	private static String value(String value, RecordLabels labels) {
-		if (value.matches("[a-z0-9-]+(-oblast|-krai|-republic|-okrug)?") && !labels.region(value).equals(value)) {
-			return labels.region(value);
-		}
-		if (value.matches("[a-z]+-[0-9.]+(, [a-z]+-[0-9.]+)*")) {
-			return String.join(", ", java.util.Arrays.stream(value.split(", ")).map(labels::article).toList());
-		}
-		return value;
 	}
 
 	private static Side side(RecordView record, RecordLabels labels) {

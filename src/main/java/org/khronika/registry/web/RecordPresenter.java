@@ -18,6 +18,7 @@ import org.khronika.registry.Labels;
 import org.khronika.registry.ListColumn;
 import org.khronika.registry.RecordDetails;
 import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordLabels;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordView;
 
@@ -87,7 +88,7 @@ final class RecordPresenter implements Labels {
 	}
 
 	static String href(RecordId id) {
-		return "/" + id.kind().plural() + "/" + id;
+		return RecordLabels.href(id);
 	}
 
 	/** A field's label: its vocabulary's name for a coded field, else its message. */
