@@ -80,7 +80,15 @@ public final class LinkageBenchmark {
 					(System.nanoTime() - started) / 1e9, report.created(), report.refused());
 			Linkage linkage = context.getBean(Linkage.class);
 			started = System.nanoTime();
-			Linkage.Summary summary = linkage.run(editor, (phase, done, total) -> {
+			long began = System.nanoTime();
+			String[] phase = { "" };
+			Linkage.Summary summary = linkage.run(editor, (now, done, total) -> {
+				synchronized (phase) {
+					if (!now.equals(phase[0])) {
+						System.out.printf(Locale.ROOT, "  %.1f s: %s%n", (System.nanoTime() - began) / 1e9, now);
+						phase[0] = now;
+					}
+				}
 			});
 			double seconds = (System.nanoTime() - started) / 1e9;
 			System.out.printf(Locale.ROOT, "linkage run: %,d persons, %,d candidate pairs, %,d proposals in %.1f s%n",
@@ -115,10 +123,49 @@ public final class LinkageBenchmark {
 					}
 				}
 			}
+			if (System.getenv("BENCH_DEBUG") != null) {
+				Map<String, String> recordOf = new HashMap<>();
+				keys.forEach((record, key) -> recordOf.put(key.substring("bench-persons:".length()), record));
+				Map<Integer, List<String>> byTruth = new HashMap<>();
+				truth.forEach((ref, person) -> byTruth.computeIfAbsent(person, p -> new ArrayList<>()).add(ref));
+				int shown = 0;
+				for (List<String> refs : byTruth.values()) {
+					for (int i = 1; i < refs.size() && shown < 40; i++) {
+						String a = refs.get(0);
+						String b = refs.get(i);
+						if (!proposed.get(a).equals(proposed.get(b))) {
+							shown++;
+							System.out.printf("MISSED %s | %s | %s%n", namesOfRef.get(a), namesOfRef.get(b),
+									linkage.explain(editor,
+											new org.khronika.registry.PersonId(java.util.UUID.fromString(recordOf.get(a))),
+											new org.khronika.registry.PersonId(java.util.UUID.fromString(recordOf.get(b))))
+										.stream()
+										.map(r -> r.code() + ":" + r.left() + "/" + r.right())
+										.toList());
+						}
+					}
+				}
+			}
 			Scores linked = Scores.of(truth, proposed);
 			Scores equalNames = Scores.of(truth, exact);
 			System.out.printf(Locale.ROOT, "%-28s %9s %7s %7s %11s%n", "", "precision", "recall", "F1", "B-cubed F1");
 			linked.print("linkage (--proposed)");
+			// the same proposals confirmed only from a higher probability: what a stricter
+			// threshold would trade
+			List<org.khronika.registry.LinkProposal> open = context.getBean(org.khronika.registry.Registry.class)
+				.openLinkProposals(editor, Integer.MAX_VALUE);
+			for (double threshold : new double[] { 0.999, 0.9999 }) {
+				Map<String, String> parent = new HashMap<>();
+				keys.keySet().forEach(record -> parent.put(record, record));
+				for (org.khronika.registry.LinkProposal proposal : open) {
+					if (proposal.probability() >= threshold) {
+						parent.put(root(parent, proposal.left().toString()), root(parent, proposal.right().toString()));
+					}
+				}
+				Map<String, String> stricter = new HashMap<>();
+				keys.forEach((record, key) -> stricter.put(key.substring("bench-persons:".length()), root(parent, record)));
+				Scores.of(truth, stricter).print(String.format(Locale.ROOT, "  proposals from %s", threshold));
+			}
 			equalNames.print("exact-name matching");
 		}
 	}
@@ -236,6 +283,14 @@ public final class LinkageBenchmark {
 			words.add(surname);
 		}
 		return String.join(" ", words);
+	}
+
+	private static String root(Map<String, String> parent, String record) {
+		String root = record;
+		while (!parent.get(root).equals(root)) {
+			root = parent.get(root);
+		}
+		return root;
 	}
 
 	private static void write(List<Row> rows, Path file) throws java.io.IOException {

@@ -16,17 +16,22 @@ final class Comparison {
 	enum Field {
 
 		SURNAME("different", "typo", "same"), GIVEN("different", "initial", "familiar", "same", "missing"),
-		PATRONYMIC("different", "initial", "same", "missing"), BIRTH_YEAR("different", "off-by-one", "same", "missing"),
+		PATRONYMIC("different", "initial", "same", "missing"), BIRTH_YEAR("different", "near", "same", "missing"),
 		REGION("different", "same", "missing"), ARTICLES("different", "shared", "missing");
 
 		final List<String> levels;
 
+		private final java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+
 		Field(String... levels) {
 			this.levels = List.of(levels);
+			for (int i = 0; i < levels.length; i++) {
+				this.byName.put(levels[i], i);
+			}
 		}
 
 		int level(String name) {
-			return this.levels.indexOf(name);
+			return this.byName.getOrDefault(name, -1);
 		}
 
 	}
@@ -61,6 +66,10 @@ final class Comparison {
 
 	}
 
+	private static final List<Field> NAME_FIELDS = List.of(Field.SURNAME, Field.GIVEN, Field.PATRONYMIC);
+
+	private static final List<Field> OTHER_FIELDS = List.of(Field.BIRTH_YEAR, Field.REGION, Field.ARTICLES);
+
 	private Comparison() {
 	}
 
@@ -79,12 +88,13 @@ final class Comparison {
 		}
 		int[] levels = combos.get(0).levels().clone();
 		List<Reason> reasons = new ArrayList<>();
-		String surnameKey = null;
-		for (Field field : List.of(Field.SURNAME, Field.GIVEN, Field.PATRONYMIC)) {
+		String surnameKey = combos.get(0).surnameKey();
+		for (Field field : NAME_FIELDS) {
 			Result best = combos.get(0);
-			for (Result combo : combos) {
-				if (preference(field, combo.level(field)) > preference(field, best.level(field))) {
-					best = combo;
+			// most records have one written name: nothing to choose between
+			for (int i = 1; i < combos.size(); i++) {
+				if (preference(field, combos.get(i)) > preference(field, best)) {
+					best = combos.get(i);
 				}
 			}
 			levels[field.ordinal()] = best.level(field);
@@ -94,7 +104,7 @@ final class Comparison {
 			}
 		}
 		Result first = combos.get(0);
-		for (Field field : List.of(Field.BIRTH_YEAR, Field.REGION, Field.ARTICLES)) {
+		for (Field field : OTHER_FIELDS) {
 			reasons.addAll(first.fieldReasons().getOrDefault(field, List.of()));
 		}
 		PersonRecord.Sex one = left.sex();
@@ -107,18 +117,30 @@ final class Comparison {
 	}
 
 	/**
-	 * How much a level of a name's part is worth when forms are compared: agreement
-	 * first, then a conflict, then nothing said.
+	 * How much a form pair's level of a name's part is worth when forms are compared:
+	 * agreement of whole words first; then a conflict of whole given names or patronymics
+	 * (Алексей is not Артём, whatever an initial A. says); then an initial or a typo that
+	 * agrees; then a conflict of initials; then nothing said.
 	 */
-	private static int preference(Field field, int level) {
-		String name = field.levels.get(level);
+	private static int preference(Field field, Result combo) {
+		String name = field.levels.get(combo.level(field));
 		return switch (name) {
-			case "same" -> 5;
-			case "familiar" -> 4;
+			case "same" -> 6;
+			case "familiar" -> 5;
 			case "typo", "initial" -> 3;
-			case "different" -> 2;
+			case "different" -> (field != Field.SURNAME && wholeWords(field, combo)) ? 4 : 2;
 			default -> 1;
 		};
+	}
+
+	/**
+	 * Whether a combination's difference in a part of the name is between whole words.
+	 */
+	private static boolean wholeWords(Field field, Result combo) {
+		return combo.fieldReasons()
+			.getOrDefault(field, List.of())
+			.stream()
+			.anyMatch(reason -> reason.left().length() > 2 && reason.right().length() > 2);
 	}
 
 	private static Result names(PersonRecord.Name one, PersonRecord.Name other, PersonRecord left, PersonRecord right) {
@@ -128,9 +150,13 @@ final class Comparison {
 		NameParts a = one.parts();
 		NameParts b = other.parts();
 		String surnameKey = null;
-		if (!Collections.disjoint(one.surnameKeys(), other.surnameKeys())) {
+		for (String key : one.surnameKeys()) {
+			if (surnameKey == null && other.surnameKeys().contains(key)) {
+				surnameKey = key;
+			}
+		}
+		if (surnameKey != null) {
 			levels[Field.SURNAME.ordinal()] = Field.SURNAME.level("same");
-			surnameKey = one.surnameKeys().stream().filter(other.surnameKeys()::contains).findFirst().orElse(null);
 			reasons.add(new Reason(sameWritten(a.surname(), b.surname()) ? "same" : "transliteration", a.surname(),
 					b.surname()));
 		}
@@ -158,8 +184,9 @@ final class Comparison {
 		NameParts a = one.parts();
 		NameParts b = other.parts();
 		if (a.given() != null && b.given() != null) {
-			if (!Collections.disjoint(one.givenKeysFine(), other.givenKeysFine())
-					|| closeKeys(one.givenKeysFine(), other.givenKeysFine())) {
+			boolean typo = !(one.givenKnown() && other.givenKnown())
+					&& closeKeys(one.givenKeysFine(), other.givenKeysFine());
+			if (!Collections.disjoint(one.givenKeysFine(), other.givenKeysFine()) || typo) {
 				reasons.add(new Reason(sameWritten(a.given(), b.given()) ? "same" : "transliteration", a.given(),
 						b.given()));
 				return Field.GIVEN.level("same");
@@ -174,7 +201,7 @@ final class Comparison {
 			return Field.GIVEN.level("different");
 		}
 		if (a.givenInitial() != null && b.givenInitial() != null) {
-			if (a.givenInitial().equals(b.givenInitial())) {
+			if (sameInitial(a.givenInitial(), b.givenInitial())) {
 				reasons.add(new Reason("initial", written(a.given(), a.givenInitial()),
 						written(b.given(), b.givenInitial())));
 				return Field.GIVEN.level("initial");
@@ -200,7 +227,7 @@ final class Comparison {
 			return Field.PATRONYMIC.level("different");
 		}
 		if (a.patronymicInitial() != null && b.patronymicInitial() != null) {
-			if (a.patronymicInitial().equals(b.patronymicInitial())) {
+			if (sameInitial(a.patronymicInitial(), b.patronymicInitial())) {
 				reasons.add(new Reason("initial", written(a.patronymic(), a.patronymicInitial()),
 						written(b.patronymic(), b.patronymicInitial())));
 				return Field.PATRONYMIC.level("initial");
@@ -217,10 +244,12 @@ final class Comparison {
 			reasons.add(new Reason("born-missing", Objects.toString(a, ""), Objects.toString(b, "")));
 			return Field.BIRTH_YEAR.level("missing");
 		}
+		// a year or two apart is one person written by two reports that each got the year
+		// from an age (1987 and 1988, or 1986 and 1988 for a man born in 1987)
 		int apart = Math.abs(a - b);
-		reasons.add(new Reason((apart == 0) ? "born-same" : (apart == 1) ? "born-near" : "born-differs", a.toString(),
+		reasons.add(new Reason((apart == 0) ? "born-same" : (apart <= 2) ? "born-near" : "born-differs", a.toString(),
 				b.toString()));
-		return Field.BIRTH_YEAR.level((apart == 0) ? "same" : (apart == 1) ? "off-by-one" : "different");
+		return Field.BIRTH_YEAR.level((apart == 0) ? "same" : (apart <= 2) ? "near" : "different");
 	}
 
 	private static int region(String a, String b, List<Reason> reasons) {
@@ -235,11 +264,28 @@ final class Comparison {
 		if (left.articles().isEmpty() || right.articles().isEmpty()) {
 			return Field.ARTICLES.level("missing");
 		}
-		List<String> shared = left.articles().stream().filter(right.articles()::contains).sorted().toList();
+		List<String> shared = new ArrayList<>(left.articles());
+		shared.retainAll(right.articles());
+		Collections.sort(shared);
 		reasons
 			.add(new Reason(shared.isEmpty() ? "articles-differ" : "articles-shared", String.join(", ", shared), ""));
 		return Field.ARTICLES.level(shared.isEmpty() ? "different" : "shared");
 	}
+
+	/**
+	 * Whether two initials may be one name's: the same letter, or a lone J, Y or I and a
+	 * name that starts with a glide and a vowel, which transliterations write as J, Y or
+	 * I (German Jelena, J.; ICAO Iuliia, I.; Елена, Е.).
+	 */
+	static boolean sameInitial(String a, String b) {
+		return a.equals(b) || GLIDES.contains(a) && GLIDED.contains(b) || GLIDES.contains(b) && GLIDED.contains(a);
+	}
+
+	/** Initials that may stand for a glide: J., Y. (read as i) and I. */
+	private static final java.util.Set<String> GLIDES = java.util.Set.of("j", "i");
+
+	/** The initials of names that may start with a glide: Е, Ё, Ю, Я. */
+	private static final java.util.Set<String> GLIDED = java.util.Set.of("e", "o", "u", "a");
 
 	private static String written(String word, String initial) {
 		return (word != null) ? word : initial.toUpperCase(java.util.Locale.ROOT) + ".";

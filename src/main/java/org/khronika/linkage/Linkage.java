@@ -42,10 +42,10 @@ import org.khronika.search.NameKeys;
  * patronymic and birth year together, compares each pair field by field, estimates the
  * Fellegi–Sunter weights from those comparisons, and keeps the pairs whose probability
  * reaches {@value #THRESHOLD} and have something beside the name in common (a birth year
- * within a year, the region, an article). Relatives are never proposed: two records whose
- * given names, patronymics or birth years (by two years or more) plainly differ are two
- * people, whatever else they share. Pairs already linked or rejected are not proposed
- * again.
+ * within two years, the region, an article). Relatives are never proposed: two records
+ * whose given names, patronymics or birth years (by three years or more) plainly differ
+ * are two people, whatever else they share. Pairs already linked or rejected are not
+ * proposed again.
  */
 public class Linkage implements PersonMatcher {
 
@@ -59,7 +59,10 @@ public class Linkage implements PersonMatcher {
 	public record Summary(int persons, long candidates, int proposals, Duration took) {
 	}
 
-	/** Told how far a run has got: its phase, and how much of it is done. */
+	/**
+	 * Told how far a run has got: its phase, and how much of it is done; from whichever
+	 * thread got there.
+	 */
 	public interface Progress {
 
 		void step(String phase, long done, long total);
@@ -135,25 +138,31 @@ public class Linkage implements PersonMatcher {
 		Set<List<String>> decided = new HashSet<>(this.registry.rejectedLinks());
 		Map<String, String> clusters = this.registry.clusters();
 		List<String[]> pairs = candidates(persons, progress);
-		List<Comparison.Result> results = new ArrayList<>(pairs.size());
-		List<int[]> vectors = new ArrayList<>(pairs.size());
-		long compared = 0;
-		for (String[] pair : pairs) {
-			Comparison.Result result = Comparison.of(persons.get(pair[0]), persons.get(pair[1]));
-			results.add(result);
-			vectors.add(result.levels());
-			if (++compared % 100_000 == 0) {
-				progress.step("compare", compared, pairs.size());
+		// the pairs are compared on every core: a comparison reads only its two records
+		java.util.concurrent.atomic.AtomicLong compared = new java.util.concurrent.atomic.AtomicLong();
+		List<Comparison.Result> results = pairs.parallelStream().map(pair -> {
+			long done = compared.incrementAndGet();
+			if (done % 100_000 == 0) {
+				progress.step("compare", done, pairs.size());
 			}
-		}
+			return Comparison.of(persons.get(pair[0]), persons.get(pair[1]));
+		}).toList();
+		// plainly two people are never proposed, and are left out of the estimate, where
+		// they would make a class of their own (the same given name, patronymic and year
+		// under another surname)
+		List<int[]> vectors = results.stream()
+			.filter(result -> !relatives(result))
+			.map(Comparison.Result::levels)
+			.toList();
 		Map<String, Integer> surnames = new HashMap<>();
 		for (PersonRecord person : persons.values()) {
 			Set<String> keys = new HashSet<>();
 			person.names().forEach(name -> keys.addAll(name.surnameKeys()));
 			keys.forEach(key -> surnames.merge(key, 1, Integer::sum));
 		}
+		progress.step("estimate", 0, vectors.size());
 		Model model = Model.estimate(vectors, surnames, persons.size());
-		List<LinkProposal> proposals = new ArrayList<>();
+		List<LinkProposal> likely = new ArrayList<>();
 		for (int i = 0; i < pairs.size(); i++) {
 			String[] pair = pairs.get(i);
 			Comparison.Result result = results.get(i);
@@ -164,9 +173,12 @@ public class Linkage implements PersonMatcher {
 			}
 			double probability = model.probability(result);
 			if (probability >= THRESHOLD && corroborated(result)) {
-				proposals.add(new LinkProposal(id(pair[0]), id(pair[1]), probability));
+				likely.add(new LinkProposal(id(pair[0]), id(pair[1]), probability));
 			}
 		}
+		progress.step("consistent", 0, likely.size());
+		List<LinkProposal> proposals = consistent(likely, persons, clusters);
+		progress.step("save", 0, proposals.size());
 		this.registry.replaceLinkProposals(actor, proposals);
 		progress.step("proposals", proposals.size(), proposals.size());
 		return new Summary(persons.size(), pairs.size(), proposals.size(),
@@ -174,9 +186,49 @@ public class Linkage implements PersonMatcher {
 	}
 
 	/**
+	 * The proposals that can all be confirmed together, the most probable first: a
+	 * proposal that would make one person of two records that plainly name two people
+	 * (the father through his son's misspelt record, two namesakes through a record with
+	 * initials only) is left out, as confirming it would chain them.
+	 */
+	private static List<LinkProposal> consistent(List<LinkProposal> likely, Map<String, PersonRecord> persons,
+			Map<String, String> clusters) {
+		Map<String, List<String>> members = new HashMap<>();
+		Map<String, String> personOf = new HashMap<>();
+		for (String id : persons.keySet()) {
+			String cluster = clusters.getOrDefault(id, id);
+			personOf.put(id, cluster);
+			members.computeIfAbsent(cluster, c -> new ArrayList<>()).add(id);
+		}
+		List<LinkProposal> sorted = new ArrayList<>(likely);
+		sorted.sort(java.util.Comparator.comparingDouble(LinkProposal::probability).reversed());
+		List<LinkProposal> kept = new ArrayList<>();
+		for (LinkProposal proposal : sorted) {
+			String one = personOf.get(proposal.left().toString());
+			String other = personOf.get(proposal.right().toString());
+			if (one.equals(other)) {
+				kept.add(proposal);
+				continue;
+			}
+			List<String> ones = members.get(one);
+			List<String> others = members.get(other);
+			boolean conflict = ones.stream()
+				.anyMatch(a -> others.stream().anyMatch(b -> twoPeople(Comparison.of(persons.get(a), persons.get(b)))));
+			if (conflict) {
+				continue;
+			}
+			kept.add(proposal);
+			ones.addAll(others);
+			others.forEach(id -> personOf.put(id, one));
+			members.remove(other);
+		}
+		return kept;
+	}
+
+	/**
 	 * Two records that plainly name two people: a woman and a man, or given names,
-	 * patronymics or birth years (two years or more apart) that differ. Relatives share a
-	 * surname, a region and often a patronymic's root; they differ in one of these.
+	 * patronymics or birth years (three years or more apart) that differ. Relatives share
+	 * a surname, a region and often a patronymic's root; they differ in one of these.
 	 */
 	static boolean relatives(Comparison.Result result) {
 		return result.sexDiffers() || result.is(Comparison.Field.GIVEN, "different")
@@ -186,13 +238,24 @@ public class Linkage implements PersonMatcher {
 	}
 
 	/**
-	 * Whether something beside the name says it is one person: a birth year within a
-	 * year, the region, or a case under the same article. A name alone, patronymic
+	 * Two records of a would-be person that cannot be one: their sex, given names,
+	 * patronymics or birth years differ. Surnames may: each report may misspell the name
+	 * its own way, and two typos apart are still one person.
+	 */
+	private static boolean twoPeople(Comparison.Result result) {
+		return result.sexDiffers() || result.is(Comparison.Field.GIVEN, "different")
+				|| result.is(Comparison.Field.PATRONYMIC, "different")
+				|| result.is(Comparison.Field.BIRTH_YEAR, "different");
+	}
+
+	/**
+	 * Whether something beside the name says it is one person: a birth year within two
+	 * years, the region, or a case under the same article. A name alone, patronymic
 	 * included, is not enough: namesakes are common, and a wrong merge is worse than a
 	 * missed one.
 	 */
 	static boolean corroborated(Comparison.Result result) {
-		return result.is(Comparison.Field.BIRTH_YEAR, "same") || result.is(Comparison.Field.BIRTH_YEAR, "off-by-one")
+		return result.is(Comparison.Field.BIRTH_YEAR, "same") || result.is(Comparison.Field.BIRTH_YEAR, "near")
 				|| result.is(Comparison.Field.REGION, "same") || result.is(Comparison.Field.ARTICLES, "shared");
 	}
 
@@ -216,16 +279,29 @@ public class Linkage implements PersonMatcher {
 			read[0] += items.size();
 			progress.step("read", read[0], total);
 		});
+		// names are taken apart on every core, each written name once (reports repeat
+		// them): transliteration is most of a read's time. The names live for this run
+		// only, so a name shredded since is not kept.
+		progress.step("names", 0, views.size());
+		Map<String, PersonRecord.Name> taken = new java.util.concurrent.ConcurrentHashMap<>();
+		List<PersonRecord> records = views.values()
+			.parallelStream()
+			.map(view -> record(view, articles.getOrDefault(view.id().toString(), Set.of()), taken))
+			.toList();
 		Map<String, PersonRecord> persons = new LinkedHashMap<>();
-		views.forEach((id, view) -> persons.put(id, record(view, articles.getOrDefault(id, Set.of()))));
+		records.forEach(record -> persons.put(record.id(), record));
 		return persons;
 	}
 
 	private PersonRecord record(RecordView view, Set<String> articles) {
+		return record(view, articles, new HashMap<>());
+	}
+
+	private PersonRecord record(RecordView view, Set<String> articles, Map<String, PersonRecord.Name> taken) {
 		PersonDetails details = (PersonDetails) view.details();
 		List<PersonRecord.Name> written = details.names()
 			.stream()
-			.map(name -> PersonRecord.Name.of(name, this.names))
+			.map(name -> taken.computeIfAbsent(name, n -> PersonRecord.Name.of(n, this.names)))
 			.toList();
 		return new PersonRecord(view.id().toString(), view.createdAt(), written, details.birthYear(), details.region(),
 				articles);
@@ -237,6 +313,7 @@ public class Linkage implements PersonMatcher {
 	 * patronymic and birth year (a surname misspelt past its key).
 	 */
 	private static List<String[]> candidates(Map<String, PersonRecord> persons, Progress progress) {
+		progress.step("block", 0, 0);
 		Map<String, List<String>> blocks = new HashMap<>();
 		for (PersonRecord person : persons.values()) {
 			Set<String> keys = new LinkedHashSet<>();
@@ -251,24 +328,39 @@ public class Linkage implements PersonMatcher {
 			}
 			keys.forEach(key -> blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(person.id()));
 		}
-		Set<String> seen = new HashSet<>();
-		List<String[]> pairs = new ArrayList<>();
+		// a pair is two indexes into the ids in order, packed into a long: sorting them
+		// puts the pairs that several blocks share side by side, to be kept once
+		String[] ids = persons.keySet().stream().sorted().toArray(String[]::new);
+		Map<String, Integer> index = new HashMap<>();
+		for (int i = 0; i < ids.length; i++) {
+			index.put(ids[i], i);
+		}
+		long[] packed = new long[1024];
+		int count = 0;
 		long done = 0;
 		for (List<String> block : blocks.values()) {
 			for (List<String> part : split(block, persons)) {
-				for (int i = 0; i < part.size(); i++) {
-					for (int j = i + 1; j < part.size(); j++) {
-						String a = part.get(i);
-						String b = part.get(j);
-						String[] pair = (a.compareTo(b) < 0) ? new String[] { a, b } : new String[] { b, a };
-						if (seen.add(pair[0] + pair[1])) {
-							pairs.add(pair);
+				int[] members = part.stream().mapToInt(index::get).toArray();
+				for (int i = 0; i < members.length; i++) {
+					for (int j = i + 1; j < members.length; j++) {
+						if (count == packed.length) {
+							packed = java.util.Arrays.copyOf(packed, packed.length * 2);
 						}
+						int a = Math.min(members[i], members[j]);
+						int b = Math.max(members[i], members[j]);
+						packed[count++] = ((long) a << 32) | b;
 					}
 				}
 			}
 			if (++done % 10_000 == 0) {
 				progress.step("block", done, blocks.size());
+			}
+		}
+		java.util.Arrays.parallelSort(packed, 0, count);
+		List<String[]> pairs = new ArrayList<>();
+		for (int k = 0; k < count; k++) {
+			if (k == 0 || packed[k] != packed[k - 1]) {
+				pairs.add(new String[] { ids[(int) (packed[k] >>> 32)], ids[(int) packed[k]] });
 			}
 		}
 		return pairs;
@@ -282,7 +374,7 @@ public class Linkage implements PersonMatcher {
 		if (block.size() <= BLOCK) {
 			return List.of(block);
 		}
-		Map<String, List<String>> parts = new TreeMap<>();
+		Map<String, Set<String>> parts = new TreeMap<>();
 		List<String> unknown = new ArrayList<>();
 		for (String id : block) {
 			Set<String> initials = new HashSet<>();
@@ -294,10 +386,15 @@ public class Linkage implements PersonMatcher {
 			if (initials.isEmpty()) {
 				unknown.add(id);
 			}
-			initials.forEach(initial -> parts.computeIfAbsent(initial, k -> new ArrayList<>()).add(id));
+			for (String initial : initials) {
+				// J. or I. may be Елена, Юлия, Яна too
+				List<String> alike = (initial.equals("j") || initial.equals("i")) ? List.of(initial, "e", "o", "u", "a")
+						: List.of(initial);
+				alike.forEach(letter -> parts.computeIfAbsent(letter, k -> new LinkedHashSet<>()).add(id));
+			}
 		}
 		parts.values().forEach(part -> part.addAll(unknown));
-		return parts.values();
+		return parts.values().stream().map(part -> (List<String>) new ArrayList<>(part)).toList();
 	}
 
 	/**
@@ -394,7 +491,7 @@ public class Linkage implements PersonMatcher {
 					int rank = (result.is(Comparison.Field.GIVEN, "same") ? 2 : 1)
 							+ (result.is(Comparison.Field.PATRONYMIC, "same") ? 2 : 0)
 							+ (result.is(Comparison.Field.BIRTH_YEAR, "same") ? 2
-									: result.is(Comparison.Field.BIRTH_YEAR, "off-by-one") ? 1 : 0)
+									: result.is(Comparison.Field.BIRTH_YEAR, "near") ? 1 : 0)
 							+ (result.is(Comparison.Field.REGION, "same") ? 1 : 0);
 					scored.add(new Scored(found, rank));
 				}
@@ -478,7 +575,7 @@ public class Linkage implements PersonMatcher {
 	}
 
 	/** Linkage reads every person's names: for those who record persons, no one else. */
-	private void requireLinker(Actor actor) {
+	void requireLinker(Actor actor) {
 		AccessRefused.unless(this.policy.mayCreate(actor, RecordType.PERSON));
 	}
 

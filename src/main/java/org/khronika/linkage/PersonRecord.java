@@ -46,9 +46,11 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 	 * search keys
 	 * @param givenFullKeys the fine keys of the full names the given name is a familiar
 	 * form of
+	 * @param givenKnown the given name is one the catalog lists (or a form of one), so a
+	 * letter more or less makes another name of it, not a typo (Мария, Дарья)
 	 */
 	record Name(NameParts parts, List<String> surnameKeys, List<String> givenKeys, List<String> givenKeysFine,
-			Set<String> givenFullKeys, List<String> patronymicKeys, Sex sex) {
+			Set<String> givenFullKeys, boolean givenKnown, List<String> patronymicKeys, Sex sex) {
 
 		private static final java.util.regex.Pattern FEMALE_SURNAME = java.util.regex.Pattern
 			.compile(".*(ova|eva|owa|ewa|ina|yna|aya|aja|skaia|kaya|kaja)$");
@@ -56,18 +58,20 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 		private static final java.util.regex.Pattern MALE_SURNAME = java.util.regex.Pattern
 			.compile(".*(ov|ev|ow|ew|off|eff|in|yn|ski|sky|skiy|skij|skii|ii|iy|ij)$");
 
+		private static final java.util.regex.Pattern LYUBOV = java.util.regex.Pattern.compile("l[iy]?j?o?u?bo[vw]");
+
+		private static final java.util.regex.Pattern NOT_LATIN = java.util.regex.Pattern.compile("[^a-z]");
+
 		/** Men's given names that end as women's do. */
 		private static final Set<String> MEN_IN_A = Set.of("nikita", "ila", "ilia", "ilya", "ilja", "danila", "foma",
 				"savva", "kuzma", "luka", "iliya", "ilija");
 
 		static Name of(String written, NameKeys names) {
 			NameParts parts = NameParts.parse(written, names);
-			Set<String> fullNames = new java.util.LinkedHashSet<>();
-			if (parts.given() != null) {
-				names.fullNames(parts.given()).forEach(name -> fullNames.addAll(NameKeys.givenNameKeys(name)));
-			}
+			Set<String> fullNames = (parts.given() != null) ? names.fullNameFineKeys(parts.given()) : Set.of();
 			return new Name(parts, keys(parts.surname()), keys(parts.given()),
 					(parts.given() != null) ? NameKeys.givenNameKeys(parts.given()) : List.of(), Set.copyOf(fullNames),
+					parts.given() != null && names.isGivenName(parts.given()),
 					keys((parts.patronymic() != null) ? patronymicStem(parts.patronymic()) : null), sex(parts, names));
 		}
 
@@ -88,7 +92,7 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 			}
 			if (parts.given() != null && !names.isFamiliarForm(parts.given())) {
 				String latin = latin(parts.given());
-				if ((latin.endsWith("a") && !MEN_IN_A.contains(latin)) || latin.matches("l[iy]?j?o?u?bo[vw]")) {
+				if ((latin.endsWith("a") && !MEN_IN_A.contains(latin)) || LYUBOV.matcher(latin).matches()) {
 					said.add(Sex.FEMALE);
 				}
 				else if (!latin.endsWith("a") && !latin.endsWith("o") && !latin.endsWith("e")) {
@@ -99,7 +103,7 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 		}
 
 		private static String latin(String word) {
-			return NameKeys.latin(word).replaceAll("[^a-z]", "");
+			return NOT_LATIN.matcher(NameKeys.latin(word)).replaceAll("");
 		}
 
 		private static List<String> keys(String word) {
@@ -107,17 +111,18 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 		}
 
 		/**
-		 * A patronymic without its male or female ending: Игоревич and Игоревна alike.
+		 * A patronymic without its male or female ending, in Latin letters: Игоревич,
+		 * Игоревна, Igorevitch and Igorevič alike.
 		 */
 		private static String patronymicStem(String patronymic) {
-			String lower = patronymic.toLowerCase(java.util.Locale.ROOT);
-			for (String ending : List.of("вич", "вна", "ична", "ич", "vich", "vitch", "witsch", "vna", "wna", "ichna",
-					"ich")) {
-				if (lower.endsWith(ending) && lower.length() > ending.length() + 2) {
-					return patronymic.substring(0, patronymic.length() - ending.length());
+			String latin = NameKeys.latin(patronymic).toLowerCase(java.util.Locale.ROOT);
+			for (String ending : List.of("vich", "vitch", "witsch", "wich", "vič", "vna", "wna", "ichna", "itschna",
+					"ična", "ich", "itch", "itsch", "ič")) {
+				if (latin.endsWith(ending) && latin.length() > ending.length() + 2) {
+					return latin.substring(0, latin.length() - ending.length());
 				}
 			}
-			return patronymic;
+			return latin;
 		}
 
 	}

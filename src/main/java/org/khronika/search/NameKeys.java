@@ -50,8 +50,33 @@ public final class NameKeys {
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:['’ʼ`][\\p{L}\\p{M}]+)*");
 
+	// the spellings a given name's fine keys are made from, compiled once: linkage takes
+	// every name of a hundred thousand records apart
+	private static final Pattern SOFT_YA = Pattern.compile("[ьъ]?я");
+
+	private static final Pattern SOFT_YU = Pattern.compile("[ьъ]?ю");
+
+	private static final Pattern SOFT_YO = Pattern.compile("[ьъ]ё");
+
+	private static final Pattern SOFT_YE = Pattern.compile("[ьъ]е");
+
+	private static final Pattern PRIME_GLIDE = Pattern.compile("ʹ(?=[aeou])");
+
+	private static final Pattern LETTER_GLIDE = Pattern.compile("[yji](?=[aeou])");
+
+	private static final Pattern GLIDE_AFTER_VOWEL = Pattern.compile("(?<=[aeouy])J");
+
+	private static final Pattern GLIDE_AT_START = Pattern.compile("^J(?=e)");
+
 	private static final ThreadLocal<Transliterator> TO_LATIN = ThreadLocal
 		.withInitial(() -> Transliterator.getInstance("Any-Latin; Lower"));
+
+	/**
+	 * The same for words in Cyrillic and Latin letters only, nearly all of them: three
+	 * times faster, as it need not find out each run of letters' script.
+	 */
+	private static final ThreadLocal<Transliterator> CYRILLIC_TO_LATIN = ThreadLocal
+		.withInitial(() -> Transliterator.getInstance("Lower; Cyrillic-Latin"));
 
 	/**
 	 * Latin spellings, longest first, and what they stand for; a spelling with several
@@ -68,8 +93,13 @@ public final class NameKeys {
 	/** The full names a familiar form stands for, as written, by the form's key. */
 	private final Map<String, Set<String>> fullNamesWritten;
 
+	/**
+	 * The fine keys of the full names a familiar form stands for, by the form's key.
+	 */
+	private final Map<String, Set<String>> fullNamesFine;
+
 	/** The keys of every full given name the catalog lists. */
-	private final Set<String> givenNameKeys;
+	private final Set<String> catalogNameKeys;
 
 	private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
 
@@ -88,9 +118,13 @@ public final class NameKeys {
 		}
 		this.fullNames = Map.copyOf(full);
 		this.fullNamesWritten = Map.copyOf(written);
+		Map<String, Set<String>> fine = new HashMap<>();
+		written.forEach((formKey, names) -> names
+			.forEach(name -> fine.computeIfAbsent(formKey, k -> new LinkedHashSet<>()).addAll(givenNameKeys(name))));
+		this.fullNamesFine = Map.copyOf(fine);
 		Set<String> given = new java.util.HashSet<>();
-		givenNames.forEach(name -> given.addAll(spellingKeys(name.name())));
-		this.givenNameKeys = Set.copyOf(given);
+		givenNames.forEach(name -> given.addAll(givenNameKeys(name.name())));
+		this.catalogNameKeys = Set.copyOf(given);
 	}
 
 	/** The words of a name as written: letters, with apostrophes inside a word kept. */
@@ -138,9 +172,22 @@ public final class NameKeys {
 		return names;
 	}
 
-	/** Whether the word is a given name the catalog lists, or a form of one. */
+	/**
+	 * The fine keys ({@link #givenNameKeys}) of the full given names {@code word} is a
+	 * familiar form of; empty if it is none.
+	 */
+	public Set<String> fullNameFineKeys(String word) {
+		Set<String> keys = new LinkedHashSet<>();
+		formKeys(word).forEach(key -> keys.addAll(this.fullNamesFine.getOrDefault(key, Set.of())));
+		return keys;
+	}
+
+	/**
+	 * Whether the word is a given name the catalog lists, or a form of one, by its fine
+	 * keys: Ilina is a surname, not Алина.
+	 */
 	public boolean isGivenName(String word) {
-		return isFamiliarForm(word) || spellingKeys(word).stream().anyMatch(this.givenNameKeys::contains);
+		return isFamiliarForm(word) || givenNameKeys(word).stream().anyMatch(this.catalogNameKeys::contains);
 	}
 
 	/** Whether the word is a familiar form of a given name the catalog knows. */
@@ -173,12 +220,11 @@ public final class NameKeys {
 	}
 
 	/**
-	 * The keys a familiar form is looked up by: finer than a spelling's, as they keep the
-	 * vowels (Нина is not Аня), with {@code я}, {@code ya}, {@code ia} and {@code ja}
-	 * alike.
+	 * The keys a familiar form is looked up by: a given name's fine keys, as they keep
+	 * the vowels (Нина is not Аня) and the glide (Яна is not Аня).
 	 */
 	static List<String> formKeys(String word) {
-		return keys(latin(word).replaceAll("[yji](?=[aeou])", ""), true);
+		return givenNameKeys(word);
 	}
 
 	/**
@@ -188,19 +234,23 @@ public final class NameKeys {
 	 */
 	public static List<String> givenNameKeys(String word) {
 		// я, ю, ё are a glide and a vowel in every Latin spelling but ICU's
-		String spelled = word.toLowerCase(Locale.ROOT)
-			.replaceAll("[ьъ]?я", "ja")
-			.replaceAll("[ьъ]?ю", "ju")
-			.replaceAll("[ьъ]ё", "jo")
-			.replaceAll("[ьъ]е", "je");
-		String glides = latin(spelled).replaceAll("ʹ(?=[aeou])", "J")
-			.replaceAll("[yji](?=[aeou])", "J")
-			// Мария, Maria, Mariya: an i before the glide is the glide's
-			.replaceAll("iJ", "J")
-			// after a vowel, and before e at the start, spellings differ on the glide:
-			// Зоя, Zoya, Zoa; Елена, Yelena, Elena
-			.replaceAll("(?<=[aeouy])J", "")
-			.replaceAll("^J(?=e)", "");
+		String spelled = word.toLowerCase(Locale.ROOT);
+		spelled = SOFT_YA.matcher(spelled).replaceAll("ja");
+		spelled = SOFT_YU.matcher(spelled).replaceAll("ju");
+		spelled = SOFT_YO.matcher(spelled).replaceAll("jo");
+		spelled = SOFT_YE.matcher(spelled).replaceAll("je");
+		// French writes у as ou (Lioubov)
+		String glides = latin(spelled).replace("ou", "u");
+		glides = PRIME_GLIDE.matcher(glides).replaceAll("J");
+		glides = LETTER_GLIDE.matcher(glides).replaceAll("J");
+		// Мария, Maria, Mariya: an i before the glide is the glide's
+		glides = glides.replace("iJ", "J");
+		// after a vowel, and before e at the start, spellings differ on the glide:
+		// Зоя, Zoya, Zoa; Елена, Yelena, Elena
+		glides = GLIDE_AFTER_VOWEL.matcher(glides).replaceAll("");
+		glides = GLIDE_AT_START.matcher(glides).replaceAll("");
+		// and after a consonant too: Alyeksyey, Aleksej; Vasilyevich, Vasilevich
+		glides = glides.replace("Je", "e");
 		return keys(glides, true);
 	}
 
@@ -281,10 +331,19 @@ public final class NameKeys {
 	/** Lowercase Latin letters, keeping the marks of č, š, ŝ and ž and no others. */
 	public static String latin(String word) {
 		// ICU writes ц as c, which in Latin spellings is also k; ts is what it means
-		String latin = TO_LATIN.get().transliterate(word.replace("ц", "ts").replace("Ц", "Ts"));
+		// ISO 9 writes я and ю as â and û, which are no a and u
+		String latin = (cyrillicOrLatin(word) ? CYRILLIC_TO_LATIN : TO_LATIN).get()
+			.transliterate(word.replace("ц", "ts")
+				.replace("Ц", "Ts")
+				.replace("â", "ja")
+				.replace("Â", "Ja")
+				.replace("û", "ju")
+				.replace("Û", "Ju"));
 		StringBuilder kept = new StringBuilder(latin.length());
+		// plain letters and the Czech-style ones keep as they are; others lose their
+		// marks
 		for (char c : Normalizer.normalize(latin, Normalizer.Form.NFC).toCharArray()) {
-			if (c == 'č' || c == 'š' || c == 'ŝ' || c == 'ž') {
+			if (c < 0x80 || c == 'č' || c == 'š' || c == 'ŝ' || c == 'ž') {
 				kept.append(c);
 			}
 			else {
@@ -296,6 +355,13 @@ public final class NameKeys {
 			}
 		}
 		return kept.toString();
+	}
+
+	private static boolean cyrillicOrLatin(String word) {
+		return word.codePoints().allMatch(c -> switch (Character.UnicodeScript.of(c)) {
+			case CYRILLIC, LATIN, COMMON, INHERITED -> true;
+			default -> false;
+		});
 	}
 
 	/** Repeated symbols as one: {@code Anna}, {@code nn}: {@code n}. */

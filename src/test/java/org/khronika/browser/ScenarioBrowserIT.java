@@ -386,6 +386,9 @@ class ScenarioBrowserIT {
 
 		click("Один человек?");
 		navigateBy(this.browser.findElement(By.cssSelector("form[action$='/linkage/run'] button")));
+		// the run goes on in the background; the page follows it by reloading itself
+		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+			.until(driver -> driver.findElement(By.tagName("body")).getText().contains("Сравнено "));
 		assertThat(text()).contains("Чукотская Зоя Игнатьевна", "Zoya Chukotskaya",
 				"Чукотская = Chukotskaya (транслитерация)", "год рождения 1983 в обеих");
 		screenshot("linkage-proposal");

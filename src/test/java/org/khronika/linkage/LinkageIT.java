@@ -1,7 +1,9 @@
 package org.khronika.linkage;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,8 +81,8 @@ class LinkageIT {
 		return (PersonId) saved(this.registry.record(this.editor.actor(), draft));
 	}
 
-	private void caseAgainst(PersonId person) {
-		saved(this.registry.record(this.editor.actor(),
+	private org.khronika.registry.RecordId caseAgainst(PersonId person) {
+		return saved(this.registry.record(this.editor.actor(),
 				RecordDraft.empty(RecordKind.CASE)
 					.with("person", person.toString())
 					.with("kind", "criminal")
@@ -138,6 +140,28 @@ class LinkageIT {
 	}
 
 	@Test
+	void noTwoProposalsMakeOnePersonOfTwoWhoPlainlyDiffer() {
+		PersonId initials = person("Zhavoronkova A.", 1990, "perm-krai");
+		PersonId alina = person("Жаворонкова Алина", 1990, "perm-krai");
+		PersonId anna = person("Жаворонкова Анна", 1990, "perm-krai");
+
+		this.linkage.run(this.editor.actor(), (phase, done, total) -> {
+		});
+
+		assertThat(proposedPairs()).as("A. is Алина or Анна, not both")
+			.containsAnyOf(List.of("Zhavoronkova A.", "Жаворонкова Алина"),
+					List.of("Zhavoronkova A.", "Жаворонкова Анна"))
+			.doesNotContain(List.of("Жаворонкова Алина", "Жаворонкова Анна"))
+			.filteredOn(pair -> pair.contains("Zhavoronkova A."))
+			.hasSize(1);
+		Map<String, String> clusters = new HashMap<>();
+		this.linkage.members(this.editor.actor(), true).forEach(m -> clusters.put(m.record(), m.cluster()));
+		assertThat(clusters.get(alina.toString())).isNotEqualTo(clusters.get(anna.toString()));
+		assertThat(clusters.get(initials.toString())).isIn(clusters.get(alina.toString()),
+				clusters.get(anna.toString()));
+	}
+
+	@Test
 	void aConfirmedLinkCountsOnePersonARejectionIsRememberedAndAnUnlinkUndoes() {
 		PersonId one = person("Ефремова Полина Сергеевна", 1999, "moscow");
 		PersonId other = person("Polina Efremova", 1999, "moscow");
@@ -179,6 +203,7 @@ class LinkageIT {
 	void theLinkagePageShowsAProposalSideBySideAndConfirmsIt() {
 		PersonId one = person("Страничный Тимофей Ильич", 1975, "moscow");
 		PersonId other = person("Timofei Stranichny", 1975, "moscow");
+		org.khronika.registry.RecordId otherCase = caseAgainst(other);
 		this.linkage.run(this.editor.actor(), (phase, done, total) -> {
 		});
 		WebSession web = new WebSession(this.port).login(this.editor);
@@ -188,8 +213,27 @@ class LinkageIT {
 		web.post("/linkage/confirm",
 				java.util.Map.of("left", List.of(one.toString()), "right", List.of(other.toString())));
 		assertThat(this.registry.linked(one, other)).isTrue();
-		assertThat(web.get("/persons/" + one).text()).contains("Тот же человек, записан также как",
-				"Timofei Stranichny");
+		String merged = web.get("/persons/" + one).body();
+		assertThat(merged).as("one person: every spelling, and the case recorded against the other record")
+			.contains("Тот же человек, записан также как", "Timofei Stranichny", "/cases/" + otherCase);
+	}
+
+	@Test
+	void aRunStartedFromThePageGoesOnInTheBackgroundAndThePageFollowsIt() throws InterruptedException {
+		person("Фоновый Арсений Петрович", 1969, "perm-krai");
+		person("Arseny Fonovy", 1969, "perm-krai");
+		WebSession web = new WebSession(this.port).login(this.editor);
+		web.post("/linkage/run", java.util.Map.of());
+		String page = web.get("/linkage").body();
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		while (page.contains("http-equiv=\"refresh\"") && System.nanoTime() < deadline) {
+			assertThat(page).as("a running run shows its phase").contains("Идёт поиск предложений");
+			Thread.sleep(200);
+			page = web.get("/linkage").body();
+		}
+		assertThat(page).as("finished: no more reloading").doesNotContain("http-equiv=\"refresh\"");
+		assertThat(page).contains("Сравнено ", "Фоновый Арсений Петрович", "Arseny Fonovy");
+		assertThat(proposedPairs()).contains(List.of("Arseny Fonovy", "Фоновый Арсений Петрович"));
 	}
 
 }

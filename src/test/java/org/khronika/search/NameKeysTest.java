@@ -41,7 +41,9 @@ class NameKeysTest {
 
 	@ParameterizedTest(name = "{0} and {1} are one given name")
 	@CsvSource({ "Зоя, Zoya", "Наталья, Natalya", "Наталья, Natalia", "Елена, Yelena", "Елена, Elena", "Таня, Tanya",
-			"Мария, Maria", "Мария, Mariya", "Юлия, Yuliya", "Сергей, Sergei", "Яна, Yana" })
+			"Мария, Maria", "Мария, Mariya", "Юлия, Yuliya", "Сергей, Sergei", "Яна, Yana", "Арсений, Arseny",
+			"Арсений, Arseniy", "Юрий, Yury", "Дмитрий, Dmitry", "Дмитрий, Dmitri", "Георгий, Georgy",
+			"Аркадий, Arkady" })
 	void aGivenNameInAnyScriptHasOneFineKey(String one, String other) {
 		assertThat(NameKeys.givenNameKeys(one)).containsAnyElementsOf(NameKeys.givenNameKeys(other));
 	}

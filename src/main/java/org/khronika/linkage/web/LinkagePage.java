@@ -10,6 +10,7 @@ import org.khronika.access.RecordType;
 import org.khronika.access.Sessions;
 import org.khronika.catalog.Catalog;
 import org.khronika.linkage.Linkage;
+import org.khronika.linkage.LinkageRuns;
 import org.khronika.registry.PersonDetails;
 import org.khronika.registry.PersonId;
 import org.khronika.registry.RecordId;
@@ -42,12 +43,15 @@ class LinkagePage {
 
 	private final Linkage linkage;
 
+	private final LinkageRuns runs;
+
 	private final Catalog catalog;
 
 	private final MessageSource messages;
 
-	LinkagePage(Linkage linkage, Catalog catalog, MessageSource messages) {
+	LinkagePage(Linkage linkage, LinkageRuns runs, Catalog catalog, MessageSource messages) {
 		this.linkage = linkage;
+		this.runs = runs;
 		this.catalog = catalog;
 		this.messages = messages;
 	}
@@ -61,6 +65,14 @@ class LinkagePage {
 
 	@GetMapping("/linkage")
 	String page(Actor actor, Model model, Locale locale) {
+		// the run first: when it says it is done, the proposals read next are its own
+		this.runs.latest(actor).ifPresent(run -> {
+			model.addAttribute("run", run);
+			if (run.isRunning()) {
+				// the page follows the run without JavaScript
+				model.addAttribute("refreshSeconds", 2);
+			}
+		});
 		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle");
 		List<Row> rows = new ArrayList<>();
 		for (Linkage.Proposal proposal : this.linkage.proposals(actor, SHOWN)) {
@@ -91,11 +103,15 @@ class LinkagePage {
 		return decided(this.linkage.reject(actor, person(left), person(right)), "linkage.rejected", redirect);
 	}
 
+	/**
+	 * Starts a run in the background; the page then shows its progress and, when it is
+	 * done, what it found.
+	 */
 	@PostMapping("/linkage/run")
 	String run(Actor actor, RedirectAttributes redirect) {
-		Linkage.Summary summary = this.linkage.run(actor, (phase, done, total) -> {
-		});
-		redirect.addFlashAttribute("ran", List.of(summary.persons(), summary.candidates(), summary.proposals()));
+		if (!this.runs.start(actor)) {
+			redirect.addFlashAttribute("refusal", "linkage.running");
+		}
 		return "redirect:/linkage";
 	}
 

@@ -257,8 +257,12 @@ class RecordPages {
 		Dossier dossier = this.registry.dossier(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
 		RecordView record = dossier.record();
 		RecordPresenter presenter = presenter(locale).know(dossier.referenced()).know(record).hide(dossier.hidden());
+		List<RecordView> linkedRecords = (record.id() instanceof PersonId person)
+				? this.registry.samePerson(actor, person).stream().filter(other -> !other.id().equals(person)).toList()
+				: List.of();
+		Map<RecordKind, List<RecordView>> around = personAsOne(actor, dossier, linkedRecords, presenter);
 		List<RecordDetails> related = new ArrayList<>();
-		dossier.related().values().forEach(views -> views.forEach(view -> related.add(view.details())));
+		around.values().forEach(views -> views.forEach(view -> related.add(view.details())));
 		model.addAttribute("kind", kind.code());
 		model.addAttribute("plural", plural);
 		model.addAttribute("record", record);
@@ -283,22 +287,51 @@ class RecordPages {
 		}
 		List<Related> groups = new ArrayList<>();
 		for (RecordKind other : RecordKind.values()) {
-			List<RecordView> linking = chronological(dossier.related().getOrDefault(other, List.of()));
+			List<RecordView> linking = chronological(around.getOrDefault(other, List.of()));
 			if (!linking.isEmpty()) {
 				groups.add(new Related(presenter.message("kind." + other.code() + ".many"), presenter.columns(other),
 						linking.stream().map(presenter::row).toList()));
 			}
 		}
 		model.addAttribute("related", groups);
-		List<RecordPresenter.Row> samePerson = new ArrayList<>();
-		if (record.id() instanceof PersonId person) {
-			this.registry.samePerson(actor, person)
-				.stream()
-				.filter(other -> !other.id().equals(person))
-				.forEach(other -> samePerson.add(presenter.row(other)));
-		}
-		model.addAttribute("samePerson", samePerson);
+		model.addAttribute("samePerson", linkedRecords.stream().map(presenter::row).toList());
 		return "records/view";
+	}
+
+	/**
+	 * What refers to a record, and for a person linked with other records, what refers to
+	 * any of them and the sources they cite: one person, with all their cases and sources
+	 * on one page, as far as the reader may see them.
+	 */
+	private Map<RecordKind, List<RecordView>> personAsOne(Actor actor, Dossier dossier, List<RecordView> linkedRecords,
+			RecordPresenter presenter) {
+		if (linkedRecords.isEmpty()) {
+			return dossier.related();
+		}
+		Map<RecordKind, Map<RecordId, RecordView>> around = new java.util.EnumMap<>(RecordKind.class);
+		dossier.related()
+			.forEach((kind, views) -> views
+				.forEach(view -> around.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(view.id(), view)));
+		Set<RecordId> cited = dossier.referenced().keySet();
+		for (RecordView linked : linkedRecords) {
+			Dossier other = this.registry.dossier(actor, linked.id()).orElse(null);
+			if (other == null) {
+				continue;
+			}
+			presenter.know(other.referenced()).know(other.record());
+			other.related()
+				.forEach((kind, views) -> views.forEach(
+						view -> around.computeIfAbsent(kind, k -> new LinkedHashMap<>()).putIfAbsent(view.id(), view)));
+			other.referenced()
+				.values()
+				.stream()
+				.filter(view -> view.kind() == RecordKind.SOURCE && !cited.contains(view.id()))
+				.forEach(view -> around.computeIfAbsent(RecordKind.SOURCE, k -> new LinkedHashMap<>())
+					.putIfAbsent(view.id(), view));
+		}
+		Map<RecordKind, List<RecordView>> merged = new java.util.EnumMap<>(RecordKind.class);
+		around.forEach((kind, views) -> merged.put(kind, new ArrayList<>(views.values())));
+		return merged;
 	}
 
 	/**
