@@ -68,6 +68,14 @@ class ImportCommand implements Callable<Integer> {
 			out.printf("%,d blank rows (every cell empty) skipped%n", report.blank());
 		}
 		if (report.dryRun()) {
+			for (ImportReport.KnownPerson known : report.known()) {
+				out.printf("row %d: may be a person recorded already: %s%n", known.row(),
+						String.join(", ", known.persons().stream().map(Object::toString).toList()));
+			}
+			if (report.lookupCapped()) {
+				out.printf("only the first %,d new rows were looked up among the persons recorded already%n",
+						report.lookedUp());
+			}
 			out.printf("dry run: %d rows read, %d would be new, %d already imported, %d refused; nothing written%n",
 					report.rows(), report.created(), report.updated(), refused);
 		}

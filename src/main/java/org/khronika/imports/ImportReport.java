@@ -3,6 +3,8 @@ package org.khronika.imports;
 import org.khronika.catalog.Message;
 import java.util.List;
 
+import org.khronika.registry.RecordId;
+
 /**
  * What an import did, or in a dry run would do.
  *
@@ -14,12 +16,37 @@ import java.util.List;
  * @param unchanged rows whose record already said the same (not counted in a dry run)
  * @param problems everything wrong with the rows that cannot be imported (a row may have
  * several); these rows were not written
+ * @param known in a dry run of persons: the new rows that may describe a person recorded
+ * already, with who that may be
+ * @param lookedUp how many new rows were looked up for {@code known}: at most the first
+ * {@value Importer#MATCHED_ROWS}
  */
 public record ImportReport(boolean dryRun, long rows, long blank, long created, long updated, long unchanged,
-		List<RowProblem> problems) {
+		List<RowProblem> problems, List<KnownPerson> known, long lookedUp) {
 
 	public ImportReport {
 		problems = List.copyOf(problems);
+		known = List.copyOf(known);
+	}
+
+	/** Whether some new rows were not looked up for known persons. */
+	public boolean lookupCapped() {
+		return this.dryRun && this.lookedUp < this.created;
+	}
+
+	/**
+	 * A new row that may describe a person recorded already.
+	 *
+	 * @param row the row number as a spreadsheet shows it
+	 * @param persons the person records it may describe, the closest first (ids only: the
+	 * page opens them as its reader may see them)
+	 */
+	public record KnownPerson(long row, List<RecordId> persons) {
+
+		public KnownPerson {
+			persons = List.copyOf(persons);
+		}
+
 	}
 
 	/** How many rows were refused: each once, whatever number of problems it has. */

@@ -14,10 +14,13 @@ import java.util.UUID;
 import org.khronika.access.Actor;
 import org.khronika.eventlog.EventLog;
 import org.khronika.registry.FieldProblem;
+import org.khronika.registry.PersonDetails;
+import org.khronika.registry.PersonMatcher;
 import org.khronika.registry.RecordDetails;
 import org.khronika.registry.RecordDraft;
 import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordValidator;
+import org.khronika.registry.RecordView;
 import org.khronika.registry.Registry;
 import org.khronika.registry.SaveResult;
 import org.khronika.registry.Validated;
@@ -35,6 +38,15 @@ import org.khronika.registry.Validated;
 public final class Importer {
 
 	static final int BATCH = 500;
+
+	/**
+	 * The most new person rows a dry run looks up known persons for: each is a search,
+	 * and a table of a hundred thousand persons is best checked by a linkage run after.
+	 */
+	static final int MATCHED_ROWS = 5_000;
+
+	/** The most known persons offered for one row. */
+	static final int MATCHES_PER_ROW = 3;
 
 	/** Told how far an import has come. */
 	public interface Progress {
@@ -56,18 +68,16 @@ public final class Importer {
 
 	private final ImportKeys keys;
 
-	Importer(Registry registry, RecordValidator validator, EventLog log, ImportKeys keys) {
+	private final PersonMatcher matcher;
+
+	Importer(Registry registry, RecordValidator validator, EventLog log, ImportKeys keys, PersonMatcher matcher) {
 		this.registry = registry;
+		this.matcher = matcher;
 		this.validator = validator;
 		this.log = log;
 		this.keys = keys;
 	}
 
-	/**
-	 * Imports {@code file} as {@code actor}; with {@code dryRun} only checks it.
-	 * @throws ImportFailure if the file cannot be read or lacks the profile's columns;
-	 * then nothing was written
-	 */
 	/**
 	 * The row key each imported record came from, by record id: the profile's name, a
 	 * colon and the row's key values as the import stores them (never a name: profiles
@@ -77,6 +87,12 @@ public final class Importer {
 		return this.keys.byRecord();
 	}
 
+	/**
+	 * Imports {@code file} as {@code actor}; with {@code dryRun} only checks it, and for
+	 * persons also looks for those recorded already that a new row may describe.
+	 * @throws ImportFailure if the file cannot be read or lacks the profile's columns;
+	 * then nothing was written
+	 */
 	public ImportReport run(Actor actor, MappingProfile profile, Path file, boolean dryRun, Progress progress) {
 		return run(actor, profile, ImportFile.of(file), dryRun, progress);
 	}
@@ -114,6 +130,10 @@ public final class Importer {
 					if (checked.problems().isEmpty() && known.isPresent()) {
 						tally.known++;
 					}
+					else if (checked.problems().isEmpty() && dryRun
+							&& checked.details() instanceof PersonDetails person) {
+						offerKnown(actor, person, row.number(), tally);
+					}
 				}
 				if (!checked.problems().isEmpty()) {
 					tally.invalid.set((int) row.number());
@@ -127,7 +147,8 @@ public final class Importer {
 		}
 		long valid = tally.rows - tally.blank - tally.invalid.cardinality();
 		if (dryRun) {
-			return new ImportReport(true, tally.rows, tally.blank, valid - tally.known, tally.known, 0, tally.problems);
+			return new ImportReport(true, tally.rows, tally.blank, valid - tally.known, tally.known, 0, tally.problems,
+					tally.matches, tally.matchedRows);
 		}
 		long[] counts = new long[3];
 		List<ImportReport.RowProblem> refused = new ArrayList<>();
@@ -158,7 +179,27 @@ public final class Importer {
 		}
 		List<ImportReport.RowProblem> problems = new ArrayList<>(tally.problems);
 		problems.addAll(refused);
-		return new ImportReport(false, tally.rows, tally.blank, counts[0], counts[1], counts[2], problems);
+		return new ImportReport(false, tally.rows, tally.blank, counts[0], counts[1], counts[2], problems, List.of(),
+				0);
+	}
+
+	/**
+	 * Looks up the persons recorded already that a new row may describe, for the first
+	 * {@value #MATCHED_ROWS} new rows, so that the dry run offers them before a second
+	 * record of one person is made.
+	 */
+	private void offerKnown(Actor actor, PersonDetails person, long row, Tally tally) {
+		if (tally.matchedRows >= MATCHED_ROWS) {
+			return;
+		}
+		tally.matchedRows++;
+		List<RecordId> known = this.matcher.matches(actor, person, MATCHES_PER_ROW)
+			.stream()
+			.map(RecordView::id)
+			.toList();
+		if (!known.isEmpty()) {
+			tally.matches.add(new ImportReport.KnownPerson(row, known));
+		}
 	}
 
 	/** What the checking pass found. */
@@ -175,6 +216,10 @@ public final class Importer {
 		final List<ImportReport.RowProblem> problems = new ArrayList<>();
 
 		final Map<String, Long> firstRowOfKey = new HashMap<>();
+
+		final List<ImportReport.KnownPerson> matches = new ArrayList<>();
+
+		long matchedRows;
 
 	}
 

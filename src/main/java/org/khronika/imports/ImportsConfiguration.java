@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import org.khronika.access.AccessPolicy;
 import org.khronika.eventlog.EventLog;
+import org.khronika.registry.PersonMatcher;
 import org.khronika.registry.RecordValidator;
 import org.khronika.registry.Registry;
 
@@ -17,8 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ImportsConfiguration {
 
 	@Bean
-	Importer importer(Registry registry, RecordValidator validator, EventLog log, DataSource dataSource) {
-		return new Importer(registry, validator, log, new ImportKeys(new JdbcTemplate(dataSource)));
+	Importer importer(Registry registry, RecordValidator validator, EventLog log, DataSource dataSource,
+			PersonMatcher matcher) {
+		return new Importer(registry, validator, log, new ImportKeys(new JdbcTemplate(dataSource)), matcher);
 	}
 
 	@Bean

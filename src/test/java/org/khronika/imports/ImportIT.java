@@ -24,9 +24,12 @@ import javax.sql.DataSource;
 import org.khronika.registry.IncidentDetails;
 import org.khronika.registry.PersonDetails;
 import org.khronika.registry.ListQuery;
+import org.khronika.registry.RecordDraft;
+import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordView;
 import org.khronika.registry.Registry;
+import org.khronika.registry.SaveResult;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -293,6 +296,41 @@ class ImportIT {
 				(phase, rows, fraction) -> {
 				});
 		assertThat(again.unchanged()).isEqualTo(1);
+	}
+
+	@Test
+	void aDryRunOfPersonsOffersThePersonsRecordedAlreadyThatARowMayDescribe() throws IOException {
+		SaveResult known = this.registry.record(this.editor,
+				RecordDraft.empty(RecordKind.PERSON)
+					.with("names", "Клоков Александр Игоревич")
+					.with("birthYear", "1987")
+					.with("region", "tver-oblast"));
+		RecordId klokov = ((SaveResult.Saved) known).id();
+		Path profile = this.dir.resolve("persons-known.yaml");
+		Files.writeString(profile, """
+				name: test-persons-known
+				kind: person
+				key: [ref]
+				fields:
+				  names:     { column: names }
+				  birthYear: { column: born }
+				""", StandardCharsets.UTF_8);
+		Path table = this.dir.resolve("persons-known.csv");
+		Files.writeString(table, """
+				ref,names,born
+				k-1,Sasha Klokov,1987
+				k-2,Совсем Другая Нина,1990
+				""", StandardCharsets.UTF_8);
+
+		ImportReport report = this.importer.run(this.editor, MappingProfile.load(profile), table, true,
+				(phase, rows, fraction) -> {
+				});
+
+		assertThat(report.known()).as("row 2 may be Клоков; row 3 is nobody recorded")
+			.containsExactly(new ImportReport.KnownPerson(2, List.of(klokov)));
+		assertThat(report.lookedUp()).isEqualTo(2);
+		assertThat(report.lookupCapped()).isFalse();
+		assertThat(report.created()).as("a dry run writes nothing, and offers rather than refuses").isEqualTo(2);
 	}
 
 	@Test

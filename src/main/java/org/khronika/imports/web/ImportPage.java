@@ -24,6 +24,10 @@ import org.khronika.imports.ImportFailure;
 import org.khronika.imports.ImportJobs;
 import org.khronika.imports.MappingProfile;
 import org.khronika.imports.ProfileException;
+import org.khronika.catalog.Catalog;
+import org.khronika.imports.ImportReport;
+import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordLabels;
 import org.khronika.registry.Registry;
 
 import org.springframework.context.MessageSource;
@@ -65,9 +69,12 @@ class ImportPage {
 
 	private final MessageSource messages;
 
-	ImportPage(ImportJobs jobs, Registry registry, AccessSettings settings, AccessPolicy policy,
-			MessageSource messages) {
+	private final Catalog catalog;
+
+	ImportPage(ImportJobs jobs, Registry registry, AccessSettings settings, AccessPolicy policy, MessageSource messages,
+			Catalog catalog) {
 		this.messages = messages;
+		this.catalog = catalog;
 		this.jobs = jobs;
 		this.registry = registry;
 		this.settings = settings;
@@ -131,8 +138,39 @@ class ImportPage {
 		return "redirect:/imports/" + id;
 	}
 
+	/** A known person a row may describe, as its page links it. */
+	record Candidate(String href, String title, List<String> details) {
+	}
+
+	/** A new row and the known persons it may describe. */
+	record KnownRow(long row, List<Candidate> candidates) {
+	}
+
+	/**
+	 * The rows the dry run found may describe persons recorded already, each person
+	 * opened as the reader may see them now (one that cannot be is left out).
+	 */
+	private List<KnownRow> knownRows(Actor actor, ImportReport report, Locale locale) {
+		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle");
+		List<KnownRow> rows = new ArrayList<>();
+		for (ImportReport.KnownPerson known : report.known()
+			.subList(0, Math.min(PROBLEMS_SHOWN, report.known().size()))) {
+			List<Candidate> candidates = new ArrayList<>();
+			for (RecordId person : known.persons()) {
+				this.registry.read(actor, person)
+					.filter(view -> !view.redacted() && !view.shredded())
+					.ifPresent(view -> candidates
+						.add(new Candidate(RecordLabels.href(view.id()), labels.title(view), labels.details(view))));
+			}
+			if (!candidates.isEmpty()) {
+				rows.add(new KnownRow(known.row(), candidates));
+			}
+		}
+		return rows;
+	}
+
 	@GetMapping("/imports/{id}")
-	String job(@PathVariable String id, Actor actor, Model model) {
+	String job(@PathVariable String id, Actor actor, Model model, Locale locale) {
 		ImportJobs.Snapshot job = this.jobs.find(actor, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("job", job);
@@ -142,6 +180,7 @@ class ImportPage {
 		if (job.report() != null) {
 			model.addAttribute("problems",
 					job.report().problems().subList(0, Math.min(PROBLEMS_SHOWN, job.report().problems().size())));
+			model.addAttribute("knownRows", knownRows(actor, job.report(), locale));
 		}
 		return "imports/job";
 	}
@@ -157,7 +196,7 @@ class ImportPage {
 		catch (ImportFailure ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("runProblem", say(ex.what(), locale));
-			return job(id, actor, model);
+			return job(id, actor, model, locale);
 		}
 	}
 
