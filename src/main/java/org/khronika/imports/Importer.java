@@ -189,7 +189,8 @@ public final class Importer {
 	 * record of one person is made.
 	 */
 	private void offerKnown(Actor actor, PersonDetails person, long row, Tally tally) {
-		if (tally.matchedRows >= MATCHED_ROWS) {
+		if (tally.matchedRows >= MATCHED_ROWS || !this.matcher.ready()) {
+			// the report says how many rows were looked up
 			return;
 		}
 		tally.matchedRows++;

@@ -466,6 +466,11 @@ public class Linkage implements PersonMatcher {
 	 * same, a familiar form, an initial), the closest first.
 	 */
 	@Override
+	public boolean ready() {
+		return this.finder.ready();
+	}
+
+	@Override
 	public List<RecordView> matches(Actor actor, PersonDetails details, int limit) {
 		if (details.names().isEmpty()) {
 			return List.of();

@@ -17,4 +17,10 @@ public interface PersonMatcher {
 	 */
 	List<RecordView> matches(Actor actor, PersonDetails details, int limit);
 
+	/**
+	 * Whether {@link #matches} can find every person now: false while the search index is
+	 * still being built at start, when it finds nobody.
+	 */
+	boolean ready();
+
 }

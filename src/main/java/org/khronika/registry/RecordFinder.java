@@ -18,4 +18,10 @@ public interface RecordFinder {
 	 */
 	Listing find(Actor actor, RecordKind kind, String text, int limit);
 
+	/**
+	 * Whether a search can find every record now: false while the index is still being
+	 * built at start, when {@link #find} finds nothing (which is not "nobody").
+	 */
+	boolean ready();
+
 }

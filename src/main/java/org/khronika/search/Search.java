@@ -211,6 +211,11 @@ public class Search implements RecordFinder, AutoCloseable {
 	}
 
 	@Override
+	public boolean ready() {
+		return this.index.isReady() || this.building == null;
+	}
+
+	@Override
 	public Listing find(Actor actor, RecordKind kind, String text, int limit) {
 		if (!this.index.isReady() && this.building != null) {
 			return empty(new Request(text, kind, Map.of(), 0, limit));

@@ -78,7 +78,11 @@ final class SearchIndex implements AutoCloseable {
 
 	private final SearcherManager searchers;
 
-	private final Object catchingUp = new Object();
+	/**
+	 * Held while the index is built or brought up to date (package-visible: a test holds
+	 * it to keep a build waiting, and sees what searches say meanwhile).
+	 */
+	final Object catchingUp = new Object();
 
 	private final AtomicLong indexed = new AtomicLong();
 

@@ -273,4 +273,32 @@ class SearchIT {
 		assertThat((List<?>) restricted.get("items")).isEmpty();
 	}
 
+	@Test
+	void whileTheIndexIsBuiltAFindSaysItIsNotReadyRatherThanThatNobodyIsThere() throws InterruptedException {
+		Search starting = new Search(this.context.getBean(org.khronika.registry.RecordFeed.class), this.registry,
+				this.context.getBean(org.khronika.access.AccessPolicy.class),
+				this.context.getBean(org.khronika.catalog.Catalog.class), this.context.getBean(NameKeys.class));
+		try {
+			synchronized (starting.index().catchingUp) {
+				// the build started at a restart waits here, as a long one would
+				starting.buildInBackground();
+				assertThat(starting.ready()).isFalse();
+				assertThat(starting.find(editor.actor(), RecordKind.PERSON, "Клоков", 10).page().items())
+					.as("nothing found yet, which a picker must not read as nobody")
+					.isEmpty();
+			}
+			long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+			while (!starting.isReady() && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(starting.ready()).isTrue();
+			assertThat(starting.find(editor.actor(), RecordKind.PERSON, "Клоков", 10).page().items())
+				.extracting(view -> view.id().toString())
+				.contains(klokov);
+		}
+		finally {
+			starting.close();
+		}
+	}
+
 }

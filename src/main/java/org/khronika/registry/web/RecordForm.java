@@ -71,8 +71,10 @@ final class RecordForm {
 	 * was found (null before a search).
 	 *
 	 * @param multiple several records may be chosen (checkboxes), or one (radio buttons)
+	 * @param building the search index is still being built: nothing found means nothing
+	 * yet
 	 */
-	record Picker(boolean multiple, List<Option> chosen, String query, List<Option> found) {
+	record Picker(boolean multiple, List<Option> chosen, String query, List<Option> found, boolean building) {
 	}
 
 	/** The most records a picker's search offers. */
@@ -137,7 +139,9 @@ final class RecordForm {
 			listing.page().items().forEach(r -> chosen.add(new Option(r.id().toString(), candidate(r))));
 		}
 		List<Option> found = null;
+		boolean building = false;
 		if (!query.isEmpty()) {
+			building = !this.finder.ready();
 			Listing listing = this.finder.find(this.actor, target, query, CANDIDATES);
 			this.presenter.know(listing.referenced());
 			found = listing.page()
@@ -147,7 +151,7 @@ final class RecordForm {
 				.map(r -> new Option(r.id().toString(), candidate(r)))
 				.toList();
 		}
-		return new Picker(field.type() == FieldType.REFERENCES, chosen, query, found);
+		return new Picker(field.type() == FieldType.REFERENCES, chosen, query, found, building);
 	}
 
 	/**

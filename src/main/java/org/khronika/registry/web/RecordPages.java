@@ -231,6 +231,13 @@ class RecordPages {
 				&& this.registry.check(actor, RecordDraft.fromForm(kind, form), null).isEmpty()) {
 			// someone already recorded may be this person: offer them before a second
 			// record (a draft with problems is refused first, saying what to correct)
+			if (!this.matcher.ready()) {
+				// nobody found would not mean nobody recorded: say so, and let them
+				// choose
+				model.addAttribute("matches", List.of());
+				model.addAttribute("cannotCheck", true);
+				return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
+			}
 			List<RecordView> matches = possibleMatches(actor, RecordDraft.fromForm(kind, form));
 			if (!matches.isEmpty()) {
 				RecordPresenter presenter = presenter(locale);
