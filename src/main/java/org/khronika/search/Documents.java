@@ -91,7 +91,9 @@ final class Documents {
 					if (kind == RecordKind.PERSON && "names".equals(field.name())) {
 						lines.forEach(name -> addName(document, name));
 					}
-					lines.forEach(line -> addText(document, part, line));
+					else {
+						lines.forEach(line -> addText(document, part, line));
+					}
 				}
 				case TEXT -> {
 					addText(document, part, value.toString());
@@ -170,9 +172,15 @@ final class Documents {
 		}
 	}
 
+	/**
+	 * A catalog label in its two languages, each through its own language's analysis and
+	 * as written: a region's Russian name has no English stem worth a million analyses.
+	 */
 	private static void addLabel(Document document, Label label) {
-		addText(document, Part.PUBLIC, label.ru());
-		addText(document, Part.PUBLIC, label.en());
+		for (String[] text : new String[][] { { Analysis.RUSSIAN, label.ru() }, { Analysis.ENGLISH, label.en() } }) {
+			document.add(new TextField(Analysis.field(Part.PUBLIC, text[0]), text[1], Store.NO));
+			document.add(new TextField(Analysis.field(Part.PUBLIC, Analysis.EXACT), text[1], Store.NO));
+		}
 	}
 
 	/** A short text as an identifier: lowercase, without spaces. */

@@ -201,6 +201,38 @@ public final class NameKeys {
 	 * first symbol.
 	 */
 	public static String initial(String word) {
+		String known = word.isEmpty() ? null : CYRILLIC_INITIALS.get(Character.toLowerCase(word.charAt(0)));
+		return (known != null) ? known : initialOf(word);
+	}
+
+	/**
+	 * The initial of each Cyrillic letter whose initial does not depend on the letters
+	 * after it (not й: Йосиф starts with o): an index of a million names asks for each
+	 * word's initial, and transliterating the word only for its first letter was a fifth
+	 * of the time.
+	 */
+	private static final Map<Character, String> CYRILLIC_INITIALS = cyrillicInitials();
+
+	private static Map<Character, String> cyrillicInitials() {
+		Map<Character, String> initials = new HashMap<>();
+		for (char c = 'а'; c <= 'я'; c++) {
+			addInitial(initials, c);
+		}
+		for (char c : "ёєіїґў".toCharArray()) {
+			addInitial(initials, c);
+		}
+		return Map.copyOf(initials);
+	}
+
+	private static void addInitial(Map<Character, String> initials, char letter) {
+		String alone = initialOf(String.valueOf(letter));
+		if (!alone.isEmpty() && alone.equals(initialOf(letter + "ар")) && alone.equals(initialOf(letter + "ор"))
+				&& alone.equals(initialOf(letter + "ин"))) {
+			initials.put(letter, alone);
+		}
+	}
+
+	private static String initialOf(String word) {
 		String latin = latin(word);
 		if (latin.isEmpty()) {
 			return "";

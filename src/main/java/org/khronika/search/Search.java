@@ -232,14 +232,12 @@ public class Search implements RecordFinder, AutoCloseable {
 		if (!parts.contains(Part.SEALED)) {
 			return query;
 		}
-		SearchIndex.Found persons = this.index.search(query, filter, Map.of("kind", RecordKind.PERSON.code()), 0,
-				PERSONS_FOLLOWED);
-		if (persons.hits().isEmpty()) {
+		List<String> persons = this.index.best(query, filter, RecordKind.PERSON, PERSONS_FOLLOWED);
+		if (persons.isEmpty()) {
 			return query;
 		}
 		BooleanQuery.Builder referring = new BooleanQuery.Builder();
-		persons.hits()
-			.forEach(hit -> referring.add(new TermQuery(new Term(Documents.REFERENCE, hit.id())), Occur.SHOULD));
+		persons.forEach(id -> referring.add(new TermQuery(new Term(Documents.REFERENCE, id)), Occur.SHOULD));
 		return new BooleanQuery.Builder().add(query, Occur.SHOULD)
 			.add(new BoostQuery(referring.build(), 0.5f), Occur.SHOULD)
 			.build();

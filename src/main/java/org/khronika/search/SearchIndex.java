@@ -31,6 +31,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.khronika.registry.RecordFeed;
 
@@ -141,8 +142,9 @@ final class SearchIndex implements AutoCloseable {
 
 	/**
 	 * Builds the index from every record: one thread reads and opens the records from the
-	 * registry, batch by batch, while this one turns them into documents and indexes
-	 * them.
+	 * registry, batch by batch, while this one and one more per further core turn them
+	 * into documents and index them (the writer takes documents from several threads at
+	 * once; making them is most of the time).
 	 */
 	private void build(long current) {
 		long started = System.nanoTime();
@@ -164,18 +166,27 @@ final class SearchIndex implements AutoCloseable {
 			}
 		}, "khronika-search-read");
 		reader.setDaemon(true);
+		List<Thread> indexers = new ArrayList<>();
 		try {
 			this.writer.deleteAll();
 			reader.start();
-			while (true) {
-				List<RecordFeed.Item> items = batches.take();
-				if (items == end) {
-					break;
-				}
-				List<Document> batch = new ArrayList<>(items.size());
-				items.forEach(item -> batch.add(this.documents.of(item)));
-				this.writer.addDocuments(batch);
-				this.indexed.addAndGet(items.size());
+			for (int i = 1; i < Runtime.getRuntime().availableProcessors(); i++) {
+				Thread indexer = new Thread(() -> {
+					try {
+						index(batches, end);
+					}
+					catch (IOException | RuntimeException | InterruptedException ex) {
+						failed[0] = (ex instanceof RuntimeException runtime) ? runtime
+								: new IllegalStateException("the search index was not built", ex);
+					}
+				}, "khronika-search-index-" + i);
+				indexer.setDaemon(true);
+				indexers.add(indexer);
+				indexer.start();
+			}
+			index(batches, end);
+			for (Thread indexer : indexers) {
+				indexer.join();
 			}
 			if (failed[0] != null) {
 				throw failed[0];
@@ -192,6 +203,24 @@ final class SearchIndex implements AutoCloseable {
 		this.position = current;
 		logger.info("search index built: " + this.indexed.get() + " records in "
 				+ (System.nanoTime() - started) / 1_000_000 + " ms");
+	}
+
+	/**
+	 * Indexes batches until the end, which it puts back for the other indexing threads.
+	 */
+	private void index(java.util.concurrent.BlockingQueue<List<RecordFeed.Item>> batches, List<RecordFeed.Item> end)
+			throws IOException, InterruptedException {
+		while (true) {
+			List<RecordFeed.Item> items = batches.take();
+			if (items == end) {
+				batches.put(end);
+				return;
+			}
+			List<Document> batch = new ArrayList<>(items.size());
+			items.forEach(item -> batch.add(this.documents.of(item)));
+			this.writer.addDocuments(batch);
+			this.indexed.addAndGet(items.size());
+		}
 	}
 
 	private static void put(java.util.concurrent.BlockingQueue<List<RecordFeed.Item>> batches,
@@ -264,6 +293,33 @@ final class SearchIndex implements AutoCloseable {
 				}
 			}
 			return new Found(hits, total, ordered);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(searcher);
+		}
+	}
+
+	/**
+	 * The ids of the best {@code limit} records of {@code kind} that {@code query} finds
+	 * among those {@code filter} admits: no total, no facets, so that the search may skip
+	 * what cannot make the top.
+	 */
+	List<String> best(Query query, Query filter, org.khronika.registry.RecordKind kind, int limit) {
+		Query admitted = new BooleanQuery.Builder().add(query, Occur.MUST)
+			.add(filter, Occur.FILTER)
+			.add(new TermQuery(new Term(Documents.KIND, kind.code())), Occur.FILTER)
+			.build();
+		IndexSearcher searcher = acquire();
+		try {
+			StoredFields stored = searcher.storedFields();
+			List<String> ids = new ArrayList<>();
+			for (ScoreDoc doc : searcher.search(admitted, limit).scoreDocs) {
+				ids.add(stored.document(doc.doc).get(Documents.ID));
+			}
+			return ids;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -106,12 +106,20 @@ final class SearchQuery {
 			}
 			required.add(built);
 		}
+		// initials rank what the words find: "Клоков А. И." must find a Клоков, not
+		// everyone whose names start with А and И
+		boolean wholeWords = this.words.stream().anyMatch(word -> word.length() > 1);
 		List<Query> wordQueries = new ArrayList<>();
+		List<Query> initials = new ArrayList<>();
 		for (String word : this.words) {
 			Query query = word(analysis, names, parts, word);
 			if (query != null) {
-				wordQueries.add(query);
+				((wholeWords && word.length() == 1) ? initials : wordQueries).add(query);
 			}
+		}
+		if (wordQueries.isEmpty()) {
+			wordQueries.addAll(initials);
+			initials.clear();
 		}
 		if (required.isEmpty() && wordQueries.isEmpty()) {
 			return null;
@@ -131,6 +139,7 @@ final class SearchQuery {
 			}
 			query.add(wordsOrWhole.build(), Occur.MUST);
 		}
+		initials.forEach(initial -> query.add(initial, Occur.SHOULD));
 		return query.build();
 	}
 

@@ -59,6 +59,11 @@ class NameKeysTest {
 		assertThat(NameKeys.initial("А")).isEqualTo(NameKeys.initial("A")).isEqualTo(NameKeys.initial("Александр"));
 		assertThat(NameKeys.initial("Ю")).isEqualTo(NameKeys.initial("Yu")).isEqualTo(NameKeys.initial("Julia"));
 		assertThat(NameKeys.initial("Ш")).isEqualTo(NameKeys.initial("Sh"));
+		assertThat(NameKeys.initial("Щукин")).isEqualTo(NameKeys.initial("Shchukin"));
+		assertThat(NameKeys.initial("Ёлкин")).isEqualTo(NameKeys.initial("Elkin")).isEqualTo("e");
+		assertThat(NameKeys.initial("Йосиф")).as("the glide is not the initial")
+			.isEqualTo(NameKeys.initial("Iosif"))
+			.isEqualTo("o");
 		assertThat(NameKeys.initial("К")).isNotEqualTo(NameKeys.initial("А"));
 	}
 

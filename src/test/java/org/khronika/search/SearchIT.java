@@ -176,6 +176,18 @@ class SearchIT {
 	}
 
 	@Test
+	void initialsRankWhatTheWordsFindAndFindNobodyByThemselves() {
+		save(person("Аркадий Инициалов", 1970, "moscow"));
+		List<String> found = titles(find(editor.actor(), "Клоков А. И."));
+		assertThat(found).as("a Клоков first; never someone whose names only start with А and И")
+			.doesNotContain("Аркадий Инициалов")
+			.first()
+			.isEqualTo("Клоков Александр Игоревич");
+		assertThat(titles(find(editor.actor(), "А. И."))).as("initials alone still find by initials")
+			.contains("Аркадий Инициалов");
+	}
+
+	@Test
 	void theSameSurnameWithAnotherFirstNameIsFoundLowerIfAtAll() {
 		List<String> found = titles(find(editor.actor(), "Александр Клоков"));
 		assertThat(found.get(0)).startsWith("Клоков Александр");
