@@ -201,7 +201,11 @@ final class Comparison {
 			return Field.GIVEN.level("different");
 		}
 		if (a.givenInitial() != null && b.givenInitial() != null) {
-			if (sameInitial(a.givenInitial(), b.givenInitial())) {
+			// Саша may be written А. (Александра), as well as С.
+			boolean same = one.givenInitials()
+				.stream()
+				.anyMatch(x -> other.givenInitials().stream().anyMatch(y -> sameInitial(x, y)));
+			if (same) {
 				reasons.add(new Reason("initial", written(a.given(), a.givenInitial()),
 						written(b.given(), b.givenInitial())));
 				return Field.GIVEN.level("initial");

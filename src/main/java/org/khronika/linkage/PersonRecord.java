@@ -48,9 +48,12 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 	 * form of
 	 * @param givenKnown the given name is one the catalog lists (or a form of one), so a
 	 * letter more or less makes another name of it, not a typo (Мария, Дарья)
+	 * @param givenInitials the initials the given name may be written with: its own, and
+	 * those of the full names a familiar form stands for (Саша: С. and А.)
 	 */
 	record Name(NameParts parts, List<String> surnameKeys, List<String> givenKeys, List<String> givenKeysFine,
-			Set<String> givenFullKeys, boolean givenKnown, List<String> patronymicKeys, Sex sex) {
+			Set<String> givenFullKeys, boolean givenKnown, Set<String> givenInitials, List<String> patronymicKeys,
+			Sex sex) {
 
 		private static final java.util.regex.Pattern FEMALE_SURNAME = java.util.regex.Pattern
 			.compile(".*(ova|eva|owa|ewa|ina|yna|aya|aja|skaia|kaya|kaja)$");
@@ -69,9 +72,16 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 		static Name of(String written, NameKeys names) {
 			NameParts parts = NameParts.parse(written, names);
 			Set<String> fullNames = (parts.given() != null) ? names.fullNameFineKeys(parts.given()) : Set.of();
+			Set<String> initials = new java.util.LinkedHashSet<>();
+			if (parts.givenInitial() != null) {
+				initials.add(parts.givenInitial());
+			}
+			if (parts.given() != null) {
+				names.fullNames(parts.given()).forEach(full -> initials.add(NameKeys.initial(full)));
+			}
 			return new Name(parts, keys(parts.surname()), keys(parts.given()),
 					(parts.given() != null) ? NameKeys.givenNameKeys(parts.given()) : List.of(), Set.copyOf(fullNames),
-					parts.given() != null && names.isGivenName(parts.given()),
+					parts.given() != null && names.isGivenName(parts.given()), Set.copyOf(initials),
 					keys((parts.patronymic() != null) ? patronymicStem(parts.patronymic()) : null), sex(parts, names));
 		}
 

@@ -56,9 +56,9 @@ public final class NameKeys {
 
 	private static final Pattern SOFT_YU = Pattern.compile("[ьъ]?ю");
 
-	private static final Pattern SOFT_YO = Pattern.compile("[ьъ]ё");
-
 	private static final Pattern SOFT_YE = Pattern.compile("[ьъ]е");
+
+	private static final Pattern YO = Pattern.compile("[ьъ]?ё");
 
 	private static final Pattern PRIME_GLIDE = Pattern.compile("ʹ(?=[aeou])");
 
@@ -265,11 +265,21 @@ public final class NameKeys {
 	 * doubled letters as one.
 	 */
 	public static List<String> givenNameKeys(String word) {
-		// я, ю, ё are a glide and a vowel in every Latin spelling but ICU's
-		String spelled = word.toLowerCase(Locale.ROOT);
+		String lower = word.toLowerCase(Locale.ROOT);
+		if (lower.indexOf('ё') < 0) {
+			return fineKeys(lower);
+		}
+		// ё is written yo (Artyom, Lyosha) and as often e (Artem, Fedor): a key for each
+		Set<String> keys = new LinkedHashSet<>(fineKeys(lower.replace('ё', 'е')));
+		keys.addAll(fineKeys(YO.matcher(lower).replaceAll("jo")));
+		return List.copyOf(keys);
+	}
+
+	private static List<String> fineKeys(String lower) {
+		// я and ю are a glide and a vowel in every Latin spelling but ICU's
+		String spelled = lower;
 		spelled = SOFT_YA.matcher(spelled).replaceAll("ja");
 		spelled = SOFT_YU.matcher(spelled).replaceAll("ju");
-		spelled = SOFT_YO.matcher(spelled).replaceAll("jo");
 		spelled = SOFT_YE.matcher(spelled).replaceAll("je");
 		// French writes у as ou (Lioubov)
 		String glides = latin(spelled).replace("ou", "u");

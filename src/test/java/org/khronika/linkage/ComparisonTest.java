@@ -45,6 +45,8 @@ class ComparisonTest {
 			"Назаров Алексей, Alyeksyey Nazarov, same",
 			// German writes Ю as Ju: J. may be Юлия
 			"Калинова Юлия, Kalinowa J., initial",
+			// Саша may be written as Александра's initial
+			"Грамотская Саша, Gramotskaya A., initial", "Рябинский Алексей, Ryabinskiy Lyosha, familiar",
 			// a whole given name that differs outweighs an initial that agrees
 			"Косарин Алексей; Косарин А., Косарин Артём, different" })
 	void givenNames(String one, String other, String level) {
