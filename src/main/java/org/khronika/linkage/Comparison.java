@@ -155,12 +155,15 @@ final class Comparison {
 				surnameKey = key;
 			}
 		}
-		if (surnameKey != null) {
+		if (surnameKey != null && !Collections.disjoint(one.surnameKeysFine(), other.surnameKeysFine())
+				|| surnameKey != null && closeKeys(one.surnameKeysFine(), other.surnameKeysFine())) {
 			levels[Field.SURNAME.ordinal()] = Field.SURNAME.level("same");
 			reasons.add(new Reason(sameWritten(a.surname(), b.surname()) ? "same" : "transliteration", a.surname(),
 					b.surname()));
 		}
-		else if (closeKeys(one.surnameKeys(), other.surnameKeys())) {
+		else if (surnameKey != null || closeKeys(one.surnameKeys(), other.surnameKeys())) {
+			// the consonants agree but not the vowels (Крылов, Королёв): no more than a
+			// typo
 			levels[Field.SURNAME.ordinal()] = Field.SURNAME.level("typo");
 			reasons.add(new Reason("typo", a.surname(), b.surname()));
 		}
@@ -326,15 +329,15 @@ final class Comparison {
 			if (i == a.length()) {
 				return true;
 			}
-			if (a.substring(i + 1).equals(b.substring(i + 1))) {
+			if (a.regionMatches(i + 1, b, i + 1, a.length() - i - 1)) {
 				return true;
 			}
 			return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-					&& a.substring(i + 2).equals(b.substring(i + 2));
+					&& a.regionMatches(i + 2, b, i + 2, a.length() - i - 2);
 		}
 		String longer = (a.length() > b.length()) ? a : b;
 		String shorter = (a.length() > b.length()) ? b : a;
-		return longer.substring(i + 1).equals(shorter.substring(i));
+		return longer.regionMatches(i + 1, shorter, i, shorter.length() - i);
 	}
 
 }

@@ -50,10 +50,12 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 	 * letter more or less makes another name of it, not a typo (Мария, Дарья)
 	 * @param givenInitials the initials the given name may be written with: its own, and
 	 * those of the full names a familiar form stands for (Саша: С. and А.)
+	 * @param surnameKeysFine the surname's keys with its vowels, which tell apart
+	 * surnames whose consonants agree (Крылов, Королёв)
 	 */
-	record Name(NameParts parts, List<String> surnameKeys, List<String> givenKeys, List<String> givenKeysFine,
-			Set<String> givenFullKeys, boolean givenKnown, Set<String> givenInitials, List<String> patronymicKeys,
-			Sex sex) {
+	record Name(NameParts parts, List<String> surnameKeys, List<String> surnameKeysFine, List<String> givenKeys,
+			List<String> givenKeysFine, Set<String> givenFullKeys, boolean givenKnown, Set<String> givenInitials,
+			List<String> patronymicKeys, Sex sex) {
 
 		private static final java.util.regex.Pattern FEMALE_SURNAME = java.util.regex.Pattern
 			.compile(".*(ova|eva|owa|ewa|ina|yna|aya|aja|skaia|kaya|kaja)$");
@@ -79,9 +81,11 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 			if (parts.given() != null) {
 				names.fullNames(parts.given()).forEach(full -> initials.add(NameKeys.initial(full)));
 			}
-			return new Name(parts, keys(parts.surname()), keys(parts.given()),
-					(parts.given() != null) ? NameKeys.givenNameKeys(parts.given()) : List.of(), Set.copyOf(fullNames),
-					parts.given() != null && names.isGivenName(parts.given()), Set.copyOf(initials),
+			return new Name(parts, keys(parts.surname()),
+					(parts.surname() != null) ? NameKeys.givenNameKeys(parts.surname()) : List.of(),
+					keys(parts.given()), (parts.given() != null) ? NameKeys.givenNameKeys(parts.given()) : List.of(),
+					Set.copyOf(fullNames), parts.given() != null && names.isGivenName(parts.given()),
+					Set.copyOf(initials),
 					keys((parts.patronymic() != null) ? patronymicStem(parts.patronymic()) : null), sex(parts, names));
 		}
 

@@ -63,6 +63,19 @@ class ComparisonTest {
 			.isEqualTo(Comparison.Field.PATRONYMIC.level(level));
 	}
 
+	@ParameterizedTest(name = "{0} and {1}: the surname is {2}")
+	@CsvSource({ "Клоков Александр, Klokow Aleksandr, same", "Лебедев Иван, Lyebyedyev Ivan, same",
+			"Козлов Иван, Kozlov Ivan, same",
+			// a letter doubled, left out or changed
+			"Романова Анна, Roomanova Anna, same", "Смирнов Валерий, Сминров Валерий, typo",
+			// the consonants agree, the vowels do not: two surnames, or a typo at most
+			"Крылов Артём, Королёв Артём, typo", "Клокова Алина, Кулликова Алина, typo",
+			"Клоков Александр, Смирнов Александр, different" })
+	void surnames(String one, String other, String level) {
+		assertThat(compare(one, other).level(Comparison.Field.SURNAME))
+			.isEqualTo(Comparison.Field.SURNAME.level(level));
+	}
+
 	@Test
 	void aSurnameThatEndsLikeAGivenNameIsStillTheSurname() {
 		NameParts parts = NameParts.parse("Ilina A. A.", this.names);

@@ -44,7 +44,13 @@ class ModelTest {
 		assertThat(Comparison.withinOneEdit("klkv", "lkkv")).as("a swap").isTrue();
 		assertThat(Comparison.withinOneEdit("klkv", "klv")).as("a letter left out").isTrue();
 		assertThat(Comparison.withinOneEdit("klkv", "klmkv")).as("one added").isTrue();
+		assertThat(Comparison.withinOneEdit("klkv", "klmv")).as("one changed").isTrue();
+		assertThat(Comparison.withinOneEdit("klkv", "klvk")).as("a swap at the end").isTrue();
 		assertThat(Comparison.withinOneEdit("klkv", "krnv")).isFalse();
+		assertThat(Comparison.withinOneEdit("klkvab", "klkvba")).as("a swap").isTrue();
+		assertThat(Comparison.withinOneEdit("klkvab", "klkvcd")).isFalse();
+		assertThat(Comparison.withinOneEdit("klkv", "kl")).isFalse();
+		assertThat(Comparison.withinOneEdit("klkv", "xklkvx")).isFalse();
 	}
 
 }
