@@ -89,9 +89,15 @@ public final class LinkageRuns {
 		catch (RuntimeException ex) {
 			// the class only: a message could quote a name
 			logger.error("linkage run failed: " + ex.getClass().getName());
+		}
+		finally {
+			// whatever stopped it (out of memory too), the run is over and another may
+			// start
 			Snapshot last = this.latest;
-			this.latest = new Snapshot(actor.login(), last.phase(), last.done(), last.total(), started,
-					this.clock.instant(), null, true);
+			if (last.isRunning()) {
+				this.latest = new Snapshot(actor.login(), last.phase(), last.done(), last.total(), started,
+						this.clock.instant(), null, true);
+			}
 		}
 	}
 
