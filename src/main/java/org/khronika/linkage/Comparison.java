@@ -155,8 +155,8 @@ final class Comparison {
 				surnameKey = key;
 			}
 		}
-		if (surnameKey != null && !Collections.disjoint(one.surnameKeysFine(), other.surnameKeysFine())
-				|| surnameKey != null && closeKeys(one.surnameKeysFine(), other.surnameKeysFine())) {
+		if (surnameKey != null && (!Collections.disjoint(one.surnameKeysFine(), other.surnameKeysFine())
+				|| closeKeys(one.surnameKeysFine(), other.surnameKeysFine()))) {
 			levels[Field.SURNAME.ordinal()] = Field.SURNAME.level("same");
 			reasons.add(new Reason(sameWritten(a.surname(), b.surname()) ? "same" : "transliteration", a.surname(),
 					b.surname()));
@@ -285,14 +285,17 @@ final class Comparison {
 	 * I (German Jelena, J.; ICAO Iuliia, I.; Елена, Е.).
 	 */
 	static boolean sameInitial(String a, String b) {
-		return a.equals(b) || GLIDES.contains(a) && GLIDED.contains(b) || GLIDES.contains(b) && GLIDED.contains(a);
+		return alike(a).contains(b) || alike(b).contains(a);
 	}
 
-	/** Initials that may stand for a glide: J., Y. (read as i) and I. */
-	private static final java.util.Set<String> GLIDES = java.util.Set.of("j", "i");
-
-	/** The initials of names that may start with a glide: Е, Ё, Ю, Я. */
-	private static final java.util.Set<String> GLIDED = java.util.Set.of("e", "o", "u", "a");
+	/**
+	 * The initials a name written with {@code initial} may have elsewhere: itself, and
+	 * for J., Y. (read as i) and I., which may stand for a glide, the vowels of names
+	 * that start with one (Е, Ё, Ю, Я).
+	 */
+	static List<String> alike(String initial) {
+		return (initial.equals("j") || initial.equals("i")) ? List.of(initial, "e", "o", "u", "a") : List.of(initial);
+	}
 
 	private static String written(String word, String initial) {
 		return (word != null) ? word : initial.toUpperCase(java.util.Locale.ROOT) + ".";

@@ -231,10 +231,7 @@ public class Linkage implements PersonMatcher {
 	 * a surname, a region and often a patronymic's root; they differ in one of these.
 	 */
 	static boolean relatives(Comparison.Result result) {
-		return result.sexDiffers() || result.is(Comparison.Field.GIVEN, "different")
-				|| result.is(Comparison.Field.PATRONYMIC, "different")
-				|| result.is(Comparison.Field.BIRTH_YEAR, "different")
-				|| result.is(Comparison.Field.SURNAME, "different");
+		return twoPeople(result) || result.is(Comparison.Field.SURNAME, "different");
 	}
 
 	/**
@@ -388,9 +385,8 @@ public class Linkage implements PersonMatcher {
 			}
 			for (String initial : initials) {
 				// J. or I. may be Елена, Юлия, Яна too
-				List<String> alike = (initial.equals("j") || initial.equals("i")) ? List.of(initial, "e", "o", "u", "a")
-						: List.of(initial);
-				alike.forEach(letter -> parts.computeIfAbsent(letter, k -> new LinkedHashSet<>()).add(id));
+				Comparison.alike(initial)
+					.forEach(letter -> parts.computeIfAbsent(letter, k -> new LinkedHashSet<>()).add(id));
 			}
 		}
 		parts.values().forEach(part -> part.addAll(unknown));

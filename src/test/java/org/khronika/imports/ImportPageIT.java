@@ -121,6 +121,38 @@ class ImportPageIT {
 	}
 
 	@Test
+	void aCheckOfPersonsLinksTheRowsThatMayBeSomeoneRecordedAlready() throws Exception {
+		org.khronika.registry.SaveResult saved = this.registry.record(editor.actor(),
+				org.khronika.registry.RecordDraft.empty(RecordKind.PERSON)
+					.with("names", "Страницына Олеся Игоревна")
+					.with("birthYear", "1991")
+					.with("region", "moscow"));
+		String known = ((org.khronika.registry.SaveResult.Saved) saved).id().toString();
+		WebSession web = new WebSession(this.port).login(editor);
+		web.get("/imports");
+		String profile = """
+				name: page-persons
+				kind: person
+				key: [ref]
+				fields:
+				  names:     { column: names }
+				  birthYear: { column: born }
+				""";
+		String table = "ref,names,born\nq-1,Olesya Stranitsyna,1991\nq-2,Вымышленный Никто,1950\n";
+
+		String check = location(web.postMultipart("/imports", Map.of(),
+				Map.of("profileFile", Map.entry("persons.yaml", profile.getBytes(StandardCharsets.UTF_8)), "table",
+						Map.entry("persons.csv", table.getBytes(StandardCharsets.UTF_8)))));
+		WebSession.Response page = untilFinished(web, check);
+
+		Matcher row = Pattern
+			.compile("<td>2</td>\\s*<td><a href=\"/persons/" + known + "\">Страницына Олеся Игоревна</a>")
+			.matcher(page.body());
+		assertThat(row.find()).as("row 2 links the person it may be").isTrue();
+		assertThat(page.body()).doesNotContain("<td>3</td>");
+	}
+
+	@Test
 	void rowsThatCannotBeImportedAreListedWithTheirRowAndColumn() throws Exception {
 		WebSession web = new WebSession(this.port).login(editor);
 		web.get("/imports");

@@ -26,8 +26,12 @@ import org.khronika.imports.MappingProfile;
 import org.khronika.imports.ProfileException;
 import org.khronika.catalog.Catalog;
 import org.khronika.imports.ImportReport;
+import org.khronika.registry.ListQuery;
+import org.khronika.registry.Listing;
 import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordLabels;
+import org.khronika.registry.RecordView;
 import org.khronika.registry.Registry;
 
 import org.springframework.context.MessageSource;
@@ -152,15 +156,25 @@ class ImportPage {
 	 */
 	private List<KnownRow> knownRows(Actor actor, ImportReport report, Locale locale) {
 		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle");
+		List<ImportReport.KnownPerson> shown = report.known()
+			.subList(0, Math.min(PROBLEMS_SHOWN, report.known().size()));
+		// the candidates opened together, a page of them per query and audit entry
+		List<RecordId> ids = shown.stream().flatMap(known -> known.persons().stream()).distinct().toList();
+		Map<RecordId, RecordView> opened = new java.util.HashMap<>();
+		for (int page = 0; page * ListQuery.MAX_SIZE < ids.size(); page++) {
+			Listing listing = this.registry.selection(actor, RecordKind.PERSON, ids, page, ListQuery.MAX_SIZE);
+			labels.know(listing.referenced());
+			listing.page().items().forEach(view -> opened.put(view.id(), view));
+		}
 		List<KnownRow> rows = new ArrayList<>();
-		for (ImportReport.KnownPerson known : report.known()
-			.subList(0, Math.min(PROBLEMS_SHOWN, report.known().size()))) {
+		for (ImportReport.KnownPerson known : shown) {
 			List<Candidate> candidates = new ArrayList<>();
 			for (RecordId person : known.persons()) {
-				this.registry.read(actor, person)
-					.filter(view -> !view.redacted() && !view.shredded())
-					.ifPresent(view -> candidates
-						.add(new Candidate(RecordLabels.href(view.id()), labels.title(view), labels.details(view))));
+				RecordView view = opened.get(person);
+				if (view != null && !view.redacted() && !view.shredded()) {
+					candidates
+						.add(new Candidate(RecordLabels.href(view.id()), labels.title(view), labels.details(view)));
+				}
 			}
 			if (!candidates.isEmpty()) {
 				rows.add(new KnownRow(known.row(), candidates));
