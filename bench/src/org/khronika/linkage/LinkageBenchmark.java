@@ -153,7 +153,7 @@ public final class LinkageBenchmark {
 			// the same proposals confirmed only from a higher probability: what a stricter
 			// threshold would trade
 			List<org.khronika.registry.LinkProposal> open = context.getBean(org.khronika.registry.Registry.class)
-				.openLinkProposals(editor, Integer.MAX_VALUE);
+				.openLinkProposals(editor, org.khronika.registry.RecordKind.PERSON, Integer.MAX_VALUE);
 			for (double threshold : new double[] { 0.999, 0.9999 }) {
 				Map<String, String> parent = new HashMap<>();
 				keys.keySet().forEach(record -> parent.put(record, record));

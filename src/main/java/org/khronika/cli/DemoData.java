@@ -137,6 +137,11 @@ final class DemoData {
 		// the first person again, as a hotline call wrote him: linkage proposes the two
 		// as one
 		save(person("Andrey Sokolov").with("birthYear", "1979").with("region", "Москва").with("sources", hotline));
+		// the protest in Saint Petersburg again, as the hotline heard of it: linkage
+		// proposes the two as one incident
+		save(incident("2025-02-24", "Санкт-Петербург", "protest").with("locality", "Невский проспект, Гостиный двор")
+			.with("detained", "30")
+			.with("sources", hotline));
 		return this.saved;
 	}
 

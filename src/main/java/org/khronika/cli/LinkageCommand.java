@@ -13,8 +13,8 @@ import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
 import org.khronika.imports.Importer;
 import org.khronika.linkage.Linkage;
-import org.khronika.registry.PersonId;
 import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordLabels;
 import org.khronika.registry.SaveResult;
 import picocli.CommandLine.Command;
@@ -28,8 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 
 @Command(name = "linkage",
-		description = "Find person records that are one person: score all (run), list the proposals, "
-				+ "confirm or reject one, print which records form one person (clusters).",
+		description = "Find person records that are one person, and incident records that are one incident: "
+				+ "score all (run), list the proposals, confirm or reject one, print which records form one "
+				+ "person (clusters).",
 		subcommands = { LinkageCommand.Run.class, LinkageCommand.Proposals.class, LinkageCommand.Confirm.class,
 				LinkageCommand.Reject.class, LinkageCommand.Clusters.class })
 class LinkageCommand implements Runnable {
@@ -69,8 +70,10 @@ class LinkageCommand implements Runnable {
 
 	}
 
-	@Command(name = "run", description = "Score every person record against its candidates and replace the "
-			+ "proposals, printing progress; prints how many records, candidate pairs and proposals.")
+	@Command(name = "run",
+			description = "Score every person record against its candidates and replace the "
+					+ "proposals, then the incidents, printing progress; prints how many records, candidate pairs and "
+					+ "proposals.")
 	static class Run extends Base {
 
 		@Override
@@ -85,16 +88,39 @@ class LinkageCommand implements Runnable {
 					last[0] = line;
 				}
 			});
-			out.printf(Locale.ROOT, "%,d persons, %,d candidate pairs, %,d proposals (probability ≥ %.2f) in %.1f s%n",
+			out.printf(Locale.ROOT,
+					"%,d persons, %,d candidate pairs, %,d proposals (probability ≥ %.2f); %,d incidents, %,d proposals; "
+							+ "in %.1f s%n",
 					summary.persons(), summary.candidates(), summary.proposals(), Linkage.THRESHOLD,
-					summary.took().toMillis() / 1000.0);
+					summary.incidents(), summary.incidentProposals(), summary.took().toMillis() / 1000.0);
 			return 0;
 		}
 
 	}
 
-	@Command(name = "proposals", description = "The open proposals, most probable first: left,right,score,reasons.")
+	/** Which records a command is about: persons (the default) or incidents. */
+	static class Kind {
+
+		@Option(names = "--kind", defaultValue = "person", paramLabel = "person|incident",
+				description = "Person records (default) or incident records.")
+		String kind;
+
+		RecordKind resolve() {
+			return switch (this.kind) {
+				case "person" -> RecordKind.PERSON;
+				case "incident" -> RecordKind.INCIDENT;
+				default -> throw new Failures.CommandFailure("--kind: '" + this.kind + "'; person or incident");
+			};
+		}
+
+	}
+
+	@Command(name = "proposals", description = "The open proposals, most probable first: left,right,score,reasons "
+			+ "(for incidents the score is the share of the fields compared that agree).")
 	static class Proposals extends Base {
+
+		@Mixin
+		Kind kind;
 
 		@Option(names = "--format", defaultValue = "table", paramLabel = "csv|table",
 				description = "csv: a header row, then one row per proposal; table (default): aligned.")
@@ -110,7 +136,9 @@ class LinkageCommand implements Runnable {
 			}
 			RecordLabels labels = new RecordLabels(context.getBean(Catalog.class), context.getBean(MessageSource.class),
 					Locale.ENGLISH, "search.hiddenTitle");
-			List<Linkage.Proposal> proposals = context.getBean(Linkage.class).proposals(as, this.limit);
+			Linkage linkage = context.getBean(Linkage.class);
+			List<Linkage.Proposal> proposals = (this.kind.resolve() == RecordKind.INCIDENT)
+					? linkage.incidentProposals(as, this.limit) : linkage.proposals(as, this.limit);
 			CSVPrinter csv = this.format.equals("csv") ? new CSVPrinter(out, CSVFormat.RFC4180) : null;
 			if (csv != null) {
 				csv.printRecord("left", "right", "score", "reasons");
@@ -136,15 +164,19 @@ class LinkageCommand implements Runnable {
 	/** A decision on one pair: confirm or reject. */
 	abstract static class Decide extends Base {
 
-		@Parameters(index = "0", paramLabel = "LEFT", description = "One person record's id.")
+		@Parameters(index = "0", paramLabel = "LEFT", description = "One record's id.")
 		String left;
 
 		@Parameters(index = "1", paramLabel = "RIGHT", description = "The other's id.")
 		String right;
 
+		@Mixin
+		Kind kind;
+
 		@Override
 		int call(ConfigurableApplicationContext context, Actor as, PrintWriter out) {
-			SaveResult result = decide(context.getBean(Linkage.class), as, person(this.left), person(this.right));
+			RecordKind of = this.kind.resolve();
+			SaveResult result = decide(context.getBean(Linkage.class), as, id(of, this.left), id(of, this.right));
 			if (result instanceof SaveResult.Refused refused) {
 				throw new Failures.CommandFailure(refused.refusal().code() + ": " + context.getBean(MessageSource.class)
 					.getMessage(refused.refusal().code(), null, refused.refusal().code(), Locale.ENGLISH));
@@ -153,23 +185,24 @@ class LinkageCommand implements Runnable {
 			return 0;
 		}
 
-		abstract SaveResult decide(Linkage linkage, Actor as, PersonId left, PersonId right);
+		abstract SaveResult decide(Linkage linkage, Actor as, RecordId left, RecordId right);
 
 		abstract String done();
 
-		private static PersonId person(String id) {
+		private static RecordId id(RecordKind kind, String id) {
 			return RecordId.parseUuid(id)
-				.map(PersonId::new)
+				.map(kind::id)
 				.orElseThrow(() -> new Failures.CommandFailure("not a record id: '" + id + "'"));
 		}
 
 	}
 
-	@Command(name = "confirm", description = "Link two person records as one person (a person.linked entry).")
+	@Command(name = "confirm", description = "Link two person records as one person (a person.linked entry), "
+			+ "or with --kind incident two incident records as one incident.")
 	static class Confirm extends Decide {
 
 		@Override
-		SaveResult decide(Linkage linkage, Actor as, PersonId left, PersonId right) {
+		SaveResult decide(Linkage linkage, Actor as, RecordId left, RecordId right) {
 			return linkage.confirm(as, left, right);
 		}
 
@@ -180,11 +213,12 @@ class LinkageCommand implements Runnable {
 
 	}
 
-	@Command(name = "reject", description = "Record that two person records are two people; never proposed again.")
+	@Command(name = "reject", description = "Record that two person records are two people (two incident records "
+			+ "two incidents, with --kind incident); never proposed again.")
 	static class Reject extends Decide {
 
 		@Override
-		SaveResult decide(Linkage linkage, Actor as, PersonId left, PersonId right) {
+		SaveResult decide(Linkage linkage, Actor as, RecordId left, RecordId right) {
 			return linkage.reject(as, left, right);
 		}
 

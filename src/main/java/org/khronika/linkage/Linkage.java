@@ -23,6 +23,7 @@ import org.khronika.registry.PersonDetails;
 import org.khronika.registry.PersonId;
 import org.khronika.registry.PersonMatcher;
 import org.khronika.registry.RecordFinder;
+import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordFeed;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordLabels;
@@ -46,6 +47,10 @@ import org.khronika.search.NameKeys;
  * whose given names, patronymics or birth years (by three years or more) plainly differ
  * are two people, whatever else they share. Pairs already linked or rejected are not
  * proposed again.
+ *
+ * <p>
+ * The same run proposes incidents reported twice ({@link IncidentMatching}): they are few
+ * and public, and compared by plain rules rather than a model.
  */
 public class Linkage implements PersonMatcher {
 
@@ -55,8 +60,12 @@ public class Linkage implements PersonMatcher {
 	/** A block larger than this is split by the initial of the given name. */
 	private static final int BLOCK = 200;
 
-	/** How a run went. */
-	public record Summary(int persons, long candidates, int proposals, Duration took) {
+	/**
+	 * How a run went: person records, their candidate pairs and proposals; incident
+	 * records and their proposals.
+	 */
+	public record Summary(int persons, long candidates, int proposals, int incidents, int incidentProposals,
+			Duration took) {
 	}
 
 	/**
@@ -71,7 +80,8 @@ public class Linkage implements PersonMatcher {
 
 	/**
 	 * An open proposal as a page shows it: the two records as the reader may see them,
-	 * the probability, and the reasons, each a message code with its two values.
+	 * the score (for persons the probability, for incidents the share of fields that
+	 * agree), and the reasons, each a message code with its two values.
 	 */
 	public record Proposal(RecordView left, RecordView right, double probability, List<Reason> reasons) {
 	}
@@ -99,6 +109,12 @@ public class Linkage implements PersonMatcher {
 			}
 			if (this.code.startsWith("articles-")) {
 				return String.join(", ", java.util.Arrays.stream(value.split(", ")).map(labels::article).toList());
+			}
+			if (this.code.startsWith("incident-type-")) {
+				return labels.term(org.khronika.catalog.Catalog.INCIDENT_TYPES, value);
+			}
+			if (this.code.startsWith("incident-day-")) {
+				return labels.date(java.time.LocalDate.parse(value));
 			}
 			return value;
 		}
@@ -128,15 +144,17 @@ public class Linkage implements PersonMatcher {
 	}
 
 	/**
-	 * Scores every person record against its candidates and replaces the proposals.
+	 * Scores every person record against its candidates and replaces the proposals; then
+	 * the incidents, if {@code actor} may record them.
 	 * @throws AccessRefused unless {@code actor} may record persons and see their names
 	 */
 	public Summary run(Actor actor, Progress progress) {
 		requireLinker(actor);
 		long started = System.nanoTime();
-		Map<String, PersonRecord> persons = persons(progress);
-		Set<List<String>> decided = new HashSet<>(this.registry.rejectedLinks());
-		Map<String, String> clusters = this.registry.clusters();
+		List<RecordView> incidents = new ArrayList<>();
+		Map<String, PersonRecord> persons = persons(progress, incidents);
+		Set<List<String>> decided = new HashSet<>(this.registry.rejectedLinks(RecordKind.PERSON));
+		Map<String, String> clusters = this.registry.clusters(RecordKind.PERSON);
 		List<String[]> pairs = candidates(persons, progress);
 		// the pairs are compared on every core: a comparison reads only its two records
 		java.util.concurrent.atomic.AtomicLong compared = new java.util.concurrent.atomic.AtomicLong();
@@ -179,10 +197,37 @@ public class Linkage implements PersonMatcher {
 		progress.step("consistent", 0, likely.size());
 		List<LinkProposal> proposals = consistent(likely, persons, clusters);
 		progress.step("save", 0, proposals.size());
-		this.registry.replaceLinkProposals(actor, proposals);
-		progress.step("proposals", proposals.size(), proposals.size());
-		return new Summary(persons.size(), pairs.size(), proposals.size(),
+		this.registry.replaceLinkProposals(actor, RecordKind.PERSON, proposals);
+		int incidentProposals = this.policy.mayCreate(actor, RecordType.INCIDENT).isGranted()
+				? proposeIncidents(actor, incidents, progress) : 0;
+		progress.step("proposals", proposals.size() + incidentProposals, proposals.size() + incidentProposals);
+		return new Summary(persons.size(), pairs.size(), proposals.size(), incidents.size(), incidentProposals,
 				Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/**
+	 * Compares the incidents a day apart at most in each region and replaces their
+	 * proposals.
+	 * @return how many were proposed
+	 */
+	private int proposeIncidents(Actor actor, List<RecordView> views, Progress progress) {
+		progress.step("incidents", 0, views.size());
+		Map<String, String> persons = this.registry.clusters(RecordKind.PERSON);
+		List<IncidentMatching.Incident> incidents = views.stream()
+			.map(view -> IncidentMatching.Incident.of(view, persons))
+			.toList();
+		List<LinkProposal> proposals = new ArrayList<>();
+		for (IncidentMatching.Pair pair : IncidentMatching.candidates(incidents,
+				this.registry.clusters(RecordKind.INCIDENT),
+				new HashSet<>(this.registry.rejectedLinks(RecordKind.INCIDENT)))) {
+			IncidentMatching.Result result = IncidentMatching.compare(pair.left(), pair.right());
+			if (result.proposed()) {
+				proposals.add(new LinkProposal(IncidentMatching.id(pair.left().id()),
+						IncidentMatching.id(pair.right().id()), result.score()));
+			}
+		}
+		this.registry.replaceLinkProposals(actor, RecordKind.INCIDENT, proposals);
+		return proposals.size();
 	}
 
 	/**
@@ -256,7 +301,11 @@ public class Linkage implements PersonMatcher {
 				|| result.is(Comparison.Field.REGION, "same") || result.is(Comparison.Field.ARTICLES, "shared");
 	}
 
-	private Map<String, PersonRecord> persons(Progress progress) {
+	/**
+	 * The person records, their names taken apart; the incident records are put into
+	 * {@code incidents} on the way.
+	 */
+	private Map<String, PersonRecord> persons(Progress progress, List<RecordView> incidents) {
 		Map<String, RecordView> views = new LinkedHashMap<>();
 		Map<String, Set<String>> articles = new HashMap<>();
 		long total = this.feed.count();
@@ -266,6 +315,9 @@ public class Linkage implements PersonMatcher {
 				RecordView view = item.view();
 				if (view.kind() == RecordKind.PERSON && !view.shredded()) {
 					views.put(view.id().toString(), view);
+				}
+				else if (view.kind() == RecordKind.INCIDENT) {
+					incidents.add(view);
 				}
 				else if (view.kind() == RecordKind.CASE) {
 					CaseDetails details = (CaseDetails) view.details();
@@ -400,32 +452,56 @@ public class Linkage implements PersonMatcher {
 	 * @throws AccessRefused unless {@code actor} may record persons and see their names
 	 */
 	public List<Proposal> proposals(Actor actor, int limit) {
-		requireLinker(actor);
+		requireLinker(actor, RecordKind.PERSON);
+		return shown(actor, RecordKind.PERSON, limit,
+				(left, right) -> reasons(Comparison.of(record(left, articles(actor, (PersonId) left.id())),
+						record(right, articles(actor, (PersonId) right.id())))));
+	}
+
+	/**
+	 * The open proposals that two incident records are one incident whose two records
+	 * {@code actor} may see, the best first, with the records (the one recorded first on
+	 * the left) and the reasons.
+	 * @throws AccessRefused unless {@code actor} may record incidents
+	 */
+	public List<Proposal> incidentProposals(Actor actor, int limit) {
+		requireLinker(actor, RecordKind.INCIDENT);
+		Map<String, String> persons = this.registry.clusters(RecordKind.PERSON);
+		return shown(actor, RecordKind.INCIDENT, limit,
+				(left, right) -> IncidentMatching
+					.compare(IncidentMatching.Incident.of(left, persons), IncidentMatching.Incident.of(right, persons))
+					.reasons());
+	}
+
+	/**
+	 * The open proposals of {@code kind} as {@code actor} may see both their records, the
+	 * one recorded first on the left, with {@code reasons}' reasons.
+	 */
+	private List<Proposal> shown(Actor actor, RecordKind kind, int limit,
+			java.util.function.BiFunction<RecordView, RecordView, List<Reason>> reasons) {
 		List<Proposal> shown = new ArrayList<>();
-		for (LinkProposal proposal : this.registry.openLinkProposals(actor, limit)) {
+		for (LinkProposal proposal : this.registry.openLinkProposals(actor, kind, limit)) {
 			RecordView left = this.registry.read(actor, proposal.left()).orElse(null);
 			RecordView right = this.registry.read(actor, proposal.right()).orElse(null);
 			if (left == null || right == null) {
 				continue;
 			}
 			if (right.createdAt().isBefore(left.createdAt())) {
-				// the record made first on the left
 				RecordView first = right;
 				right = left;
 				left = first;
 			}
-			Comparison.Result result = Comparison.of(record(left, articles(actor, (PersonId) left.id())),
-					record(right, articles(actor, (PersonId) right.id())));
-			shown.add(new Proposal(left, right, proposal.probability(), reasons(result)));
+			shown.add(new Proposal(left, right, proposal.probability(), reasons.apply(left, right)));
 		}
 		return shown;
 	}
 
 	/**
-	 * How many proposals are open: the persons figures may change when they are decided.
+	 * How many proposals of {@code kind} are open: the figures of persons (incidents) may
+	 * change when they are decided.
 	 */
-	public long openProposals() {
-		return this.registry.openLinkProposalCount();
+	public long openProposals(RecordKind kind) {
+		return this.registry.openLinkProposalCount(kind);
 	}
 
 	/**
@@ -506,20 +582,22 @@ public class Linkage implements PersonMatcher {
 	}
 
 	/**
-	 * Links two person records as one person (a {@code person.linked} entry).
-	 * @throws AccessRefused unless {@code actor} may record persons
+	 * Links two person records as one person (a {@code person.linked} entry), or two
+	 * incident records as one incident.
+	 * @throws AccessRefused unless {@code actor} may record persons (incidents)
 	 */
-	public SaveResult confirm(Actor actor, PersonId left, PersonId right) {
-		requireLinker(actor);
+	public SaveResult confirm(Actor actor, RecordId left, RecordId right) {
+		requireLinker(actor, left.kind());
 		return this.registry.link(actor, left, right);
 	}
 
 	/**
-	 * Records that two person records are not one person; never proposed again.
-	 * @throws AccessRefused unless {@code actor} may record persons
+	 * Records that two person records are not one person, or two incident records not one
+	 * incident; never proposed again.
+	 * @throws AccessRefused unless {@code actor} may record persons (incidents)
 	 */
-	public SaveResult reject(Actor actor, PersonId left, PersonId right) {
-		requireLinker(actor);
+	public SaveResult reject(Actor actor, RecordId left, RecordId right) {
+		requireLinker(actor, left.kind());
 		return this.registry.rejectLink(actor, left, right);
 	}
 
@@ -533,9 +611,9 @@ public class Linkage implements PersonMatcher {
 		Map<String, String> parent = new HashMap<>();
 		List<String> records = this.feed.ids(RecordKind.PERSON);
 		records.forEach(id -> parent.put(id, id));
-		this.registry.clusters().forEach((record, cluster) -> union(parent, record, cluster));
+		this.registry.clusters(RecordKind.PERSON).forEach((record, cluster) -> union(parent, record, cluster));
 		if (proposed) {
-			for (LinkProposal proposal : this.registry.openLinkProposals(actor, Integer.MAX_VALUE)) {
+			for (LinkProposal proposal : this.registry.openLinkProposals(actor, RecordKind.PERSON, Integer.MAX_VALUE)) {
 				if (proposal.probability() >= THRESHOLD) {
 					union(parent, proposal.left().toString(), proposal.right().toString());
 				}
@@ -577,7 +655,21 @@ public class Linkage implements PersonMatcher {
 
 	/** Linkage reads every person's names: for those who record persons, no one else. */
 	void requireLinker(Actor actor) {
-		AccessRefused.unless(this.policy.mayCreate(actor, RecordType.PERSON));
+		requireLinker(actor, RecordKind.PERSON);
+	}
+
+	/**
+	 * Proposals of {@code kind} are shown to, and decided by, those who record that kind.
+	 */
+	void requireLinker(Actor actor, RecordKind kind) {
+		AccessRefused.unless(
+				this.policy.mayCreate(actor, (kind == RecordKind.INCIDENT) ? RecordType.INCIDENT : RecordType.PERSON));
+	}
+
+	/** Whether {@code actor} may see and decide proposals of {@code kind}. */
+	public boolean mayLink(Actor actor, RecordKind kind) {
+		return this.policy.mayCreate(actor, (kind == RecordKind.INCIDENT) ? RecordType.INCIDENT : RecordType.PERSON)
+			.isGranted();
 	}
 
 	private static PersonId id(String id) {

@@ -18,7 +18,7 @@ final class EventTypes {
 
 	/**
 	 * What an event type stands for: a kind's records recorded, revised, shredded or
-	 * shared; two persons linked as one, unlinked, or found not to be one.
+	 * shared; two persons (incidents) linked as one, unlinked, or found not to be one.
 	 */
 	enum Meaning {
 
@@ -51,6 +51,9 @@ final class EventTypes {
 			new Type("incident.recorded", 1, RecordKind.INCIDENT, Meaning.RECORDED),
 			new Type("incident.revised", 1, RecordKind.INCIDENT, Meaning.REVISED),
 			new Type("incident.access-set", 1, RecordKind.INCIDENT, Meaning.ACCESS_SET),
+			new Type("incident.linked", 1, RecordKind.INCIDENT, Meaning.LINKED),
+			new Type("incident.unlinked", 1, RecordKind.INCIDENT, Meaning.UNLINKED),
+			new Type("incident.link-rejected", 1, RecordKind.INCIDENT, Meaning.LINK_REJECTED),
 			new Type("case.opened", 1, RecordKind.CASE, Meaning.RECORDED),
 			new Type("case.revised", 1, RecordKind.CASE, Meaning.REVISED),
 			new Type("case.access-set", 1, RecordKind.CASE, Meaning.ACCESS_SET),
@@ -122,7 +125,7 @@ final class EventTypes {
 			fields.put("users", access.users());
 			return new Encoded(type, CanonicalJson.write(fields), new byte[0]);
 		}
-		PersonId other = (event instanceof RegistryEvent.Linked linked) ? linked.other()
+		RecordId other = (event instanceof RegistryEvent.Linked linked) ? linked.other()
 				: (event instanceof RegistryEvent.Unlinked unlinked) ? unlinked.other()
 						: (event instanceof RegistryEvent.LinkRejected rejected) ? rejected.other() : null;
 		if (other != null) {
@@ -146,14 +149,14 @@ final class EventTypes {
 			case SHREDDED -> new RegistryEvent.Shredded((PersonId) id);
 			case ACCESS_SET -> new RegistryEvent.AccessSet(id, Boolean.TRUE.equals(open.get("restricted")),
 					((List<?>) open.getOrDefault("users", List.of())).stream().map(Object::toString).toList());
-			case LINKED -> new RegistryEvent.Linked((PersonId) id, other(open));
-			case UNLINKED -> new RegistryEvent.Unlinked((PersonId) id, other(open));
-			case LINK_REJECTED -> new RegistryEvent.LinkRejected((PersonId) id, other(open));
+			case LINKED -> new RegistryEvent.Linked(id, other(type.kind(), open));
+			case UNLINKED -> new RegistryEvent.Unlinked(id, other(type.kind(), open));
+			case LINK_REJECTED -> new RegistryEvent.LinkRejected(id, other(type.kind(), open));
 		};
 	}
 
-	private static PersonId other(Map<String, Object> open) {
-		return new PersonId(UUID.fromString(open.get("with").toString()));
+	private static RecordId other(RecordKind kind, Map<String, Object> open) {
+		return kind.id(UUID.fromString(open.get("with").toString()));
 	}
 
 	/** The details stored in a public part and (if opened) a sealed part. */

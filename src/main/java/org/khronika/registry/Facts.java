@@ -30,10 +30,13 @@ public final class Facts {
 
 	/**
 	 * An incident's public fields, with what the access rule needs ({@code named}: the
-	 * users named on it).
+	 * users named on it). {@code incident} is the incident it belongs to if it is linked
+	 * with others: the least id of the incident records linked as one with it (null if it
+	 * is linked to none), so that an incident reported twice and linked counts once.
 	 */
-	public record IncidentFact(UUID id, boolean restricted, String createdBy, Set<String> named, LocalDate date,
-			String region, String type, String topic, String organiser, String agreement, Integer detained) {
+	public record IncidentFact(UUID id, boolean restricted, String createdBy, Set<String> named, UUID incident,
+			LocalDate date, String region, String type, String topic, String organiser, String agreement,
+			Integer detained) {
 	}
 
 	/**
@@ -73,12 +76,17 @@ public final class Facts {
 	/** Every incident whose facts changed after log position {@code after}. */
 	public void incidentsAfter(long after, Consumer<IncidentFact> consumer) {
 		Map<UUID, Set<String>> named = named("fact_incident", after);
-		this.jdbc.query("SELECT id, restricted, created_by, day, region, type, topic, organiser, agreement, detained "
-				+ "FROM fact_incident WHERE last_seq > ?", (RowCallbackHandler) rs -> {
+		this.jdbc.query(
+				"SELECT f.id, f.restricted, f.created_by, c.cluster_id, f.day, f.region, "
+						+ "f.type, f.topic, f.organiser, f.agreement, f.detained FROM fact_incident f "
+						+ "LEFT JOIN record_cluster c ON c.record_id = f.id WHERE f.last_seq > ?",
+				(RowCallbackHandler) rs -> {
 					UUID id = UUID.fromString(rs.getString(1));
-					consumer.accept(new IncidentFact(id, rs.getBoolean(2), rs.getString(3),
-							named.getOrDefault(id, Set.of()), date(rs.getString(4)), rs.getString(5), rs.getString(6),
-							rs.getString(7), rs.getString(8), rs.getString(9), integer(rs, 10)));
+					consumer.accept(
+							new IncidentFact(id, rs.getBoolean(2), rs.getString(3), named.getOrDefault(id, Set.of()),
+									(rs.getString(4) != null) ? UUID.fromString(rs.getString(4)) : null,
+									date(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+									rs.getString(9), rs.getString(10), integer(rs, 11)));
 				}, after);
 	}
 
@@ -88,7 +96,7 @@ public final class Facts {
 		this.jdbc
 			.query("SELECT f.id, f.restricted, f.created_by, COALESCE(c.cluster_id, f.person), f.opened, f.region, "
 					+ "f.kind, f.charges, f.trigger_code, f.informant, f.status, f.outcome, f.fine_amount, "
-					+ "f.sentence_months FROM fact_case f LEFT JOIN person_cluster c ON c.person_id = f.person "
+					+ "f.sentence_months FROM fact_case f LEFT JOIN record_cluster c ON c.record_id = f.person "
 					+ "WHERE f.last_seq > ?", (RowCallbackHandler) rs -> {
 						UUID id = UUID.fromString(rs.getString(1));
 						String charges = rs.getString(8);

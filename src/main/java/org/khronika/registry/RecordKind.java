@@ -46,6 +46,14 @@ public enum RecordKind {
 		return this.idFactory.apply(value);
 	}
 
+	/**
+	 * Whether two records of this kind can be linked as one: a person or an incident
+	 * reported twice.
+	 */
+	public boolean linkable() {
+		return this == PERSON || this == INCIDENT;
+	}
+
 	public RecordId newId() {
 		return id(UUID.randomUUID());
 	}

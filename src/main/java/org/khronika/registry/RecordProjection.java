@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * public part and sealed part as the log holds them, its version and access facts),
  * {@code registry_link} and {@code registry_access}; through
  * {@link TypedTableProjection}, into each kind's typed table; and through
- * {@link PersonLinks}, the links between person records. It copies the log's parts as
- * they are, so it needs no key and can be rebuilt from the log alone. Replay-safe: it
- * remembers the last log position applied and skips older entries.
+ * {@link RecordLinks}, the links between person records and between incident records. It
+ * copies the log's parts as they are, so it needs no key and can be rebuilt from the log
+ * alone. Replay-safe: it remembers the last log position applied and skips older entries.
  */
 final class RecordProjection {
 
@@ -23,15 +23,15 @@ final class RecordProjection {
 
 	private final TypedTableProjection tables;
 
-	private final PersonLinks links;
+	private final RecordLinks links;
 
 	RecordProjection(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.tables = new TypedTableProjection(jdbc);
-		this.links = new PersonLinks(jdbc);
+		this.links = new RecordLinks(jdbc);
 	}
 
-	PersonLinks links() {
+	RecordLinks links() {
 		return this.links;
 	}
 

@@ -284,38 +284,44 @@ public class Registry {
 	}
 
 	/**
-	 * Links two person records as one person, as {@code actor} confirmed: a
-	 * {@code person.linked} entry; nothing of either record changes, and {@link #unlink}
-	 * takes it back.
+	 * Links two person records as one person, or two incident records as one incident, as
+	 * {@code actor} confirmed: a {@code person.linked} ({@code incident.linked}) entry;
+	 * nothing of either record changes, and {@link #unlink} takes it back.
 	 * @return the first record at its version, or {@link Refusal#NOT_FOUND} (either is
 	 * missing or hidden from the actor), {@link Refusal#DENIED} (the actor may not edit
 	 * both), {@link Refusal#SHREDDED}, {@link Refusal#EXISTS} (linked already) or
-	 * {@link Refusal#INVALID} (a record with itself)
+	 * {@link Refusal#INVALID} (a record with itself, or with a record of another kind)
 	 */
-	public SaveResult link(Actor actor, PersonId person, PersonId other) {
-		return linkCommand(actor, new RegistryCommand.Link(person, other), other);
+	public SaveResult link(Actor actor, RecordId record, RecordId other) {
+		return linkCommand(actor, record, other, () -> new RegistryCommand.Link(record, other));
 	}
 
 	/**
-	 * Takes a link between two person records back: a {@code person.unlinked} entry.
+	 * Takes a link between two records back: a {@code person.unlinked}
+	 * ({@code incident.unlinked}) entry.
 	 * @return as {@link #link}; {@link Refusal#NOT_FOUND} if they are not linked
 	 */
-	public SaveResult unlink(Actor actor, PersonId person, PersonId other) {
-		return linkCommand(actor, new RegistryCommand.Unlink(person, other), other);
+	public SaveResult unlink(Actor actor, RecordId record, RecordId other) {
+		return linkCommand(actor, record, other, () -> new RegistryCommand.Unlink(record, other));
 	}
 
 	/**
-	 * Records that two person records are not one person (a {@code person.link-rejected}
-	 * entry): linkage does not propose them again.
+	 * Records that two records are not one person (incident): a
+	 * {@code person.link-rejected} ({@code incident.link-rejected}) entry; linkage does
+	 * not propose them again.
 	 * @return as {@link #link}; {@link Refusal#EXISTS} if they are linked (unlink them
 	 * first)
 	 */
-	public SaveResult rejectLink(Actor actor, PersonId person, PersonId other) {
-		return linkCommand(actor, new RegistryCommand.RejectLink(person, other), other);
+	public SaveResult rejectLink(Actor actor, RecordId record, RecordId other) {
+		return linkCommand(actor, record, other, () -> new RegistryCommand.RejectLink(record, other));
 	}
 
-	private SaveResult linkCommand(Actor actor, RegistryCommand command, PersonId other) {
-		for (RecordId id : List.of(command.recordId(), other)) {
+	private SaveResult linkCommand(Actor actor, RecordId record, RecordId other,
+			java.util.function.Supplier<RegistryCommand> command) {
+		if (record.kind() != other.kind() || !record.kind().linkable()) {
+			return new SaveResult.Refused(Refusal.INVALID, List.of(FieldProblem.of("with", "link_kind")));
+		}
+		for (RecordId id : List.of(record, other)) {
 			Optional<RecordFacts> facts = this.visibility.facts(id);
 			if (facts.isEmpty() || !this.policy.mayRead(actor, facts.get())) {
 				return new SaveResult.Refused(Refusal.NOT_FOUND);
@@ -325,118 +331,133 @@ public class Registry {
 			}
 		}
 		return this.log.write(appender -> {
-			RecordState person = this.projection.state(command.recordId());
+			RecordState state = this.projection.state(record);
 			RecordState otherState = this.projection.state(other);
-			boolean linked = this.projection.links().linked(PersonLinks.Pair.of((PersonId) command.recordId(), other));
-			Decision decision = RegistryDecider.decideLink(command, person, otherState, linked);
+			boolean linked = this.projection.links().linked(RecordLinks.Pair.of(record, other));
+			Decision decision = RegistryDecider.decideLink(command.get(), state, otherState, linked);
 			if (decision instanceof Decision.Rejected rejected) {
 				return new SaveResult.Refused(rejected.refusal(), rejected.problems());
 			}
 			for (RegistryEvent event : ((Decision.Accepted) decision).events()) {
 				this.projection.apply(appender.append(pending(actor.login(), event)), event);
 			}
-			return new SaveResult.Saved(command.recordId(), person.version());
+			return new SaveResult.Saved(record, state.version());
 		});
 	}
 
 	/**
-	 * The person records linked as one person with {@code person} that {@code actor} may
-	 * see, {@code person} itself included if they may see it, in the order they were
-	 * recorded (audited).
+	 * The records linked as one with {@code record} (one person, one incident) that
+	 * {@code actor} may see, {@code record} itself included if they may see it, in the
+	 * order they were recorded (audited).
 	 */
-	public List<RecordView> samePerson(Actor actor, PersonId person) {
-		Set<String> cluster = this.projection.links().cluster(person.toString());
+	public List<RecordView> linkedRecords(Actor actor, RecordId record) {
+		Set<String> cluster = this.projection.links().cluster(record.toString());
 		if (cluster.size() < 2) {
-			return visible(actor, person).map(List::of).orElse(List.of());
+			return visible(actor, record).map(List::of).orElse(List.of());
 		}
-		List<RecordView> views = new ArrayList<>(this.store.byIds(cluster,
-				this.visibility.condition(actor, RecordKind.PERSON), k -> true, redacted(actor)));
+		List<RecordView> views = new ArrayList<>(
+				this.store.byIds(cluster, this.visibility.condition(actor, record.kind()), k -> true, redacted(actor)));
 		views.sort(java.util.Comparator.comparing(RecordView::createdAt).thenComparing(v -> v.id().toString()));
-		audit(actor, "read", "same-person", views, List.of());
+		audit(actor, "read", "same-" + record.kind().code(), views, List.of());
 		return views;
 	}
 
-	/** Whether two person records are linked as one person now. */
-	public boolean linked(PersonId person, PersonId other) {
-		return this.projection.links().linked(PersonLinks.Pair.of(person, other));
+	/** Whether two records are linked as one person (incident) now. */
+	public boolean linked(RecordId record, RecordId other) {
+		return this.projection.links().linked(RecordLinks.Pair.of(record, other));
 	}
 
-	/** Whether someone said two person records are not one person. */
-	public boolean linkRejected(PersonId person, PersonId other) {
-		return this.projection.links().rejected(PersonLinks.Pair.of(person, other));
+	/** Whether someone said two records are not one person (incident). */
+	public boolean linkRejected(RecordId record, RecordId other) {
+		return this.projection.links().rejected(RecordLinks.Pair.of(record, other));
 	}
 
 	/**
-	 * Every person record linked to another, with the least id of its person (its
-	 * cluster): public facts, no names, for linkage and counts.
+	 * Every record of {@code kind} linked to another, with the least id of its person
+	 * (incident), its cluster: public facts, no names, for linkage and counts.
 	 */
-	public Map<String, String> clusters() {
+	public Map<String, String> clusters(RecordKind kind) {
 		Map<String, String> clusters = new HashMap<>();
-		this.jdbc.query("SELECT person_id, cluster_id FROM person_cluster",
-				(org.springframework.jdbc.core.RowCallbackHandler) rs -> clusters.put(rs.getString(1),
-						rs.getString(2)));
+		this.jdbc.query(
+				"SELECT c.record_id, c.cluster_id FROM record_cluster c JOIN registry_record r ON r.id = c.record_id "
+						+ "WHERE r.kind = ?",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> clusters.put(rs.getString(1), rs.getString(2)),
+				kind.code());
 		return clusters;
 	}
 
-	/** Every pair of person records said not to be one person, each as its two ids. */
-	public List<List<String>> rejectedLinks() {
-		return this.jdbc.query("SELECT left_id, right_id FROM person_link_rejected",
-				(rs, n) -> List.of(rs.getString(1), rs.getString(2)));
+	/**
+	 * Every pair of records of {@code kind} said not to be one person (incident), each as
+	 * its two ids.
+	 */
+	public List<List<String>> rejectedLinks(RecordKind kind) {
+		return this.jdbc.query(
+				"SELECT j.left_id, j.right_id FROM record_link_rejected j JOIN registry_record r ON r.id = j.left_id "
+						+ "WHERE r.kind = ?",
+				(rs, n) -> List.of(rs.getString(1), rs.getString(2)), kind.code());
 	}
 
 	/**
-	 * Replaces linkage's proposals with {@code proposals}, in one transaction.
-	 * @throws org.khronika.access.AccessRefused unless {@code actor} may edit persons
+	 * Replaces linkage's proposals for records of {@code kind} with {@code proposals}, in
+	 * one transaction.
+	 * @throws org.khronika.access.AccessRefused unless {@code actor} may create records
+	 * of that kind
 	 */
-	public void replaceLinkProposals(Actor actor, Collection<LinkProposal> proposals) {
-		org.khronika.access.AccessRefused.unless(this.policy.mayCreate(actor, Visibility.type(RecordKind.PERSON)));
+	public void replaceLinkProposals(Actor actor, RecordKind kind, Collection<LinkProposal> proposals) {
+		org.khronika.access.AccessRefused.unless(this.policy.mayCreate(actor, Visibility.type(kind)));
+		if (proposals.stream().anyMatch(p -> p.left().kind() != kind)) {
+			throw new IllegalArgumentException("a proposal for another kind than " + kind.code());
+		}
 		String at = this.clock.instant().toString();
 		this.log.write(appender -> {
-			this.jdbc.update("DELETE FROM link_proposal");
+			this.jdbc.update("DELETE FROM link_proposal WHERE kind = ?", kind.code());
 			List<Object[]> rows = new ArrayList<>();
-			proposals.forEach(
-					p -> rows.add(new Object[] { p.left().toString(), p.right().toString(), p.probability(), at }));
+			proposals.forEach(p -> rows
+				.add(new Object[] { p.left().toString(), p.right().toString(), p.probability(), at, kind.code() }));
 			this.jdbc.batchUpdate(
-					"INSERT INTO link_proposal (left_id, right_id, probability, proposed_at) VALUES (?, ?, ?, ?)",
+					"INSERT INTO link_proposal (left_id, right_id, probability, proposed_at, kind) VALUES (?, ?, ?, ?, ?)",
 					rows);
 			return null;
 		});
 	}
 
 	/**
-	 * The proposals still open (neither confirmed nor rejected) whose two records
-	 * {@code actor} may both see, most probable first, at most {@code limit}; ids and
-	 * probabilities only, nothing opened.
+	 * The proposals for records of {@code kind} still open (neither confirmed nor
+	 * rejected) whose two records {@code actor} may both see, most probable first, at
+	 * most {@code limit}; ids and scores only, nothing opened.
 	 */
-	public List<LinkProposal> openLinkProposals(Actor actor, int limit) {
-		Visibility.Condition left = ReadRuleSql.render(this.policy.readRule(actor, Visibility.type(RecordKind.PERSON)),
-				"l", RecordKind.PERSON);
-		Visibility.Condition right = ReadRuleSql.render(this.policy.readRule(actor, Visibility.type(RecordKind.PERSON)),
-				"r", RecordKind.PERSON);
-		List<Object> arguments = new ArrayList<>(left.arguments());
+	public List<LinkProposal> openLinkProposals(Actor actor, RecordKind kind, int limit) {
+		Visibility.Condition left = ReadRuleSql.render(this.policy.readRule(actor, Visibility.type(kind)), "l", kind);
+		Visibility.Condition right = ReadRuleSql.render(this.policy.readRule(actor, Visibility.type(kind)), "r", kind);
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(kind.code());
+		arguments.addAll(left.arguments());
 		arguments.addAll(right.arguments());
-		return this.jdbc.query("SELECT p.left_id, p.right_id, p.probability FROM link_proposal p "
-				+ "JOIN registry_record l ON l.id = p.left_id JOIN registry_record r ON r.id = p.right_id "
-				+ "WHERE l.shredded = FALSE AND r.shredded = FALSE AND " + left.sql() + " AND " + right.sql()
-				+ " AND NOT EXISTS (SELECT 1 FROM person_link k WHERE k.left_id = p.left_id AND k.right_id = p.right_id)"
-				+ " AND NOT EXISTS (SELECT 1 FROM person_link_rejected j WHERE j.left_id = p.left_id AND j.right_id = p.right_id)"
-				+ " ORDER BY p.probability DESC, p.left_id, p.right_id LIMIT " + Math.max(1, limit),
-				(rs, n) -> new LinkProposal(new PersonId(UUID.fromString(rs.getString(1))),
-						new PersonId(UUID.fromString(rs.getString(2))), rs.getDouble(3)),
+		return this.jdbc.query(
+				"SELECT p.left_id, p.right_id, p.probability FROM link_proposal p "
+						+ "JOIN registry_record l ON l.id = p.left_id JOIN registry_record r ON r.id = p.right_id "
+						+ "WHERE p.kind = ? AND l.shredded = FALSE AND r.shredded = FALSE AND " + left.sql() + " AND "
+						+ right.sql() + " AND " + OPEN + " ORDER BY p.probability DESC, p.left_id, p.right_id LIMIT "
+						+ Math.max(1, limit),
+				(rs, n) -> new LinkProposal(kind.id(UUID.fromString(rs.getString(1))),
+						kind.id(UUID.fromString(rs.getString(2))), rs.getDouble(3)),
 				arguments.toArray());
 	}
 
 	/**
-	 * How many proposals are still open: the persons figures may change when they are
-	 * decided. A count, no ids.
+	 * How many proposals for records of {@code kind} are still open: the figures may
+	 * change when they are decided. A count, no ids.
 	 */
-	public long openLinkProposalCount() {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM link_proposal p WHERE "
-				+ "NOT EXISTS (SELECT 1 FROM person_link k WHERE k.left_id = p.left_id AND k.right_id = p.right_id)"
-				+ " AND NOT EXISTS (SELECT 1 FROM person_link_rejected j WHERE j.left_id = p.left_id AND j.right_id = p.right_id)",
-				Long.class);
+	public long openLinkProposalCount(RecordKind kind) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM link_proposal p WHERE p.kind = ? AND " + OPEN,
+				Long.class, kind.code());
 		return (count != null) ? count : 0;
 	}
+
+	/** A proposal neither confirmed nor rejected. */
+	private static final String OPEN = "NOT EXISTS (SELECT 1 FROM record_link k "
+			+ "WHERE k.left_id = p.left_id AND k.right_id = p.right_id) AND NOT EXISTS (SELECT 1 FROM "
+			+ "record_link_rejected j WHERE j.left_id = p.left_id AND j.right_id = p.right_id)";
 
 	private static Refusal refusal(Permission.Denied denied) {
 		return "record.not_found".equals(denied.code()) ? Refusal.NOT_FOUND : Refusal.DENIED;

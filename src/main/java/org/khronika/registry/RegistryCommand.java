@@ -24,16 +24,31 @@ sealed interface RegistryCommand {
 			List<String> users) implements RegistryCommand {
 	}
 
-	/** Link two person records as one person. */
-	record Link(PersonId recordId, PersonId other) implements RegistryCommand {
+	/** Link two person records as one person, or two incident records as one incident. */
+	record Link(RecordId recordId, RecordId other) implements RegistryCommand {
+
+		public Link {
+			RegistryEvent.requireLinkable(recordId, other);
+		}
+
 	}
 
-	/** Take a link between two person records back. */
-	record Unlink(PersonId recordId, PersonId other) implements RegistryCommand {
+	/** Take a link between two records back. */
+	record Unlink(RecordId recordId, RecordId other) implements RegistryCommand {
+
+		public Unlink {
+			RegistryEvent.requireLinkable(recordId, other);
+		}
+
 	}
 
-	/** Say that two person records are not the same person. */
-	record RejectLink(PersonId recordId, PersonId other) implements RegistryCommand {
+	/** Say that two records are not the same person (incident). */
+	record RejectLink(RecordId recordId, RecordId other) implements RegistryCommand {
+
+		public RejectLink {
+			RegistryEvent.requireLinkable(recordId, other);
+		}
+
 	}
 
 }

@@ -53,21 +53,45 @@ public sealed interface RegistryEvent {
 	}
 
 	/**
-	 * A person found to be the same person as {@code other}, as someone confirmed: the
-	 * two records are read as one person from then on. Nothing of either is changed.
+	 * A record found to stand for the same person (or incident) as {@code other}, as
+	 * someone confirmed: the two records are read as one from then on. Nothing of either
+	 * is changed.
 	 */
-	record Linked(PersonId recordId, PersonId other) implements RegistryEvent {
+	record Linked(RecordId recordId, RecordId other) implements RegistryEvent {
+
+		public Linked {
+			requireLinkable(recordId, other);
+		}
+
 	}
 
-	/** A link between two person records taken back: they are two persons again. */
-	record Unlinked(PersonId recordId, PersonId other) implements RegistryEvent {
+	/** A link between two records taken back: they are two persons (incidents) again. */
+	record Unlinked(RecordId recordId, RecordId other) implements RegistryEvent {
+
+		public Unlinked {
+			requireLinkable(recordId, other);
+		}
+
 	}
 
 	/**
-	 * Someone decided that the person is not {@code other}: the proposal to link them is
-	 * not made again.
+	 * Someone decided that the record does not stand for the same person (incident) as
+	 * {@code other}: the proposal to link them is not made again.
 	 */
-	record LinkRejected(PersonId recordId, PersonId other) implements RegistryEvent {
+	record LinkRejected(RecordId recordId, RecordId other) implements RegistryEvent {
+
+		public LinkRejected {
+			requireLinkable(recordId, other);
+		}
+
+	}
+
+	/** Two records of one kind that can be linked: persons or incidents. */
+	static void requireLinkable(RecordId id, RecordId other) {
+		if (id.kind() != other.kind() || !id.kind().linkable()) {
+			throw new IllegalArgumentException("a " + id.kind().code() + " cannot be linked with a "
+					+ other.kind().code() + ": only two persons or two incidents can");
+		}
 	}
 
 	private static void requireSameKind(RecordId id, RecordDetails details) {

@@ -48,7 +48,7 @@ final class FactCache {
 
 	private static Map<String, Encoding> incidentColumns() {
 		Map<String, Encoding> columns = dates();
-		for (String name : List.of("region", "type", "topic", "organiser", "agreement")) {
+		for (String name : List.of("region", "type", "topic", "organiser", "agreement", "incident")) {
 			columns.put(name, Encoding.CODE);
 		}
 		columns.put("detained", Encoding.NUMBER);
@@ -152,6 +152,7 @@ final class FactCache {
 		table.code(row, "organiser", fact.organiser());
 		table.code(row, "agreement", fact.agreement());
 		table.number(row, "detained", fact.detained());
+		table.code(row, "incident", (fact.incident() != null) ? fact.incident().toString() : null);
 	}
 
 	private void put(Facts.CaseFact fact) {

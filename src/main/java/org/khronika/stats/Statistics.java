@@ -344,6 +344,12 @@ public class Statistics {
 
 			private final int[] months;
 
+			/**
+			 * The rows not counted because another record of the same incident, linked as
+			 * one, stands for it; null for cases.
+			 */
+			private final BitSet duplicates;
+
 			private boolean impossible;
 
 			Scan(FactTable table) {
@@ -376,6 +382,38 @@ public class Statistics {
 				this.articles = table.has("article") ? table.multiColumn("article") : null;
 				this.outcomes = table.has("outcome") ? table.column("outcome") : null;
 				this.months = table.has("sentence-months") ? table.column("sentence-months") : null;
+				this.duplicates = table.has("incident") ? duplicates() : null;
+			}
+
+			/**
+			 * Of the records of each incident reported several times and linked as one,
+			 * all but the one that stands for it: of those the asker may see, the one
+			 * with the largest number detained (a report that knows the number before one
+			 * that does not), the least id among equals. It is counted with its own date,
+			 * region and type, so the incident counts once in every breakdown and in none
+			 * twice.
+			 */
+			private BitSet duplicates() {
+				int[] incidents = this.table.column("incident");
+				Map<Integer, Integer> standing = new HashMap<>();
+				BitSet duplicates = new BitSet();
+				for (int row = 0; row < this.table.size(); row++) {
+					if (incidents[row] == FactTable.NONE || (!this.everyone && !admits(this.table, row))) {
+						continue;
+					}
+					Integer other = standing.putIfAbsent(incidents[row], row);
+					if (other != null) {
+						boolean replaces = this.detained[row] > this.detained[other]
+								|| (this.detained[row] == this.detained[other] && this.table.id(row)
+									.toString()
+									.compareTo(this.table.id(other).toString()) < 0);
+						duplicates.set(replaces ? other : row);
+						if (replaces) {
+							standing.put(incidents[row], row);
+						}
+					}
+				}
+				return duplicates;
 			}
 
 			private void addConditions(List<Condition> into, Map<String, List<String>> where) {
@@ -408,6 +446,9 @@ public class Statistics {
 					return null;
 				}
 				if (!this.everyone && !admits(this.table, row)) {
+					return null;
+				}
+				if (this.duplicates != null && this.duplicates.get(row)) {
 					return null;
 				}
 				int day = this.days[row];

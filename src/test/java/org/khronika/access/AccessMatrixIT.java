@@ -358,16 +358,23 @@ class AccessMatrixIT {
 		rows.add(new Row("POST /imports/{id}/run", "POST", "/imports/" + java.util.UUID.randomUUID() + "/run", form(),
 				expect(H, H, H, H, H)));
 		rows.add(new Row("GET /stats", "GET", "/stats?measure=cases&by=article", null, expect(A, A, D, D, A)));
-		// linkage reads every person's names: for those who record persons
+		// linkage reads every person's names: for those who record persons; an operator
+		// records incidents, and sees and decides the proposals of incidents they may see
 		String nobody = java.util.UUID.randomUUID().toString();
-		rows.add(new Row("GET /linkage", "GET", "/linkage", null, expect(A, A, D, D, D)));
+		rows.add(new Row("GET /linkage", "GET", "/linkage", null, expect(A, A, D, A, D)));
 		rows.add(new Row("POST /linkage/run", "POST", "/linkage/run", form(), expect(A, A, D, D, D)));
 		rows.add(new Row("POST /linkage/confirm", "POST", "/linkage/confirm",
 				form("left", f.otherPerson, "right", nobody), expect(A, A, D, D, D)));
 		rows.add(new Row("POST /linkage/reject", "POST", "/linkage/reject",
 				form("left", f.otherPerson, "right", nobody), expect(A, A, D, D, D)));
-		rows.add(new Row("POST /persons/{id}/unlink", "POST", "/persons/" + f.otherPerson + "/unlink",
+		rows.add(new Row("POST /linkage/confirm", "POST", "/linkage/confirm",
+				form("kind", "incident", "left", f.operatorIncident, "right", nobody), expect(A, A, D, A, D)));
+		rows.add(new Row("POST /linkage/reject", "POST", "/linkage/reject",
+				form("kind", "incident", "left", f.operatorIncident, "right", nobody), expect(A, A, D, A, D)));
+		rows.add(new Row("POST " + KINDS + "/{id}/unlink", "POST", "/persons/" + f.otherPerson + "/unlink",
 				form("other", nobody), expect(A, A, H, H, D)));
+		rows.add(new Row("POST " + KINDS + "/{id}/unlink", "POST", "/incidents/" + f.operatorIncident + "/unlink",
+				form("other", nobody), expect(A, A, H, A, D)));
 		// every role searches; what each finds is what it may see (SearchIT)
 		rows.add(new Row("GET /search", "GET", "/search", null, expect(A, A, A, A, A)));
 		rows.add(new Row("POST /search", "POST", "/search", form("q", "Иванов"), expect(A, A, A, A, A)));

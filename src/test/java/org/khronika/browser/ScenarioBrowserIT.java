@@ -384,7 +384,7 @@ class ScenarioBrowserIT {
 		open(figure);
 		assertThat(total()).as("two records, not yet one person").isEqualTo("2");
 
-		click("Один человек?");
+		click("Записано дважды?");
 		navigateBy(this.browser.findElement(By.cssSelector("form[action$='/linkage/run'] button")));
 		// the run goes on in the background; the page follows it by reloading itself
 		new WebDriverWait(this.browser, Duration.ofSeconds(30))

@@ -117,13 +117,13 @@ class CommandLineIT {
 		String dataOption = "--data=" + data;
 		Jar.Served demo = Jar.serve(Map.of(), "serve", "--demo", "--port", "18433", dataOption);
 		demo.stop();
-		assertThat(demo.printed()).contains("UNPROTECTED", "Loaded 23 synthetic demo records.",
+		assertThat(demo.printed()).contains("UNPROTECTED", "Loaded 24 synthetic demo records.",
 				"Log in as 'demo' with the password ");
 
 		Jar.Result intact = Jar.run(Map.of(), "verify-log", dataOption);
 		assertThat(intact.exitCode()).as(intact.all()).isZero();
-		// 23 synthetic records; the demo account's creation is in the audit trail's chain
-		assertThat(intact.out()).startsWith("ok 23 entries").contains("audit trail: ok 1 entries");
+		// 24 synthetic records; the demo account's creation is in the audit trail's chain
+		assertThat(intact.out()).startsWith("ok 24 entries").contains("audit trail: ok 1 entries");
 
 		String person = firstPerson(data);
 		Jar.Result shred = Jar.run(Map.of(), "shred", "--person", person, "--as", "demo", dataOption);
@@ -136,8 +136,8 @@ class CommandLineIT {
 		assertThat(rebuilt.exitCode()).as(rebuilt.all()).isZero();
 		// the shredding; the records shown as mentioning the person are in the audit
 		// trail's chain
-		assertThat(rebuilt.out()).contains("rebuilt read tables from 24 log entries");
-		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).startsWith("ok 24 entries")
+		assertThat(rebuilt.out()).contains("rebuilt read tables from 25 log entries");
+		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).startsWith("ok 25 entries")
 			.contains("audit trail: ok 2 entries");
 
 		String[] tampered = tamper(data);
@@ -156,7 +156,7 @@ class CommandLineIT {
 
 		Jar.Result run = Jar.run(Map.of(), "linkage", "run", "--as", "demo", dataOption);
 		assertThat(run.exitCode()).as(run.all()).isZero();
-		assertThat(run.out()).contains("5 persons", "1 proposals");
+		assertThat(run.out()).contains("5 persons", "1 proposals (", "4 incidents, 1 proposals");
 		assertThat(run.err()).as("progress").contains("read: ");
 
 		Jar.Result proposals = Jar.run(Map.of(), "linkage", "proposals", "--format", "csv", "--as", "demo", dataOption);
@@ -184,6 +184,29 @@ class CommandLineIT {
 		Jar.Result again = Jar.run(Map.of(), "linkage", "confirm", pair[0], pair[1], "--as", "demo", dataOption);
 		assertThat(again.exitCode()).isEqualTo(1);
 		assertThat(again.err()).contains("record.exists");
+
+		// the protest reported twice
+		List<String> incidents = Jar
+			.run(Map.of(), "linkage", "proposals", "--kind", "incident", "--format", "csv", "--as", "demo", dataOption)
+			.out()
+			.lines()
+			.toList();
+		assertThat(incidents).hasSize(2);
+		assertThat(incidents.get(1)).contains("0.750",
+				"the same place: Гостиный двор = Невский проспект, Гостиный двор", "detained: 27 and 30");
+		String[] protest = incidents.get(1).split(",");
+		assertThat(Jar
+			.run(Map.of(), "linkage", "confirm", protest[0], protest[1], "--kind", "incident", "--as", "demo",
+					dataOption)
+			.out()).contains("Linked");
+		assertThat(Jar.run(Map.of(), "stats", "--measure", "incidents", "--format", "csv", "--as", "demo", dataOption)
+			.out()
+			.lines()
+			.toList()).as("four incident records, one incident reported twice").containsExactly("incidents", "3");
+		Jar.Result wrongKind = Jar.run(Map.of(), "linkage", "reject", protest[0], protest[1], "--kind", "place", "--as",
+				"demo", dataOption);
+		assertThat(wrongKind.exitCode()).isEqualTo(1);
+		assertThat(wrongKind.err()).contains("--kind: 'place'; person or incident");
 	}
 
 	@Test
@@ -198,12 +221,12 @@ class CommandLineIT {
 			Jar.Result verified = Jar.run(postgres, "verify-log", "--data=" + data);
 
 			assertThat(verified.exitCode()).as(verified.all()).isZero();
-			assertThat(verified.out()).startsWith("ok 23 entries").contains("audit trail: ok 1 entries");
-			assertThat(Jar.run(postgres, "rebuild", "--data=" + data).out()).contains("from 23 log entries");
+			assertThat(verified.out()).startsWith("ok 24 entries").contains("audit trail: ok 1 entries");
+			assertThat(Jar.run(postgres, "rebuild", "--data=" + data).out()).contains("from 24 log entries");
 			try (Connection connection = database.dataSource().getConnection();
 					ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM registry_record")) {
 				rs.next();
-				assertThat(rs.getInt(1)).isEqualTo(23);
+				assertThat(rs.getInt(1)).isEqualTo(24);
 			}
 		}
 	}

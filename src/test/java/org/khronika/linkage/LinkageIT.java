@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Linkage proposes the person records that are one person written differently, with
  * reasons a person can check, and never a relative or a namesake; a confirmed link makes
  * the persons figures count one person, a rejection is remembered, an unlink undoes the
- * link, and shredding a person shreds every record linked as them.
+ * link, and shredding a person shreds every record linked as them. Incidents reported
+ * twice are proposed the same way and, once confirmed, counted once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LinkageIT {
@@ -170,11 +171,11 @@ class LinkageIT {
 		long before = persons();
 		this.linkage.run(this.editor.actor(), (phase, done, total) -> {
 		});
-		assertThat(this.linkage.openProposals()).isGreaterThan(0);
+		assertThat(this.linkage.openProposals(RecordKind.PERSON)).isGreaterThan(0);
 
 		assertThat(this.linkage.confirm(this.editor.actor(), one, other)).isInstanceOf(SaveResult.Saved.class);
 		assertThat(persons()).as("two records, one person").isEqualTo(before - 1);
-		assertThat(this.registry.samePerson(this.editor.actor(), one)).extracting(RecordView::id)
+		assertThat(this.registry.linkedRecords(this.editor.actor(), one)).extracting(RecordView::id)
 			.containsExactlyInAnyOrder(one, other);
 
 		assertThat(this.registry.unlink(this.editor.actor(), one, other)).isInstanceOf(SaveResult.Saved.class);
@@ -234,6 +235,87 @@ class LinkageIT {
 		assertThat(page).as("finished: no more reloading").doesNotContain("http-equiv=\"refresh\"");
 		assertThat(page).contains("Сравнено ", "Фоновый Арсений Петрович", "Arseny Fonovy");
 		assertThat(proposedPairs()).contains(List.of("Arseny Fonovy", "Фоновый Арсений Петрович"));
+	}
+
+	private org.khronika.registry.RecordId incident(String date, String region, String type, String place,
+			Integer detained, PersonId... persons) {
+		RecordDraft draft = RecordDraft.empty(RecordKind.INCIDENT)
+			.with("date", date)
+			.with("region", region)
+			.with("type", type)
+			.with("locality", place);
+		if (detained != null) {
+			draft = draft.with("detained", detained.toString());
+		}
+		if (persons.length > 0) {
+			draft = draft.with("persons", java.util.Arrays.stream(persons).map(PersonId::toString).toList());
+		}
+		return saved(this.registry.record(this.editor.actor(), draft));
+	}
+
+	private StatsQuery incidentsIn(String region) {
+		return StatsQuery.parse("incidents", null, null, null, List.of("region=" + region));
+	}
+
+	private long figure(String measure, String region) {
+		return this.statistics
+			.compute(this.editor.actor(), StatsQuery.parse(measure, null, null, null, List.of("region=" + region)))
+			.total()
+			.value();
+	}
+
+	@Test
+	void anIncidentReportedTwiceIsProposedWithReasonsAndOnceConfirmedCountsOnce() {
+		PersonId marcher = person("Инцидентова Вера", 1995, "kaluga-oblast");
+		org.khronika.registry.RecordId first = incident("2024-02-24", "kaluga-oblast", "protest",
+				"Калуга, площадь Победы", 12, marcher);
+		org.khronika.registry.RecordId second = incident("2024-02-25", "kaluga-oblast", "protest", "Площадь Победы",
+				15);
+		// the same day, another place: another protest, never proposed
+		org.khronika.registry.RecordId elsewhere = incident("2024-02-24", "kaluga-oblast", "protest",
+				"Калуга, Театральная площадь", 12);
+		assertThat(figure("incidents", "kaluga-oblast")).isEqualTo(3);
+		assertThat(figure("detained", "kaluga-oblast")).isEqualTo(39);
+
+		Linkage.Summary summary = this.linkage.run(this.editor.actor(), (phase, done, total) -> {
+		});
+
+		assertThat(summary.incidents()).isGreaterThanOrEqualTo(3);
+		List<Linkage.Proposal> proposals = this.linkage.incidentProposals(this.editor.actor(), 100)
+			.stream()
+			.filter(p -> List.of(first, second, elsewhere).contains(p.left().id()))
+			.toList();
+		assertThat(proposals).as("the two reports of the one protest, not the protest elsewhere")
+			.singleElement()
+			.satisfies(p -> assertThat(List.of(p.left().id(), p.right().id())).containsExactly(first, second));
+		assertThat(proposals.get(0).reasons()).extracting(Linkage.Reason::code)
+			.contains("incident-day-near", "region-same", "incident-type-same", "incident-place-same",
+					"incident-detained-differs");
+		assertThat(this.linkage.openProposals(RecordKind.INCIDENT)).isGreaterThan(0);
+
+		WebSession web = new WebSession(this.port).login(this.editor);
+		String page = web.get("/linkage").body();
+		assertThat(page).contains("Калуга, площадь Победы", "Площадь Победы", "2024-02-24", "2024-02-25 (день разницы)",
+				"то же место: Калуга, площадь Победы = Площадь Победы");
+		web.post("/linkage/confirm", Map.of("kind", List.of("incident"), "left", List.of(first.toString()), "right",
+				List.of(second.toString())));
+		assertThat(this.registry.linked(first, second)).isTrue();
+		assertThat(figure("incidents", "kaluga-oblast")).as("two reports, one incident").isEqualTo(2);
+		assertThat(figure("detained", "kaluga-oblast")).as("the larger of 12 and 15, and the other protest's 12")
+			.isEqualTo(27);
+		assertThat(this.statistics.records(this.editor.actor(), incidentsIn("kaluga-oblast"), List.of()))
+			.as("the report that stands for the incident is the one with the larger number")
+			.containsExactlyInAnyOrder(second, elsewhere);
+		assertThat(web.get("/incidents/" + first).body()).contains("Тот же инцидент, записан также как",
+				"/incidents/" + second);
+
+		web.post("/incidents/" + first + "/unlink", Map.of("other", List.of(second.toString())));
+		assertThat(this.registry.linked(first, second)).isFalse();
+		assertThat(figure("incidents", "kaluga-oblast")).isEqualTo(3);
+
+		assertThat(this.registry.link(this.editor.actor(), first, marcher)).as("an incident is not a person")
+			.isInstanceOfSatisfying(SaveResult.Refused.class,
+					refused -> assertThat(refused.refusal()).isEqualTo(org.khronika.registry.Refusal.INVALID));
 	}
 
 }

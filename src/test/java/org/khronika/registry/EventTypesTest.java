@@ -105,7 +105,11 @@ class EventTypesTest {
 			Map.entry("source.access-set", new RegistryEvent.AccessSet(new SourceId(ID), true, List.of("editor-a"))),
 			Map.entry("person.linked", new RegistryEvent.Linked(new PersonId(ID), new PersonId(OTHER))),
 			Map.entry("person.unlinked", new RegistryEvent.Unlinked(new PersonId(ID), new PersonId(OTHER))),
-			Map.entry("person.link-rejected", new RegistryEvent.LinkRejected(new PersonId(ID), new PersonId(OTHER))));
+			Map.entry("person.link-rejected", new RegistryEvent.LinkRejected(new PersonId(ID), new PersonId(OTHER))),
+			Map.entry("incident.linked", new RegistryEvent.Linked(new IncidentId(ID), new IncidentId(OTHER))),
+			Map.entry("incident.unlinked", new RegistryEvent.Unlinked(new IncidentId(ID), new IncidentId(OTHER))),
+			Map.entry("incident.link-rejected",
+					new RegistryEvent.LinkRejected(new IncidentId(ID), new IncidentId(OTHER))));
 
 	static final String PERSON_PUBLIC = "{\"mayBeNamed\":true,\"region\":\"moscow\",\"sources\":[\"00000000-0000-4000-8000-000000000003\"]}";
 
@@ -148,6 +152,10 @@ class EventTypesTest {
 			Map.entry("person.linked", new String[] { "{\"with\":\"00000000-0000-4000-8000-000000000009\"}", "" }),
 			Map.entry("person.unlinked", new String[] { "{\"with\":\"00000000-0000-4000-8000-000000000009\"}", "" }),
 			Map.entry("person.link-rejected",
+					new String[] { "{\"with\":\"00000000-0000-4000-8000-000000000009\"}", "" }),
+			Map.entry("incident.linked", new String[] { "{\"with\":\"00000000-0000-4000-8000-000000000009\"}", "" }),
+			Map.entry("incident.unlinked", new String[] { "{\"with\":\"00000000-0000-4000-8000-000000000009\"}", "" }),
+			Map.entry("incident.link-rejected",
 					new String[] { "{\"with\":\"00000000-0000-4000-8000-000000000009\"}", "" }));
 
 	@Test

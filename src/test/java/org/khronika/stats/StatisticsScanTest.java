@@ -83,8 +83,8 @@ class StatisticsScanTest {
 
 	private UUID incident(Integer detained, String agreement) {
 		UUID id = UUID.randomUUID();
-		this.facts.add(new IncidentFact(id, false, "editor", Set.of(), LocalDate.of(2025, 2, 24), "moscow", "protest",
-				null, null, agreement, detained));
+		this.facts.add(new IncidentFact(id, false, "editor", Set.of(), null, LocalDate.of(2025, 2, 24), "moscow",
+				"protest", null, null, agreement, detained));
 		return id;
 	}
 
@@ -124,6 +124,43 @@ class StatisticsScanTest {
 					row -> assertThat(row.figure()).extracting(StatsResult.Figure::value, StatsResult.Figure::unknown)
 						.containsExactly(5L, 1L));
 		assertThat(ask(ANALYST, "incidents", null, null).total().value()).isEqualTo(3);
+	}
+
+	@Test
+	void anIncidentRecordedTwiceAndLinkedCountsOnceWithTheLargestNumberDetainedOnThatReportsDay() {
+		UUID first = UUID.fromString("00000000-0000-4000-8000-000000000001");
+		UUID second = UUID.fromString("00000000-0000-4000-8000-000000000002");
+		// two reports of one protest: a day apart, one restricted, the numbers differ
+		this.facts.add(new IncidentFact(first, false, "editor", Set.of(), first, LocalDate.of(2025, 2, 24), "moscow",
+				"protest", null, null, "not-agreed", 12));
+		this.facts.add(new IncidentFact(second, true, "editor", Set.of(), first, LocalDate.of(2025, 2, 25), "moscow",
+				"protest", null, null, "not-agreed", 30));
+		incident(5, "agreed");
+
+		assertThat(ask(ADMIN, "incidents", null, null).total().value()).isEqualTo(2);
+		assertThat(ask(ADMIN, "detained", null, null).total().value()).as("the larger report's 30, not 42")
+			.isEqualTo(35);
+		assertThat(groups(ask(ADMIN, "incidents", "day", null))).as("once, on the day of the report counted")
+			.containsExactly(Map.entry("2025-02-24", 1L), Map.entry("2025-02-25", 1L));
+		assertThat(groups(ask(ADMIN, "detained", "day", null))).containsExactly(Map.entry("2025-02-24", 5L),
+				Map.entry("2025-02-25", 30L));
+		assertThat(this.statistics.records(ADMIN, new StatsQuery("incidents", List.of(), null, null, Map.of(), null),
+				List.of()))
+			.as("the records behind the figure: the report that stands for the incident")
+			.doesNotContain(RecordKind.INCIDENT.id(first))
+			.contains(RecordKind.INCIDENT.id(second))
+			.hasSize(2);
+		assertThat(ask(ANALYST, "detained", null, null).total().value())
+			.as("who may not see the restricted report counts the other")
+			.isEqualTo(17);
+
+		// unlinked: two incidents again
+		this.facts.add(new IncidentFact(second, true, "editor", Set.of(), null, LocalDate.of(2025, 2, 25), "moscow",
+				"protest", null, null, "not-agreed", 30));
+		this.facts.add(new IncidentFact(first, false, "editor", Set.of(), null, LocalDate.of(2025, 2, 24), "moscow",
+				"protest", null, null, "not-agreed", 12));
+		assertThat(ask(ADMIN, "incidents", null, null).total().value()).isEqualTo(3);
+		assertThat(ask(ADMIN, "detained", null, null).total().value()).isEqualTo(47);
 	}
 
 	@Test
@@ -174,7 +211,7 @@ class StatisticsScanTest {
 	@Test
 	void aRestrictedRecordIsCountedOnlyByThoseWhoMaySeeIt() {
 		incident(3, "agreed");
-		this.facts.add(new IncidentFact(UUID.randomUUID(), true, "editor", Set.of("analyst-named"),
+		this.facts.add(new IncidentFact(UUID.randomUUID(), true, "editor", Set.of("analyst-named"), null,
 				LocalDate.of(2025, 2, 25), "moscow", "picket", null, null, "agreed", 4));
 
 		assertThat(ask(ANALYST, "detained", null, null).total().value()).isEqualTo(3);
@@ -189,8 +226,8 @@ class StatisticsScanTest {
 		UUID id = incident(10, "agreed");
 		assertThat(ask(ANALYST, "detained", null, null).total().value()).isEqualTo(10);
 
-		this.facts.add(new IncidentFact(id, false, "editor", Set.of(), LocalDate.of(2025, 2, 24), "moscow", "protest",
-				null, null, "agreed", 12));
+		this.facts.add(new IncidentFact(id, false, "editor", Set.of(), null, LocalDate.of(2025, 2, 24), "moscow",
+				"protest", null, null, "agreed", 12));
 
 		StatsResult after = ask(ANALYST, "detained", null, null);
 		assertThat(after.total().value()).isEqualTo(12);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.khronika.access.AccessPolicy;
+import org.khronika.access.AccessRefused;
 import org.khronika.access.Actor;
 import org.khronika.access.RecordType;
 import org.khronika.access.Sessions;
@@ -12,8 +13,9 @@ import org.khronika.catalog.Catalog;
 import org.khronika.linkage.Linkage;
 import org.khronika.linkage.LinkageRuns;
 import org.khronika.registry.PersonDetails;
-import org.khronika.registry.PersonId;
+import org.khronika.registry.IncidentDetails;
 import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordLabels;
 import org.khronika.registry.RecordView;
 import org.khronika.registry.SaveResult;
@@ -31,9 +33,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /linkage}: the open proposals that two person records are one person, side by
- * side with what the reader may see of each, the probability and the reasons; a button to
- * confirm and one to reject each, and one to look for new proposals. Works without
+ * {@code /linkage}: the open proposals that two person records are one person, and that
+ * two incident records are one incident, side by side with what the reader may see of
+ * each, the score and the reasons; a button to confirm and one to reject each, and one to
+ * look for new proposals. Each part is shown to those who record its kind. Works without
  * JavaScript.
  */
 @Controller
@@ -63,26 +66,70 @@ class LinkagePage {
 	record Row(Side left, Side right, String probability, List<String> reasons) {
 	}
 
+	/** One side of a proposed incident pair: its page and public facts. */
+	record IncidentSide(String id, String href, String date, String region, String type, String place, String detained,
+			String recorded) {
+	}
+
+	record IncidentRow(IncidentSide left, IncidentSide right, String score, List<String> reasons) {
+	}
+
 	@GetMapping("/linkage")
 	String page(Actor actor, Model model, Locale locale) {
-		// the run first: when it says it is done, the proposals read next are its own
-		this.runs.latest(actor).ifPresent(run -> {
-			model.addAttribute("run", run);
-			if (run.isRunning()) {
-				// the page follows the run without JavaScript
-				model.addAttribute("refreshSeconds", 2);
-			}
-		});
+		boolean persons = this.linkage.mayLink(actor, RecordKind.PERSON);
+		boolean incidents = this.linkage.mayLink(actor, RecordKind.INCIDENT);
+		if (!persons && !incidents) {
+			throw new AccessRefused();
+		}
+		model.addAttribute("mayLinkPersons", persons);
+		model.addAttribute("mayLinkIncidents", incidents);
+		if (persons) {
+			// the run first: when it says it is done, the proposals read next are its own
+			this.runs.latest(actor).ifPresent(run -> {
+				model.addAttribute("run", run);
+				if (run.isRunning()) {
+					// the page follows the run without JavaScript
+					model.addAttribute("refreshSeconds", 2);
+				}
+			});
+		}
 		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle");
 		List<Row> rows = new ArrayList<>();
-		for (Linkage.Proposal proposal : this.linkage.proposals(actor, SHOWN)) {
-			List<String> reasons = proposal.reasons().stream().map(reason -> reason.words(labels)).toList();
-			rows.add(new Row(side(proposal.left(), labels), side(proposal.right(), labels),
-					String.format(locale, "%.0f%%", proposal.probability() * 100), reasons));
+		if (persons) {
+			for (Linkage.Proposal proposal : this.linkage.proposals(actor, SHOWN)) {
+				rows.add(new Row(side(proposal.left(), labels), side(proposal.right(), labels),
+						percent(proposal, locale), words(proposal, labels)));
+			}
+			model.addAttribute("open", this.linkage.openProposals(RecordKind.PERSON));
 		}
 		model.addAttribute("rows", rows);
-		model.addAttribute("open", this.linkage.openProposals());
+		List<IncidentRow> incidentRows = new ArrayList<>();
+		if (incidents) {
+			for (Linkage.Proposal proposal : this.linkage.incidentProposals(actor, SHOWN)) {
+				incidentRows.add(new IncidentRow(incidentSide(proposal.left(), labels),
+						incidentSide(proposal.right(), labels), percent(proposal, locale), words(proposal, labels)));
+			}
+			model.addAttribute("openIncidents", this.linkage.openProposals(RecordKind.INCIDENT));
+		}
+		model.addAttribute("incidentRows", incidentRows);
 		return "linkage/page";
+	}
+
+	private static String percent(Linkage.Proposal proposal, Locale locale) {
+		return String.format(locale, "%.0f%%", proposal.probability() * 100);
+	}
+
+	private static List<String> words(Linkage.Proposal proposal, RecordLabels labels) {
+		return proposal.reasons().stream().map(reason -> reason.words(labels)).toList();
+	}
+
+	private static IncidentSide incidentSide(RecordView record, RecordLabels labels) {
+		IncidentDetails details = (IncidentDetails) record.details();
+		return new IncidentSide(record.id().toString(), RecordLabels.href(record.id()), labels.date(details.date()),
+				labels.region(details.region()), labels.term(Catalog.INCIDENT_TYPES, details.type()),
+				(details.locality() != null && !details.locality().isBlank()) ? details.locality() : "—",
+				(details.detained() != null) ? details.detained().toString() : "—",
+				record.createdAt().toString().substring(0, 10));
 	}
 
 	private static Side side(RecordView record, RecordLabels labels) {
@@ -94,13 +141,19 @@ class LinkagePage {
 	}
 
 	@PostMapping("/linkage/confirm")
-	String confirm(@RequestParam String left, @RequestParam String right, Actor actor, RedirectAttributes redirect) {
-		return decided(this.linkage.confirm(actor, person(left), person(right)), "linkage.confirmed", redirect);
+	String confirm(@RequestParam String left, @RequestParam String right,
+			@RequestParam(defaultValue = "person") String kind, Actor actor, RedirectAttributes redirect) {
+		RecordKind linked = linkable(kind);
+		return decided(this.linkage.confirm(actor, id(linked, left), id(linked, right)),
+				"linkage.confirmed." + linked.code(), redirect);
 	}
 
 	@PostMapping("/linkage/reject")
-	String reject(@RequestParam String left, @RequestParam String right, Actor actor, RedirectAttributes redirect) {
-		return decided(this.linkage.reject(actor, person(left), person(right)), "linkage.rejected", redirect);
+	String reject(@RequestParam String left, @RequestParam String right,
+			@RequestParam(defaultValue = "person") String kind, Actor actor, RedirectAttributes redirect) {
+		RecordKind linked = linkable(kind);
+		return decided(this.linkage.reject(actor, id(linked, left), id(linked, right)),
+				"linkage.rejected." + linked.code(), redirect);
 	}
 
 	/**
@@ -125,13 +178,23 @@ class LinkagePage {
 		return "redirect:/linkage";
 	}
 
-	private static PersonId person(String id) {
-		return RecordId.parseUuid(id)
-			.map(PersonId::new)
+	private static RecordKind linkable(String kind) {
+		return java.util.Arrays.stream(RecordKind.values())
+			.filter(k -> k.linkable() && k.code().equals(kind))
+			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	/** Shows the linkage link to the roles that record persons, as the policy says. */
+	private static RecordId id(RecordKind kind, String id) {
+		return RecordId.parseUuid(id)
+			.map(kind::id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * Shows the linkage link to the roles that record persons or incidents, as the policy
+	 * says.
+	 */
 	@ControllerAdvice
 	static class Navigation {
 
@@ -144,7 +207,8 @@ class LinkagePage {
 		@ModelAttribute("mayLink")
 		boolean mayLink() {
 			return Sessions.currentActor()
-				.map(actor -> this.policy.mayCreate(actor, RecordType.PERSON).isGranted())
+				.map(actor -> this.policy.mayCreate(actor, RecordType.PERSON).isGranted()
+						|| this.policy.mayCreate(actor, RecordType.INCIDENT).isGranted())
 				.orElse(false);
 		}
 

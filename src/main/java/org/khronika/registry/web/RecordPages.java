@@ -264,10 +264,11 @@ class RecordPages {
 		Dossier dossier = this.registry.dossier(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
 		RecordView record = dossier.record();
 		RecordPresenter presenter = presenter(locale).know(dossier.referenced()).know(record).hide(dossier.hidden());
-		List<RecordView> linkedRecords = (record.id() instanceof PersonId person)
-				? this.registry.samePerson(actor, person).stream().filter(other -> !other.id().equals(person)).toList()
-				: List.of();
-		Map<RecordKind, List<RecordView>> around = personAsOne(actor, dossier, linkedRecords, presenter);
+		List<RecordView> linkedRecords = kind.linkable() ? this.registry.linkedRecords(actor, record.id())
+			.stream()
+			.filter(other -> !other.id().equals(record.id()))
+			.toList() : List.of();
+		Map<RecordKind, List<RecordView>> around = asOne(actor, dossier, linkedRecords, presenter);
 		List<RecordDetails> related = new ArrayList<>();
 		around.values().forEach(views -> views.forEach(view -> related.add(view.details())));
 		model.addAttribute("kind", kind.code());
@@ -301,16 +302,16 @@ class RecordPages {
 			}
 		}
 		model.addAttribute("related", groups);
-		model.addAttribute("samePerson", linkedRecords.stream().map(presenter::row).toList());
+		model.addAttribute("linkedRecords", linkedRecords.stream().map(presenter::row).toList());
 		return "records/view";
 	}
 
 	/**
-	 * What refers to a record, and for a person linked with other records, what refers to
-	 * any of them and the sources they cite: one person, with all their cases and sources
-	 * on one page, as far as the reader may see them.
+	 * What refers to a record, and for a person (incident) linked with other records,
+	 * what refers to any of them and the sources they cite: one person, with all their
+	 * cases and sources on one page, as far as the reader may see them.
 	 */
-	private Map<RecordKind, List<RecordView>> personAsOne(Actor actor, Dossier dossier, List<RecordView> linkedRecords,
+	private Map<RecordKind, List<RecordView>> asOne(Actor actor, Dossier dossier, List<RecordView> linkedRecords,
 			RecordPresenter presenter) {
 		if (linkedRecords.isEmpty()) {
 			return dossier.related();
@@ -371,12 +372,20 @@ class RecordPages {
 		}
 	}
 
-	/** Takes back a link that made two person records one person. */
-	@PostMapping("/persons/{id}/unlink")
-	String unlink(@PathVariable String id, @RequestParam String other, Actor actor, RedirectAttributes redirect) {
-		PersonId person = (PersonId) id(RecordKind.PERSON, id);
-		this.registry.read(actor, person).orElseThrow(RecordPages::notFound);
-		SaveResult result = this.registry.unlink(actor, person, (PersonId) id(RecordKind.PERSON, other));
+	/**
+	 * Takes back a link that made two person records one person, or two incident records
+	 * one incident.
+	 */
+	@PostMapping("/" + KINDS + "/{id}/unlink")
+	String unlink(@PathVariable String plural, @PathVariable String id, @RequestParam String other, Actor actor,
+			RedirectAttributes redirect) {
+		RecordKind kind = kind(plural);
+		if (!kind.linkable()) {
+			throw notFound();
+		}
+		RecordId record = id(kind, id);
+		this.registry.read(actor, record).orElseThrow(RecordPages::notFound);
+		SaveResult result = this.registry.unlink(actor, record, id(kind, other));
 		if (result instanceof SaveResult.Refused refused) {
 			if (refused.refusal() == Refusal.DENIED) {
 				throw refusal(refused);
@@ -386,7 +395,7 @@ class RecordPages {
 		else {
 			redirect.addFlashAttribute("saved", true);
 		}
-		return "redirect:/persons/" + person;
+		return "redirect:/" + plural + "/" + record;
 	}
 
 	@GetMapping("/" + KINDS + "/{id}/history")

@@ -114,11 +114,13 @@ class StatsPage {
 		model.addAttribute("result", result);
 		model.addAttribute("metricLabel", result.metric().label().in(locale));
 		model.addAttribute("definition", result.metric().definition().in(locale));
-		// a figure of persons may change when open proposals that two records are one
-		// person are decided
-		model.addAttribute("openProposals",
-				(result.metric().aggregate() == org.khronika.catalog.Metric.Aggregate.DISTINCT_PERSONS)
-						? this.registry.openLinkProposalCount() : 0L);
+		// a figure of persons (incidents) may change when open proposals that two records
+		// are one person (incident) are decided
+		RecordKind linked = (result.metric().aggregate() == org.khronika.catalog.Metric.Aggregate.DISTINCT_PERSONS)
+				? RecordKind.PERSON : (result.metric().counts() == org.khronika.catalog.Metric.Counted.INCIDENTS)
+						? RecordKind.INCIDENT : null;
+		model.addAttribute("openProposals", (linked != null) ? this.registry.openLinkProposalCount(linked) : 0L);
+		model.addAttribute("proposalsOf", (linked != null) ? linked.code() : "");
 		model.addAttribute("header", header(result, locale));
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Tabulation.Line line : table.lines()) {
