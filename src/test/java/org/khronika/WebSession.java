@@ -99,6 +99,14 @@ public final class WebSession {
 
 	/** Posts a form with the CSRF token of the last page fetched. */
 	public Response post(String path, Map<String, List<String>> form) {
+		return post(path, form, Map.of());
+	}
+
+	/**
+	 * Posts a form with the CSRF token of the last page fetched, and extra request
+	 * headers (a browser's User-Agent, a proxy's X-Forwarded-For).
+	 */
+	public Response post(String path, Map<String, List<String>> form, Map<String, String> headers) {
 		String body = form.entrySet()
 			.stream()
 			.flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
@@ -106,11 +114,13 @@ public final class WebSession {
 		if (this.csrf != null) {
 			body = (body.isEmpty() ? "" : body + "&") + "_csrf=" + encode(this.csrf);
 		}
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept-Language", "ru")
 			.header("Accept", "text/html")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(request::setHeader);
+		return send(request);
 	}
 
 	/**

@@ -17,6 +17,11 @@ public enum Capability {
 	OVERSEE_IMPORTS,
 	/** Statistics: counts over public fields. */
 	READ_STATISTICS,
+	/**
+	 * Open the reports that came in through intake, decide on them and answer their
+	 * reporters.
+	 */
+	TRIAGE_REPORTS,
 	/** Create and revoke one's own API tokens, change one's own password. */
 	MANAGE_OWN_ACCOUNT
 

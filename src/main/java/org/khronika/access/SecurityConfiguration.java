@@ -29,11 +29,11 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Deny by default. The API answers 401 without a valid bearer token; every page but the
- * login page and the style sheet needs a full session (password, then the second factor
- * for every role that sees identifying data). What a logged-in user may see and do is
- * then decided by {@link AccessPolicy} in the services, not here. Strict headers on every
- * response; CSRF on every form; rate limits on logins and the API; a size limit on
- * request bodies.
+ * login page, the style sheet and the public report form needs a full session (password,
+ * then the second factor for every role that sees identifying data). What a logged-in
+ * user may see and do is then decided by {@link AccessPolicy} in the services, not here.
+ * Strict headers on every response; CSRF on every form; rate limits on logins and the
+ * API; a size limit on request bodies.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -50,6 +50,26 @@ class SecurityConfiguration {
 				RequestFilters.sizeLimit(settings.maxRequestBytes(), settings.maxUploadBytes()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/**
+	 * The public report form: no login, no session, no cookie. It needs no anti-forgery
+	 * token: a forged submission has no one's authority to borrow, and a token would be
+	 * one more thing that could tie a reporter to a visit.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain report(HttpSecurity http) throws Exception {
+		http.securityMatcher("/report", "/report/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(
+					new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.anonymous(AbstractHttpConfigurer::disable);
+		headers(http);
+		return http.build();
 	}
 
 	@Bean

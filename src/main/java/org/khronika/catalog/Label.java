@@ -11,9 +11,14 @@ public record Label(String ru, String en) {
 		Objects.requireNonNull(en, "en");
 	}
 
-	/** The Russian name for Russian, the English one for every other language. */
+	/**
+	 * The Russian name for Russian and Ukrainian (the catalog has no Ukrainian names, and
+	 * the Ukrainian report form reads better with Russian place names than with English
+	 * ones), the English one for every other language.
+	 */
 	public String in(Locale locale) {
-		return "ru".equals(locale.getLanguage()) ? this.ru : this.en;
+		String language = locale.getLanguage();
+		return ("ru".equals(language) || "uk".equals(language)) ? this.ru : this.en;
 	}
 
 	boolean matches(String text) {

@@ -5,8 +5,8 @@ import com.google.crypto.tink.PublicKeySign;
 
 /**
  * An unlocked keyring: lives only in memory. It gives out the {@link Signer} for log
- * checkpoints and, to {@link SubjectKeys}, the master key that wraps every subject's data
- * key.
+ * checkpoints, the {@link IntakeOpener} that opens sealed reports (and the sealer for
+ * them) and, to {@link Sealer}, the master key that wraps every subject's data key.
  */
 public final class Keyring {
 
@@ -14,9 +14,25 @@ public final class Keyring {
 
 	private final Signer signer;
 
-	Keyring(Aead master, PublicKeySign signer) {
+	private final IntakeOpener intakeOpener;
+
+	private final IntakeSealer intakeSealer;
+
+	Keyring(Aead master, PublicKeySign signer, IntakeOpener intakeOpener, IntakeSealer intakeSealer) {
 		this.master = master;
 		this.signer = new Signer(signer);
+		this.intakeOpener = intakeOpener;
+		this.intakeSealer = intakeSealer;
+	}
+
+	/** Opens reports sealed to the organisation's intake key. */
+	public IntakeOpener intakeOpener() {
+		return this.intakeOpener;
+	}
+
+	/** Seals reports to the organisation's intake key (its public half). */
+	public IntakeSealer intakeSealer() {
+		return this.intakeSealer;
 	}
 
 	Aead master() {

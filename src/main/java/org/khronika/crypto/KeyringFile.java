@@ -17,7 +17,9 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.HybridDecrypt;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.hybrid.HpkeParameters;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * a random keyring key. That key is itself stored twice, wrapped under Argon2id of the
  * passphrase and of the recovery key; or, for an unprotected keyring, in plain in
  * {@code keyring.key}. The public half of the signing key is kept in plain in
- * {@code checkpoint-key.json} so that anyone can verify the log.
+ * {@code checkpoint-key.json} so that anyone can verify the log. The intake keyset (HPKE,
+ * X25519) is kept the same way: its private half encrypted in {@code keyring.json}, its
+ * public half in plain in {@code intake-key.json}, all a public report form needs to seal
+ * a report that only the unlocked keyring opens. A keyring made before intake is given
+ * its intake keyset when it is next unlocked.
  */
 public final class KeyringFile {
 
@@ -37,6 +43,8 @@ public final class KeyringFile {
 
 	static final String PUBLIC_KEY = "checkpoint-key.json";
 
+	static final String INTAKE_PUBLIC_KEY = "intake-key.json";
+
 	private static final String FORMAT = "khronika-keyring/1";
 
 	private static final byte[] KEY_WRAP_CONTEXT = "khronika keyring key".getBytes(StandardCharsets.UTF_8);
@@ -44,6 +52,8 @@ public final class KeyringFile {
 	private static final byte[] MASTER_CONTEXT = "khronika master keyset".getBytes(StandardCharsets.UTF_8);
 
 	private static final byte[] SIGNING_CONTEXT = "khronika signing keyset".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] INTAKE_CONTEXT = "khronika intake keyset".getBytes(StandardCharsets.UTF_8);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -122,7 +132,7 @@ public final class KeyringFile {
 		if (document.passphraseWrappedKey == null) {
 			return unlockWithKeyFile(dataDir);
 		}
-		return open(document, unwrapKeyringKey(document, passphraseOrRecoveryKey));
+		return open(dataDir, document, unwrapKeyringKey(document, passphraseOrRecoveryKey));
 	}
 
 	/**
@@ -217,7 +227,7 @@ public final class KeyringFile {
 			byte[] raw = B64D.decode(Files.readString(keyFile).trim());
 			SecretBytes key = new SecretBytes(raw);
 			Arrays.fill(raw, (byte) 0);
-			return open(document, key);
+			return open(dataDir, document, key);
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			throw new KeyringException("the key file " + keyFile + " cannot be read", ex);
@@ -240,15 +250,51 @@ public final class KeyringFile {
 		}
 	}
 
-	private static Keyring open(Document document, SecretBytes keyringKey) {
+	/**
+	 * The intake sealer, from the public key beside the keyring: what a node that takes
+	 * reports needs, and all it needs.
+	 * @throws KeyringException if the data directory has no intake key (a keyring made
+	 * before intake that was not unlocked since)
+	 */
+	public static IntakeSealer intakeSealer(Path dataDir) {
+		Path file = dataDir.resolve(INTAKE_PUBLIC_KEY);
+		if (!Files.exists(file)) {
+			throw new KeyringException("no intake key in " + dataDir
+					+ ": unlock the keyring once (serve or any command) to make it, then copy " + INTAKE_PUBLIC_KEY);
+		}
+		try {
+			byte[] publicKeyset = Files.readAllBytes(file);
+			return new IntakeSealer(TinkProtoKeysetFormat
+				.parseKeysetWithoutSecret(B64D.decode(JSON.readTree(publicKeyset).get("keyset").asString())));
+		}
+		catch (IOException | GeneralSecurityException | RuntimeException ex) {
+			throw new KeyringException("the intake public key in " + dataDir + " cannot be read", ex);
+		}
+	}
+
+	private static Keyring open(Path dataDir, Document document, SecretBytes keyringKey) {
 		try {
 			Aead unwrap = TinkKeys.aesGcm(keyringKey);
 			KeysetHandle master = TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.masterKeyset), unwrap,
 					MASTER_CONTEXT);
 			KeysetHandle signing = TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.signingKeyset),
 					unwrap, SIGNING_CONTEXT);
-			return new Keyring(TinkKeys.primitive(master, Aead.class),
-					TinkKeys.primitive(signing, PublicKeySign.class));
+			if (document.intakeKeyset == null) {
+				// a keyring made before intake: it gets its intake keyset now
+				document = document.withIntake(intakeKeyset(unwrap));
+				replace(dataDir, document);
+			}
+			if (!Files.exists(dataDir.resolve(INTAKE_PUBLIC_KEY))) {
+				writePublicKey(dataDir, INTAKE_PUBLIC_KEY, "khronika-intake-key/1", document.intakePublicKeyset);
+			}
+			KeysetHandle intake = TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.intakeKeyset), unwrap,
+					INTAKE_CONTEXT);
+			return new Keyring(TinkKeys.primitive(master, Aead.class), TinkKeys.primitive(signing, PublicKeySign.class),
+					new IntakeOpener(TinkKeys.primitive(intake, HybridDecrypt.class)),
+					new IntakeSealer(intake.getPublicKeysetHandle()));
+		}
+		catch (IOException ex) {
+			throw new KeyringException("the intake public key could not be written to " + dataDir, ex);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new KeyringException("the keyring does not open with this key: it is damaged or belongs elsewhere");
@@ -263,15 +309,34 @@ public final class KeyringFile {
 			Aead wrap = TinkKeys.aesGcm(keyringKey);
 			KeysetHandle master = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
 			KeysetHandle signing = KeysetHandle.generateNew(PredefinedSignatureParameters.ED25519);
+			String[] intake = intakeKeyset(wrap);
 			return new Document(FORMAT, null, null, null, null, null, null, null, null,
 					B64.encodeToString(TinkProtoKeysetFormat.serializeEncryptedKeyset(master, wrap, MASTER_CONTEXT)),
 					B64.encodeToString(TinkProtoKeysetFormat.serializeEncryptedKeyset(signing, wrap, SIGNING_CONTEXT)),
 					B64.encodeToString(
-							TinkProtoKeysetFormat.serializeKeysetWithoutSecret(signing.getPublicKeysetHandle())));
+							TinkProtoKeysetFormat.serializeKeysetWithoutSecret(signing.getPublicKeysetHandle())),
+					intake[0], intake[1]);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new KeyringException("new keys could not be generated", ex);
 		}
+	}
+
+	/**
+	 * A new intake keyset (HPKE: X25519, HKDF-SHA256, AES-256-GCM): its private half
+	 * encrypted under {@code wrap}, its public half in plain, both in Base64.
+	 */
+	private static String[] intakeKeyset(Aead wrap) throws GeneralSecurityException {
+		KeysetHandle intake = KeysetHandle.generateNew(HpkeParameters.builder()
+			.setKemId(HpkeParameters.KemId.DHKEM_X25519_HKDF_SHA256)
+			.setKdfId(HpkeParameters.KdfId.HKDF_SHA256)
+			.setAeadId(HpkeParameters.AeadId.AES_256_GCM)
+			.setVariant(HpkeParameters.Variant.NO_PREFIX)
+			.build());
+		return new String[] {
+				B64.encodeToString(TinkProtoKeysetFormat.serializeEncryptedKeyset(intake, wrap, INTAKE_CONTEXT)),
+				B64.encodeToString(
+						TinkProtoKeysetFormat.serializeKeysetWithoutSecret(intake.getPublicKeysetHandle())) };
 	}
 
 	private static String wrap(SecretBytes keyringKey, SecretBytes wrappingKey) {
@@ -332,8 +397,8 @@ public final class KeyringFile {
 				writePrivately(dataDir.resolve(KEY_FILE), B64.encodeToString(raw).getBytes(StandardCharsets.US_ASCII));
 				Arrays.fill(raw, (byte) 0);
 			}
-			writePrivately(dataDir.resolve(PUBLIC_KEY), JSON.writeValueAsBytes(
-					java.util.Map.of("format", "khronika-checkpoint-key/1", "keyset", document.signingPublicKeyset)));
+			writePublicKey(dataDir, PUBLIC_KEY, "khronika-checkpoint-key/1", document.signingPublicKeyset);
+			writePublicKey(dataDir, INTAKE_PUBLIC_KEY, "khronika-intake-key/1", document.intakePublicKeyset);
 			writePrivately(dataDir.resolve(KEYRING), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
 		}
 		catch (FileAlreadyExistsException ex) {
@@ -369,6 +434,11 @@ public final class KeyringFile {
 			throw new KeyringException(
 					"the keyring could not be rewritten in " + dataDir + "; the old one is unchanged", ex);
 		}
+	}
+
+	private static void writePublicKey(Path dataDir, String file, String format, String keyset) throws IOException {
+		writePrivately(dataDir.resolve(file),
+				JSON.writeValueAsBytes(java.util.Map.of("format", format, "keyset", keyset)));
 	}
 
 	private static void writePrivately(Path target, byte[] content) throws IOException {
@@ -410,13 +480,21 @@ public final class KeyringFile {
 	/** The JSON shape of {@code keyring.json}. */
 	record Document(String format, String kdf, Integer memoryKiB, Integer iterations, Integer parallelism,
 			String passphraseSalt, String passphraseWrappedKey, String recoverySalt, String recoveryWrappedKey,
-			String masterKeyset, String signingKeyset, String signingPublicKeyset) {
+			String masterKeyset, String signingKeyset, String signingPublicKeyset, String intakeKeyset,
+			String intakePublicKeyset) {
+
+		Document withIntake(String[] intake) {
+			return new Document(this.format, this.kdf, this.memoryKiB, this.iterations, this.parallelism,
+					this.passphraseSalt, this.passphraseWrappedKey, this.recoverySalt, this.recoveryWrappedKey,
+					this.masterKeyset, this.signingKeyset, this.signingPublicKeyset, intake[0], intake[1]);
+		}
 
 		Document protectedBy(KeyDerivation cost, byte[] passphraseSalt, String passphraseWrapped, byte[] recoverySalt,
 				String recoveryWrapped) {
 			return new Document(this.format, "argon2id", cost.memoryKiB(), cost.iterations(), cost.parallelism(),
 					B64.encodeToString(passphraseSalt), passphraseWrapped, B64.encodeToString(recoverySalt),
-					recoveryWrapped, this.masterKeyset, this.signingKeyset, this.signingPublicKeyset);
+					recoveryWrapped, this.masterKeyset, this.signingKeyset, this.signingPublicKeyset, this.intakeKeyset,
+					this.intakePublicKeyset);
 		}
 
 		KeyDerivation cost() {

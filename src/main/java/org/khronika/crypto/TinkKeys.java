@@ -9,6 +9,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.AesGcmParameters;
+import com.google.crypto.tink.hybrid.HybridConfig;
 import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.signature.SignatureConfig;
 
@@ -22,6 +23,7 @@ final class TinkKeys {
 			AeadConfig.register();
 			SignatureConfig.register();
 			MacConfig.register();
+			HybridConfig.register();
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Tink could not register its key types", ex);

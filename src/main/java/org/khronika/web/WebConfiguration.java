@@ -14,7 +14,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Russian or English: from {@code ?lang=}, then a cookie, then the browser's languages;
- * Russian otherwise.
+ * Russian otherwise. The public report form ({@code /report}) speaks Ukrainian too, and
+ * sets no cookie: its language comes from its {@code lang} parameter (a link, or a hidden
+ * field of its forms), then the browser's languages.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -23,8 +25,52 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(RUSSIAN, Locale.ENGLISH);
 
+	/** The languages of the public report form. */
+	static final List<Locale> REPORT_LANGUAGES = List.of(RUSSIAN, Locale.forLanguageTag("uk"), Locale.ENGLISH);
+
 	@Bean
 	LocaleResolver localeResolver() {
+		LocaleResolver staff = staffLocaleResolver();
+		return new LocaleResolver() {
+			@Override
+			public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+				return isReport(request) ? reportLocale(request) : staff.resolveLocale(request);
+			}
+
+			@Override
+			public void setLocale(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response, Locale locale) {
+				if (!isReport(request)) {
+					staff.setLocale(request, response, locale);
+				}
+			}
+		};
+	}
+
+	private static boolean isReport(jakarta.servlet.http.HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/report") || path.startsWith("/report/");
+	}
+
+	private static Locale reportLocale(jakarta.servlet.http.HttpServletRequest request) {
+		String asked = request.getParameter("lang");
+		for (Locale supported : REPORT_LANGUAGES) {
+			if (supported.getLanguage().equals(asked)) {
+				return supported;
+			}
+		}
+		for (java.util.Enumeration<Locale> wanted = request.getLocales(); wanted.hasMoreElements();) {
+			String language = wanted.nextElement().getLanguage();
+			for (Locale supported : REPORT_LANGUAGES) {
+				if (supported.getLanguage().equals(language)) {
+					return supported;
+				}
+			}
+		}
+		return RUSSIAN;
+	}
+
+	private static LocaleResolver staffLocaleResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("khronika-lang");
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieHttpOnly(true);
@@ -48,7 +94,9 @@ class WebConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(interceptor);
+		// not on error pages either: a request refused as too large must not have its
+		// body read for a parameter
+		registry.addInterceptor(interceptor).excludePathPatterns("/report", "/report/**", "/error");
 	}
 
 }

@@ -375,6 +375,28 @@ class AccessMatrixIT {
 				form("other", nobody), expect(A, A, H, H, D)));
 		rows.add(new Row("POST " + KINDS + "/{id}/unlink", "POST", "/incidents/" + f.operatorIncident + "/unlink",
 				form("other", nobody), expect(A, A, H, A, D)));
+		// the public report form: anyone, logged in or not, and no one sees more than
+		// the receipt's holder
+		Map<Who, Outcome> anyone = new EnumMap<>(Who.class);
+		java.util.Arrays.stream(Who.values()).forEach(who -> anyone.put(who, A));
+		Map<Who, Outcome> anyoneRefused = new EnumMap<>(Who.class);
+		java.util.Arrays.stream(Who.values()).forEach(who -> anyoneRefused.put(who, I));
+		Map<Who, Outcome> anyoneNotFound = new EnumMap<>(Who.class);
+		java.util.Arrays.stream(Who.values()).forEach(who -> anyoneNotFound.put(who, H));
+		rows.add(new Row("GET /report", "GET", "/report", null, anyone));
+		rows.add(new Row("POST /report", "POST", "/report", form("lang", "ru"), anyoneRefused));
+		rows.add(new Row("GET /report/status", "GET", "/report/status", null, anyone));
+		rows.add(new Row("POST /report/status", "POST", "/report/status",
+				form("receipt", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"), anyoneNotFound));
+		rows.add(new Row("POST /report/withdraw", "POST", "/report/withdraw", form("receipt", "not a receipt"),
+				anyoneRefused));
+		// the triage queue: those who triage reports
+		rows.add(new Row("GET /intake", "GET", "/intake", null, expect(A, A, D, A, D)));
+		rows.add(new Row("GET /intake/{id}", "GET", "/intake/" + nobody, null, expect(H, H, D, H, D)));
+		rows.add(new Row("POST /intake/{id}/decide", "POST", "/intake/" + nobody + "/decide", form("state", "accepted"),
+				expect(H, H, D, H, D)));
+		rows.add(new Row("POST /intake/{id}/assign", "POST", "/intake/" + nobody + "/assign", form("login", ""),
+				expect(H, H, D, H, D)));
 		// every role searches; what each finds is what it may see (SearchIT)
 		rows.add(new Row("GET /search", "GET", "/search", null, expect(A, A, A, A, A)));
 		rows.add(new Row("POST /search", "POST", "/search", form("q", "Иванов"), expect(A, A, A, A, A)));

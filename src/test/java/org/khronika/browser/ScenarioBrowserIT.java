@@ -436,6 +436,64 @@ class ScenarioBrowserIT {
 		screenshot("lawyer-sees-only-assigned-case");
 	}
 
+	@Test
+	void aRelativeReportsADetentionFromAPhoneAndAnOperatorTriagesIt() {
+		// the reporter, on a phone
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		open("/report?lang=ru");
+		assertThat(heading()).isEqualTo("Сообщите, что случилось");
+		assertThat(this.browser.manage().getCookies()).as("the form sets no cookie").isEmpty();
+		answer("what", "detention");
+		date("date", LocalDate.of(2025, 2, 24));
+		choose("region", "Тверская область");
+		fill("place", "Тверь, отдел полиции");
+		fill("person", "Вымышленный Брат Петрович");
+		answer("relation", "relative");
+		answer("denounced", "yes");
+		choose("informant", "Коллега");
+		field("needsLawyer").click();
+		fill("text", "Забрали у подъезда, телефон изъяли.");
+		screenshot("report-form-phone");
+		navigateBy(this.browser.findElement(By.cssSelector("main form button[type=submit]")));
+		assertThat(heading()).isEqualTo("Сообщение получено");
+		String receipt = this.browser.findElement(By.cssSelector(".receipt code")).getText();
+		assertThat(receipt).matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){7}");
+		assertThat(this.browser.manage().getCookies()).isEmpty();
+		screenshot("report-receipt-phone");
+
+		// the operator, at a desk
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+		Staff operator = Staff.add(this.context, "browser-operator", Role.OPERATOR);
+		open("/login?lang=ru");
+		fill("username", operator.login());
+		fill("password", Staff.PASSWORD);
+		submit();
+		fill("code", operator.nextCode());
+		submit();
+		click("Сообщения (1 новых)");
+		click(LocalDate.now().toString());
+		assertThat(text()).contains("Вымышленный Брат Петрович", "Тверь, отдел полиции", "Коллега",
+				"Забрали у подъезда");
+		answer("state", "needs-information");
+		navigateBy(this.browser.findElement(By.cssSelector("form.decide button[type=submit]")));
+		assertThat(text()).contains("Отмечено: нужны сведения.");
+		screenshot("report-triage");
+		this.browser.manage().deleteAllCookies();
+
+		// the reporter again, with the receipt
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		open("/report/status?lang=ru");
+		fill("receipt", receipt);
+		submit();
+		assertThat(text()).contains("Состояние: на рассмотрении");
+		screenshot("report-status-phone");
+	}
+
+	/** Chooses an answer of a group of radio buttons, as a tap on it does. */
+	private void answer(String name, String value) {
+		this.browser.findElement(By.cssSelector("input[name=" + name + "][value=" + value + "]")).click();
+	}
+
 	private static String saveCase(Registry registry, Actor editor, String name) {
 		RecordDraft person = RecordDraft.empty(RecordKind.PERSON)
 			.with("names", name)

@@ -32,7 +32,14 @@ final class Canaries {
 
 	static final String REFERENCE = "Адвокат Канарейкин 3307";
 
-	static final List<String> ALL = List.of(LATIN_NAME, CYRILLIC_NAME, CONTACT, PHONE, DESCRIPTION, NOTE, REFERENCE);
+	/** A reporter's browser, as it names itself: never kept. */
+	static final String USER_AGENT = "CanaryBrowser/7.7 (reporter 6613)";
+
+	/** A reporter's address, as a proxy passes it on: never kept. */
+	static final String ADDRESS = "198.51.100.166";
+
+	static final List<String> ALL = List.of(LATIN_NAME, CYRILLIC_NAME, CONTACT, PHONE, DESCRIPTION, NOTE, REFERENCE,
+			USER_AGENT, ADDRESS);
 
 	private Canaries() {
 	}

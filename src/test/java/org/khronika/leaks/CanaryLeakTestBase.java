@@ -63,6 +63,7 @@ abstract class CanaryLeakTestBase {
 	@Test
 	void identifyingDataIsReadableThroughKhronikaAndNowhereOnDisk(CapturedOutput output) throws Exception {
 		enterCanariesThroughTheWebForms();
+		enterCanariesThroughTheReportForm();
 		enterCanariesThroughTheApi();
 		searchForTheCanaries();
 
@@ -119,6 +120,38 @@ abstract class CanaryLeakTestBase {
 		assertThat(rejected.status()).isEqualTo(422);
 		assertThat(web.get("/persons/" + person).text()).contains(Canaries.CYRILLIC_NAME, Canaries.PHONE);
 		assertThat(web.get("/persons/" + person + "/history").text()).contains(Canaries.CONTACT, Canaries.NOTE);
+	}
+
+	/**
+	 * A report through the public form, from a browser and an address that name the
+	 * reporter, with the canaries in its answers; then opened in the triage queue, where
+	 * they must read back, and its state looked up with the receipt.
+	 */
+	private void enterCanariesThroughTheReportForm() {
+		WebSession reporter = new WebSession(this.port);
+		Map<String, String> revealing = Map.of("User-Agent", Canaries.USER_AGENT, "X-Forwarded-For", Canaries.ADDRESS);
+		Response receipt = reporter.post("/report",
+				Map.of("what", List.of("detention"), "region", List.of("moscow"), "person",
+						List.of(Canaries.CYRILLIC_NAME), "relation", List.of("relative"), "contact",
+						List.of(Canaries.CONTACT), "text", List.of(Canaries.DESCRIPTION + " " + Canaries.LATIN_NAME)),
+				revealing);
+		assertThat(receipt.status()).isEqualTo(200);
+		java.util.regex.Matcher code = java.util.regex.Pattern.compile("[A-Z2-9]{4}(-[A-Z2-9]{4}){7}")
+			.matcher(receipt.body());
+		assertThat(code.find()).isTrue();
+		assertThat(reporter.post("/report/status", Map.of("receipt", List.of(code.group())), revealing).text())
+			.contains("получено");
+		// a rejected report carries them too
+		assertThat(reporter.post("/report", Map.of("person", List.of(Canaries.LATIN_NAME)), revealing).status())
+			.isEqualTo(422);
+
+		Staff triage = Staff.add(this.context, "triage", Role.OPERATOR);
+		WebSession staff = new WebSession(this.port).login(triage);
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"/intake/([0-9a-f-]{36})\"")
+			.matcher(staff.get("/intake").body());
+		assertThat(link.find()).isTrue();
+		assertThat(staff.get("/intake/" + link.group(1)).text()).contains(Canaries.CYRILLIC_NAME, Canaries.CONTACT,
+				Canaries.DESCRIPTION);
 	}
 
 	/**

@@ -33,6 +33,15 @@ class I18nPropertiesSyncTest {
 	}
 
 	@Test
+	void ukrainianHasEveryMessageOfThePublicReportFormAndNothingElse() throws IOException {
+		Set<String> report = new TreeSet<>(load("messages_ru.properties").stringPropertyNames());
+		report.removeIf(key -> !key.startsWith("report.") && !key.startsWith("error.413"));
+		report.add("nav.skip");
+
+		assertThat(new TreeSet<>(load("messages_uk.properties").stringPropertyNames())).isEqualTo(report);
+	}
+
+	@Test
 	void everyLiteralMessageKeyInTheTemplatesExists() throws IOException {
 		Set<String> keys = load("messages.properties").stringPropertyNames();
 		Pattern literal = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");

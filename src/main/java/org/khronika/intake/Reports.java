@@ -1,0 +1,275 @@
+package org.khronika.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.khronika.access.AccessPolicy;
+import org.khronika.access.AccessRefused;
+import org.khronika.access.Actor;
+import org.khronika.access.AuditTrail;
+import org.khronika.access.Capability;
+import org.khronika.catalog.Catalog;
+import org.khronika.crypto.IntakeOpener;
+import org.khronika.crypto.IntakeSealer;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Intake's API. A report is checked, sealed whole to the intake key and stored with its
+ * receipt's hash, in one step: a report that fails a check leaves nothing behind, and one
+ * acknowledged with a receipt is stored. Its reporter follows it by receipt and may
+ * withdraw it, which deletes it. Staff who triage ({@link Capability#TRIAGE_REPORTS}) see
+ * the queue of reports by what is stored in clear (day, channel, what happened, region,
+ * state) and open each one on its own, every opening and decision in the audit trail.
+ */
+public class Reports {
+
+	/** How a report came in. */
+	public enum Channel {
+
+		WEB, PHONE, API;
+
+		public String code() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+	/** A report in the queue: what is kept in clear, nothing sealed. */
+	public record Summary(String id, LocalDate receivedOn, String channel, String kind, String region,
+			ReportState state, String assignee) {
+	}
+
+	/** A report opened: its summary and the reporter's answers. */
+	public record Opened(Summary summary, ReportAnswers answers) {
+	}
+
+	/** Which reports the queue shows: by state (open ones if none), region and kind. */
+	public record Filter(ReportState state, String region, String kind) {
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JdbcTemplate jdbc;
+
+	private final Supplier<IntakeSealer> sealer;
+
+	private final Supplier<IntakeOpener> opener;
+
+	private final AccessPolicy policy;
+
+	private final AuditTrail audit;
+
+	private final Catalog catalog;
+
+	private final Clock clock;
+
+	private final int retentionDays;
+
+	Reports(JdbcTemplate jdbc, Supplier<IntakeSealer> sealer, Supplier<IntakeOpener> opener, AccessPolicy policy,
+			AuditTrail audit, Catalog catalog, Clock clock, int retentionDays) {
+		this.jdbc = jdbc;
+		this.sealer = sealer;
+		this.opener = opener;
+		this.policy = policy;
+		this.audit = audit;
+		this.catalog = catalog;
+		this.clock = clock;
+		this.retentionDays = retentionDays;
+	}
+
+	/** How many days a report not accepted is kept before it is deleted. */
+	public int retentionDays() {
+		return this.retentionDays;
+	}
+
+	/**
+	 * Checks the answers, seals them and stores the report.
+	 * @return the receipt, to be shown once: it is stored only as its hash
+	 * @throws InvalidReport if an answer is missing or wrong; nothing is stored
+	 */
+	public Receipt submit(ReportAnswers answers, Channel channel) {
+		List<ReportAnswers.Problem> problems = answers.problems(regions(), informants(), today());
+		if (!problems.isEmpty()) {
+			throw new InvalidReport(problems);
+		}
+		String id = UUID.randomUUID().toString();
+		byte[] sealed = this.sealer.get().seal(JSON.writeValueAsBytes(answers.stored()), context(id));
+		Receipt receipt = Receipt.generate();
+		String day = today().toString();
+		this.jdbc.update(
+				"INSERT INTO intake_report (id, received_on, channel, kind, region, state, changed_on, receipt_hash, "
+						+ "answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				id, day, channel.code(), answers.what(), answers.region(), ReportState.NEW.code(), day, receipt.hash(),
+				sealed);
+		return receipt;
+	}
+
+	/** The state of the report {@code receipt} belongs to; empty if none does. */
+	public Optional<ReportState> status(Receipt receipt) {
+		return this.jdbc
+			.queryForList("SELECT state FROM intake_report WHERE receipt_hash = ?", String.class, receipt.hash())
+			.stream()
+			.findFirst()
+			.flatMap(ReportState::ofCode);
+	}
+
+	/**
+	 * Deletes the report {@code receipt} belongs to, at its reporter's wish.
+	 * @return whether there was one
+	 */
+	public boolean withdraw(Receipt receipt) {
+		return this.jdbc.update("DELETE FROM intake_report WHERE receipt_hash = ?", receipt.hash()) > 0;
+	}
+
+	/**
+	 * The reports {@code filter} asks for, new ones first, then by the day they came in,
+	 * latest first; at most {@code limit}.
+	 * @throws AccessRefused unless {@code actor} triages reports
+	 */
+	public List<Summary> queue(Actor actor, Filter filter, int limit) {
+		requireTriage(actor);
+		StringBuilder sql = new StringBuilder(
+				"SELECT id, received_on, channel, kind, region, state, assignee FROM intake_report WHERE ");
+		List<Object> arguments = new ArrayList<>();
+		if (filter.state() != null) {
+			sql.append("state = ?");
+			arguments.add(filter.state().code());
+		}
+		else {
+			List<ReportState> open = java.util.Arrays.stream(ReportState.values()).filter(ReportState::open).toList();
+			sql.append("state IN (").append(open.stream().map(s -> "?").collect(Collectors.joining(", "))).append(")");
+			open.forEach(state -> arguments.add(state.code()));
+		}
+		if (filter.region() != null) {
+			sql.append(" AND region = ?");
+			arguments.add(filter.region());
+		}
+		if (filter.kind() != null) {
+			sql.append(" AND kind = ?");
+			arguments.add(filter.kind());
+		}
+		sql.append(" ORDER BY CASE WHEN state = 'new' THEN 0 ELSE 1 END, received_on DESC, id LIMIT ")
+			.append(Math.max(1, limit));
+		return this.jdbc.query(sql.toString(), (rs, n) -> summary(rs), arguments.toArray());
+	}
+
+	/** How many reports are new: not yet opened by anyone. */
+	public long waiting(Actor actor) {
+		requireTriage(actor);
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_report WHERE state = 'new'", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * Opens report {@code id} for {@code actor}: the opening is audited, and a new report
+	 * is in review from then on.
+	 * @throws AccessRefused unless {@code actor} triages reports
+	 */
+	public Optional<Opened> open(Actor actor, String id) {
+		requireTriage(actor);
+		List<byte[]> sealed = this.jdbc.query("SELECT answers FROM intake_report WHERE id = ?",
+				(rs, n) -> rs.getBytes(1), id);
+		if (sealed.isEmpty()) {
+			return Optional.empty();
+		}
+		byte[] plain = this.opener.get().open(sealed.get(0), context(id));
+		this.audit.read(actor, "read", "report", List.of(id));
+		this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ? AND state = ?",
+				ReportState.IN_REVIEW.code(), today().toString(), id, ReportState.NEW.code());
+		Map<String, Object> stored = JSON.readValue(new String(plain, StandardCharsets.UTF_8),
+				new TypeReference<Map<String, Object>>() {
+				});
+		return summary(id).map(summary -> new Opened(summary, ReportAnswers.fromStored(stored)));
+	}
+
+	/**
+	 * Puts report {@code id} in {@code state} (audited).
+	 * @return whether there is such a report
+	 * @throws AccessRefused unless {@code actor} triages reports
+	 */
+	public boolean decide(Actor actor, String id, ReportState state) {
+		requireTriage(actor);
+		int changed = this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ?", state.code(),
+				today().toString(), id);
+		if (changed > 0) {
+			this.audit.read(actor, "decide", "report: " + state.code(), List.of(id));
+		}
+		return changed > 0;
+	}
+
+	/**
+	 * Gives report {@code id} to {@code login} to handle, or to no one (null).
+	 * @return whether there is such a report
+	 * @throws AccessRefused unless {@code actor} triages reports
+	 */
+	public boolean assign(Actor actor, String id, String login) {
+		requireTriage(actor);
+		int changed = this.jdbc.update("UPDATE intake_report SET assignee = ? WHERE id = ?", login, id);
+		if (changed > 0) {
+			this.audit.read(actor, "assign", "report: " + ((login != null) ? login : "no one"), List.of(id));
+		}
+		return changed > 0;
+	}
+
+	/**
+	 * Deletes the reports not accepted whose last change is older than the retention
+	 * period.
+	 * @return how many were deleted
+	 */
+	public int deleteExpired() {
+		String before = today().minusDays(this.retentionDays).toString();
+		return this.jdbc.update("DELETE FROM intake_report WHERE state <> ? AND changed_on < ?",
+				ReportState.ACCEPTED.code(), before);
+	}
+
+	private Optional<Summary> summary(String id) {
+		return this.jdbc
+			.query("SELECT id, received_on, channel, kind, region, state, assignee FROM intake_report WHERE id = ?",
+					(rs, n) -> summary(rs), id)
+			.stream()
+			.findFirst();
+	}
+
+	private static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Summary(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+				rs.getString(5), ReportState.ofCode(rs.getString(6)).orElse(ReportState.NEW), rs.getString(7));
+	}
+
+	private void requireTriage(Actor actor) {
+		AccessRefused.unless(this.policy.may(actor, Capability.TRIAGE_REPORTS));
+	}
+
+	/** What a report's answers are sealed for: its id, so they open for no other row. */
+	private static String context(String id) {
+		return "khronika report " + id + " answers";
+	}
+
+	private Set<String> regions() {
+		return this.catalog.regions().stream().map(org.khronika.catalog.Region::code).collect(Collectors.toSet());
+	}
+
+	private Set<String> informants() {
+		return this.catalog.vocabulary("informant-relationships")
+			.terms()
+			.stream()
+			.map(org.khronika.catalog.Term::code)
+			.collect(Collectors.toSet());
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+}

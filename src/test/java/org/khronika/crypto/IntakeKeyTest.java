@@ -1,0 +1,80 @@
+package org.khronika.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The intake key: a report sealed with the public key beside the keyring opens only with
+ * the unlocked keyring, and only for the report and part it was sealed for.
+ */
+class IntakeKeyTest {
+
+	@TempDir
+	Path dir;
+
+	private static final byte[] REPORT = "{\"what\":\"detention\",\"who\":\"Брат Александр\"}"
+		.getBytes(StandardCharsets.UTF_8);
+
+	@Test
+	void aReportSealedWithThePublicKeyAloneOpensOnlyWithTheKeyringForItsOwnContext() throws Exception {
+		KeyringFile.createUnprotected(this.dir);
+		IntakeSealer sealer = KeyringFile.intakeSealer(this.dir);
+
+		byte[] sealed = sealer.seal(REPORT, "report 1 answers");
+
+		assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("detention");
+		IntakeOpener opener = KeyringFile.unlockWithKeyFile(this.dir).intakeOpener();
+		assertThat(opener.open(sealed, "report 1 answers")).isEqualTo(REPORT);
+		assertThatThrownBy(() -> opener.open(sealed, "report 2 answers")).as("moved to another report")
+			.isInstanceOf(SealedDataException.class);
+		sealed[sealed.length - 1] ^= 1;
+		assertThatThrownBy(() -> opener.open(sealed, "report 1 answers")).as("changed")
+			.isInstanceOf(SealedDataException.class);
+		assertThat(Files.readString(this.dir.resolve(KeyringFile.INTAKE_PUBLIC_KEY))).contains("khronika-intake-key/1");
+	}
+
+	@Test
+	void anotherOrganisationsKeyringDoesNotOpenIt() {
+		KeyringFile.createUnprotected(this.dir);
+		KeyringFile.createUnprotected(this.dir.resolve("other"));
+		byte[] sealed = KeyringFile.intakeSealer(this.dir).seal(REPORT, "report 1 answers");
+
+		IntakeOpener other = KeyringFile.unlockWithKeyFile(this.dir.resolve("other")).intakeOpener();
+		assertThatThrownBy(() -> other.open(sealed, "report 1 answers")).isInstanceOf(SealedDataException.class);
+	}
+
+	@Test
+	void aKeyringMadeBeforeIntakeIsGivenItsIntakeKeyWhenNextUnlocked() throws Exception {
+		KeyringFile.createUnprotected(this.dir);
+		Path file = this.dir.resolve(KeyringFile.KEYRING);
+		JsonMapper json = JsonMapper.builder().build();
+		ObjectNode old = (ObjectNode) json.readTree(file.toFile());
+		old.remove("intakeKeyset");
+		old.remove("intakePublicKeyset");
+		Files.write(file, json.writeValueAsBytes(old));
+		Files.delete(this.dir.resolve(KeyringFile.INTAKE_PUBLIC_KEY));
+		assertThatThrownBy(() -> KeyringFile.intakeSealer(this.dir)).isInstanceOf(KeyringException.class)
+			.hasMessageContaining("unlock the keyring once");
+
+		Keyring keyring = KeyringFile.unlockWithKeyFile(this.dir);
+
+		JsonNode upgraded = json.readTree(file.toFile());
+		assertThat(upgraded.has("intakeKeyset")).isTrue();
+		byte[] sealed = KeyringFile.intakeSealer(this.dir).seal(REPORT, "report 1 answers");
+		assertThat(keyring.intakeOpener().open(sealed, "report 1 answers")).isEqualTo(REPORT);
+		assertThat(KeyringFile.unlockWithKeyFile(this.dir).intakeOpener().open(sealed, "report 1 answers"))
+			.as("the same key at the next unlock")
+			.isEqualTo(REPORT);
+	}
+
+}

@@ -1,0 +1,251 @@
+package org.khronika.intake;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.khronika.TestApplication;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.WebSession;
+import org.khronika.WebSession.Response;
+import org.khronika.access.AuditTrail;
+import org.khronika.access.Role;
+import org.khronika.access.Staff;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A relative reports a detention through the public form: no login and no cookie; the
+ * report is sealed on arrival and answered with a receipt shown once; with the receipt
+ * they see its state and may withdraw it; staff who triage open it, audited, and decide.
+ * Bad input gets a message by field and leaves nothing stored.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IntakeIT {
+
+	private static final Path DATA = TestApplication.dataDirectory();
+
+	private static final Pattern RECEIPT = Pattern.compile("([A-Z2-9]{4}(?:-[A-Z2-9]{4}){7})");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApplication.register(registry, DATA, Engine.SQLITE);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Reports reports;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	/** A reporter of their own, as their own network address: throttles count apart. */
+	private static Map<String, String> from(String address) {
+		return Map.of("X-Forwarded-For", address);
+	}
+
+	private static Map<String, List<String>> detention(String person) {
+		Map<String, List<String>> form = new HashMap<>();
+		form.put("lang", List.of("ru"));
+		form.put("what", List.of("detention"));
+		form.put("date", List.of("2025-02-24"));
+		form.put("region", List.of("tver-oblast"));
+		form.put("place", List.of("Тверь, площадь Ленина"));
+		form.put("person", List.of(person));
+		form.put("relation", List.of("relative"));
+		form.put("denounced", List.of("yes"));
+		form.put("informant", List.of("colleague"));
+		form.put("accused", List.of("КоАП 20.3.3"));
+		form.put("hasLawyer", List.of("no"));
+		form.put("needsLawyer", List.of("yes"));
+		form.put("text", List.of("Забрали после пикета, держат в отделе."));
+		return form;
+	}
+
+	private static String receipt(Response page) {
+		Matcher matcher = RECEIPT.matcher(page.body());
+		assertThat(matcher.find()).as("a receipt on the page").isTrue();
+		return matcher.group(1);
+	}
+
+	private long stored() {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_report", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	@Test
+	void aRelativeReportsADetentionAndFollowsItWithTheReceiptWhileStaffTriageIt() {
+		WebSession reporter = new WebSession(this.port);
+		Response form = reporter.get("/report?lang=uk");
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.text()).contains("Повідомте, що сталося", "Що ми зберігаємо", "90 днів");
+		assertThat(form.header("Set-Cookie")).as("the form sets no cookie").isNull();
+		assertThat(form.body()).as("nothing from elsewhere").doesNotContain("src=\"http", "href=\"http", "<script");
+
+		Response sent = reporter.post("/report", detention("Клоков Александр, брат"), from("198.51.100.21"));
+
+		assertThat(sent.status()).isEqualTo(200);
+		assertThat(sent.header("Set-Cookie")).isNull();
+		assertThat(sent.header("Cache-Control")).contains("no-store");
+		assertThat(sent.text()).contains("Сообщение получено", "только один раз");
+		String receipt = receipt(sent);
+		Map<String, Object> row = this.jdbc
+			.queryForMap("SELECT received_on, channel, kind, region, state, answers, receipt_hash FROM intake_report "
+					+ "WHERE kind = 'detention' AND region = 'tver-oblast'");
+		assertThat(row.get("received_on")).as("the day, not the time").isEqualTo(LocalDate.now().toString());
+		assertThat(row).containsEntry("channel", "web").containsEntry("state", "new");
+		assertThat(new String((byte[]) row.get("answers"), java.nio.charset.StandardCharsets.ISO_8859_1)).as("sealed")
+			.doesNotContain("Klokov", "Тверь")
+			.doesNotContain(new String("Клоков".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					java.nio.charset.StandardCharsets.ISO_8859_1));
+		assertThat(row.get("receipt_hash").toString()).as("only the receipt's hash")
+			.doesNotContain(receipt.replace("-", ""))
+			.hasSize(64);
+
+		Response status = reporter.post("/report/status", Map.of("receipt", List.of(receipt.toLowerCase())),
+				from("198.51.100.21"));
+		assertThat(status.text()).contains("Состояние: получено");
+
+		Staff operator = Staff.add(this.context, "intake-operator-" + System.nanoTime() % 100000, Role.OPERATOR);
+		WebSession staff = new WebSession(this.port).login(operator);
+		assertThat(staff.get("/").text()).as("the header says reports wait")
+			.containsPattern("Сообщения \\(\\d+ новых\\)");
+		String list = staff.get("/intake?region=tver-oblast&what=detention").body();
+		Matcher link = Pattern.compile("href=\"/intake/([0-9a-f-]{36})\"").matcher(list);
+		assertThat(link.find()).isTrue();
+		String id = link.group(1);
+		assertThat(list).as("the list opens nothing").doesNotContain("Клоков");
+
+		Response opened = staff.get("/intake/" + id);
+		assertThat(opened.text()).contains("Клоков Александр, брат", "Тверь, площадь Ленина", "Задержание", "Коллега",
+				"Забрали после пикета");
+		this.audit.flush();
+		assertThat(this.jdbc.queryForList(
+				"SELECT record_id FROM audit_trail WHERE actor = ? AND action = 'read' AND detail = 'report'",
+				String.class, operator.login()))
+			.as("the opening is audited")
+			.contains(id);
+		assertThat(reporter.post("/report/status", Map.of("receipt", List.of(receipt)), from("198.51.100.21")).text())
+			.contains("на рассмотрении");
+
+		staff.post("/intake/" + id + "/decide", Map.of("state", List.of("accepted")));
+		staff.post("/intake/" + id + "/assign", Map.of("login", List.of(operator.login())));
+		assertThat(staff.get("/intake?state=accepted").text()).contains(operator.login());
+		assertThat(reporter.post("/report/status", Map.of("receipt", List.of(receipt)), from("198.51.100.21")).text())
+			.contains("Состояние: принято");
+
+		Response unsure = reporter.post("/report/withdraw", Map.of("receipt", List.of(receipt)), from("198.51.100.21"));
+		assertThat(unsure.status()).isEqualTo(422);
+		assertThat(unsure.text()).contains("сначала поставьте галочку");
+		Response withdrawn = reporter.post("/report/withdraw",
+				Map.of("receipt", List.of(receipt), "sure", List.of("true")), from("198.51.100.21"));
+		assertThat(withdrawn.text()).contains("Сообщение отозвано и удалено");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_report WHERE id = ?", Long.class, id))
+			.isZero();
+		Response gone = reporter.post("/report/status", Map.of("receipt", List.of(receipt)), from("198.51.100.21"));
+		assertThat(gone.status()).isEqualTo(404);
+		assertThat(gone.text()).contains("Сообщения с такой квитанцией нет");
+	}
+
+	@Test
+	void badInputGetsAMessageByFieldAndNothingIsStored() {
+		WebSession reporter = new WebSession(this.port);
+		long before = stored();
+
+		Response empty = reporter.post("/report", Map.of("lang", List.of("ru")), from("198.51.100.22"));
+		assertThat(empty.status()).isEqualTo(422);
+		assertThat(empty.text()).contains("Сообщение не отправлено", "Ответьте, пожалуйста, на этот вопрос.");
+
+		Map<String, List<String>> wrong = detention("Кто-то");
+		wrong.put("what", List.of("arson"));
+		wrong.put("date", List.of("2999-01-01"));
+		wrong.put("region", List.of("atlantis"));
+		wrong.put("text", List.of("я".repeat(ReportAnswers.LONG + 1)));
+		Response refused = reporter.post("/report", wrong, from("198.51.100.22"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.text()).contains("Выберите один из предложенных ответов.", "Эта дата ещё не наступила.",
+				"Слишком длинно: не больше 20");
+		assertThat(refused.body()).as("what was typed is kept in the form").contains("Кто-то");
+
+		Map<String, List<String>> huge = detention("Кто-то");
+		huge.put("text", List.of("x".repeat(2 * 1024 * 1024)));
+		Response tooLarge = reporter.post("/report", huge, from("198.51.100.22"));
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.text()).contains("Отправлено слишком много");
+
+		assertThat(stored()).as("nothing half-stored").isEqualTo(before);
+
+		assertThat(reporter.post("/report/status", Map.of("receipt", List.of("not a receipt")), from("198.51.100.22"))
+			.text()).contains("Это не квитанция");
+		assertThat(reporter.post("/report/status", Map.of("receipt", List.of("")), from("198.51.100.22")).text())
+			.contains("Введите квитанцию");
+	}
+
+	@Test
+	void guessingReceiptsIsSlowedDown() {
+		WebSession guesser = new WebSession(this.port);
+		int refused = 0;
+		for (int i = 0; i < 15; i++) {
+			Response answer = guesser.post("/report/status",
+					Map.of("receipt", List.of("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHH" + "JKLMNPQRSTUVWXYZ".charAt(i))),
+					from("198.51.100.23"));
+			if (answer.status() == 429) {
+				refused++;
+				assertThat(answer.text()).contains("Подождите минуту");
+			}
+		}
+		assertThat(refused).as("ten tries a minute from one network").isEqualTo(5);
+	}
+
+	@Test
+	void onlyThoseWhoTriageSeeTheQueue() {
+		for (Role role : List.of(Role.LAWYER, Role.ANALYST)) {
+			Staff other = Staff.add(this.context, "intake-" + role.code() + "-" + System.nanoTime() % 100000, role);
+			assertThat(new WebSession(this.port).login(other).get("/intake").status()).as(role.code()).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void reportsNotAcceptedAreDeletedAfterTheirRetention() {
+		Receipt stale = this.reports.submit(answers("Старое сообщение"), Reports.Channel.PHONE);
+		Receipt kept = this.reports.submit(answers("Принятое сообщение"), Reports.Channel.PHONE);
+		Receipt fresh = this.reports.submit(answers("Свежее сообщение"), Reports.Channel.PHONE);
+		String old = LocalDate.now().minusDays(this.reports.retentionDays() + 1).toString();
+		this.jdbc.update("UPDATE intake_report SET changed_on = ? WHERE receipt_hash = ?", old, stale.hash());
+		this.jdbc.update("UPDATE intake_report SET changed_on = ?, state = 'accepted' WHERE receipt_hash = ?", old,
+				kept.hash());
+
+		assertThat(this.reports.deleteExpired()).isEqualTo(1);
+
+		assertThat(this.reports.status(stale)).isEmpty();
+		assertThat(this.reports.status(kept)).hasValue(ReportState.ACCEPTED);
+		assertThat(this.reports.status(fresh)).hasValue(ReportState.NEW);
+	}
+
+	private static ReportAnswers answers(String person) {
+		return new ReportAnswers("search", null, "moscow", null, person, "witness", null, null, null, null, false, null,
+				null);
+	}
+
+}
