@@ -13,6 +13,7 @@ import org.khronika.access.AccessPolicy;
 import org.khronika.access.AuditTrail;
 import org.khronika.catalog.Catalog;
 import org.khronika.crypto.KeyringUnlock;
+import org.khronika.registry.Registry;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +25,9 @@ class IntakeConfiguration {
 
 	@Bean
 	Reports reports(DataSource dataSource, KeyringUnlock keyring, AccessPolicy policy, AuditTrail audit,
-			Catalog catalog, Clock clock, IntakeSettings settings) {
+			Catalog catalog, Clock clock, IntakeSettings settings, Registry registry) {
 		return new Reports(new JdbcTemplate(dataSource), () -> keyring.get().intakeSealer(),
-				() -> keyring.get().intakeOpener(), policy, audit, catalog, clock, settings.retentionDays());
+				() -> keyring.get().intakeOpener(), policy, audit, catalog, clock, settings.retentionDays(), registry);
 	}
 
 	/**

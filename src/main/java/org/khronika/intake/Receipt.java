@@ -69,6 +69,11 @@ public final class Receipt {
 		return shown.toString();
 	}
 
+	/** The code itself, from which the reporter's key to the conversation is derived. */
+	String code() {
+		return this.code;
+	}
+
 	/** What is stored: the SHA-256 of the code, in hex. */
 	String hash() {
 		try {

@@ -18,8 +18,14 @@ import org.khronika.access.Actor;
 import org.khronika.access.AuditTrail;
 import org.khronika.access.Capability;
 import org.khronika.catalog.Catalog;
+import org.khronika.crypto.ConversationKey;
 import org.khronika.crypto.IntakeOpener;
 import org.khronika.crypto.IntakeSealer;
+import org.khronika.registry.RecordDraft;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.Refusal;
+import org.khronika.registry.Registry;
+import org.khronika.registry.SaveResult;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,8 +57,24 @@ public class Reports {
 			ReportState state, String assignee) {
 	}
 
-	/** A report opened: its summary and the reporter's answers. */
-	public record Opened(Summary summary, ReportAnswers answers) {
+	/**
+	 * A report opened: its summary, the reporter's answers and, once it is accepted, the
+	 * source record that stands for it.
+	 */
+	public record Opened(Summary summary, ReportAnswers answers, String sourceId, List<Message> messages) {
+	}
+
+	/**
+	 * A message between a report's reporter and the monitors: the day it was sent, who
+	 * wrote it ({@code reporter} or {@code monitor}; which monitor is in the audit trail
+	 * only) and its text.
+	 */
+	public record Message(LocalDate sentOn, String author, String text) {
+
+		public static final String REPORTER = "reporter";
+
+		public static final String MONITOR = "monitor";
+
 	}
 
 	/** Which reports the queue shows: by state (open ones if none), region and kind. */
@@ -77,8 +99,11 @@ public class Reports {
 
 	private final int retentionDays;
 
+	private final Registry registry;
+
 	Reports(JdbcTemplate jdbc, Supplier<IntakeSealer> sealer, Supplier<IntakeOpener> opener, AccessPolicy policy,
-			AuditTrail audit, Catalog catalog, Clock clock, int retentionDays) {
+			AuditTrail audit, Catalog catalog, Clock clock, int retentionDays, Registry registry) {
+		this.registry = registry;
 		this.jdbc = jdbc;
 		this.sealer = sealer;
 		this.opener = opener;
@@ -105,14 +130,16 @@ public class Reports {
 			throw new InvalidReport(problems);
 		}
 		String id = UUID.randomUUID().toString();
-		byte[] sealed = this.sealer.get().seal(JSON.writeValueAsBytes(answers.stored()), context(id));
+		IntakeSealer sealer = this.sealer.get();
+		byte[] sealed = sealer.seal(JSON.writeValueAsBytes(answers.stored()), context(id));
 		Receipt receipt = Receipt.generate();
+		ConversationKey conversation = ConversationKey.generate();
 		String day = today().toString();
 		this.jdbc.update(
 				"INSERT INTO intake_report (id, received_on, channel, kind, region, state, changed_on, receipt_hash, "
-						+ "answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						+ "answers, conversation_sealed, conversation_wrapped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				id, day, channel.code(), answers.what(), answers.region(), ReportState.NEW.code(), day, receipt.hash(),
-				sealed);
+				sealed, conversation.sealedFor(sealer, id), conversation.wrappedFor(receipt.code(), id));
 		return receipt;
 	}
 
@@ -126,10 +153,115 @@ public class Reports {
 	}
 
 	/**
-	 * Deletes the report {@code receipt} belongs to, at its reporter's wish.
+	 * The messages of the report {@code receipt} belongs to, opened with the receipt:
+	 * oldest first; empty if there is no such report.
+	 */
+	public List<Message> messages(Receipt receipt) {
+		return reportOf(receipt)
+			.map(report -> messages(report.id(),
+					ConversationKey.unwrappedWith(receipt.code(), report.id(), report.wrapped())))
+			.orElse(List.of());
+	}
+
+	/**
+	 * A message from the reporter of the report {@code receipt} belongs to; a report
+	 * waiting for their answer is in review again.
+	 * @return whether there is such a report
+	 * @throws InvalidReport if the message is empty or too long
+	 */
+	public boolean reply(Receipt receipt, String text) {
+		Optional<Conversation> report = reportOf(receipt);
+		if (report.isEmpty()) {
+			return false;
+		}
+		requireMessage(text);
+		String id = report.get().id();
+		add(id, Message.REPORTER, text, ConversationKey.unwrappedWith(receipt.code(), id, report.get().wrapped()));
+		this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ? AND state = ?",
+				ReportState.IN_REVIEW.code(), today().toString(), id, ReportState.NEEDS_INFORMATION.code());
+		return true;
+	}
+
+	/**
+	 * A message to the reporter of report {@code id}, who reads it with the receipt; the
+	 * report then waits for their answer (audited).
+	 * @return whether there is such a report with a conversation
+	 * @throws AccessRefused unless {@code actor} triages reports
+	 * @throws InvalidReport if the message is empty or too long
+	 */
+	public boolean ask(Actor actor, String id, String text) {
+		requireTriage(actor);
+		requireMessage(text);
+		List<byte[]> sealed = this.jdbc.query(
+				"SELECT conversation_sealed FROM intake_report WHERE id = ? AND conversation_sealed IS NOT NULL",
+				(rs, n) -> rs.getBytes(1), id);
+		if (sealed.isEmpty()) {
+			return false;
+		}
+		add(id, Message.MONITOR, text, ConversationKey.openedBy(this.opener.get(), sealed.get(0), id));
+		this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ? AND state IN (?, ?)",
+				ReportState.NEEDS_INFORMATION.code(), today().toString(), id, ReportState.NEW.code(),
+				ReportState.IN_REVIEW.code());
+		this.audit.read(actor, "message", "report", List.of(id));
+		return true;
+	}
+
+	private static void requireMessage(String text) {
+		List<ReportAnswers.Problem> problems = new ArrayList<>();
+		if (text == null || text.isBlank()) {
+			problems.add(new ReportAnswers.Problem("message", "report.problem.required"));
+		}
+		else if (text.codePointCount(0, text.length()) > ReportAnswers.LONG) {
+			problems.add(new ReportAnswers.Problem("message", "report.problem.tooLong", ReportAnswers.LONG));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidReport(problems);
+		}
+	}
+
+	private void add(String id, String author, String text, ConversationKey key) {
+		Integer last = this.jdbc.queryForObject("SELECT MAX(position) FROM intake_message WHERE report_id = ?",
+				Integer.class, id);
+		int position = (last != null) ? last + 1 : 1;
+		this.jdbc.update(
+				"INSERT INTO intake_message (report_id, position, sent_on, author, body) VALUES (?, ?, ?, ?, ?)", id,
+				position, today().toString(), author, key.seal(text.strip(), messageContext(id, position)));
+	}
+
+	private List<Message> messages(String id, ConversationKey key) {
+		return this.jdbc.query(
+				"SELECT position, sent_on, author, body FROM intake_message WHERE report_id = ? ORDER BY position",
+				(rs, n) -> new Message(LocalDate.parse(rs.getString(2)), rs.getString(3),
+						key.open(rs.getBytes(4), messageContext(id, rs.getInt(1)))),
+				id);
+	}
+
+	/** A report as its reporter reaches it: its id and its wrapped conversation key. */
+	private record Conversation(String id, byte[] wrapped) {
+	}
+
+	private Optional<Conversation> reportOf(Receipt receipt) {
+		return this.jdbc
+			.query("SELECT id, conversation_wrapped FROM intake_report WHERE receipt_hash = ?",
+					(rs, n) -> new Conversation(rs.getString(1), rs.getBytes(2)), receipt.hash())
+			.stream()
+			.filter(report -> report.wrapped() != null)
+			.findFirst();
+	}
+
+	private static String messageContext(String id, int position) {
+		return "khronika report " + id + " message " + position;
+	}
+
+	/**
+	 * Deletes the report {@code receipt} belongs to, and its messages, at its reporter's
+	 * wish.
 	 * @return whether there was one
 	 */
 	public boolean withdraw(Receipt receipt) {
+		List<String> ids = this.jdbc.queryForList("SELECT id FROM intake_report WHERE receipt_hash = ?", String.class,
+				receipt.hash());
+		ids.forEach(id -> this.jdbc.update("DELETE FROM intake_message WHERE report_id = ?", id));
 		return this.jdbc.update("DELETE FROM intake_report WHERE receipt_hash = ?", receipt.hash()) > 0;
 	}
 
@@ -191,7 +323,47 @@ public class Reports {
 		Map<String, Object> stored = JSON.readValue(new String(plain, StandardCharsets.UTF_8),
 				new TypeReference<Map<String, Object>>() {
 				});
-		return summary(id).map(summary -> new Opened(summary, ReportAnswers.fromStored(stored)));
+		Map<String, Object> keys = this.jdbc
+			.queryForMap("SELECT source_id, conversation_sealed FROM intake_report WHERE id = ?", id);
+		byte[] conversation = (byte[]) keys.get("conversation_sealed");
+		List<Message> messages = (conversation != null)
+				? messages(id, ConversationKey.openedBy(this.opener.get(), conversation, id)) : List.of();
+		return summary(id).map(summary -> new Opened(summary, ReportAnswers.fromStored(stored),
+				(String) keys.get("source_id"), messages));
+	}
+
+	/**
+	 * Accepts report {@code id}: it becomes a source (kind "report", graded
+	 * {@code reliability} on the Admiralty scale) that the records made from it cite, and
+	 * it is kept past the retention period. A report accepted already keeps its source.
+	 * @return the source, or the registry's refusal (an actor who may not record sources,
+	 * a grade that is not one)
+	 * @throws AccessRefused unless {@code actor} triages reports
+	 */
+	public SaveResult accept(Actor actor, String id, String reliability) {
+		requireTriage(actor);
+		Optional<Summary> summary = summary(id);
+		if (summary.isEmpty()) {
+			return new SaveResult.Refused(Refusal.NOT_FOUND);
+		}
+		String existing = this.jdbc.queryForObject("SELECT source_id FROM intake_report WHERE id = ?", String.class,
+				id);
+		if (existing != null) {
+			return new SaveResult.Saved(RecordKind.SOURCE.id(UUID.fromString(existing)), 1);
+		}
+		// the reference says which report, never who sent it
+		SaveResult source = this.registry.record(actor,
+				RecordDraft.empty(RecordKind.SOURCE)
+					.with("kind", "report")
+					.with("reliability", reliability)
+					.with("reference", "Report " + id.substring(0, 8) + " of " + summary.get().receivedOn() + " ("
+							+ summary.get().channel() + ")"));
+		if (source instanceof SaveResult.Saved saved) {
+			this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ?, source_id = ? WHERE id = ?",
+					ReportState.ACCEPTED.code(), today().toString(), saved.id().toString(), id);
+			this.audit.read(actor, "decide", "report: " + ReportState.ACCEPTED.code(), List.of(id));
+		}
+		return source;
 	}
 
 	/**
@@ -201,6 +373,9 @@ public class Reports {
 	 */
 	public boolean decide(Actor actor, String id, ReportState state) {
 		requireTriage(actor);
+		if (state == ReportState.ACCEPTED) {
+			throw new IllegalArgumentException("a report is accepted with accept(), which makes its source");
+		}
 		int changed = this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ?", state.code(),
 				today().toString(), id);
 		if (changed > 0) {
@@ -230,6 +405,8 @@ public class Reports {
 	 */
 	public int deleteExpired() {
 		String before = today().minusDays(this.retentionDays).toString();
+		this.jdbc.update("DELETE FROM intake_message WHERE report_id IN (SELECT id FROM intake_report "
+				+ "WHERE state <> ? AND changed_on < ?)", ReportState.ACCEPTED.code(), before);
 		return this.jdbc.update("DELETE FROM intake_report WHERE state <> ? AND changed_on < ?",
 				ReportState.ACCEPTED.code(), before);
 	}

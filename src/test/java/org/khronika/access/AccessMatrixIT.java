@@ -392,6 +392,12 @@ class AccessMatrixIT {
 				anyoneRefused));
 		// the triage queue: those who triage reports
 		rows.add(new Row("GET /intake", "GET", "/intake", null, expect(A, A, D, A, D)));
+		rows.add(new Row("GET /intake/new", "GET", "/intake/new", null, expect(A, A, D, A, D)));
+		rows.add(new Row("POST /intake/new", "POST", "/intake/new", form("person", ""), expect(I, I, D, I, D)));
+		rows.add(new Row("POST /intake/{id}/ask", "POST", "/intake/" + nobody + "/ask", form("message", "?"),
+				expect(H, H, D, H, D)));
+		rows.add(new Row("POST /report/reply", "POST", "/report/reply", form("receipt", "not a receipt"),
+				anyoneRefused));
 		rows.add(new Row("GET /intake/{id}", "GET", "/intake/" + nobody, null, expect(H, H, D, H, D)));
 		rows.add(new Row("POST /intake/{id}/decide", "POST", "/intake/" + nobody + "/decide", form("state", "accepted"),
 				expect(H, H, D, H, D)));

@@ -437,8 +437,8 @@ class ScenarioBrowserIT {
 	}
 
 	@Test
-	void aRelativeReportsADetentionFromAPhoneAndAnOperatorTriagesIt() {
-		// the reporter, on a phone
+	void aRelativeReportsADetentionFromAPhoneAndTheMonitorsTakeItIntoTheRecords() {
+		// 1. a relative reports a detention, on a phone
 		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
 		open("/report?lang=ru");
 		assertThat(heading()).isEqualTo("Сообщите, что случилось");
@@ -451,42 +451,82 @@ class ScenarioBrowserIT {
 		answer("relation", "relative");
 		answer("denounced", "yes");
 		choose("informant", "Коллега");
+		fill("accused", "КоАП 20.3.3");
 		field("needsLawyer").click();
 		fill("text", "Забрали у подъезда, телефон изъяли.");
 		screenshot("report-form-phone");
 		navigateBy(this.browser.findElement(By.cssSelector("main form button[type=submit]")));
+
+		// 2. the receipt is shown, once
 		assertThat(heading()).isEqualTo("Сообщение получено");
 		String receipt = this.browser.findElement(By.cssSelector(".receipt code")).getText();
 		assertThat(receipt).matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){7}");
 		assertThat(this.browser.manage().getCookies()).isEmpty();
 		screenshot("report-receipt-phone");
 
-		// the operator, at a desk
+		// 3. an operator, at a desk, triages it and asks a question
 		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
 		Staff operator = Staff.add(this.context, "browser-operator", Role.OPERATOR);
-		open("/login?lang=ru");
-		fill("username", operator.login());
-		fill("password", Staff.PASSWORD);
-		submit();
-		fill("code", operator.nextCode());
-		submit();
+		logIn(operator);
 		click("Сообщения (1 новых)");
 		click(LocalDate.now().toString());
 		assertThat(text()).contains("Вымышленный Брат Петрович", "Тверь, отдел полиции", "Коллега",
 				"Забрали у подъезда");
-		answer("state", "needs-information");
-		navigateBy(this.browser.findElement(By.cssSelector("form.decide button[type=submit]")));
-		assertThat(text()).contains("Отмечено: нужны сведения.");
+		fill("message", "Есть ли у него адвокат сейчас?");
+		navigateBy(this.browser.findElement(By.cssSelector("form.ask button[type=submit]")));
+		assertThat(text()).contains("Отправлено; сообщение ждёт ответа автора.");
 		screenshot("report-triage");
 		this.browser.manage().deleteAllCookies();
 
-		// the reporter again, with the receipt
+		// 4. the reporter answers through the status page
 		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
 		open("/report/status?lang=ru");
 		fill("receipt", receipt);
 		submit();
-		assertThat(text()).contains("Состояние: на рассмотрении");
-		screenshot("report-status-phone");
+		assertThat(text()).contains("Мониторы задали вам вопрос", "Есть ли у него адвокат сейчас?");
+		fill("message", "Адвоката нет, ищем.");
+		navigateBy(this.browser.findElement(By.cssSelector("form.reply button[type=submit]")));
+		assertThat(text()).contains("Ваше сообщение отправлено", "Состояние: на рассмотрении");
+		screenshot("report-answer-phone");
+		this.browser.manage().deleteAllCookies();
+
+		// 5. an editor accepts it into a person, a case and an event
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+		logIn(this.monitor);
+		open("/intake");
+		click(LocalDate.now().toString());
+		assertThat(text()).contains("Адвоката нет, ищем.");
+		answer("state", "accepted");
+		choose("reliability", "B2");
+		navigateBy(this.browser.findElement(By.cssSelector("form.decide button[type=submit]")));
+		assertThat(text()).contains("Принято: сообщение стало источником.");
+		String report = this.browser.getCurrentUrl();
+		navigateBy(this.browser.findElement(By.xpath("//button[text()='Записать человека из этого сообщения']")));
+		assertThat(this.browser.findElement(By.id("names")).getAttribute("value"))
+			.isEqualTo("Вымышленный Брат Петрович");
+		fill("names", "Вымышленный Павел Петрович");
+		submit();
+		assertThat(text()).contains("Сохранено.", "Вымышленный Павел Петрович", "Сообщение (форма, телефон) · B2");
+		this.browser.get(report);
+		navigateBy(this.browser.findElement(By.xpath("//button[text()='Записать дело из этого сообщения']")));
+		pick("person", "Вымышленный Павел", "Вымышленный Павел Петрович");
+		choose("kind", "Административное");
+		choose("status", "Следствие");
+		submit();
+		assertThat(text()).as("the trigger, informant and article the reporter gave")
+			.contains("Сохранено.", "Донос", "Коллега", "КоАП 20.3.3", "Сообщение (форма, телефон) · B2");
+		addCaseEvent("Задержание", LocalDate.of(2025, 2, 24), null, null, null);
+		screenshot("report-into-records");
+	}
+
+	private void logIn(Staff staff) {
+		open("/login?lang=ru");
+		fill("username", staff.login());
+		fill("password", Staff.PASSWORD);
+		submit();
+		fill("code", staff.nextCode());
+		submit();
+		assertThat(heading()).isEqualTo("Обзор");
 	}
 
 	/** Chooses an answer of a group of radio buttons, as a tap on it does. */

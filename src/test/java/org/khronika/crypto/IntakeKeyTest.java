@@ -77,4 +77,28 @@ class IntakeKeyTest {
 			.isEqualTo(REPORT);
 	}
 
+	@Test
+	void aConversationOpensForTheMonitorsWithTheKeyringAndForTheReporterWithTheReceiptOnly() {
+		KeyringFile.createUnprotected(this.dir);
+		ConversationKey key = ConversationKey.generate();
+		byte[] forMonitors = key.sealedFor(KeyringFile.intakeSealer(this.dir), "report-1");
+		byte[] forReporter = key.wrappedFor("RECEIPTCODEONE", "report-1");
+		byte[] question = key.seal("Есть ли у него адвокат?", "report-1 message 1");
+
+		ConversationKey monitors = ConversationKey.openedBy(KeyringFile.unlockWithKeyFile(this.dir).intakeOpener(),
+				forMonitors, "report-1");
+		ConversationKey reporter = ConversationKey.unwrappedWith("RECEIPTCODEONE", "report-1", forReporter);
+
+		assertThat(monitors.open(question, "report-1 message 1")).isEqualTo("Есть ли у него адвокат?");
+		assertThat(reporter.open(monitors.seal("Нет", "report-1 message 2"), "report-1 message 2")).isEqualTo("Нет");
+		assertThatThrownBy(() -> ConversationKey.unwrappedWith("RECEIPTCODETWO", "report-1", forReporter))
+			.as("another receipt")
+			.isInstanceOf(SealedDataException.class);
+		assertThatThrownBy(() -> ConversationKey.unwrappedWith("RECEIPTCODEONE", "report-2", forReporter))
+			.as("another report")
+			.isInstanceOf(SealedDataException.class);
+		assertThatThrownBy(() -> reporter.open(question, "report-1 message 2")).as("moved in the conversation")
+			.isInstanceOf(SealedDataException.class);
+	}
+
 }

@@ -149,11 +149,53 @@ class IntakeIT {
 		assertThat(reporter.post("/report/status", Map.of("receipt", List.of(receipt)), from("198.51.100.21")).text())
 			.contains("на рассмотрении");
 
-		staff.post("/intake/" + id + "/decide", Map.of("state", List.of("accepted")));
+		assertThat(opened.body()).as("an operator records no sources, so does not accept")
+			.doesNotContain("value=\"accepted\"");
+		// the operator asks; the reporter reads the question with the receipt and answers
+		staff.post("/intake/" + id + "/ask", Map.of("message", List.of("Знаете ли вы, в каком он отделе?")));
 		staff.post("/intake/" + id + "/assign", Map.of("login", List.of(operator.login())));
-		assertThat(staff.get("/intake?state=accepted").text()).contains(operator.login());
+		assertThat(staff.get("/intake?state=needs-information").text()).contains(operator.login());
+		Response asked = reporter.post("/report/status", Map.of("receipt", List.of(receipt)), from("198.51.100.21"));
+		assertThat(asked.text()).contains("Мониторы задали вам вопрос", "Знаете ли вы, в каком он отделе?");
+		Response answered = reporter.post("/report/reply",
+				Map.of("receipt", List.of(receipt), "message", List.of("В ОП Заволжский, с утра")),
+				from("198.51.100.21"));
+		assertThat(answered.text()).contains("Ваше сообщение отправлено", "В ОП Заволжский, с утра",
+				"Состояние: на рассмотрении");
+		assertThat(reporter
+			.post("/report/reply", Map.of("receipt", List.of(receipt), "message", List.of(" ")), from("198.51.100.21"))
+			.text()).as("an empty message").contains("Ответьте, пожалуйста");
+		assertThat(staff.get("/intake/" + id).text()).contains("Автор, ", "В ОП Заволжский, с утра");
+		assertThat(this.jdbc.queryForList("SELECT body FROM intake_message WHERE report_id = ?", byte[].class, id))
+			.as("the messages are sealed")
+			.hasSize(2)
+			.allSatisfy(body -> assertThat(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1))
+				.doesNotContain("Zavolzh", new String("Заволжский".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						java.nio.charset.StandardCharsets.ISO_8859_1)));
+
+		// an editor accepts it: the report becomes a source, and the forms open filled in
+		Staff editor = Staff.add(this.context, "intake-editor-" + System.nanoTime() % 100000, Role.EDITOR);
+		WebSession desk = new WebSession(this.port).login(editor);
+		desk.get("/intake/" + id);
+		desk.post("/intake/" + id + "/decide", Map.of("state", List.of("accepted"), "reliability", List.of("C3")));
+		Response accepted = desk.get("/intake/" + id);
+		assertThat(accepted.text()).contains("сообщение стало источником", "Записать человека из этого сообщения");
 		assertThat(reporter.post("/report/status", Map.of("receipt", List.of(receipt)), from("198.51.100.21")).text())
 			.contains("Состояние: принято");
+		Matcher source = Pattern.compile("name=\"sources\" value=\"([0-9a-f-]{36})\"").matcher(accepted.body());
+		assertThat(source.find()).isTrue();
+		Map<String, List<String>> person = Map.of("_find", List.of(""), "names", List.of("Клоков Александр, брат"),
+				"region", List.of("tver-oblast"), "sources", List.of(source.group(1)));
+		Response filled = desk.post("/persons", person);
+		assertThat(filled.status()).isEqualTo(200);
+		assertThat(filled.body()).as("the person form, filled in, not saved").contains("Клоков Александр, брат");
+		assertThat(filled.text()).contains("Сообщение (форма, телефон) · C3");
+		Map<String, List<String>> save = new HashMap<>(person);
+		save.remove("_find");
+		save.put("names", List.of("Клоков Александр"));
+		Response saved = desk.post("/persons", save);
+		assertThat(saved.status()).as("saved: a new person").isEqualTo(302);
+		assertThat(desk.follow(saved).text()).contains("Клоков Александр", "Сообщение (форма, телефон) · C3");
 
 		Response unsure = reporter.post("/report/withdraw", Map.of("receipt", List.of(receipt)), from("198.51.100.21"));
 		assertThat(unsure.status()).isEqualTo(422);
@@ -162,6 +204,9 @@ class IntakeIT {
 				Map.of("receipt", List.of(receipt), "sure", List.of("true")), from("198.51.100.21"));
 		assertThat(withdrawn.text()).contains("Сообщение отозвано и удалено");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_report WHERE id = ?", Long.class, id))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_message WHERE report_id = ?", Long.class, id))
+			.as("and its messages")
 			.isZero();
 		Response gone = reporter.post("/report/status", Map.of("receipt", List.of(receipt)), from("198.51.100.21"));
 		assertThat(gone.status()).isEqualTo(404);
@@ -219,10 +264,32 @@ class IntakeIT {
 	}
 
 	@Test
+	void anOperatorEntersAReportTakenByPhoneAndReadsTheCallerTheirReceipt() {
+		Staff operator = Staff.add(this.context, "intake-phone-" + System.nanoTime() % 100000, Role.OPERATOR);
+		WebSession staff = new WebSession(this.port).login(operator);
+		assertThat(staff.get("/intake/new").text()).contains("Сообщение, принятое по телефону", "Что случилось?");
+
+		Response refused = staff.post("/intake/new", Map.of("person", List.of("Звонивший о брате")));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.text()).contains("Ответьте, пожалуйста, на этот вопрос.");
+
+		Map<String, List<String>> call = detention("Телефонный Иван");
+		call.put("region", List.of("perm-krai"));
+		Response saved = staff.post("/intake/new", call);
+		assertThat(saved.text()).contains("Сообщение сохранено", "Продиктуйте звонящему квитанцию");
+		Receipt receipt = Receipt.parse(receipt(saved)).orElseThrow();
+		assertThat(this.reports.status(receipt)).hasValue(ReportState.NEW);
+		assertThat(this.jdbc.queryForList("SELECT channel FROM intake_report WHERE region = 'perm-krai'", String.class))
+			.containsExactly("phone");
+	}
+
+	@Test
 	void onlyThoseWhoTriageSeeTheQueue() {
 		for (Role role : List.of(Role.LAWYER, Role.ANALYST)) {
 			Staff other = Staff.add(this.context, "intake-" + role.code() + "-" + System.nanoTime() % 100000, role);
-			assertThat(new WebSession(this.port).login(other).get("/intake").status()).as(role.code()).isEqualTo(403);
+			WebSession web = new WebSession(this.port).login(other);
+			assertThat(web.get("/intake").status()).as(role.code()).isEqualTo(403);
+			assertThat(web.get("/intake/new").status()).as(role.code()).isEqualTo(403);
 		}
 	}
 

@@ -1,9 +1,5 @@
 package org.khronika.intake.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.khronika.catalog.Catalog;
 import org.khronika.intake.InvalidReport;
 import org.khronika.intake.Receipt;
 import org.khronika.intake.ReportAnswers;
@@ -39,7 +34,7 @@ class ReportPage {
 
 	private final Reports reports;
 
-	private final Catalog catalog;
+	private final ReportForm form;
 
 	private final MessageSource messages;
 
@@ -47,9 +42,9 @@ class ReportPage {
 
 	private final AddressThrottle lookups;
 
-	ReportPage(Reports reports, Catalog catalog, MessageSource messages, java.time.Clock clock) {
+	ReportPage(Reports reports, ReportForm form, MessageSource messages, java.time.Clock clock) {
 		this.reports = reports;
-		this.catalog = catalog;
+		this.form = form;
 		this.messages = messages;
 		// a mass-detention day sends many reports through one Tor exit: generous for
 		// reports, strict for receipts, which can be guessed
@@ -57,13 +52,9 @@ class ReportPage {
 		this.lookups = new AddressThrottle(10, clock);
 	}
 
-	/** An option of a choice: its code and its words in the reader's language. */
-	record Option(String code, String label) {
-	}
-
 	@GetMapping("/report")
 	String form(Model model, Locale locale) {
-		prepare(model, locale, Map.of(), List.of());
+		this.form.prepare(model, locale, Map.of(), List.of());
 		return "report/form";
 	}
 
@@ -72,26 +63,11 @@ class ReportPage {
 			HttpServletResponse response, Model model, Locale locale) {
 		if (!this.submissions.tryAcquire(request.getRemoteAddr())) {
 			response.setStatus(429);
-			prepare(model, locale, form.toSingleValueMap(), List.of(new Problem("", "report.problem.busy")));
+			this.form.prepare(model, locale, form.toSingleValueMap(),
+					List.of(new ReportForm.Problem("", "report.problem.busy")));
 			return "report/form";
 		}
-		Map<String, String> given = form.toSingleValueMap();
-		List<Problem> problems = new ArrayList<>();
-		ReportAnswers answers = answers(given, problems);
-		if (problems.isEmpty()) {
-			try {
-				Receipt receipt = this.reports.submit(answers, Reports.Channel.WEB);
-				model.addAttribute("receipt", receipt.display());
-				model.addAttribute("lang", locale.getLanguage());
-				return "report/receipt";
-			}
-			catch (InvalidReport ex) {
-				ex.problems().forEach(p -> problems.add(new Problem(p.field(), p.code(), p.arguments())));
-			}
-		}
-		response.setStatus(422);
-		prepare(model, locale, given, problems);
-		return "report/form";
+		return this.form.submit(form, Reports.Channel.WEB, response, model, locale, "report/form", "report/receipt");
 	}
 
 	@GetMapping("/report/status")
@@ -114,9 +90,45 @@ class ReportPage {
 			model.addAttribute("problem", "report.status.unknown");
 			return "report/status";
 		}
-		model.addAttribute("state", state.get().shownToReporter());
-		// the receipt goes back into the page's own forms only, never into an address
-		model.addAttribute("receipt", parsed.get().display());
+		show(parsed.get(), state.get(), model);
+		return "report/status";
+	}
+
+	/**
+	 * The report's state and conversation, for the holder of its receipt. The receipt
+	 * goes back into the page's own forms only, never into an address.
+	 */
+	private void show(Receipt receipt, ReportState state, Model model) {
+		model.addAttribute("state", state.shownToReporter());
+		model.addAttribute("waitingForYou", state == ReportState.NEEDS_INFORMATION);
+		model.addAttribute("receipt", receipt.display());
+		model.addAttribute("messages", this.reports.messages(receipt));
+	}
+
+	@PostMapping("/report/reply")
+	String reply(@RequestParam(defaultValue = "") String receipt, @RequestParam(defaultValue = "") String message,
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+		model.addAttribute("lang", locale.getLanguage());
+		Optional<Receipt> parsed = lookup(receipt, request, response, model);
+		if (parsed.isEmpty()) {
+			return "report/status";
+		}
+		try {
+			if (!this.reports.reply(parsed.get(), (message.indexOf('\uFFFD') >= 0) ? "" : message)) {
+				response.setStatus(404);
+				model.addAttribute("problem", "report.status.unknown");
+				return "report/status";
+			}
+			model.addAttribute("sent", true);
+		}
+		catch (InvalidReport ex) {
+			response.setStatus(422);
+			ReportAnswers.Problem problem = ex.problems().get(0);
+			model.addAttribute("messageProblem",
+					this.messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale));
+			model.addAttribute("draft", message);
+		}
+		this.reports.status(parsed.get()).ifPresent(state -> show(parsed.get(), state, model));
 		return "report/status";
 	}
 
@@ -131,8 +143,7 @@ class ReportPage {
 		if (!sure) {
 			response.setStatus(422);
 			model.addAttribute("problem", "report.withdraw.notSure");
-			model.addAttribute("receipt", parsed.get().display());
-			this.reports.status(parsed.get()).ifPresent(state -> model.addAttribute("state", state.shownToReporter()));
+			this.reports.status(parsed.get()).ifPresent(state -> show(parsed.get(), state, model));
 			return "report/status";
 		}
 		if (!this.reports.withdraw(parsed.get())) {
@@ -163,76 +174,6 @@ class ReportPage {
 			return Optional.empty();
 		}
 		return parsed;
-	}
-
-	/**
-	 * A problem with the form as the page shows it: the field, the message, its values.
-	 */
-	record Problem(String field, String code, Object... arguments) {
-	}
-
-	/**
-	 * The answers as typed, read into their types; problems of form go to
-	 * {@code problems}.
-	 */
-	private static ReportAnswers answers(Map<String, String> form, List<Problem> problems) {
-		for (Map.Entry<String, String> entry : form.entrySet()) {
-			if (entry.getValue() != null && entry.getValue().indexOf('\uFFFD') >= 0) {
-				// the browser sent bytes that are not UTF-8: nothing typed is read as
-				// garbage
-				problems.add(new Problem(entry.getKey(), "report.problem.encoding"));
-			}
-		}
-		LocalDate date = null;
-		String day = given(form, "date");
-		if (day != null) {
-			try {
-				date = LocalDate.parse(day);
-			}
-			catch (DateTimeParseException ex) {
-				problems.add(new Problem("date", "report.problem.date"));
-			}
-		}
-		return new ReportAnswers(given(form, "what"), date, given(form, "region"), given(form, "place"),
-				given(form, "person"), given(form, "relation"), given(form, "denounced"), given(form, "informant"),
-				given(form, "accused"), given(form, "hasLawyer"), "yes".equals(given(form, "needsLawyer")),
-				given(form, "contact"), given(form, "text"));
-	}
-
-	private static String given(Map<String, String> form, String field) {
-		String value = form.get(field);
-		return (value == null || value.isBlank()) ? null : value.strip();
-	}
-
-	private void prepare(Model model, Locale locale, Map<String, String> values, List<Problem> problems) {
-		model.addAttribute("lang", locale.getLanguage());
-		model.addAttribute("values", values);
-		Map<String, String> byField = new LinkedHashMap<>();
-		for (Problem problem : problems) {
-			byField.merge(problem.field(),
-					this.messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale),
-					(a, b) -> a + " " + b);
-		}
-		model.addAttribute("problems", byField);
-		model.addAttribute("what", options(ReportAnswers.WHAT, "report.what.", locale));
-		model.addAttribute("relations", options(ReportAnswers.RELATIONS, "report.relation.", locale));
-		model.addAttribute("yesNo", options(ReportAnswers.YES_NO, "report.answer.", locale));
-		model.addAttribute("regions",
-				this.catalog.regions().stream().map(r -> new Option(r.code(), r.label().in(locale))).toList());
-		model.addAttribute("informants",
-				this.catalog.vocabulary("informant-relationships")
-					.terms()
-					.stream()
-					.map(t -> new Option(t.code(), t.label().in(locale)))
-					.toList());
-		model.addAttribute("retentionDays", this.reports.retentionDays());
-		model.addAttribute("maxText", ReportAnswers.LONG);
-	}
-
-	private List<Option> options(List<String> codes, String prefix, Locale locale) {
-		return codes.stream()
-			.map(code -> new Option(code, this.messages.getMessage(prefix + code, null, code, locale)))
-			.toList();
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.khronika.intake.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.khronika.access.AccessPolicy;
@@ -12,6 +14,11 @@ import org.khronika.catalog.Catalog;
 import org.khronika.intake.ReportAnswers;
 import org.khronika.intake.ReportState;
 import org.khronika.intake.Reports;
+import org.khronika.catalog.LawArticle;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.Refusal;
+import org.khronika.registry.Registry;
+import org.khronika.registry.SaveResult;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -48,7 +55,14 @@ class TriagePage {
 
 	private final AccessPolicy policy;
 
-	TriagePage(Reports reports, Catalog catalog, MessageSource messages, Accounts accounts, AccessPolicy policy) {
+	private final Registry registry;
+
+	private final ReportForm form;
+
+	TriagePage(Reports reports, Catalog catalog, MessageSource messages, Accounts accounts, AccessPolicy policy,
+			Registry registry, ReportForm form) {
+		this.form = form;
+		this.registry = registry;
 		this.reports = reports;
 		this.catalog = catalog;
 		this.messages = messages;
@@ -65,6 +79,19 @@ class TriagePage {
 	record Answer(String question, String answer) {
 	}
 
+	/**
+	 * A record form filled in from an accepted report: where it is posted (the kind's
+	 * page) and the values, which travel in the form's body only.
+	 */
+	record Draft(String plural, Map<String, List<String>> fields) {
+	}
+
+	/**
+	 * Asks the registry's record form to show itself filled in rather than save:
+	 * {@code RecordPages.FIND}, the find button of a form that works without JavaScript.
+	 */
+	private static final String SHOW_FILLED = "_find";
+
 	@GetMapping("/intake")
 	String queue(@RequestParam(required = false) String state, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String what, Actor actor, Model model, Locale locale) {
@@ -80,19 +107,39 @@ class TriagePage {
 		model.addAttribute("what", (what != null) ? what : "");
 		model.addAttribute("states",
 				java.util.Arrays.stream(ReportState.values())
-					.map(s -> new ReportPage.Option(s.code(), message("intake.state." + s.code(), locale)))
+					.map(s -> new ReportForm.Option(s.code(), message("intake.state." + s.code(), locale)))
 					.toList());
 		model.addAttribute("regions",
 				this.catalog.regions()
 					.stream()
-					.map(r -> new ReportPage.Option(r.code(), r.label().in(locale)))
+					.map(r -> new ReportForm.Option(r.code(), r.label().in(locale)))
 					.toList());
 		model.addAttribute("kinds",
 				ReportAnswers.WHAT.stream()
-					.map(code -> new ReportPage.Option(code, message("report.what." + code, locale)))
+					.map(code -> new ReportForm.Option(code, message("report.what." + code, locale)))
 					.toList());
 		model.addAttribute("retentionDays", this.reports.retentionDays());
 		return "intake/list";
+	}
+
+	/** The form for a report taken by phone: the public form's questions. */
+	@GetMapping("/intake/new")
+	String phoneForm(Actor actor, Model model, Locale locale) {
+		requireTriage(actor);
+		this.form.prepare(model, locale, Map.of(), List.of());
+		return "intake/phone";
+	}
+
+	@PostMapping("/intake/new")
+	String phone(@RequestParam org.springframework.util.MultiValueMap<String, String> form, Actor actor,
+			jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
+		requireTriage(actor);
+		return this.form.submit(form, Reports.Channel.PHONE, response, model, locale, "intake/phone",
+				"intake/phone-receipt");
+	}
+
+	private void requireTriage(Actor actor) {
+		org.khronika.access.AccessRefused.unless(this.policy.may(actor, Capability.TRIAGE_REPORTS));
 	}
 
 	@GetMapping("/intake/{id}")
@@ -101,6 +148,7 @@ class TriagePage {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		ReportAnswers a = opened.answers();
 		model.addAttribute("row", row(opened.summary(), locale));
+		model.addAttribute("messages", opened.messages());
 		model.addAttribute("answers", List.of(
 				new Answer(message("report.field.what", locale), term("report.what.", a.what(), locale)),
 				new Answer(message("report.field.date", locale), (a.date() != null) ? a.date().toString() : ""),
@@ -119,10 +167,17 @@ class TriagePage {
 						message(a.needsLawyer() ? "report.answer.yes" : "report.answer.no", locale)),
 				new Answer(message("report.field.contact", locale), text(a.contact())),
 				new Answer(message("report.field.text", locale), text(a.text()))));
+		if (opened.sourceId() != null) {
+			model.addAttribute("drafts", drafts(a, opened.sourceId()));
+			model.addAttribute("showFilled", SHOW_FILLED);
+		}
+		boolean mayAccept = this.registry.mayCreate(actor, RecordKind.SOURCE);
+		model.addAttribute("grades", GRADES);
+		model.addAttribute("mayAccept", mayAccept);
 		model.addAttribute("decisions",
 				java.util.Arrays.stream(ReportState.values())
-					.filter(s -> s != ReportState.NEW)
-					.map(s -> new ReportPage.Option(s.code(), message("intake.decide." + s.code(), locale)))
+					.filter(s -> s != ReportState.NEW && (mayAccept || s != ReportState.ACCEPTED))
+					.map(s -> new ReportForm.Option(s.code(), message("intake.decide." + s.code(), locale)))
 					.toList());
 		model.addAttribute("staff",
 				this.accounts.all()
@@ -134,14 +189,80 @@ class TriagePage {
 	}
 
 	@PostMapping("/intake/{id}/decide")
-	String decide(@PathVariable String id, @RequestParam String state, Actor actor, RedirectAttributes redirect) {
+	String decide(@PathVariable String id, @RequestParam String state,
+			@RequestParam(defaultValue = "F6") String reliability, Actor actor, RedirectAttributes redirect) {
 		ReportState decided = ReportState.ofCode(state)
 			.filter(s -> s != ReportState.NEW)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
-		if (!this.reports.decide(actor, id, decided)) {
+		if (decided == ReportState.ACCEPTED) {
+			SaveResult result = this.reports.accept(actor, id, reliability);
+			if (result instanceof SaveResult.Refused refused) {
+				if (refused.refusal() == Refusal.NOT_FOUND) {
+					throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+				}
+				redirect.addFlashAttribute("refused",
+						(refused.refusal() == Refusal.DENIED) ? "intake.acceptDenied" : "intake.acceptInvalid");
+				return "redirect:/intake/" + id;
+			}
+		}
+		else if (!this.reports.decide(actor, id, decided)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		redirect.addFlashAttribute("decided", "intake.decided." + decided.code());
+		return "redirect:/intake/" + id;
+	}
+
+	/** The Admiralty grades, A1 to F6. */
+	private static final List<String> GRADES = "ABCDEF".chars()
+		.boxed()
+		.flatMap(letter -> java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(n -> (char) (int) letter + "" + n))
+		.toList();
+
+	/**
+	 * The forms of a person, an incident and a case filled in from {@code a}, each citing
+	 * the report's source. Answers the forms have no field for stay in the report.
+	 */
+	private List<Draft> drafts(ReportAnswers a, String source) {
+		Map<String, List<String>> person = new LinkedHashMap<>();
+		put(person, "names", a.person());
+		put(person, "region", a.region());
+		put(person, "sources", source);
+		Map<String, List<String>> incident = new LinkedHashMap<>();
+		put(incident, "date", (a.date() != null) ? a.date().toString() : null);
+		put(incident, "region", a.region());
+		put(incident, "locality", a.place());
+		put(incident, "type", "search".equals(a.what()) ? "search" : null);
+		put(incident, "description", a.text());
+		put(incident, "sources", source);
+		Map<String, List<String>> courtCase = new LinkedHashMap<>();
+		put(courtCase, "region", a.region());
+		put(courtCase, "trigger",
+				"yes".equals(a.denounced()) ? "denunciation" : "search".equals(a.what()) ? "search" : null);
+		put(courtCase, "informant", "yes".equals(a.denounced()) ? a.informant() : null);
+		put(courtCase, "charges", (a.accused() != null)
+				? this.catalog.findArticle(a.accused()).map(LawArticle::code).orElse(null) : null);
+		put(courtCase, "sources", source);
+		return List.of(new Draft("persons", person), new Draft("incidents", incident), new Draft("cases", courtCase));
+	}
+
+	private static void put(Map<String, List<String>> fields, String field, String value) {
+		if (value != null && !value.isBlank()) {
+			fields.put(field, List.of(value));
+		}
+	}
+
+	@PostMapping("/intake/{id}/ask")
+	String ask(@PathVariable String id, @RequestParam(defaultValue = "") String message, Actor actor,
+			RedirectAttributes redirect) {
+		try {
+			if (!this.reports.ask(actor, id, message)) {
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			}
+			redirect.addFlashAttribute("decided", "intake.asked");
+		}
+		catch (org.khronika.intake.InvalidReport ex) {
+			redirect.addFlashAttribute("refused", "intake.askEmpty");
+		}
 		return "redirect:/intake/" + id;
 	}
 
