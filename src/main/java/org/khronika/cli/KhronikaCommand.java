@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 		description = "Documentation and monitoring of politically motivated persecution.",
 		subcommands = { InitCommand.class, ServeCommand.class, UserCommand.class, TokenCommand.class,
 				AuditCommand.class, ImportCommand.class, StatsCommand.class, VerifyLogCommand.class,
-				RebuildCommand.class, ShredCommand.class, KeysCommand.class, LinkageCommand.class })
+				RebuildCommand.class, ShredCommand.class, KeysCommand.class, LinkageCommand.class,
+				IntakeTokenCommand.class })
 public class KhronikaCommand implements Runnable {
 
 	@Spec

@@ -1,7 +1,7 @@
 /**
  * The command line: init, serve, user, token, audit, import, stats, verify-log, rebuild,
- * shred, keys and linkage, each on a data directory.
+ * shred, keys, linkage and intake-token, each on a data directory.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "eventlog", "crypto", "catalog", "access",
-		"registry", "imports", "stats", "search", "linkage" })
+		"registry", "imports", "stats", "search", "linkage", "intake" })
 package org.khronika.cli;

@@ -11,10 +11,11 @@ import com.google.crypto.tink.subtle.Hkdf;
 /**
  * The key of one report's conversation: the messages between its reporter and the
  * monitors are sealed under it (AES-256-GCM). It is kept twice, never in plain: sealed to
- * the intake key, for the monitors, and wrapped under a key derived from the report's
- * receipt (HKDF-SHA256 over its 160 random bits, salted with the report's id), for the
- * reporter. So the monitors read and answer through the keyring, the reporter through the
- * receipt alone, and a node that holds neither reads nothing.
+ * the intake key together with the report itself (one HPKE envelope, so a report costs
+ * one public-key operation), for the monitors, and wrapped under a key derived from the
+ * report's receipt (HKDF-SHA256 over its 160 random bits, salted with the report's id),
+ * for the reporter. So the monitors read and answer through the keyring, the reporter
+ * through the receipt alone, and a node that holds neither reads nothing.
  */
 public final class ConversationKey {
 
@@ -49,14 +50,27 @@ public final class ConversationKey {
 		}
 	}
 
-	/** The key sealed to the intake key, for the monitors. */
-	public byte[] sealedFor(IntakeSealer sealer, String report) {
+	/** What an envelope holds: the report's content and its conversation key. */
+	public record Envelope(byte[] content, ConversationKey key) {
+	}
+
+	private static final int LENGTH = 32;
+
+	/**
+	 * {@code content} (the report) and this key in one envelope sealed to the intake key
+	 * for {@code context}, for the monitors.
+	 */
+	public byte[] sealWith(IntakeSealer sealer, byte[] content, String context) {
 		byte[] raw = this.key.reveal();
+		byte[] envelope = new byte[LENGTH + content.length];
 		try {
-			return sealer.seal(raw, context(report));
+			System.arraycopy(raw, 0, envelope, 0, LENGTH);
+			System.arraycopy(content, 0, envelope, LENGTH, content.length);
+			return sealer.seal(envelope, context);
 		}
 		finally {
 			Arrays.fill(raw, (byte) 0);
+			Arrays.fill(envelope, 0, LENGTH, (byte) 0);
 		}
 	}
 
@@ -75,11 +89,21 @@ public final class ConversationKey {
 	}
 
 	/**
-	 * The key, opened by the monitors.
+	 * An envelope opened by the monitors: the report and its conversation key.
 	 * @throws SealedDataException if it does not open
 	 */
-	public static ConversationKey openedBy(IntakeOpener opener, byte[] sealed, String report) {
-		return of(opener.open(sealed, context(report)));
+	public static Envelope opened(IntakeOpener opener, byte[] sealed, String context) {
+		byte[] envelope = opener.open(sealed, context);
+		if (envelope.length < LENGTH) {
+			throw new SealedDataException("a sealed report holds no conversation key");
+		}
+		try {
+			return new Envelope(Arrays.copyOfRange(envelope, LENGTH, envelope.length),
+					of(Arrays.copyOf(envelope, LENGTH)));
+		}
+		finally {
+			Arrays.fill(envelope, 0, LENGTH, (byte) 0);
+		}
 	}
 
 	/**

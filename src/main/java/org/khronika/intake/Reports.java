@@ -77,8 +77,11 @@ public class Reports {
 
 	}
 
-	/** Which reports the queue shows: by state (open ones if none), region and kind. */
-	public record Filter(ReportState state, String region, String kind) {
+	/**
+	 * Which reports the queue shows: by state (open ones if none), region, kind and
+	 * assignee (anyone's if none).
+	 */
+	public record Filter(ReportState state, String region, String kind, String assignee) {
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -130,16 +133,15 @@ public class Reports {
 			throw new InvalidReport(problems);
 		}
 		String id = UUID.randomUUID().toString();
-		IntakeSealer sealer = this.sealer.get();
-		byte[] sealed = sealer.seal(JSON.writeValueAsBytes(answers.stored()), context(id));
 		Receipt receipt = Receipt.generate();
 		ConversationKey conversation = ConversationKey.generate();
+		byte[] sealed = conversation.sealWith(this.sealer.get(), JSON.writeValueAsBytes(answers.stored()), context(id));
 		String day = today().toString();
 		this.jdbc.update(
 				"INSERT INTO intake_report (id, received_on, channel, kind, region, state, changed_on, receipt_hash, "
-						+ "answers, conversation_sealed, conversation_wrapped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						+ "answers, conversation_wrapped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				id, day, channel.code(), answers.what(), answers.region(), ReportState.NEW.code(), day, receipt.hash(),
-				sealed, conversation.sealedFor(sealer, id), conversation.wrappedFor(receipt.code(), id));
+				sealed, conversation.wrappedFor(receipt.code(), id));
 		return receipt;
 	}
 
@@ -185,20 +187,19 @@ public class Reports {
 	/**
 	 * A message to the reporter of report {@code id}, who reads it with the receipt; the
 	 * report then waits for their answer (audited).
-	 * @return whether there is such a report with a conversation
+	 * @return whether there is such a report
 	 * @throws AccessRefused unless {@code actor} triages reports
 	 * @throws InvalidReport if the message is empty or too long
 	 */
 	public boolean ask(Actor actor, String id, String text) {
 		requireTriage(actor);
 		requireMessage(text);
-		List<byte[]> sealed = this.jdbc.query(
-				"SELECT conversation_sealed FROM intake_report WHERE id = ? AND conversation_sealed IS NOT NULL",
+		List<byte[]> sealed = this.jdbc.query("SELECT answers FROM intake_report WHERE id = ?",
 				(rs, n) -> rs.getBytes(1), id);
 		if (sealed.isEmpty()) {
 			return false;
 		}
-		add(id, Message.MONITOR, text, ConversationKey.openedBy(this.opener.get(), sealed.get(0), id));
+		add(id, Message.MONITOR, text, ConversationKey.opened(this.opener.get(), sealed.get(0), context(id)).key());
 		this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ? AND state IN (?, ?)",
 				ReportState.NEEDS_INFORMATION.code(), today().toString(), id, ReportState.NEW.code(),
 				ReportState.IN_REVIEW.code());
@@ -292,9 +293,77 @@ public class Reports {
 			sql.append(" AND kind = ?");
 			arguments.add(filter.kind());
 		}
+		if (filter.assignee() != null) {
+			sql.append(" AND assignee = ?");
+			arguments.add(filter.assignee());
+		}
 		sql.append(" ORDER BY CASE WHEN state = 'new' THEN 0 ELSE 1 END, received_on DESC, id LIMIT ")
 			.append(Math.max(1, limit));
 		return this.jdbc.query(sql.toString(), (rs, n) -> summary(rs), arguments.toArray());
+	}
+
+	/**
+	 * A new token that may only hand in reports, named {@code label}: returned once, kept
+	 * as its SHA-256 only.
+	 * @throws AccessRefused unless {@code actor} manages users
+	 * @throws IllegalArgumentException if the label is empty, too long or taken
+	 */
+	public String createToken(Actor actor, String label) {
+		AccessRefused.unless(this.policy.may(actor, Capability.MANAGE_USERS));
+		if (label == null || label.isBlank() || label.length() > 100) {
+			throw new IllegalArgumentException("a token's label is 1 to 100 characters");
+		}
+		Integer taken = this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_token WHERE label = ?", Integer.class,
+				label);
+		if (taken != null && taken > 0) {
+			throw new IllegalArgumentException("a token named '" + label + "' exists already");
+		}
+		String token = "khronika-intake-"
+				+ Receipt.generate().display().replace("-", "").toLowerCase(java.util.Locale.ROOT);
+		this.jdbc.update("INSERT INTO intake_token (token_hash, label, created_on, revoked) VALUES (?, ?, ?, FALSE)",
+				sha256(token), label, today().toString());
+		return token;
+	}
+
+	/**
+	 * Revokes the intake token named {@code label}.
+	 * @return whether there was such a token
+	 * @throws AccessRefused unless {@code actor} manages users
+	 */
+	public boolean revokeToken(Actor actor, String label) {
+		AccessRefused.unless(this.policy.may(actor, Capability.MANAGE_USERS));
+		return this.jdbc.update("UPDATE intake_token SET revoked = TRUE WHERE label = ?", label) > 0;
+	}
+
+	/** Whether {@code token} is an intake token, not revoked. */
+	public boolean intakeToken(String token) {
+		Integer found = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM intake_token WHERE token_hash = ? AND revoked = FALSE", Integer.class,
+				sha256(token));
+		return found != null && found > 0;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * How many open reports (new, in review, needing information) are assigned to them.
+	 */
+	public long assignedTo(Actor actor) {
+		requireTriage(actor);
+		Long count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM intake_report WHERE assignee = ? AND state IN (?, ?, ?)", Long.class,
+				actor.login(), ReportState.NEW.code(), ReportState.IN_REVIEW.code(),
+				ReportState.NEEDS_INFORMATION.code());
+		return (count != null) ? count : 0;
 	}
 
 	/** How many reports are new: not yet opened by anyone. */
@@ -316,20 +385,16 @@ public class Reports {
 		if (sealed.isEmpty()) {
 			return Optional.empty();
 		}
-		byte[] plain = this.opener.get().open(sealed.get(0), context(id));
+		ConversationKey.Envelope envelope = ConversationKey.opened(this.opener.get(), sealed.get(0), context(id));
 		this.audit.read(actor, "read", "report", List.of(id));
 		this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ? AND state = ?",
 				ReportState.IN_REVIEW.code(), today().toString(), id, ReportState.NEW.code());
-		Map<String, Object> stored = JSON.readValue(new String(plain, StandardCharsets.UTF_8),
+		Map<String, Object> stored = JSON.readValue(new String(envelope.content(), StandardCharsets.UTF_8),
 				new TypeReference<Map<String, Object>>() {
 				});
-		Map<String, Object> keys = this.jdbc
-			.queryForMap("SELECT source_id, conversation_sealed FROM intake_report WHERE id = ?", id);
-		byte[] conversation = (byte[]) keys.get("conversation_sealed");
-		List<Message> messages = (conversation != null)
-				? messages(id, ConversationKey.openedBy(this.opener.get(), conversation, id)) : List.of();
-		return summary(id).map(summary -> new Opened(summary, ReportAnswers.fromStored(stored),
-				(String) keys.get("source_id"), messages));
+		String source = this.jdbc.queryForObject("SELECT source_id FROM intake_report WHERE id = ?", String.class, id);
+		List<Message> messages = messages(id, envelope.key());
+		return summary(id).map(summary -> new Opened(summary, ReportAnswers.fromStored(stored), source, messages));
 	}
 
 	/**

@@ -606,6 +606,22 @@ public class Registry {
 	}
 
 	/**
+	 * The records {@code actor} changed last, newest first, at most {@code limit}, of
+	 * those they may still see; sealed fields as in lists (audited).
+	 */
+	public List<RecordView> changedBy(Actor actor, int limit) {
+		Visibility.Condition condition = this.visibility.anyKind(actor);
+		List<Object> arguments = new ArrayList<>(List.of(actor.login()));
+		arguments.addAll(condition.arguments());
+		List<RecordView> changed = this.store.views(
+				"SELECT r.* FROM registry_record r WHERE r.updated_by = ? AND " + condition.sql()
+						+ " ORDER BY r.last_seq DESC LIMIT " + Math.max(1, limit),
+				arguments, kind -> Kinds.of(kind).sealedInList(), redacted(actor));
+		audit(actor, "list", "changed-by", changed, List.of());
+		return changed;
+	}
+
+	/**
 	 * The record with what its page shows around it, or empty if it does not exist or
 	 * {@code actor} may not see it. One audit entry names every record it shows.
 	 */

@@ -527,6 +527,11 @@ class AccessMatrixIT {
 		rows.add(new Row("GET " + base + KINDS + "/{id}", "GET", "/incidents/" + f.operatorIncident, null,
 				expect(A, A, H, A, A)));
 		rows.add(new Row("GET " + base + "/search", "GET", "/search?q=Иванов", null, expect(A, A, A, A, A)));
+		// the reports API takes intake tokens only: no account's token is one (IntakeIT)
+		Map<Who, Outcome> noIntakeToken = new EnumMap<>(Who.class);
+		java.util.Arrays.stream(Who.values()).forEach(who -> noIntakeToken.put(who, D));
+		rows.add(new Row("POST " + base + "/reports", "POST", "/reports", Map.of("what", List.of("search")),
+				noIntakeToken));
 		rows.add(new Row("POST " + base + KINDS, "POST", "/persons", Map.of("names", List.of("Новый Человек")),
 				expect(A, A, D, D, D)));
 		rows.add(new Row("POST " + base + KINDS, "POST", "/case-events", Map.of("caseId", List.of(f.assignedCase),

@@ -210,6 +210,25 @@ class CommandLineIT {
 	}
 
 	@Test
+	void anIntakeTokenIsPrintedOnceAndCanBeRevoked() throws Exception {
+		Path data = this.dir.resolve("intake-token");
+		String dataOption = "--data=" + data;
+		assertThat(Jar.run(Map.of(), "init", "--unprotected-key", dataOption).exitCode()).isZero();
+
+		Jar.Result created = Jar.run(Map.of(), "intake-token", "create", "--label", "telegram-bot", dataOption);
+		assertThat(created.exitCode()).as(created.all()).isZero();
+		assertThat(created.out().strip()).matches("khronika-intake-[a-z2-9]{32}");
+		Jar.Result again = Jar.run(Map.of(), "intake-token", "create", "--label", "telegram-bot", dataOption);
+		assertThat(again.exitCode()).isEqualTo(1);
+		assertThat(again.err()).contains("a token named 'telegram-bot' exists already");
+
+		assertThat(Jar.run(Map.of(), "intake-token", "revoke", "--label", "telegram-bot", dataOption).out())
+			.contains("Revoked intake token telegram-bot");
+		assertThat(Jar.run(Map.of(), "intake-token", "revoke", "--label", "nobody", dataOption).err())
+			.contains("no intake token labelled 'nobody'");
+	}
+
+	@Test
 	void theSameCommandsWorkOnPostgresql() throws Exception {
 		Path data = this.dir.resolve("data");
 		try (TestDatabase database = TestDatabases.postgres()) {

@@ -78,19 +78,21 @@ class IntakeKeyTest {
 	}
 
 	@Test
-	void aConversationOpensForTheMonitorsWithTheKeyringAndForTheReporterWithTheReceiptOnly() {
+	void aReportAndItsConversationKeyOpenForTheMonitorsWithTheKeyringAndTheKeyForTheReporterWithTheReceiptOnly() {
 		KeyringFile.createUnprotected(this.dir);
 		ConversationKey key = ConversationKey.generate();
-		byte[] forMonitors = key.sealedFor(KeyringFile.intakeSealer(this.dir), "report-1");
+		byte[] envelope = key.sealWith(KeyringFile.intakeSealer(this.dir), REPORT, "report-1 answers");
 		byte[] forReporter = key.wrappedFor("RECEIPTCODEONE", "report-1");
 		byte[] question = key.seal("Есть ли у него адвокат?", "report-1 message 1");
 
-		ConversationKey monitors = ConversationKey.openedBy(KeyringFile.unlockWithKeyFile(this.dir).intakeOpener(),
-				forMonitors, "report-1");
+		ConversationKey.Envelope opened = ConversationKey.opened(KeyringFile.unlockWithKeyFile(this.dir).intakeOpener(),
+				envelope, "report-1 answers");
 		ConversationKey reporter = ConversationKey.unwrappedWith("RECEIPTCODEONE", "report-1", forReporter);
 
-		assertThat(monitors.open(question, "report-1 message 1")).isEqualTo("Есть ли у него адвокат?");
-		assertThat(reporter.open(monitors.seal("Нет", "report-1 message 2"), "report-1 message 2")).isEqualTo("Нет");
+		assertThat(opened.content()).isEqualTo(REPORT);
+		assertThat(opened.key().open(question, "report-1 message 1")).isEqualTo("Есть ли у него адвокат?");
+		assertThat(reporter.open(opened.key().seal("Нет", "report-1 message 2"), "report-1 message 2"))
+			.isEqualTo("Нет");
 		assertThatThrownBy(() -> ConversationKey.unwrappedWith("RECEIPTCODETWO", "report-1", forReporter))
 			.as("another receipt")
 			.isInstanceOf(SealedDataException.class);

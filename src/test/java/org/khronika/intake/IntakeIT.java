@@ -155,6 +155,10 @@ class IntakeIT {
 		staff.post("/intake/" + id + "/ask", Map.of("message", List.of("Знаете ли вы, в каком он отделе?")));
 		staff.post("/intake/" + id + "/assign", Map.of("login", List.of(operator.login())));
 		assertThat(staff.get("/intake?state=needs-information").text()).contains(operator.login());
+		assertThat(staff.get("/").text()).as("the overview shows the work waiting")
+			.contains("Ждёт внимания", "Сообщений, порученных вам: 1")
+			.doesNotContain("Последние 30 дней");
+		assertThat(staff.get("/intake?mine=true").body()).contains("/intake/" + id);
 		Response asked = reporter.post("/report/status", Map.of("receipt", List.of(receipt)), from("198.51.100.21"));
 		assertThat(asked.text()).contains("Мониторы задали вам вопрос", "Знаете ли вы, в каком он отделе?");
 		Response answered = reporter.post("/report/reply",
@@ -196,6 +200,8 @@ class IntakeIT {
 		Response saved = desk.post("/persons", save);
 		assertThat(saved.status()).as("saved: a new person").isEqualTo(302);
 		assertThat(desk.follow(saved).text()).contains("Клоков Александр", "Сообщение (форма, телефон) · C3");
+		assertThat(desk.get("/").text()).as("the overview: figures of the last 30 days, what the editor changed")
+			.contains("Последние 30 дней", "Инциденты", "Что вы меняли последним", "Клоков Александр");
 
 		Response unsure = reporter.post("/report/withdraw", Map.of("receipt", List.of(receipt)), from("198.51.100.21"));
 		assertThat(unsure.status()).isEqualTo(422);
@@ -281,6 +287,43 @@ class IntakeIT {
 		assertThat(this.reports.status(receipt)).hasValue(ReportState.NEW);
 		assertThat(this.jdbc.queryForList("SELECT channel FROM intake_report WHERE region = 'perm-krai'", String.class))
 			.containsExactly("phone");
+	}
+
+	@Test
+	void aBotHandsInAReportUnderAnIntakeTokenThatMayDoNothingElse() {
+		String token = this.reports.createToken(Staff.SETUP, "bot-" + System.nanoTime() % 100000);
+		org.khronika.registry.api.ApiClient bot = new org.khronika.registry.api.ApiClient(this.port, token);
+
+		org.khronika.registry.api.ApiClient.Answer created = bot.post("/reports",
+				Map.of("what", "search", "region", "perm-krai", "person", "Ботов Семён", "relation", "self",
+						"needsLawyer", true, "text", "Обыск дома утром"));
+
+		assertThat(created.status()).isEqualTo(201);
+		String receipt = created.get("receipt");
+		assertThat(this.reports.status(Receipt.parse(receipt).orElseThrow())).hasValue(ReportState.NEW);
+		assertThat(this.jdbc.queryForList("SELECT channel FROM intake_report WHERE kind = 'search' AND region = ?",
+				String.class, "perm-krai"))
+			.contains("api");
+
+		org.khronika.registry.api.ApiClient.Answer invalid = bot.post("/reports",
+				Map.of("what", "arson", "relation", "self", "nickname", "x"));
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json()).containsEntry("code", "validation");
+		assertThat(invalid.<List<Map<String, Object>>>get("errors")).extracting(e -> e.get("field"))
+			.containsExactly("nickname");
+		org.khronika.registry.api.ApiClient.Answer unknown = bot.post("/reports",
+				Map.of("what", "arson", "relation", "self"));
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.<List<Map<String, Object>>>get("errors")).extracting(e -> e.get("field"))
+			.containsExactlyInAnyOrder("what", "person");
+
+		assertThat(bot.get("/persons").status()).as("an intake token opens nothing").isEqualTo(401);
+		assertThat(new org.khronika.registry.api.ApiClient(this.port, "khronika-intake-guess")
+			.post("/reports", Map.of("what", "search"))
+			.status()).isEqualTo(401);
+		String label = this.jdbc.queryForObject("SELECT label FROM intake_token WHERE revoked = FALSE", String.class);
+		assertThat(this.reports.revokeToken(Staff.SETUP, label)).isTrue();
+		assertThat(bot.post("/reports", Map.of("what", "search")).status()).as("revoked").isEqualTo(401);
 	}
 
 	@Test

@@ -94,10 +94,12 @@ class TriagePage {
 
 	@GetMapping("/intake")
 	String queue(@RequestParam(required = false) String state, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String what, Actor actor, Model model, Locale locale) {
+			@RequestParam(required = false) String what, @RequestParam(defaultValue = "false") boolean mine,
+			Actor actor, Model model, Locale locale) {
 		ReportState wanted = (state == null || state.isEmpty()) ? null
 				: ReportState.ofCode(state).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
-		List<Row> rows = this.reports.queue(actor, new Reports.Filter(wanted, blank(region), blank(what)), SHOWN)
+		List<Row> rows = this.reports
+			.queue(actor, new Reports.Filter(wanted, blank(region), blank(what), mine ? actor.login() : null), SHOWN)
 			.stream()
 			.map(summary -> row(summary, locale))
 			.toList();
@@ -105,6 +107,7 @@ class TriagePage {
 		model.addAttribute("state", (wanted != null) ? wanted.code() : "");
 		model.addAttribute("region", (region != null) ? region : "");
 		model.addAttribute("what", (what != null) ? what : "");
+		model.addAttribute("mine", mine);
 		model.addAttribute("states",
 				java.util.Arrays.stream(ReportState.values())
 					.map(s -> new ReportForm.Option(s.code(), message("intake.state." + s.code(), locale)))
@@ -322,6 +325,18 @@ class TriagePage {
 			return Sessions.currentActor()
 				.filter(actor -> this.policy.may(actor, Capability.TRIAGE_REPORTS).isGranted())
 				.map(this.reports::waiting)
+				.orElse(null);
+		}
+
+		/**
+		 * How many open reports are assigned to the reader, for the overview: asked only
+		 * when a page shows it.
+		 */
+		@ModelAttribute("myReports")
+		java.util.function.Supplier<Long> myReports() {
+			return () -> Sessions.currentActor()
+				.filter(actor -> this.policy.may(actor, Capability.TRIAGE_REPORTS).isGranted())
+				.map(this.reports::assignedTo)
 				.orElse(null);
 		}
 

@@ -107,14 +107,21 @@ class RecordPages {
 		this.clock = clock;
 	}
 
+	/**
+	 * The overview: what needs attention (the intake module adds the reports waiting and
+	 * those assigned to the reader, statistics the last 30 days' figures), the records
+	 * the reader changed last, and every kind with its count.
+	 */
 	@GetMapping("/")
-	String home(Actor actor, Model model) {
+	String home(Actor actor, Model model, Locale locale) {
 		List<Map<String, Object>> tiles = new ArrayList<>();
 		for (RecordKind kind : RecordKind.values()) {
 			tiles.add(Map.of("code", kind.code(), "plural", kind.plural(), "count", this.registry.count(actor, kind),
 					"mayCreate", this.registry.mayCreate(actor, kind)));
 		}
 		model.addAttribute("tiles", tiles);
+		RecordPresenter presenter = presenter(locale);
+		model.addAttribute("changed", this.registry.changedBy(actor, 10).stream().map(presenter::row).toList());
 		return "home";
 	}
 

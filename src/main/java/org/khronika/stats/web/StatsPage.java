@@ -384,8 +384,14 @@ class StatsPage {
 
 		private final AccessPolicy policy;
 
-		Navigation(AccessPolicy policy) {
+		private final Statistics statistics;
+
+		private final java.time.Clock clock;
+
+		Navigation(AccessPolicy policy, Statistics statistics, java.time.Clock clock) {
 			this.policy = policy;
+			this.statistics = statistics;
+			this.clock = clock;
 		}
 
 		@ModelAttribute("mayReadStatistics")
@@ -395,6 +401,34 @@ class StatsPage {
 				.orElse(false);
 		}
 
+		/**
+		 * The last 30 days in figures, for the overview of those who read statistics:
+		 * counted only when a page shows them.
+		 */
+		@ModelAttribute("recentFigures")
+		java.util.function.Supplier<List<RecentFigure>> recentFigures(Locale locale) {
+			return () -> Sessions.currentActor()
+				.filter(actor -> this.policy.may(actor, Capability.READ_STATISTICS).isGranted())
+				.map(actor -> {
+					java.time.LocalDate to = java.time.LocalDate.now(this.clock);
+					java.time.LocalDate from = to.minusDays(29);
+					return RECENT.stream().map(measure -> {
+						StatsResult result = this.statistics.compute(actor,
+								new StatsQuery(measure, List.of(), from, to, Map.of(), null));
+						return new RecentFigure(result.metric().label().in(locale), result.total().value(),
+								"/stats?measure=" + measure + "&from=" + from + "&to=" + to);
+					}).toList();
+				})
+				.orElse(List.of());
+		}
+
+	}
+
+	/** The measures the overview shows for the last 30 days. */
+	private static final List<String> RECENT = List.of("incidents", "detained", "cases");
+
+	/** One of them: its name, its value and the page that breaks it down. */
+	record RecentFigure(String label, long value, String href) {
 	}
 
 }

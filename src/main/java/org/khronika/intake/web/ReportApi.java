@@ -1,0 +1,132 @@
+package org.khronika.intake.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.khronika.intake.InvalidReport;
+import org.khronika.intake.Receipt;
+import org.khronika.intake.ReportAnswers;
+import org.khronika.intake.Reports;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/reports}: reports from a messenger bot or a partner organisation,
+ * under an intake token (it names no account and may do nothing else). The body has the
+ * public form's fields as JSON; the report is sealed and queued like one from the form,
+ * marked as from the API, and the answer carries its receipt, for the bot to hand to its
+ * user. Refusals are problem documents naming each field at fault.
+ */
+@RestController
+class ReportApi {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Set<String> FIELDS = Set.of("what", "date", "region", "place", "person", "relation",
+			"denounced", "informant", "accused", "hasLawyer", "needsLawyer", "contact", "text");
+
+	private final Reports reports;
+
+	private final MessageSource messages;
+
+	ReportApi(Reports reports, MessageSource messages) {
+		this.reports = reports;
+		this.messages = messages;
+	}
+
+	@PostMapping(path = "/api/v1/reports", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> submit(
+			@RequestHeader(name = "Authorization", required = false) String authorization,
+			@RequestBody(required = false) String body, Locale locale) {
+		String token = (authorization != null && authorization.startsWith("Bearer "))
+				? authorization.substring("Bearer ".length()).strip() : null;
+		if (token == null || !this.reports.intakeToken(token)) {
+			return problem(401, "auth.required", "An intake token is required: Authorization: Bearer <token>",
+					List.of());
+		}
+		Map<String, Object> given;
+		try {
+			given = JSON.readValue((body != null) ? body : "", new TypeReference<Map<String, Object>>() {
+			});
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return problem(400, "malformed", "The body is not a JSON object.", List.of());
+		}
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (String field : given.keySet()) {
+			if (!FIELDS.contains(field)) {
+				errors.add(error(field, "unknown_field", "There is no such field.", locale));
+			}
+		}
+		LocalDate date = null;
+		Object day = given.get("date");
+		if (day != null) {
+			try {
+				date = LocalDate.parse(day.toString());
+			}
+			catch (DateTimeParseException ex) {
+				errors.add(error("date", "report.problem.date", null, locale));
+			}
+		}
+		if (!errors.isEmpty()) {
+			return problem(400, "validation", "Some fields cannot be read.", errors);
+		}
+		ReportAnswers answers = new ReportAnswers(text(given, "what"), date, text(given, "region"),
+				text(given, "place"), text(given, "person"), text(given, "relation"), text(given, "denounced"),
+				text(given, "informant"), text(given, "accused"), text(given, "hasLawyer"),
+				Boolean.TRUE.equals(given.get("needsLawyer")), text(given, "contact"), text(given, "text"));
+		try {
+			Receipt receipt = this.reports.submit(answers, Reports.Channel.API);
+			Map<String, Object> created = new LinkedHashMap<>();
+			created.put("receipt", receipt.display());
+			created.put("state", "received");
+			return ResponseEntity.status(201).body(created);
+		}
+		catch (InvalidReport ex) {
+			ex.problems().forEach(p -> errors.add(error(p.field(), p.code(), null, locale, p.arguments())));
+			return problem(422, "report.invalid", "The report cannot be taken as it is.", errors);
+		}
+	}
+
+	private Map<String, Object> error(String field, String code, String message, Locale locale, Object... arguments) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("field", field);
+		error.put("code", code.replace("report.problem.", ""));
+		error.put("message", (message != null) ? message : this.messages.getMessage(code, arguments, code, locale));
+		return error;
+	}
+
+	private static ResponseEntity<Map<String, Object>> problem(int status, String code, String title,
+			List<Map<String, Object>> errors) {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("status", status);
+		problem.put("title", title);
+		problem.put("code", code);
+		if (!errors.isEmpty()) {
+			problem.put("errors", errors);
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static String text(Map<String, Object> given, String field) {
+		Object value = given.get(field);
+		return (value == null || value.toString().isBlank()) ? null : value.toString().strip();
+	}
+
+}
