@@ -155,7 +155,7 @@ class SecurityConfiguration {
 		return Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 	}
 
-	private static void headers(HttpSecurity http) throws Exception {
+	static void headers(HttpSecurity http) throws Exception {
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 			.frameOptions(frame -> frame.deny())

@@ -44,6 +44,12 @@ class ServeCommand implements Callable<Integer> {
 					+ "does not exist, load synthetic records if it is empty, and print a fresh password for the login 'demo'.")
 	boolean demo;
 
+	@Option(names = "--intake-only",
+			description = "Run a public intake node: only the report form, into the shared PostgreSQL database "
+					+ "(KHRONIKA_DB_URL, as a role that may only insert reports), with no keyring: the data "
+					+ "directory holds only intake-key.json, copied from the staff node's.")
+	boolean intakeOnly;
+
 	@Spec
 	CommandSpec spec;
 
@@ -51,6 +57,9 @@ class ServeCommand implements Callable<Integer> {
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
 		Path dir = this.data.path();
+		if (this.intakeOnly) {
+			return intakeOnly(dir, out);
+		}
 		if (!KeyringFile.exists(dir)) {
 			if (!this.demo) {
 				throw new Failures.CommandFailure("no keyring in " + dir + ": run 'init --data " + dir + "' first");
@@ -94,6 +103,38 @@ class ServeCommand implements Callable<Integer> {
 		}
 		out.println("Khronika is running at http://localhost:" + this.port + "/");
 		out.println(loginLine);
+		out.flush();
+		closed.await();
+		return 0;
+	}
+
+	/**
+	 * The keyless intake node: refused on a directory that holds a keyring, or without
+	 * PostgreSQL, so that it is never run where a seizure would give anything away.
+	 */
+	private Integer intakeOnly(Path dir, PrintWriter out) throws InterruptedException {
+		if (this.demo) {
+			throw new Failures.CommandFailure("--intake-only and --demo do not go together");
+		}
+		if (KeyringFile.exists(dir)) {
+			throw new Failures.CommandFailure(dir + " holds a keyring: an intake node must hold none. Give it a "
+					+ "directory of its own with only the staff node's intake-key.json in it");
+		}
+		String url = System.getenv("KHRONIKA_DB_URL");
+		if (url == null || !url.startsWith("jdbc:postgresql:")) {
+			throw new Failures.CommandFailure("an intake node writes into the staff node's PostgreSQL database: "
+					+ "set KHRONIKA_DB_URL (and KHRONIKA_DB_USER, a role that may only insert reports)");
+		}
+		KeyringFile.intakeSealer(dir);
+		ConfigurableApplicationContext context = org.khronika.intake.IntakeOnlyNode.start(dir,
+				Map.of("server.port", this.port));
+		CountDownLatch closed = new CountDownLatch(1);
+		context.addApplicationListener(event -> {
+			if (event instanceof ContextClosedEvent) {
+				closed.countDown();
+			}
+		});
+		out.println("Khronika intake node is taking reports at http://localhost:" + this.port + "/report");
 		out.flush();
 		closed.await();
 		return 0;

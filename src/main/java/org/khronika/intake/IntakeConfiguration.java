@@ -30,6 +30,11 @@ class IntakeConfiguration {
 				() -> keyring.get().intakeOpener(), policy, audit, catalog, clock, settings.retentionDays(), registry);
 	}
 
+	@Bean
+	ReportInbox reportInbox(Reports reports) {
+		return reports.inbox();
+	}
+
 	/**
 	 * Deletes the reports past their retention when the server starts and once a day
 	 * after; the count only goes to the log.

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -88,15 +87,11 @@ public class Reports {
 
 	private final JdbcTemplate jdbc;
 
-	private final Supplier<IntakeSealer> sealer;
-
 	private final Supplier<IntakeOpener> opener;
 
 	private final AccessPolicy policy;
 
 	private final AuditTrail audit;
-
-	private final Catalog catalog;
 
 	private final Clock clock;
 
@@ -104,17 +99,23 @@ public class Reports {
 
 	private final Registry registry;
 
+	private final ReportInbox inbox;
+
 	Reports(JdbcTemplate jdbc, Supplier<IntakeSealer> sealer, Supplier<IntakeOpener> opener, AccessPolicy policy,
 			AuditTrail audit, Catalog catalog, Clock clock, int retentionDays, Registry registry) {
 		this.registry = registry;
+		this.inbox = new ReportInbox(jdbc, sealer, catalog, clock, retentionDays);
 		this.jdbc = jdbc;
-		this.sealer = sealer;
 		this.opener = opener;
 		this.policy = policy;
 		this.audit = audit;
-		this.catalog = catalog;
 		this.clock = clock;
 		this.retentionDays = retentionDays;
+	}
+
+	/** Where reports come in: the part of intake that needs no key but the public one. */
+	public ReportInbox inbox() {
+		return this.inbox;
 	}
 
 	/** How many days a report not accepted is kept before it is deleted. */
@@ -123,26 +124,12 @@ public class Reports {
 	}
 
 	/**
-	 * Checks the answers, seals them and stores the report.
+	 * Checks the answers, seals them and stores the report ({@link ReportInbox}).
 	 * @return the receipt, to be shown once: it is stored only as its hash
 	 * @throws InvalidReport if an answer is missing or wrong; nothing is stored
 	 */
 	public Receipt submit(ReportAnswers answers, Channel channel) {
-		List<ReportAnswers.Problem> problems = answers.problems(regions(), informants(), today());
-		if (!problems.isEmpty()) {
-			throw new InvalidReport(problems);
-		}
-		String id = UUID.randomUUID().toString();
-		Receipt receipt = Receipt.generate();
-		ConversationKey conversation = ConversationKey.generate();
-		byte[] sealed = conversation.sealWith(this.sealer.get(), JSON.writeValueAsBytes(answers.stored()), context(id));
-		String day = today().toString();
-		this.jdbc.update(
-				"INSERT INTO intake_report (id, received_on, channel, kind, region, state, changed_on, receipt_hash, "
-						+ "answers, conversation_wrapped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				id, day, channel.code(), answers.what(), answers.region(), ReportState.NEW.code(), day, receipt.hash(),
-				sealed, conversation.wrappedFor(receipt.code(), id));
-		return receipt;
+		return this.inbox.submit(answers, channel);
 	}
 
 	/** The state of the report {@code receipt} belongs to; empty if none does. */
@@ -494,20 +481,8 @@ public class Reports {
 	}
 
 	/** What a report's answers are sealed for: its id, so they open for no other row. */
-	private static String context(String id) {
+	static String context(String id) {
 		return "khronika report " + id + " answers";
-	}
-
-	private Set<String> regions() {
-		return this.catalog.regions().stream().map(org.khronika.catalog.Region::code).collect(Collectors.toSet());
-	}
-
-	private Set<String> informants() {
-		return this.catalog.vocabulary("informant-relationships")
-			.terms()
-			.stream()
-			.map(org.khronika.catalog.Term::code)
-			.collect(Collectors.toSet());
 	}
 
 	private LocalDate today() {

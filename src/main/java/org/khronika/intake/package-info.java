@@ -5,5 +5,6 @@
  * the triage queue. An accepted report becomes a source, and its facts go into records
  * through the registry's forms like any other.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "registry", "crypto", "access", "catalog" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "registry", "crypto", "access", "catalog", "web" })
 package org.khronika.intake;

@@ -25,16 +25,13 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(RUSSIAN, Locale.ENGLISH);
 
-	/** The languages of the public report form. */
-	static final List<Locale> REPORT_LANGUAGES = List.of(RUSSIAN, Locale.forLanguageTag("uk"), Locale.ENGLISH);
-
 	@Bean
 	LocaleResolver localeResolver() {
 		LocaleResolver staff = staffLocaleResolver();
 		return new LocaleResolver() {
 			@Override
 			public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
-				return isReport(request) ? reportLocale(request) : staff.resolveLocale(request);
+				return isReport(request) ? ReportLanguages.of(request) : staff.resolveLocale(request);
 			}
 
 			@Override
@@ -50,24 +47,6 @@ class WebConfiguration implements WebMvcConfigurer {
 	private static boolean isReport(jakarta.servlet.http.HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals("/report") || path.startsWith("/report/");
-	}
-
-	private static Locale reportLocale(jakarta.servlet.http.HttpServletRequest request) {
-		String asked = request.getParameter("lang");
-		for (Locale supported : REPORT_LANGUAGES) {
-			if (supported.getLanguage().equals(asked)) {
-				return supported;
-			}
-		}
-		for (java.util.Enumeration<Locale> wanted = request.getLocales(); wanted.hasMoreElements();) {
-			String language = wanted.nextElement().getLanguage();
-			for (Locale supported : REPORT_LANGUAGES) {
-				if (supported.getLanguage().equals(language)) {
-					return supported;
-				}
-			}
-		}
-		return RUSSIAN;
 	}
 
 	private static LocaleResolver staffLocaleResolver() {

@@ -226,6 +226,17 @@ class CommandLineIT {
 			.contains("Revoked intake token telegram-bot");
 		assertThat(Jar.run(Map.of(), "intake-token", "revoke", "--label", "nobody", dataOption).err())
 			.contains("no intake token labelled 'nobody'");
+
+		// an intake node never runs where there is a keyring, nor on SQLite
+		Jar.Result keyring = Jar.run(Map.of(), "serve", "--intake-only", dataOption);
+		assertThat(keyring.exitCode()).isEqualTo(1);
+		assertThat(keyring.err()).contains("holds a keyring: an intake node must hold none");
+		Path node = this.dir.resolve("intake-node");
+		java.nio.file.Files.createDirectories(node);
+		java.nio.file.Files.copy(data.resolve("intake-key.json"), node.resolve("intake-key.json"));
+		Jar.Result sqlite = Jar.run(Map.of(), "serve", "--intake-only", "--data=" + node);
+		assertThat(sqlite.exitCode()).isEqualTo(1);
+		assertThat(sqlite.err()).contains("set KHRONIKA_DB_URL");
 	}
 
 	@Test

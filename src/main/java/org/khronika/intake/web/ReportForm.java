@@ -13,10 +13,10 @@ import org.khronika.catalog.Catalog;
 import org.khronika.intake.InvalidReport;
 import org.khronika.intake.Receipt;
 import org.khronika.intake.ReportAnswers;
+import org.khronika.intake.ReportInbox;
 import org.khronika.intake.Reports;
 
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 
@@ -25,20 +25,19 @@ import org.springframework.util.MultiValueMap;
  * form: their choices in the reader's language, the answers read from a posted form, and
  * a submission that ends on the receipt or on the form again with its problems by field.
  */
-@Component
 class ReportForm {
 
 	/** An option of a choice: its code and its words in the reader's language. */
 	record Option(String code, String label) {
 	}
 
-	private final Reports reports;
+	private final ReportInbox reports;
 
 	private final Catalog catalog;
 
 	private final MessageSource messages;
 
-	ReportForm(Reports reports, Catalog catalog, MessageSource messages) {
+	ReportForm(ReportInbox reports, Catalog catalog, MessageSource messages) {
 		this.reports = reports;
 		this.catalog = catalog;
 		this.messages = messages;

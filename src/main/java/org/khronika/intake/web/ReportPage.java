@@ -42,14 +42,15 @@ class ReportPage {
 
 	private final AddressThrottle lookups;
 
-	ReportPage(Reports reports, ReportForm form, MessageSource messages, java.time.Clock clock) {
+	ReportPage(Reports reports, ReportForm form, MessageSource messages, java.time.Clock clock,
+			org.khronika.intake.IntakeSettings settings) {
 		this.reports = reports;
 		this.form = form;
 		this.messages = messages;
 		// a mass-detention day sends many reports through one Tor exit: generous for
 		// reports, strict for receipts, which can be guessed
-		this.submissions = new AddressThrottle(60, clock);
-		this.lookups = new AddressThrottle(10, clock);
+		this.submissions = new AddressThrottle(settings.reportsPerMinute(), clock);
+		this.lookups = new AddressThrottle(settings.receiptTriesPerMinute(), clock);
 	}
 
 	@GetMapping("/report")

@@ -1,0 +1,27 @@
+package org.khronika.access;
+
+import jakarta.servlet.Filter;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+
+/**
+ * What a server that faces the public needs of the staff server's hardening, for the
+ * keyless intake node: the same strict response headers and the same limit on request
+ * bodies.
+ */
+public final class PublicEdge {
+
+	private PublicEdge() {
+	}
+
+	/** Content-Security-Policy, no referrer, no framing, no browser features. */
+	public static void headers(HttpSecurity http) throws Exception {
+		SecurityConfiguration.headers(http);
+	}
+
+	/** Refuses request bodies over {@code maxBytes} (413) before anything reads them. */
+	public static Filter sizeLimit(long maxBytes) {
+		return RequestFilters.sizeLimit(maxBytes, maxBytes);
+	}
+
+}

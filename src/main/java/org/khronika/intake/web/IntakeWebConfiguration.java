@@ -1,0 +1,18 @@
+package org.khronika.intake.web;
+
+import org.khronika.catalog.Catalog;
+import org.khronika.intake.ReportInbox;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class IntakeWebConfiguration {
+
+	@Bean
+	ReportForm reportForm(ReportInbox inbox, Catalog catalog, MessageSource messages) {
+		return new ReportForm(inbox, catalog, messages);
+	}
+
+}
