@@ -124,8 +124,10 @@ abstract class CanaryLeakTestBase {
 
 	/**
 	 * A report through the public form, from a browser and an address that name the
-	 * reporter, with the canaries in its answers; then opened in the triage queue, where
-	 * they must read back, and its state looked up with the receipt.
+	 * reporter, with the canaries in its answers; its state looked up with the receipt;
+	 * opened in the triage queue, where they must read back; a question and an answer
+	 * with the canaries in them; and reports with them by phone and through the API:
+	 * every path a report takes.
 	 */
 	private void enterCanariesThroughTheReportForm() {
 		WebSession reporter = new WebSession(this.port);
@@ -150,8 +152,31 @@ abstract class CanaryLeakTestBase {
 		java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"/intake/([0-9a-f-]{36})\"")
 			.matcher(staff.get("/intake").body());
 		assertThat(link.find()).isTrue();
-		assertThat(staff.get("/intake/" + link.group(1)).text()).contains(Canaries.CYRILLIC_NAME, Canaries.CONTACT,
+		String report = link.group(1);
+		assertThat(staff.get("/intake/" + report).text()).contains(Canaries.CYRILLIC_NAME, Canaries.CONTACT,
 				Canaries.DESCRIPTION);
+
+		// the conversation both ways
+		staff.post("/intake/" + report + "/ask", Map.of("message", List.of("Is " + Canaries.LATIN_NAME + " held?")));
+		assertThat(reporter
+			.post("/report/reply", Map.of("receipt", List.of(code.group()), "message", List.of(Canaries.PHONE)),
+					revealing)
+			.text()).contains(Canaries.LATIN_NAME, Canaries.PHONE);
+		assertThat(staff.get("/intake/" + report).text()).contains(Canaries.PHONE);
+
+		// by phone, and through the API
+		staff.get("/intake/new");
+		assertThat(staff
+			.post("/intake/new",
+					Map.of("what", List.of("search"), "person", List.of(Canaries.LATIN_NAME), "relation",
+							List.of("self"), "text", List.of(Canaries.NOTE)))
+			.text()).contains("Сообщение сохранено");
+		String token = this.context.getBean(org.khronika.intake.Reports.class).createToken(Staff.SETUP, "canary-bot");
+		org.khronika.registry.api.ApiClient bot = new org.khronika.registry.api.ApiClient(this.port, token);
+		assertThat(bot
+			.post("/reports", Map.of("what", "threat", "person", Canaries.CYRILLIC_NAME, "relation", "friend",
+					"contact", Canaries.CONTACT))
+			.status()).isEqualTo(201);
 	}
 
 	/**
