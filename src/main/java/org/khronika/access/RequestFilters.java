@@ -45,9 +45,39 @@ final class RequestFilters {
 					refuse(request, response, 411, "request.length_required", "Send a Content-Length.");
 					return;
 				}
+				if (!readable(request)) {
+					// a form whose text is not UTF-8: refused whole (400) before anything
+					// reads a field of it, rather than with some of its fields dropped
+					refuse(request, response, 400, "request.unreadable", "The form's text is not UTF-8.");
+					return;
+				}
 				chain.doFilter(request, response);
 			}
 		};
+	}
+
+	/**
+	 * Whether a posted form can be read whole. The public report form is left to say so
+	 * itself, on its own page (it knows the language it is in).
+	 */
+	private static boolean readable(HttpServletRequest request) {
+		String type = request.getContentType();
+		if (!"POST".equals(request.getMethod()) || type == null || !type.startsWith("application/x-www-form-urlencoded")
+				|| path(request).startsWith("/report")) {
+			return true;
+		}
+		try {
+			// read as the rest of the application reads it (Spring's encoding filter
+			// comes later)
+			if (request.getCharacterEncoding() == null) {
+				request.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
+			}
+			request.getParameterMap();
+			return true;
+		}
+		catch (RuntimeException | java.io.UnsupportedEncodingException ex) {
+			return false;
+		}
 	}
 
 	/** At most so many login attempts (password, code) per client address per minute. */

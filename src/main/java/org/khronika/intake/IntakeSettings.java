@@ -7,15 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code khronika.intake.*}: how long a report that was not accepted is kept after its
  * last change before it is deleted ({@code retention-days}, 90 unless set); how many
  * reports ({@code reports-per-minute}, 60) and receipt lookups
- * ({@code receipt-tries-per-minute}, 10) one client address may make a minute. Behind a
- * Tor onion service every reporter comes from the same address: raise the first there.
+ * ({@code receipt-tries-per-minute}, 10) one client address may make a minute, and how
+ * many reports one intake token may hand in a minute ({@code api-reports-per-minute},
+ * 600). Behind a Tor onion service every reporter comes from the same address: raise the
+ * first there.
  */
 @ConfigurationProperties("khronika.intake")
 public record IntakeSettings(@DefaultValue("90") int retentionDays, @DefaultValue("60") int reportsPerMinute,
-		@DefaultValue("10") int receiptTriesPerMinute) {
+		@DefaultValue("10") int receiptTriesPerMinute, @DefaultValue("600") int apiReportsPerMinute) {
 
 	public IntakeSettings {
-		if (retentionDays < 1 || reportsPerMinute < 1 || receiptTriesPerMinute < 1) {
+		if (retentionDays < 1 || reportsPerMinute < 1 || receiptTriesPerMinute < 1 || apiReportsPerMinute < 1) {
 			throw new IllegalArgumentException("khronika.intake.* settings must be at least 1");
 		}
 	}

@@ -27,6 +27,21 @@ class HtmlErrors {
 
 	private static final Log logger = LogFactory.getLog(HtmlErrors.class);
 
+	/**
+	 * A form the server cannot read: its text is not UTF-8, or a part of it cannot be
+	 * decoded. Said as such (400), not as a failure of ours; what it held is never
+	 * logged.
+	 */
+	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+	ModelAndView unreadable(Exception ex, HttpServletRequest request) throws Exception {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			throw ex;
+		}
+		ModelAndView error = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+		error.addObject("status", 400);
+		return error;
+	}
+
 	@ExceptionHandler(Exception.class)
 	ModelAndView failed(Exception ex, HttpServletRequest request) throws Exception {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {

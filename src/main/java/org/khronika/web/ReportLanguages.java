@@ -15,11 +15,32 @@ public final class ReportLanguages {
 	public static final List<Locale> ALL = List.of(Locale.forLanguageTag("ru"), Locale.forLanguageTag("uk"),
 			Locale.ENGLISH);
 
+	/** The request attribute that says its form could not be read whole. */
+	private static final String UNREADABLE = ReportLanguages.class.getName() + ".unreadable";
+
 	private ReportLanguages() {
 	}
 
+	/**
+	 * Whether the request's form could not be read whole (text that is not UTF-8): the
+	 * server then drops the fields it cannot decode, and the page must say so rather than
+	 * ask for them as if nothing had been typed. Known once the language was picked.
+	 */
+	public static boolean unreadable(HttpServletRequest request) {
+		return Boolean.TRUE.equals(request.getAttribute(UNREADABLE));
+	}
+
 	public static Locale of(HttpServletRequest request) {
-		String asked = request.getParameter("lang");
+		String asked;
+		try {
+			asked = request.getParameter("lang");
+		}
+		catch (RuntimeException ex) {
+			// a body that cannot be read (not UTF-8): the browser's languages decide, and
+			// the form is told, as the parameters read later come back without the field
+			asked = null;
+			request.setAttribute(UNREADABLE, Boolean.TRUE);
+		}
 		for (Locale supported : ALL) {
 			if (supported.getLanguage().equals(asked)) {
 				return supported;

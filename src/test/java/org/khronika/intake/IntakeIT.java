@@ -43,6 +43,7 @@ class IntakeIT {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		TestApplication.register(registry, DATA, Engine.SQLITE);
+		registry.add("khronika.intake.api-reports-per-minute", () -> "5");
 	}
 
 	@LocalServerPort
@@ -220,7 +221,7 @@ class IntakeIT {
 	}
 
 	@Test
-	void badInputGetsAMessageByFieldAndNothingIsStored() {
+	void badInputGetsAMessageByFieldAndNothingIsStored() throws Exception {
 		WebSession reporter = new WebSession(this.port);
 		long before = stored();
 
@@ -244,6 +245,19 @@ class IntakeIT {
 		Response tooLarge = reporter.post("/report", huge, from("198.51.100.22"));
 		assertThat(tooLarge.status()).isEqualTo(413);
 		assertThat(tooLarge.text()).contains("Отправлено слишком много");
+
+		// bytes that are not UTF-8, as a misconfigured browser sends them
+		java.net.http.HttpResponse<String> garbled = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/report"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept-Language", "ru")
+				.header("X-Forwarded-For", "198.51.100.22")
+				.POST(java.net.http.HttpRequest.BodyPublishers
+					.ofString("what=detention&relation=self&person=%D0%9A%FF%FE"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(garbled.statusCode()).isEqualTo(422);
+		assertThat(garbled.body()).as("said, not asked for again as if nothing had been typed")
+			.contains("Браузер прислал текст не в UTF-8");
 
 		assertThat(stored()).as("nothing half-stored").isEqualTo(before);
 
@@ -270,10 +284,22 @@ class IntakeIT {
 	}
 
 	@Test
-	void anOperatorEntersAReportTakenByPhoneAndReadsTheCallerTheirReceipt() {
+	void anOperatorEntersAReportTakenByPhoneAndReadsTheCallerTheirReceipt() throws Exception {
 		Staff operator = Staff.add(this.context, "intake-phone-" + System.nanoTime() % 100000, Role.OPERATOR);
 		WebSession staff = new WebSession(this.port).login(operator);
 		assertThat(staff.get("/intake/new").text()).contains("Сообщение, принятое по телефону", "Что случилось?");
+
+		java.net.http.HttpResponse<String> garbled = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/intake/new"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept-Language", "ru")
+				.header("Cookie", "JSESSIONID=" + staff.sessionCookie())
+				.header("Accept", "text/html")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("what=detention&person=%FF%FE"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(garbled.statusCode()).as("a staff form that is not UTF-8").isEqualTo(400);
+		assertThat(garbled.body()).contains("Форму не удалось прочитать");
 
 		Response refused = staff.post("/intake/new", Map.of("person", List.of("Звонивший о брате")));
 		assertThat(refused.status()).isEqualTo(422);
@@ -316,6 +342,15 @@ class IntakeIT {
 		assertThat(unknown.status()).isEqualTo(422);
 		assertThat(unknown.<List<Map<String, Object>>>get("errors")).extracting(e -> e.get("field"))
 			.containsExactlyInAnyOrder("what", "person");
+
+		// five a minute here: a dozen more in a row cannot all go in, even across a
+		// minute's turn
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			statuses.add(bot.post("/reports", Map.of("what", "search", "person", "Поток " + i, "relation", "self"))
+				.status());
+		}
+		assertThat(statuses).contains(429).filteredOn(status -> status == 201).hasSizeLessThanOrEqualTo(10);
 
 		assertThat(bot.get("/persons").status()).as("an intake token opens nothing").isEqualTo(401);
 		assertThat(new org.khronika.registry.api.ApiClient(this.port, "khronika-intake-guess")

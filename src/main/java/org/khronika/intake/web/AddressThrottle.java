@@ -14,10 +14,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * At most {@code limit} requests per client address a minute, counted in memory under a
- * keyed hash of the address (HMAC-SHA256 under a random key that is replaced every day
- * and never written anywhere): the counts say nothing about who came, and yesterday's
- * cannot be matched with today's. A fixed window, per node.
+ * At most {@code limit} requests per client address (or other key: an intake token) a
+ * minute, counted in memory under a keyed hash of the address (HMAC-SHA256 under a random
+ * key that is replaced every day and never written anywhere): the counts say nothing
+ * about who came, and yesterday's cannot be matched with today's. A fixed window, per
+ * node.
  */
 final class AddressThrottle {
 

@@ -180,7 +180,7 @@ public final class IntakeNode {
 						List.of(new ReportForm.Problem("", "report.problem.busy")));
 				return "report/form";
 			}
-			return this.form.submit(form, Reports.Channel.WEB, response, model, locale, "report/form",
+			return this.form.submit(form, Reports.Channel.WEB, request, response, model, locale, "report/form",
 					"report/receipt");
 		}
 

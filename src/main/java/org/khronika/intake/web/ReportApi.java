@@ -44,9 +44,17 @@ class ReportApi {
 
 	private final MessageSource messages;
 
-	ReportApi(Reports reports, MessageSource messages) {
+	/**
+	 * Reports a minute per token: a bot passes on many reporters, but a leaked token must
+	 * not flood the queue until it is revoked.
+	 */
+	private final AddressThrottle perToken;
+
+	ReportApi(Reports reports, MessageSource messages, java.time.Clock clock,
+			org.khronika.intake.IntakeSettings settings) {
 		this.reports = reports;
 		this.messages = messages;
+		this.perToken = new AddressThrottle(settings.apiReportsPerMinute(), clock);
 	}
 
 	@PostMapping(path = "/api/v1/reports", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -57,6 +65,10 @@ class ReportApi {
 				? authorization.substring("Bearer ".length()).strip() : null;
 		if (token == null || !this.reports.intakeToken(token)) {
 			return problem(401, "auth.required", "An intake token is required: Authorization: Bearer <token>",
+					List.of());
+		}
+		if (!this.perToken.tryAcquire(token)) {
+			return problem(429, "rate_limited", "Too many reports from this token this minute; try again in a minute.",
 					List.of());
 		}
 		Map<String, Object> given;

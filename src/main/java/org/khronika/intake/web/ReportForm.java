@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.khronika.catalog.Catalog;
 import org.khronika.intake.InvalidReport;
@@ -15,6 +16,7 @@ import org.khronika.intake.Receipt;
 import org.khronika.intake.ReportAnswers;
 import org.khronika.intake.ReportInbox;
 import org.khronika.intake.Reports;
+import org.khronika.web.ReportLanguages;
 
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
@@ -48,10 +50,13 @@ class ReportForm {
 	 * the receipt, or the {@code formView} again (422) with what was typed and its
 	 * problems.
 	 */
-	String submit(MultiValueMap<String, String> form, Reports.Channel channel, HttpServletResponse response,
-			Model model, Locale locale, String formView, String receiptView) {
+	String submit(MultiValueMap<String, String> form, Reports.Channel channel, HttpServletRequest request,
+			HttpServletResponse response, Model model, Locale locale, String formView, String receiptView) {
 		Map<String, String> given = form.toSingleValueMap();
 		List<Problem> problems = new ArrayList<>();
+		if (ReportLanguages.unreadable(request)) {
+			problems.add(new Problem("", "report.problem.encoding"));
+		}
 		ReportAnswers answers = answers(given, problems);
 		if (problems.isEmpty()) {
 			try {

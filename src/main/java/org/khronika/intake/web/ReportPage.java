@@ -68,7 +68,8 @@ class ReportPage {
 					List.of(new ReportForm.Problem("", "report.problem.busy")));
 			return "report/form";
 		}
-		return this.form.submit(form, Reports.Channel.WEB, response, model, locale, "report/form", "report/receipt");
+		return this.form.submit(form, Reports.Channel.WEB, request, response, model, locale, "report/form",
+				"report/receipt");
 	}
 
 	@GetMapping("/report/status")
@@ -115,7 +116,11 @@ class ReportPage {
 			return "report/status";
 		}
 		try {
-			if (!this.reports.reply(parsed.get(), (message.indexOf('\uFFFD') >= 0) ? "" : message)) {
+			if (message.indexOf('\uFFFD') >= 0) {
+				// the browser sent bytes that are not UTF-8: nothing is read as garbage
+				throw new InvalidReport(List.of(new ReportAnswers.Problem("message", "report.problem.encoding")));
+			}
+			if (!this.reports.reply(parsed.get(), message)) {
 				response.setStatus(404);
 				model.addAttribute("problem", "report.status.unknown");
 				return "report/status";

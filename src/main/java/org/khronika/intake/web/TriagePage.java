@@ -135,9 +135,10 @@ class TriagePage {
 
 	@PostMapping("/intake/new")
 	String phone(@RequestParam org.springframework.util.MultiValueMap<String, String> form, Actor actor,
-			jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
+			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+			Model model, Locale locale) {
 		requireTriage(actor);
-		return this.form.submit(form, Reports.Channel.PHONE, response, model, locale, "intake/phone",
+		return this.form.submit(form, Reports.Channel.PHONE, request, response, model, locale, "intake/phone",
 				"intake/phone-receipt");
 	}
 
