@@ -29,7 +29,12 @@ public class ReportInbox {
 
 	private final Supplier<IntakeSealer> sealer;
 
-	private final Catalog catalog;
+	/**
+	 * The regions and informant relationships the catalog knows: what answers may name.
+	 */
+	private final Set<String> regions;
+
+	private final Set<String> informants;
 
 	private final Clock clock;
 
@@ -39,7 +44,15 @@ public class ReportInbox {
 			int retentionDays) {
 		this.jdbc = jdbc;
 		this.sealer = sealer;
-		this.catalog = catalog;
+		this.regions = catalog.regions()
+			.stream()
+			.map(org.khronika.catalog.Region::code)
+			.collect(Collectors.toUnmodifiableSet());
+		this.informants = catalog.vocabulary("informant-relationships")
+			.terms()
+			.stream()
+			.map(org.khronika.catalog.Term::code)
+			.collect(Collectors.toUnmodifiableSet());
 		this.clock = clock;
 		this.retentionDays = retentionDays;
 	}
@@ -56,7 +69,7 @@ public class ReportInbox {
 	 */
 	public Receipt submit(ReportAnswers answers, Reports.Channel channel) {
 		LocalDate today = LocalDate.now(this.clock);
-		List<ReportAnswers.Problem> problems = answers.problems(regions(), informants(), today);
+		List<ReportAnswers.Problem> problems = answers.problems(this.regions, this.informants, today);
 		if (!problems.isEmpty()) {
 			throw new InvalidReport(problems);
 		}
@@ -71,18 +84,6 @@ public class ReportInbox {
 				id, today.toString(), channel.code(), answers.what(), answers.region(), ReportState.NEW.code(),
 				today.toString(), receipt.hash(), sealed, conversation.wrappedFor(receipt.code(), id));
 		return receipt;
-	}
-
-	private Set<String> regions() {
-		return this.catalog.regions().stream().map(org.khronika.catalog.Region::code).collect(Collectors.toSet());
-	}
-
-	private Set<String> informants() {
-		return this.catalog.vocabulary("informant-relationships")
-			.terms()
-			.stream()
-			.map(org.khronika.catalog.Term::code)
-			.collect(Collectors.toSet());
 	}
 
 }

@@ -367,19 +367,22 @@ public class Reports {
 	 */
 	public Optional<Opened> open(Actor actor, String id) {
 		requireTriage(actor);
-		List<byte[]> sealed = this.jdbc.query("SELECT answers FROM intake_report WHERE id = ?",
-				(rs, n) -> rs.getBytes(1), id);
-		if (sealed.isEmpty()) {
+		record Stored(byte[] answers, String source) {
+		}
+		List<Stored> found = this.jdbc.query("SELECT answers, source_id FROM intake_report WHERE id = ?",
+				(rs, n) -> new Stored(rs.getBytes(1), rs.getString(2)), id);
+		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		ConversationKey.Envelope envelope = ConversationKey.opened(this.opener.get(), sealed.get(0), context(id));
+		ConversationKey.Envelope envelope = ConversationKey.opened(this.opener.get(), found.get(0).answers(),
+				context(id));
 		this.audit.read(actor, "read", "report", List.of(id));
 		this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ? AND state = ?",
 				ReportState.IN_REVIEW.code(), today().toString(), id, ReportState.NEW.code());
 		Map<String, Object> stored = JSON.readValue(new String(envelope.content(), StandardCharsets.UTF_8),
 				new TypeReference<Map<String, Object>>() {
 				});
-		String source = this.jdbc.queryForObject("SELECT source_id FROM intake_report WHERE id = ?", String.class, id);
+		String source = found.get(0).source();
 		List<Message> messages = messages(id, envelope.key());
 		return summary(id).map(summary -> new Opened(summary, ReportAnswers.fromStored(stored), source, messages));
 	}

@@ -15,7 +15,6 @@ import org.khronika.catalog.Catalog;
 import org.khronika.crypto.IntakeSealer;
 import org.khronika.crypto.KeyringFile;
 import org.khronika.intake.ReportInbox;
-import org.khronika.intake.Reports;
 import org.khronika.web.ReportLanguages;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -104,8 +103,9 @@ public final class IntakeNode {
 		}
 
 		@Bean
-		ReportForm reportForm(ReportInbox inbox, Catalog catalog, MessageSource messages) {
-			return new ReportForm(inbox, catalog, messages);
+		ReportForm reportForm(ReportInbox inbox, Catalog catalog, MessageSource messages, Clock clock,
+				@Value("${khronika.intake.reports-per-minute:60}") int reportsPerMinute) {
+			return new ReportForm(inbox, catalog, messages, reportsPerMinute, clock);
 		}
 
 		@Bean
@@ -156,11 +156,8 @@ public final class IntakeNode {
 
 		private final ReportForm form;
 
-		private final AddressThrottle submissions;
-
-		Page(ReportForm form, Clock clock, @Value("${khronika.intake.reports-per-minute:60}") int perMinute) {
+		Page(ReportForm form) {
 			this.form = form;
-			this.submissions = new AddressThrottle(perMinute, clock);
 		}
 
 		@GetMapping("/report")
@@ -174,14 +171,7 @@ public final class IntakeNode {
 		String submit(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
 				HttpServletResponse response, Model model, Locale locale) {
 			model.addAttribute("intakeOnly", true);
-			if (!this.submissions.tryAcquire(request.getRemoteAddr())) {
-				response.setStatus(429);
-				this.form.prepare(model, locale, form.toSingleValueMap(),
-						List.of(new ReportForm.Problem("", "report.problem.busy")));
-				return "report/form";
-			}
-			return this.form.submit(form, Reports.Channel.WEB, request, response, model, locale, "report/form",
-					"report/receipt");
+			return this.form.submitPublic(form, request, response, model, locale);
 		}
 
 	}

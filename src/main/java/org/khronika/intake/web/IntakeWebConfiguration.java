@@ -1,6 +1,7 @@
 package org.khronika.intake.web;
 
 import org.khronika.catalog.Catalog;
+import org.khronika.intake.IntakeSettings;
 import org.khronika.intake.ReportInbox;
 
 import org.springframework.context.MessageSource;
@@ -11,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class IntakeWebConfiguration {
 
 	@Bean
-	ReportForm reportForm(ReportInbox inbox, Catalog catalog, MessageSource messages) {
-		return new ReportForm(inbox, catalog, messages);
+	ReportForm reportForm(ReportInbox inbox, Catalog catalog, MessageSource messages, IntakeSettings settings,
+			java.time.Clock clock) {
+		return new ReportForm(inbox, catalog, messages, settings.reportsPerMinute(), clock);
 	}
 
 }

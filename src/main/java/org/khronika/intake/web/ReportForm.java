@@ -39,10 +39,32 @@ class ReportForm {
 
 	private final MessageSource messages;
 
-	ReportForm(ReportInbox reports, Catalog catalog, MessageSource messages) {
+	/**
+	 * Reports a minute from one address on the public form: generous, as a day of mass
+	 * detentions sends many reports through one Tor exit.
+	 */
+	private final AddressThrottle submissions;
+
+	ReportForm(ReportInbox reports, Catalog catalog, MessageSource messages, int reportsPerMinute,
+			java.time.Clock clock) {
+		this.submissions = new AddressThrottle(reportsPerMinute, clock);
 		this.reports = reports;
 		this.catalog = catalog;
 		this.messages = messages;
+	}
+
+	/**
+	 * Takes a report posted to the public form in, if its address has not sent too many
+	 * this minute (429 and the form again if it has).
+	 */
+	String submitPublic(MultiValueMap<String, String> form, HttpServletRequest request, HttpServletResponse response,
+			Model model, Locale locale) {
+		if (!this.submissions.tryAcquire(request.getRemoteAddr())) {
+			response.setStatus(429);
+			prepare(model, locale, form.toSingleValueMap(), List.of(new Problem("", "report.problem.busy")));
+			return "report/form";
+		}
+		return submit(form, Reports.Channel.WEB, request, response, model, locale, "report/form", "report/receipt");
 	}
 
 	/**

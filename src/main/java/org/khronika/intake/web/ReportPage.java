@@ -38,8 +38,6 @@ class ReportPage {
 
 	private final MessageSource messages;
 
-	private final AddressThrottle submissions;
-
 	private final AddressThrottle lookups;
 
 	ReportPage(Reports reports, ReportForm form, MessageSource messages, java.time.Clock clock,
@@ -47,9 +45,7 @@ class ReportPage {
 		this.reports = reports;
 		this.form = form;
 		this.messages = messages;
-		// a mass-detention day sends many reports through one Tor exit: generous for
-		// reports, strict for receipts, which can be guessed
-		this.submissions = new AddressThrottle(settings.reportsPerMinute(), clock);
+		// strict for receipts, which can be guessed
 		this.lookups = new AddressThrottle(settings.receiptTriesPerMinute(), clock);
 	}
 
@@ -62,14 +58,7 @@ class ReportPage {
 	@PostMapping("/report")
 	String submit(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale) {
-		if (!this.submissions.tryAcquire(request.getRemoteAddr())) {
-			response.setStatus(429);
-			this.form.prepare(model, locale, form.toSingleValueMap(),
-					List.of(new ReportForm.Problem("", "report.problem.busy")));
-			return "report/form";
-		}
-		return this.form.submit(form, Reports.Channel.WEB, request, response, model, locale, "report/form",
-				"report/receipt");
+		return this.form.submitPublic(form, request, response, model, locale);
 	}
 
 	@GetMapping("/report/status")
