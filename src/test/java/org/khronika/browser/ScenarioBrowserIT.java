@@ -22,6 +22,7 @@ import org.khronika.access.Accounts;
 import org.khronika.access.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -386,8 +387,10 @@ class ScenarioBrowserIT {
 
 		click("Записано дважды?");
 		navigateBy(this.browser.findElement(By.cssSelector("form[action$='/linkage/run'] button")));
-		// the run goes on in the background; the page follows it by reloading itself
-		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+		// the run goes on in the background; the page follows it by reloading itself, so
+		// the
+		// body read may belong to a page already gone
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> driver.findElement(By.tagName("body")).getText().contains("Сравнено "));
 		assertThat(text()).contains("Чукотская Зоя Игнатьевна", "Zoya Chukotskaya",
 				"Чукотская = Chukotskaya (транслитерация)", "год рождения 1983 в обеих");
