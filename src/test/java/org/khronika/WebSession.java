@@ -129,28 +129,69 @@ public final class WebSession {
 	 */
 	public Response postMultipart(String path, Map<String, String> fields,
 			Map<String, Map.Entry<String, byte[]>> files) {
+		Map<String, List<String>> listed = new java.util.LinkedHashMap<>();
+		fields.forEach((name, value) -> listed.put(name, List.of(value)));
+		return postMultipart(path, listed,
+				files.entrySet()
+					.stream()
+					.map(f -> new Upload(f.getKey(), f.getValue().getKey(), "application/octet-stream",
+							f.getValue().getValue()))
+					.toList(),
+				Map.of());
+	}
+
+	/** A file in a multipart form: its field, name, media type and bytes. */
+	public record Upload(String field, String name, String type, byte[] content) {
+	}
+
+	/**
+	 * Posts a multipart form: {@code fields}, then {@code files} (several may share a
+	 * field, as a multiple file field sends them), the CSRF token of the last page, and
+	 * extra request headers.
+	 */
+	public Response postMultipart(String path, Map<String, List<String>> fields, List<Upload> files,
+			Map<String, String> headers) {
 		String boundary = "khronika-test-" + java.util.UUID.randomUUID();
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-		Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+		Map<String, List<String>> all = new java.util.LinkedHashMap<>(fields);
 		if (this.csrf != null) {
-			all.put("_csrf", this.csrf);
+			all.put("_csrf", List.of(this.csrf));
 		}
-		all.forEach((name, value) -> body.writeBytes(
+		all.forEach((name, values) -> values.forEach(value -> body.writeBytes(
 				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-					.getBytes(StandardCharsets.UTF_8)));
-		files.forEach((name, file) -> {
-			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-					+ file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8))));
+		for (Upload file : files) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+					+ "\"; filename=\"" + file.name() + "\"\r\nContent-Type: " + file.type() + "\r\n\r\n")
 				.getBytes(StandardCharsets.UTF_8));
-			body.writeBytes(file.getValue());
+			body.writeBytes(file.content());
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-		});
+		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("Accept-Language", "ru")
 			.header("Accept", "text/html")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		headers.forEach(request::setHeader);
+		return send(request);
+	}
+
+	/** The bytes at {@code path} (a file download), whatever its status. */
+	public byte[] getBytes(String path) {
+		try {
+			return this.client
+				.send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build(),
+						HttpResponse.BodyHandlers.ofByteArray())
+				.body();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The session cookie's value, or null. */

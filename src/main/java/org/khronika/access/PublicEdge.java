@@ -19,9 +19,12 @@ public final class PublicEdge {
 		SecurityConfiguration.headers(http);
 	}
 
-	/** Refuses request bodies over {@code maxBytes} (413) before anything reads them. */
-	public static Filter sizeLimit(long maxBytes) {
-		return RequestFilters.sizeLimit(maxBytes, maxBytes);
+	/**
+	 * Refuses request bodies over {@code maxBytes}, or over {@code maxUploadBytes} for a
+	 * report posted with its files (413), before anything reads them.
+	 */
+	public static Filter sizeLimit(long maxBytes, long maxUploadBytes) {
+		return RequestFilters.sizeLimit(maxBytes, maxUploadBytes);
 	}
 
 }

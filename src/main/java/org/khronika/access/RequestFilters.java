@@ -26,9 +26,10 @@ final class RequestFilters {
 	}
 
 	/**
-	 * Refuses request bodies over the limit (413): {@code maxUploadBytes} for a table
-	 * posted to the import page, {@code maxBytes} for everything else; and API bodies of
-	 * unknown length (411).
+	 * Refuses request bodies over the limit (413): {@code maxUploadBytes} for the uploads
+	 * (a table posted to the import page, a report with its files posted to the public
+	 * form or the report API), {@code maxBytes} for everything else; uploads of unknown
+	 * length (413), and API bodies of unknown length (411).
 	 */
 	static OncePerRequestFilter sizeLimit(long maxBytes, long maxUploadBytes) {
 		return new OncePerRequestFilter() {
@@ -36,7 +37,9 @@ final class RequestFilters {
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				long length = request.getContentLengthLong();
-				boolean upload = "POST".equals(request.getMethod()) && "/imports".equals(path(request));
+				boolean upload = "POST".equals(request.getMethod())
+						&& ("/imports".equals(path(request)) || "/api/v1/reports".equals(path(request))
+								|| ("/report".equals(path(request)) && isMultipart(request)));
 				if (length > (upload ? maxUploadBytes : maxBytes) || (upload && length < 0)) {
 					refuse(request, response, 413, "request.too_large", "The request is too large.");
 					return;
@@ -167,6 +170,10 @@ final class RequestFilters {
 		else {
 			response.sendError(status);
 		}
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		return request.getContentType() != null && request.getContentType().startsWith("multipart/form-data");
 	}
 
 	private static boolean isApi(HttpServletRequest request) {

@@ -17,9 +17,12 @@ import org.khronika.access.Actor;
 import org.khronika.access.AuditTrail;
 import org.khronika.access.Capability;
 import org.khronika.catalog.Catalog;
+import org.khronika.crypto.AttachmentKey;
 import org.khronika.crypto.ConversationKey;
 import org.khronika.crypto.IntakeOpener;
 import org.khronika.crypto.IntakeSealer;
+import org.khronika.intake.files.FileKind;
+import org.khronika.intake.files.MetadataRemoval;
 import org.khronika.registry.RecordDraft;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.Refusal;
@@ -29,6 +32,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Intake's API. A report is checked, sealed whole to the intake key and stored with its
@@ -60,7 +65,23 @@ public class Reports {
 	 * A report opened: its summary, the reporter's answers and, once it is accepted, the
 	 * source record that stands for it.
 	 */
-	public record Opened(Summary summary, ReportAnswers answers, String sourceId, List<Message> messages) {
+	public record Opened(Summary summary, ReportAnswers answers, String sourceId, List<Message> messages,
+			List<FileDescription> files) {
+	}
+
+	/**
+	 * A file sent with a report, as its sealed description tells it: its place in the
+	 * report, the name it came with, its kind, its size as sent and as cleaned, and the
+	 * hidden data taken out of it (codes, see {@link MetadataRemoval}).
+	 */
+	public record FileDescription(int position, String name, FileKind kind, long size, long cleanedSize,
+			List<String> removed) {
+	}
+
+	/**
+	 * A file opened: its description and its content, cleaned or the untouched original.
+	 */
+	public record OpenedFile(FileDescription description, boolean original, byte[] content) {
 	}
 
 	/**
@@ -101,6 +122,8 @@ public class Reports {
 
 	private final ReportInbox inbox;
 
+	private final TransactionTemplate transactions;
+
 	Reports(JdbcTemplate jdbc, Supplier<IntakeSealer> sealer, Supplier<IntakeOpener> opener, AccessPolicy policy,
 			AuditTrail audit, Catalog catalog, Clock clock, int retentionDays, Registry registry) {
 		this.registry = registry;
@@ -111,6 +134,7 @@ public class Reports {
 		this.audit = audit;
 		this.clock = clock;
 		this.retentionDays = retentionDays;
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
 	}
 
 	/** Where reports come in: the part of intake that needs no key but the public one. */
@@ -130,6 +154,16 @@ public class Reports {
 	 */
 	public Receipt submit(ReportAnswers answers, Channel channel) {
 		return this.inbox.submit(answers, channel);
+	}
+
+	/**
+	 * Checks the answers and files, cleans and seals them and stores the report
+	 * ({@link ReportInbox}).
+	 * @return the receipt, to be shown once
+	 * @throws InvalidReport if an answer or a file is wrong; nothing is stored
+	 */
+	public Receipt submit(ReportAnswers answers, List<Attachment> files, Channel channel) {
+		return this.inbox.submit(answers, files, channel);
 	}
 
 	/** The state of the report {@code receipt} belongs to; empty if none does. */
@@ -247,10 +281,16 @@ public class Reports {
 	 * @return whether there was one
 	 */
 	public boolean withdraw(Receipt receipt) {
-		List<String> ids = this.jdbc.queryForList("SELECT id FROM intake_report WHERE receipt_hash = ?", String.class,
-				receipt.hash());
-		ids.forEach(id -> this.jdbc.update("DELETE FROM intake_message WHERE report_id = ?", id));
-		return this.jdbc.update("DELETE FROM intake_report WHERE receipt_hash = ?", receipt.hash()) > 0;
+		Boolean withdrawn = this.transactions.execute(status -> {
+			List<String> ids = this.jdbc.queryForList("SELECT id FROM intake_report WHERE receipt_hash = ?",
+					String.class, receipt.hash());
+			ids.forEach(id -> {
+				this.jdbc.update("DELETE FROM intake_message WHERE report_id = ?", id);
+				this.jdbc.update("DELETE FROM intake_attachment WHERE report_id = ?", id);
+			});
+			return this.jdbc.update("DELETE FROM intake_report WHERE receipt_hash = ?", receipt.hash()) > 0;
+		});
+		return Boolean.TRUE.equals(withdrawn);
 	}
 
 	/**
@@ -384,7 +424,75 @@ public class Reports {
 				});
 		String source = found.get(0).source();
 		List<Message> messages = messages(id, envelope.key());
-		return summary(id).map(summary -> new Opened(summary, ReportAnswers.fromStored(stored), source, messages));
+		List<FileDescription> files = fileKey(id).map(key -> files(id, key)).orElse(List.of());
+		return summary(id)
+			.map(summary -> new Opened(summary, ReportAnswers.fromStored(stored), source, messages, files));
+	}
+
+	/**
+	 * Opens file {@code position} of report {@code id} for {@code actor}: the cleaned
+	 * file, or the untouched {@code original} (which may show where a photo was taken and
+	 * by whom). Each opening is audited, saying which.
+	 * @throws AccessRefused unless {@code actor} triages reports
+	 */
+	public Optional<OpenedFile> openFile(Actor actor, String id, int position, boolean original) {
+		requireTriage(actor);
+		Optional<AttachmentKey> key = fileKey(id);
+		if (key.isEmpty()) {
+			return Optional.empty();
+		}
+		String part = original ? "original" : "cleaned";
+		List<byte[][]> rows = this.jdbc.query(
+				"SELECT description, " + part + " FROM intake_attachment WHERE report_id = ? AND position = ?",
+				(rs, n) -> new byte[][] { rs.getBytes(1), rs.getBytes(2) }, id, position);
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		FileDescription description = description(key.get(), id, position, rows.get(0)[0]);
+		byte[] content = read(key.get(), rows.get(0)[1], fileContext(id, position, part));
+		this.audit.read(actor, "read", "report file " + (position + 1) + (original ? " (original)" : ""), List.of(id));
+		return Optional.of(new OpenedFile(description, original, content));
+	}
+
+	private Optional<AttachmentKey> fileKey(String id) {
+		return this.jdbc
+			.query("SELECT attachment_key FROM intake_report WHERE id = ? AND attachment_key IS NOT NULL",
+					(rs, n) -> rs.getBytes(1), id)
+			.stream()
+			.findFirst()
+			.map(sealed -> AttachmentKey.opened(this.opener.get(), sealed, id));
+	}
+
+	private List<FileDescription> files(String id, AttachmentKey key) {
+		return this.jdbc.query(
+				"SELECT position, description FROM intake_attachment WHERE report_id = ? ORDER BY position",
+				(rs, n) -> description(key, id, rs.getInt(1), rs.getBytes(2)), id);
+	}
+
+	private static FileDescription description(AttachmentKey key, String id, int position, byte[] sealed) {
+		Map<String, Object> stored = JSON.readValue(read(key, sealed, fileContext(id, position, "description")),
+				new TypeReference<Map<String, Object>>() {
+				});
+		@SuppressWarnings("unchecked")
+		List<String> removed = (List<String>) stored.getOrDefault("removed", List.of());
+		return new FileDescription(position, String.valueOf(stored.get("name")),
+				FileKind.valueOf(String.valueOf(stored.get("kind"))), ((Number) stored.get("size")).longValue(),
+				((Number) stored.get("cleanedSize")).longValue(), List.copyOf(removed));
+	}
+
+	private static byte[] read(AttachmentKey key, byte[] sealed, String context) {
+		try (java.io.InputStream in = key.open(sealed, context)) {
+			return in.readAllBytes();
+		}
+		catch (java.io.IOException ex) {
+			throw new org.khronika.crypto.SealedDataException(
+					"a report's file does not open: changed, moved or under another key");
+		}
+	}
+
+	/** What part {@code part} of a report's file {@code position} is sealed for. */
+	static String fileContext(String id, int position, String part) {
+		return "khronika report " + id + " file " + position + " " + part;
 	}
 
 	/**
@@ -460,10 +568,15 @@ public class Reports {
 	 */
 	public int deleteExpired() {
 		String before = today().minusDays(this.retentionDays).toString();
-		this.jdbc.update("DELETE FROM intake_message WHERE report_id IN (SELECT id FROM intake_report "
-				+ "WHERE state <> ? AND changed_on < ?)", ReportState.ACCEPTED.code(), before);
-		return this.jdbc.update("DELETE FROM intake_report WHERE state <> ? AND changed_on < ?",
-				ReportState.ACCEPTED.code(), before);
+		Integer deleted = this.transactions.execute(status -> {
+			for (String table : List.of("intake_message", "intake_attachment")) {
+				this.jdbc.update("DELETE FROM " + table + " WHERE report_id IN (SELECT id FROM intake_report "
+						+ "WHERE state <> ? AND changed_on < ?)", ReportState.ACCEPTED.code(), before);
+			}
+			return this.jdbc.update("DELETE FROM intake_report WHERE state <> ? AND changed_on < ?",
+					ReportState.ACCEPTED.code(), before);
+		});
+		return (deleted != null) ? deleted : 0;
 	}
 
 	private Optional<Summary> summary(String id) {

@@ -55,7 +55,7 @@ class HtmlErrors {
 					+ ((ex.getStackTrace().length > 0) ? ex.getStackTrace()[0] : "?"));
 		}
 		String view = switch (status.value()) {
-			case 403, 404 -> "error/" + status.value();
+			case 400, 403, 404, 413 -> "error/" + status.value();
 			default -> "error";
 		};
 		ModelAndView error = new ModelAndView(view, status);

@@ -399,6 +399,8 @@ class AccessMatrixIT {
 		rows.add(new Row("POST /report/reply", "POST", "/report/reply", form("receipt", "not a receipt"),
 				anyoneRefused));
 		rows.add(new Row("GET /intake/{id}", "GET", "/intake/" + nobody, null, expect(H, H, D, H, D)));
+		rows.add(new Row("GET /intake/{id}/files/{number}", "GET", "/intake/" + nobody + "/files/1", null,
+				expect(H, H, D, H, D)));
 		rows.add(new Row("POST /intake/{id}/decide", "POST", "/intake/" + nobody + "/decide", form("state", "accepted"),
 				expect(H, H, D, H, D)));
 		rows.add(new Row("POST /intake/{id}/assign", "POST", "/intake/" + nobody + "/assign", form("login", ""),

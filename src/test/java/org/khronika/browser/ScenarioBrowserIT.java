@@ -440,7 +440,7 @@ class ScenarioBrowserIT {
 	}
 
 	@Test
-	void aRelativeReportsADetentionFromAPhoneAndTheMonitorsTakeItIntoTheRecords() {
+	void aRelativeReportsADetentionFromAPhoneAndTheMonitorsTakeItIntoTheRecords() throws Exception {
 		// 1. a relative reports a detention, on a phone
 		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
 		open("/report?lang=ru");
@@ -457,11 +457,15 @@ class ScenarioBrowserIT {
 		fill("accused", "КоАП 20.3.3");
 		field("needsLawyer").click();
 		fill("text", "Забрали у подъезда, телефон изъяли.");
+		Path photo = Files.createTempDirectory("khronika-browser-photo-").resolve("IMG_0412.jpg");
+		Files.write(photo, org.khronika.intake.files.Samples.jpeg());
+		field("files").sendKeys(photo.toAbsolutePath().toString());
 		screenshot("report-form-phone");
 		navigateBy(this.browser.findElement(By.cssSelector("main form button[type=submit]")));
 
 		// 2. the receipt is shown, once
 		assertThat(heading()).isEqualTo("Сообщение получено");
+		Files.delete(photo);
 		String receipt = this.browser.findElement(By.cssSelector(".receipt code")).getText();
 		assertThat(receipt).matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){7}");
 		assertThat(this.browser.manage().getCookies()).isEmpty();
@@ -474,7 +478,10 @@ class ScenarioBrowserIT {
 		click("Сообщения (1 новых)");
 		click(LocalDate.now().toString());
 		assertThat(text()).contains("Вымышленный Брат Петрович", "Тверь, отдел полиции", "Коллега",
-				"Забрали у подъезда");
+				"Забрали у подъезда", "Файл 1: IMG_0412.jpg (JPEG", "Exif (место, время, камера)");
+		assertThat(this.browser.findElement(By.cssSelector("img.preview")).getSize().getWidth())
+			.as("the cleaned photo is shown at its own width")
+			.isEqualTo(24);
 		fill("message", "Есть ли у него адвокат сейчас?");
 		navigateBy(this.browser.findElement(By.cssSelector("form.ask button[type=submit]")));
 		assertThat(text()).contains("Отправлено; сообщение ждёт ответа автора.");

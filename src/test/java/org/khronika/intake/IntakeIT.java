@@ -12,7 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.khronika.TestApplication;
 import org.khronika.TestDatabases.Engine;
 import org.khronika.WebSession;
+import org.khronika.WebSession.Upload;
+import org.khronika.intake.files.FileKind;
+import org.khronika.intake.files.MetadataRemoval;
+import org.khronika.intake.files.Samples;
 import org.khronika.WebSession.Response;
+import org.khronika.access.Actor;
 import org.khronika.access.AuditTrail;
 import org.khronika.access.Role;
 import org.khronika.access.Staff;
@@ -26,6 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A relative reports a detention through the public form: no login and no cookie; the
@@ -220,6 +226,130 @@ class IntakeIT {
 		assertThat(gone.text()).contains("Сообщения с такой квитанцией нет");
 	}
 
+	private static Map<String, List<String>> fields(String person) {
+		Map<String, List<String>> fields = new HashMap<>(detention(person));
+		fields.remove("needsLawyer");
+		fields.put("region", List.of("pskov-oblast"));
+		return fields;
+	}
+
+	private long storedFiles() {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_attachment", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	@Test
+	void aReportCarriesAPhotoAndAPaperCleanedOfHiddenDataWithTheOriginalsSealed() throws Exception {
+		WebSession reporter = new WebSession(this.port);
+		byte[] photo = Samples.jpeg();
+		Response sent = reporter.postMultipart("/report", fields("Ведерникова Инна"),
+				List.of(new Upload("files", "IMG_2041.jpg", "image/jpeg", photo),
+						new Upload("files", "повестка.pdf", "application/pdf", Samples.pdf()),
+						new Upload("files", "", "application/octet-stream", new byte[0])),
+				from("198.51.100.31"));
+		assertThat(sent.status()).as(sent.text()).isEqualTo(200);
+		String receipt = receipt(sent);
+		String id = this.jdbc.queryForObject(
+				"SELECT report_id FROM intake_attachment GROUP BY report_id HAVING COUNT(*) = 2 ORDER BY report_id",
+				String.class);
+		byte[] canary = Samples.CANARY.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		assertThat(this.jdbc
+			.queryForList("SELECT description, cleaned, original FROM intake_attachment WHERE " + "report_id = ?", id))
+			.as("an empty file field is no file; the two files are sealed, their names too")
+			.hasSize(2)
+			.allSatisfy(
+					row -> row.values().forEach(part -> assertThat(Samples.contains((byte[]) part, canary)).isFalse()))
+			.allSatisfy(row -> assertThat(
+					new String((byte[]) row.get("description"), java.nio.charset.StandardCharsets.ISO_8859_1))
+				.doesNotContain("IMG_2041"));
+
+		Actor operator = new Actor("files-operator", Role.OPERATOR);
+		Reports.Opened opened = this.reports.open(operator, id).orElseThrow();
+		assertThat(opened.files()).extracting(Reports.FileDescription::name, Reports.FileDescription::kind)
+			.containsExactly(tuple("IMG_2041.jpg", FileKind.JPEG), tuple("повестка.pdf", FileKind.PDF));
+		assertThat(opened.files().get(0).removed()).contains("exif", "comment");
+		assertThat(opened.files().get(1).removed()).contains("properties");
+
+		Reports.OpenedFile cleaned = this.reports.openFile(operator, id, 0, false).orElseThrow();
+		assertThat(MetadataRemoval.hidden(cleaned.content())).as("read back: no GPS, no Exif").isEmpty();
+		assertThat(Samples.contains(cleaned.content(), canary)).isFalse();
+		Reports.OpenedFile original = this.reports.openFile(operator, id, 0, true).orElseThrow();
+		assertThat(original.original()).isTrue();
+		assertThat(original.content()).as("the untouched original").isEqualTo(photo);
+		this.audit.flush();
+		assertThat(this.jdbc.queryForList("SELECT detail FROM audit_trail WHERE actor = ? AND record_id = ?",
+				String.class, "files-operator", id))
+			.as("each opening is audited, the original's as such")
+			.contains("report", "report file 1", "report file 1 (original)");
+
+		Staff staff = Staff.add(this.context, "files-triage-" + System.nanoTime() % 100000, Role.OPERATOR);
+		WebSession desk = new WebSession(this.port).login(staff);
+		assertThat(desk.get("/intake/" + id).text()).contains("Файл 1: IMG_2041.jpg (JPEG",
+				"Exif (место, время, камера)", "Файл 2: повестка.pdf (PDF", "нетронутый оригинал");
+		Response file = desk.get("/intake/" + id + "/files/1");
+		assertThat(file.status()).isEqualTo(200);
+		assertThat(file.header("Content-Type")).isEqualTo("image/jpeg");
+		assertThat(file.header("Cache-Control")).contains("no-store");
+		assertThat(desk.get("/intake/" + id + "/files/2?original=true").header("Content-Disposition"))
+			.startsWith("attachment")
+			.doesNotContain("повестка");
+		assertThat(desk.get("/intake/" + id + "/files/9").status()).isEqualTo(404);
+		assertThat(new WebSession(this.port).get("/intake/" + id + "/files/1").status()).as("not without logging in")
+			.isIn(302, 401, 403);
+
+		reporter.post("/report/withdraw", Map.of("receipt", List.of(receipt), "sure", List.of("true")),
+				from("198.51.100.31"));
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_attachment WHERE report_id = ?", Long.class, id))
+			.as("withdrawn: its files are deleted with it")
+			.isZero();
+	}
+
+	@Test
+	void filesThatCannotBeTakenGetAMessageEachAndNothingIsStored() {
+		WebSession reporter = new WebSession(this.port);
+		long reports = stored();
+		long files = storedFiles();
+		byte[] jpeg = Samples.jpeg();
+
+		List<Upload> six = java.util.stream.IntStream.rangeClosed(1, 6)
+			.mapToObj(n -> new Upload("files", "photo" + n + ".jpg", "image/jpeg", jpeg))
+			.toList();
+		Response tooMany = reporter.postMultipart("/report", fields("Кто-то"), six, from("198.51.100.32"));
+		assertThat(tooMany.status()).isEqualTo(422);
+		assertThat(tooMany.text()).contains("не больше 5 файлов", "выберите их, пожалуйста, ещё раз");
+
+		byte[] large = java.util.Arrays.copyOf(jpeg, 20_000_001);
+		Response refused = reporter.postMultipart("/report", fields("Кто-то"),
+				List.of(new Upload("files", "notes.jpg", "image/jpeg",
+						"this is text, not a photo".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+						new Upload("files", "setup.exe", "application/octet-stream", new byte[] { 'M', 'Z', 0, 0 }),
+						new Upload("files", "cut.jpg", "image/jpeg", java.util.Arrays.copyOf(jpeg, 40)),
+						new Upload("files", "big.jpg", "image/jpeg", large),
+						new Upload("files", "empty.pdf", "application/pdf", new byte[0])),
+				from("198.51.100.32"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.text()).contains("notes.jpg — такие файлы мы не принимаем",
+				"setup.exe — такие файлы мы не принимаем", "cut.jpg не читается как файл JPEG", "big.jpg больше 20 МБ",
+				"empty.pdf — пустой файл");
+		assertThat(refused.body()).as("what was typed is kept").contains("Кто-то");
+
+		Response disguised = reporter.postMultipart("/report", fields("Кто-то"),
+				List.of(new Upload("files", "scan.jpg", "image/jpeg", Samples.pdf())), from("198.51.100.32"));
+		assertThat(disguised.status()).isEqualTo(422);
+		assertThat(disguised.text()).contains("scan.jpg назван файлом JPEG, но им не является");
+
+		Map<String, List<String>> longText = fields("Кто-то");
+		longText.put("text", List.of("x".repeat(10 * 1024 * 1024)));
+		Response tooLarge = reporter.postMultipart("/report", longText,
+				List.of(new Upload("files", "photo.jpg", "image/jpeg", jpeg)), from("198.51.100.32"));
+		assertThat(tooLarge.status()).as("a 10 MB text field, refused before sealing").isEqualTo(413);
+		assertThat(tooLarge.text()).contains("Отправлено слишком много");
+
+		assertThat(stored()).as("nothing half-stored").isEqualTo(reports);
+		assertThat(storedFiles()).isEqualTo(files);
+	}
+
 	@Test
 	void badInputGetsAMessageByFieldAndNothingIsStored() throws Exception {
 		WebSession reporter = new WebSession(this.port);
@@ -320,9 +450,11 @@ class IntakeIT {
 		String token = this.reports.createToken(Staff.SETUP, "bot-" + System.nanoTime() % 100000);
 		org.khronika.registry.api.ApiClient bot = new org.khronika.registry.api.ApiClient(this.port, token);
 
+		String photo = java.util.Base64.getEncoder().encodeToString(Samples.png());
 		org.khronika.registry.api.ApiClient.Answer created = bot.post("/reports",
 				Map.of("what", "search", "region", "perm-krai", "person", "Ботов Семён", "relation", "self",
-						"needsLawyer", true, "text", "Обыск дома утром"));
+						"needsLawyer", true, "text", "Обыск дома утром", "files",
+						List.of(Map.of("name", "протокол.png", "type", "image/png", "content", photo))));
 
 		assertThat(created.status()).isEqualTo(201);
 		String receipt = created.get("receipt");
@@ -330,6 +462,26 @@ class IntakeIT {
 		assertThat(this.jdbc.queryForList("SELECT channel FROM intake_report WHERE kind = 'search' AND region = ?",
 				String.class, "perm-krai"))
 			.contains("api");
+		String id = this.jdbc.queryForObject(
+				"SELECT id FROM intake_report WHERE region = 'perm-krai' AND attachment_key IS NOT NULL", String.class);
+		Reports.OpenedFile file = this.reports.openFile(new Actor("api-reader", Role.OPERATOR), id, 0, false)
+			.orElseThrow();
+		assertThat(file.description().name()).isEqualTo("протокол.png");
+		assertThat(file.description().removed()).contains("exif", "text");
+		assertThat(MetadataRemoval.hidden(file.content())).isEmpty();
+		org.khronika.registry.api.ApiClient.Answer badFiles = bot.post("/reports",
+				Map.of("what", "search", "person", "Ботов Семён", "relation", "self", "files",
+						List.of(Map.of("name", "a.png", "content", "not base64 at all!"), "a string",
+								Map.of("name", "b.jpg", "content", photo))));
+		assertThat(badFiles.status()).isEqualTo(400);
+		assertThat(badFiles.<List<Map<String, Object>>>get("errors")).extracting(e -> e.get("field"))
+			.containsExactly("files[0].content", "files[1]");
+		org.khronika.registry.api.ApiClient.Answer disguised = bot.post("/reports", Map.of("what", "search", "person",
+				"Ботов Семён", "relation", "self", "files", List.of(Map.of("name", "b.jpg", "content", photo))));
+		assertThat(disguised.status()).isEqualTo(422);
+		assertThat(disguised.<List<Map<String, Object>>>get("errors"))
+			.extracting(e -> e.get("field"), e -> e.get("code"))
+			.containsExactly(tuple("files", "file.claim"));
 
 		org.khronika.registry.api.ApiClient.Answer invalid = bot.post("/reports",
 				Map.of("what", "arson", "relation", "self", "nickname", "x"));

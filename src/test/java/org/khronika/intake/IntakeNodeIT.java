@@ -45,7 +45,7 @@ class IntakeNodeIT {
 
 	/** What the README tells an operator to run, for a role of this name. */
 	static List<String> insertOnlyRole(String role) {
-		return List.of("CREATE ROLE " + role + " LOGIN", "GRANT INSERT ON intake_report TO " + role);
+		return List.of("CREATE ROLE " + role + " LOGIN", "GRANT INSERT ON intake_report, intake_attachment TO " + role);
 	}
 
 	@DynamicPropertySource
@@ -82,8 +82,11 @@ class IntakeNodeIT {
 			WebSession reporter = new WebSession(port);
 			assertThat(reporter.get("/report?lang=en").text()).contains("Report what happened")
 				.doesNotContain("I have a receipt");
-			WebSession.Response sent = reporter.post("/report", Map.of("what", List.of("detention"), "region",
-					List.of("moscow"), "person", List.of("Узлов Пётр"), "relation", List.of("witness")));
+			byte[] photo = org.khronika.intake.files.Samples.jpeg();
+			WebSession.Response sent = reporter.postMultipart("/report",
+					Map.of("what", List.of("detention"), "region", List.of("moscow"), "person", List.of("Узлов Пётр"),
+							"relation", List.of("witness")),
+					List.of(new WebSession.Upload("files", "photo.jpg", "image/jpeg", photo)), Map.of());
 			assertThat(sent.status()).isEqualTo(200);
 			Matcher code = Pattern.compile("[A-Z2-9]{4}(-[A-Z2-9]{4}){7}").matcher(sent.body());
 			assertThat(code.find()).isTrue();
@@ -94,6 +97,11 @@ class IntakeNodeIT {
 			Staff editor = Staff.add(this.context, "node-editor", Role.EDITOR);
 			String id = this.jdbc.queryForObject("SELECT id FROM intake_report WHERE region = 'moscow'", String.class);
 			assertThat(this.reports.open(editor.actor(), id).orElseThrow().answers().person()).isEqualTo("Узлов Пётр");
+			assertThat(this.reports.openFile(editor.actor(), id, 0, true).orElseThrow().content())
+				.as("the photo, cleaned and sealed on the node, opens on the staff node")
+				.isEqualTo(photo);
+			assertThat(org.khronika.intake.files.MetadataRemoval
+				.hidden(this.reports.openFile(editor.actor(), id, 0, false).orElseThrow().content())).isEmpty();
 
 			// the node answers nothing else
 			assertThat(reporter.get("/persons").status()).isEqualTo(403);
@@ -102,15 +110,16 @@ class IntakeNodeIT {
 		}
 		try (Stream<Path> files = Files.walk(node)) {
 			assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
-				.as("no key material but the public key, no database")
+				.as("no key material but the public key, no database, no file of a report")
 				.containsExactly("intake-key.json");
 		}
 
 		try (Connection asNode = DriverManager.getConnection(database.url(), role, "")) {
 			for (String forbidden : List.of("SELECT * FROM intake_report", "SELECT receipt_hash FROM intake_report",
 					"UPDATE intake_report SET state = 'spam'", "DELETE FROM intake_report",
-					"SELECT * FROM intake_message", "SELECT * FROM log_entry", "SELECT * FROM registry_record",
-					"SELECT * FROM account", "INSERT INTO intake_message (report_id, position, sent_on, author, body) "
+					"SELECT * FROM intake_message", "SELECT * FROM intake_attachment", "DELETE FROM intake_attachment",
+					"SELECT * FROM log_entry", "SELECT * FROM registry_record", "SELECT * FROM account",
+					"INSERT INTO intake_message (report_id, position, sent_on, author, body) "
 							+ "VALUES ('x', 1, '2026-01-01', 'monitor', 'x')",
 					"CREATE TABLE taken (x INTEGER)")) {
 				assertThatThrownBy(() -> asNode.createStatement().execute(forbidden)).as(forbidden)

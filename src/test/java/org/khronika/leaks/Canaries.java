@@ -38,8 +38,17 @@ final class Canaries {
 	/** A reporter's address, as a proxy passes it on: never kept. */
 	static final String ADDRESS = "198.51.100.166";
 
+	/** The name of a photo a reporter sends: kept sealed only. */
+	static final String PHOTO_NAME = "IMG_canary_5577.jpg";
+
+	/**
+	 * The make of the phone in the photo's Exif, next to its GPS position: the Exif block
+	 * anywhere in clear would show it.
+	 */
+	static final String PHOTO_EXIF = org.khronika.intake.files.Samples.CANARY;
+
 	static final List<String> ALL = List.of(LATIN_NAME, CYRILLIC_NAME, CONTACT, PHONE, DESCRIPTION, NOTE, REFERENCE,
-			USER_AGENT, ADDRESS);
+			USER_AGENT, ADDRESS, PHOTO_NAME, PHOTO_EXIF);
 
 	private Canaries() {
 	}

@@ -124,19 +124,21 @@ abstract class CanaryLeakTestBase {
 
 	/**
 	 * A report through the public form, from a browser and an address that name the
-	 * reporter, with the canaries in its answers; its state looked up with the receipt;
-	 * opened in the triage queue, where they must read back; a question and an answer
-	 * with the canaries in them; and reports with them by phone and through the API:
-	 * every path a report takes.
+	 * reporter, with the canaries in its answers and a photo whose Exif holds a GPS
+	 * position and the phone's make; its state looked up with the receipt; opened in the
+	 * triage queue, where they must read back; a question and an answer with the canaries
+	 * in them; and reports with them by phone and through the API: every path a report
+	 * takes.
 	 */
 	private void enterCanariesThroughTheReportForm() {
 		WebSession reporter = new WebSession(this.port);
 		Map<String, String> revealing = Map.of("User-Agent", Canaries.USER_AGENT, "X-Forwarded-For", Canaries.ADDRESS);
-		Response receipt = reporter.post("/report",
+		byte[] photo = org.khronika.intake.files.Samples.jpeg();
+		Response receipt = reporter.postMultipart("/report",
 				Map.of("what", List.of("detention"), "region", List.of("moscow"), "person",
 						List.of(Canaries.CYRILLIC_NAME), "relation", List.of("relative"), "contact",
 						List.of(Canaries.CONTACT), "text", List.of(Canaries.DESCRIPTION + " " + Canaries.LATIN_NAME)),
-				revealing);
+				List.of(new WebSession.Upload("files", Canaries.PHOTO_NAME, "image/jpeg", photo)), revealing);
 		assertThat(receipt.status()).isEqualTo(200);
 		java.util.regex.Matcher code = java.util.regex.Pattern.compile("[A-Z2-9]{4}(-[A-Z2-9]{4}){7}")
 			.matcher(receipt.body());
@@ -154,7 +156,13 @@ abstract class CanaryLeakTestBase {
 		assertThat(link.find()).isTrue();
 		String report = link.group(1);
 		assertThat(staff.get("/intake/" + report).text()).contains(Canaries.CYRILLIC_NAME, Canaries.CONTACT,
-				Canaries.DESCRIPTION);
+				Canaries.DESCRIPTION, Canaries.PHOTO_NAME);
+		// the photo staff see has no GPS, read back with a metadata library; the sealed
+		// original, opened on purpose, is the photo as it was sent
+		byte[] cleaned = staff.getBytes("/intake/" + report + "/files/1");
+		assertThat(org.khronika.intake.files.MetadataRemoval.hidden(cleaned)).isEmpty();
+		assertThat(org.khronika.intake.files.MetadataRemoval.hidden(photo)).contains("GPS");
+		assertThat(staff.getBytes("/intake/" + report + "/files/1?original=true")).isEqualTo(photo);
 
 		// the conversation both ways
 		staff.post("/intake/" + report + "/ask", Map.of("message", List.of("Is " + Canaries.LATIN_NAME + " held?")));

@@ -37,6 +37,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -139,10 +140,17 @@ public final class IntakeNode {
 		}
 
 		@Bean
+		FilterRegistrationBean<UploadGate> reportUploadGate(
+				@Value("${khronika.intake.upload-memory-megabytes:400}") int megabytes) {
+			return UploadGate.registered(megabytes);
+		}
+
+		@Bean
 		FilterRegistrationBean<?> requestSizeLimit(
-				@Value("${khronika.access.max-request-bytes:1048576}") long maxRequestBytes) {
+				@Value("${khronika.access.max-request-bytes:1048576}") long maxRequestBytes,
+				@Value("${khronika.access.max-upload-bytes:104857600}") long maxUploadBytes) {
 			FilterRegistrationBean<?> registration = new FilterRegistrationBean<>(
-					PublicEdge.sizeLimit(maxRequestBytes));
+					PublicEdge.sizeLimit(maxRequestBytes, maxUploadBytes));
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
 		}
@@ -168,10 +176,11 @@ public final class IntakeNode {
 		}
 
 		@PostMapping("/report")
-		String submit(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
+		String submit(@RequestParam MultiValueMap<String, String> form,
+				@RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletRequest request,
 				HttpServletResponse response, Model model, Locale locale) {
 			model.addAttribute("intakeOnly", true);
-			return this.form.submitPublic(form, request, response, model, locale);
+			return this.form.submitPublic(form, files, request, response, model, locale);
 		}
 
 	}

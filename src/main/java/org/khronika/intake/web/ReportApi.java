@@ -3,12 +3,14 @@ package org.khronika.intake.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.khronika.intake.Attachment;
 import org.khronika.intake.InvalidReport;
 import org.khronika.intake.Receipt;
 import org.khronika.intake.ReportAnswers;
@@ -28,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/reports}: reports from a messenger bot or a partner organisation,
  * under an intake token (it names no account and may do nothing else). The body has the
- * public form's fields as JSON; the report is sealed and queued like one from the form,
+ * public form's fields as JSON, its files as a list of {@code name}, {@code type} and
+ * {@code content} in Base64; the report is sealed and queued like one from the form,
  * marked as from the API, and the answer carries its receipt, for the bot to hand to its
  * user. Refusals are problem documents naming each field at fault.
  */
@@ -38,7 +41,7 @@ class ReportApi {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Set<String> FIELDS = Set.of("what", "date", "region", "place", "person", "relation",
-			"denounced", "informant", "accused", "hasLawyer", "needsLawyer", "contact", "text");
+			"denounced", "informant", "accused", "hasLawyer", "needsLawyer", "contact", "text", "files");
 
 	private final Reports reports;
 
@@ -95,6 +98,7 @@ class ReportApi {
 				errors.add(error("date", "report.problem.date", null, locale));
 			}
 		}
+		List<Attachment> files = files(given.get("files"), errors, locale);
 		if (!errors.isEmpty()) {
 			return problem(400, "validation", "Some fields cannot be read.", errors);
 		}
@@ -103,7 +107,7 @@ class ReportApi {
 				text(given, "informant"), text(given, "accused"), text(given, "hasLawyer"),
 				Boolean.TRUE.equals(given.get("needsLawyer")), text(given, "contact"), text(given, "text"));
 		try {
-			Receipt receipt = this.reports.submit(answers, Reports.Channel.API);
+			Receipt receipt = this.reports.submit(answers, files, Reports.Channel.API);
 			Map<String, Object> created = new LinkedHashMap<>();
 			created.put("receipt", receipt.display());
 			created.put("state", "received");
@@ -113,6 +117,44 @@ class ReportApi {
 			ex.problems().forEach(p -> errors.add(error(p.field(), p.code(), null, locale, p.arguments())));
 			return problem(422, "report.invalid", "The report cannot be taken as it is.", errors);
 		}
+	}
+
+	/**
+	 * The files of a report handed in through the API: a list of objects, each with the
+	 * file's {@code name}, media {@code type} and {@code content} in Base64. What cannot
+	 * be read goes to {@code errors}, by its place in the list.
+	 */
+	private List<Attachment> files(Object listed, List<Map<String, Object>> errors, Locale locale) {
+		List<Attachment> files = new ArrayList<>();
+		if (listed == null) {
+			return files;
+		}
+		if (!(listed instanceof List<?> list)) {
+			errors.add(error("files", "malformed_files", FILES_FORMAT, locale));
+			return files;
+		}
+		for (int index = 0; index < list.size(); index++) {
+			if (list.get(index) instanceof Map<?, ?> file && file.get("content") instanceof String content) {
+				try {
+					files.add(new Attachment(string(file.get("name")), string(file.get("type")),
+							Base64.getDecoder().decode(content)));
+				}
+				catch (IllegalArgumentException ex) {
+					errors.add(error("files[" + index + "].content", "malformed_file",
+							"This is not Base64 (RFC 4648, without line breaks).", locale));
+				}
+			}
+			else {
+				errors.add(error("files[" + index + "]", "malformed_file", FILES_FORMAT, locale));
+			}
+		}
+		return files;
+	}
+
+	private static final String FILES_FORMAT = "files is a list of {\"name\", \"type\", \"content\" (Base64)}.";
+
+	private static String string(Object value) {
+		return (value != null) ? value.toString() : null;
 	}
 
 	private Map<String, Object> error(String field, String code, String message, Locale locale, Object... arguments) {

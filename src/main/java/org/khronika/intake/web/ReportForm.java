@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.khronika.catalog.Catalog;
+import org.khronika.intake.Attachment;
 import org.khronika.intake.InvalidReport;
 import org.khronika.intake.Receipt;
 import org.khronika.intake.ReportAnswers;
@@ -21,6 +22,7 @@ import org.khronika.web.ReportLanguages;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The report's questions as a form, shared by the public page and the operator's phone
@@ -57,14 +59,40 @@ class ReportForm {
 	 * Takes a report posted to the public form in, if its address has not sent too many
 	 * this minute (429 and the form again if it has).
 	 */
-	String submitPublic(MultiValueMap<String, String> form, HttpServletRequest request, HttpServletResponse response,
-			Model model, Locale locale) {
+	String submitPublic(MultiValueMap<String, String> form, List<MultipartFile> files, HttpServletRequest request,
+			HttpServletResponse response, Model model, Locale locale) {
 		if (!this.submissions.tryAcquire(request.getRemoteAddr())) {
 			response.setStatus(429);
-			prepare(model, locale, form.toSingleValueMap(), List.of(new Problem("", "report.problem.busy")));
+			List<Problem> problems = new ArrayList<>(List.of(new Problem("", "report.problem.busy")));
+			if (!attachments(files).isEmpty()) {
+				problems.add(new Problem(ReportInbox.FILES, "report.problem.files.again"));
+			}
+			prepare(model, locale, form.toSingleValueMap(), problems);
 			return "report/form";
 		}
-		return submit(form, Reports.Channel.WEB, request, response, model, locale, "report/form", "report/receipt");
+		return submit(form, attachments(files), Reports.Channel.WEB, request, response, model, locale, "report/form",
+				"report/receipt");
+	}
+
+	/**
+	 * The files chosen in the form: a file field left empty still sends a part, with no
+	 * name and no bytes, which is no file.
+	 */
+	private static List<Attachment> attachments(List<MultipartFile> files) {
+		List<Attachment> attachments = new ArrayList<>();
+		for (MultipartFile file : (files != null) ? files : List.<MultipartFile>of()) {
+			String name = file.getOriginalFilename();
+			if ((name == null || name.isEmpty()) && file.isEmpty()) {
+				continue;
+			}
+			try {
+				attachments.add(new Attachment(name, file.getContentType(), file.getBytes()));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException("a file sent with a report could not be read", ex);
+			}
+		}
+		return attachments;
 	}
 
 	/**
@@ -74,6 +102,12 @@ class ReportForm {
 	 */
 	String submit(MultiValueMap<String, String> form, Reports.Channel channel, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale, String formView, String receiptView) {
+		return submit(form, List.of(), channel, request, response, model, locale, formView, receiptView);
+	}
+
+	private String submit(MultiValueMap<String, String> form, List<Attachment> files, Reports.Channel channel,
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale, String formView,
+			String receiptView) {
 		Map<String, String> given = form.toSingleValueMap();
 		List<Problem> problems = new ArrayList<>();
 		if (ReportLanguages.unreadable(request)) {
@@ -82,7 +116,7 @@ class ReportForm {
 		ReportAnswers answers = answers(given, problems);
 		if (problems.isEmpty()) {
 			try {
-				Receipt receipt = this.reports.submit(answers, channel);
+				Receipt receipt = this.reports.submit(answers, files, channel);
 				model.addAttribute("receipt", receipt.display());
 				model.addAttribute("lang", locale.getLanguage());
 				return receiptView;
@@ -90,6 +124,9 @@ class ReportForm {
 			catch (InvalidReport ex) {
 				ex.problems().forEach(p -> problems.add(new Problem(p.field(), p.code(), p.arguments())));
 			}
+		}
+		if (!files.isEmpty()) {
+			problems.add(new Problem(ReportInbox.FILES, "report.problem.files.again"));
 		}
 		response.setStatus(422);
 		prepare(model, locale, given, problems);
@@ -158,6 +195,8 @@ class ReportForm {
 					.toList());
 		model.addAttribute("retentionDays", this.reports.retentionDays());
 		model.addAttribute("maxText", ReportAnswers.LONG);
+		model.addAttribute("maxFiles", Attachment.MAX_FILES);
+		model.addAttribute("maxFileMegabytes", Attachment.MAX_BYTES / 1_000_000);
 	}
 
 	private List<Option> options(List<String> codes, String prefix, Locale locale) {

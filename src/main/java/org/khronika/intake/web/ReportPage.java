@@ -17,6 +17,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,9 +57,10 @@ class ReportPage {
 	}
 
 	@PostMapping("/report")
-	String submit(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
+	String submit(@RequestParam MultiValueMap<String, String> form,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale) {
-		return this.form.submitPublic(form, request, response, model, locale);
+		return this.form.submitPublic(form, files, request, response, model, locale);
 	}
 
 	@GetMapping("/report/status")

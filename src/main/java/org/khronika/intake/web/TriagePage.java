@@ -14,6 +14,7 @@ import org.khronika.catalog.Catalog;
 import org.khronika.intake.ReportAnswers;
 import org.khronika.intake.ReportState;
 import org.khronika.intake.Reports;
+import org.khronika.intake.files.FileKind;
 import org.khronika.catalog.LawArticle;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.Refusal;
@@ -25,6 +26,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -153,6 +158,16 @@ class TriagePage {
 		ReportAnswers a = opened.answers();
 		model.addAttribute("row", row(opened.summary(), locale));
 		model.addAttribute("messages", opened.messages());
+		model.addAttribute("files",
+				opened.files()
+					.stream()
+					.map(file -> new FileRow(file.position() + 1, file.name(), file.kind().name(),
+							file.kind().image() && file.kind() != FileKind.HEIC, size(file.size(), locale),
+							file.removed()
+								.stream()
+								.map(code -> message("intake.file.removed." + code, locale))
+								.collect(java.util.stream.Collectors.joining(", "))))
+					.toList());
 		model.addAttribute("answers", List.of(
 				new Answer(message("report.field.what", locale), term("report.what.", a.what(), locale)),
 				new Answer(message("report.field.date", locale), (a.date() != null) ? a.date().toString() : ""),
@@ -190,6 +205,44 @@ class TriagePage {
 					.map(account -> account.login())
 					.toList());
 		return "intake/report";
+	}
+
+	/**
+	 * A file of a report as the triage page lists it: its number, the name it came with,
+	 * its kind, whether a browser shows it, its size, and what hidden data was removed.
+	 */
+	record FileRow(int number, String name, String kind, boolean shown, String size, String removed) {
+	}
+
+	private String size(long bytes, Locale locale) {
+		return (bytes < 1_000_000)
+				? this.messages.getMessage("intake.file.kilobytes", new Object[] { (bytes + 999) / 1000 }, locale)
+				: this.messages.getMessage("intake.file.megabytes",
+						new Object[] { String.format(locale, "%.1f", bytes / 1_000_000.0) }, locale);
+	}
+
+	/**
+	 * File {@code number} of report {@code id}: cleaned of its hidden data, or the
+	 * untouched {@code original}; audited either way. Only a cleaned photo is shown in
+	 * the page; everything else is downloaded under a name that says only which report's
+	 * file it is, and never kept in a cache.
+	 */
+	@GetMapping("/intake/{id}/files/{number}")
+	ResponseEntity<byte[]> file(@PathVariable String id, @PathVariable int number,
+			@RequestParam(defaultValue = "false") boolean original, Actor actor) {
+		Reports.OpenedFile file = this.reports.openFile(actor, id, number - 1, original)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		FileKind kind = file.description().kind();
+		boolean inline = !original && kind.image() && kind != FileKind.HEIC;
+		String name = "report-" + id.substring(0, 8) + "-file-" + number + (original ? "-original" : "") + "."
+				+ kind.extension();
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(kind.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.builder(inline ? "inline" : "attachment").filename(name).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.header("Content-Security-Policy", "default-src 'none'; sandbox")
+			.body(file.content());
 	}
 
 	@PostMapping("/intake/{id}/decide")
