@@ -31,14 +31,18 @@ final class UploadGate extends OncePerRequestFilter {
 
 	private final int pool;
 
-	UploadGate(int megabytes) {
+	private final java.time.Duration wait;
+
+	UploadGate(int megabytes, java.time.Duration wait) {
 		this.pool = megabytes;
 		this.megabytes = new Semaphore(megabytes, true);
+		this.wait = wait;
 	}
 
 	/** A gate of {@code megabytes} in front of {@code /report} and the report API. */
 	static FilterRegistrationBean<UploadGate> registered(int megabytes) {
-		FilterRegistrationBean<UploadGate> registration = new FilterRegistrationBean<>(new UploadGate(megabytes));
+		FilterRegistrationBean<UploadGate> registration = new FilterRegistrationBean<>(
+				new UploadGate(megabytes, java.time.Duration.ofSeconds(WAIT_SECONDS)));
 		registration.addUrlPatterns("/report", "/api/v1/reports");
 		return registration;
 	}
@@ -54,7 +58,7 @@ final class UploadGate extends OncePerRequestFilter {
 		int needed = (int) Math.min(this.pool, (length + MEGABYTE - 1) / MEGABYTE);
 		boolean acquired;
 		try {
-			acquired = this.megabytes.tryAcquire(needed, WAIT_SECONDS, TimeUnit.SECONDS);
+			acquired = this.megabytes.tryAcquire(needed, this.wait.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
