@@ -111,7 +111,7 @@ public class ReportInbox {
 		for (int position = 0; position < attachments.size(); position++) {
 			files.add(sealedFile(fileKey, id, position, attachments.get(position), cleaned.get(position)));
 		}
-		this.transactions.executeWithoutResult(status -> {
+		Runnable store = () -> {
 			this.jdbc.update(
 					"INSERT INTO intake_report (id, received_on, channel, kind, region, state, changed_on, receipt_hash, "
 							+ "answers, conversation_wrapped, attachment_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -122,7 +122,13 @@ public class ReportInbox {
 				this.jdbc.update("INSERT INTO intake_attachment (report_id, position, description, cleaned, original) "
 						+ "VALUES (?, ?, ?, ?, ?)", file);
 			}
-		});
+		};
+		if (files.isEmpty()) {
+			store.run(); // one statement: atomic as it is
+		}
+		else {
+			this.transactions.executeWithoutResult(status -> store.run());
+		}
 		return receipt;
 	}
 

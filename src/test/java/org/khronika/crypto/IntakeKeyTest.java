@@ -44,6 +44,29 @@ class IntakeKeyTest {
 	}
 
 	@Test
+	void whatIsSealedThroughBouncyCastleIsTinksOwnHpkeAndEachOpensTheOthersKind() throws Exception {
+		KeyringFile.createUnprotected(this.dir);
+		IntakeSealer sealer = KeyringFile.intakeSealer(this.dir);
+		assertThat(sealer.fast()).as("the keyring's intake key is sealed to through Bouncy Castle").isTrue();
+		JsonNode file = JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(this.dir.resolve(KeyringFile.INTAKE_PUBLIC_KEY)));
+		com.google.crypto.tink.KeysetHandle publicKeyset = com.google.crypto.tink.TinkProtoKeysetFormat
+			.parseKeysetWithoutSecret(java.util.Base64.getDecoder().decode(file.get("keyset").asString()));
+		com.google.crypto.tink.HybridEncrypt tink = TinkKeys.primitive(publicKeyset,
+				com.google.crypto.tink.HybridEncrypt.class);
+		IntakeOpener opener = KeyringFile.unlockWithKeyFile(this.dir).intakeOpener();
+
+		byte[] ours = sealer.seal(REPORT, "report 1 answers");
+		byte[] theirs = tink.encrypt(REPORT, "report 1 answers".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(ours).as("the same layout: a 32-byte encapsulated key, then the ciphertext").hasSameSizeAs(theirs);
+		assertThat(opener.open(ours, "report 1 answers")).isEqualTo(REPORT);
+		assertThat(opener.open(theirs, "report 1 answers")).isEqualTo(REPORT);
+		assertThat(sealer.seal(REPORT, "report 1 answers")).as("a fresh ephemeral key each time").isNotEqualTo(ours);
+	}
+
+	@Test
 	void anotherOrganisationsKeyringDoesNotOpenIt() {
 		KeyringFile.createUnprotected(this.dir);
 		KeyringFile.createUnprotected(this.dir.resolve("other"));
