@@ -138,7 +138,9 @@ abstract class CanaryLeakTestBase {
 				Map.of("what", List.of("detention"), "region", List.of("moscow"), "person",
 						List.of(Canaries.CYRILLIC_NAME), "relation", List.of("relative"), "contact",
 						List.of(Canaries.CONTACT), "text", List.of(Canaries.DESCRIPTION + " " + Canaries.LATIN_NAME)),
-				List.of(new WebSession.Upload("files", Canaries.PHOTO_NAME, "image/jpeg", photo)), revealing);
+				List.of(new WebSession.Upload("files", Canaries.PHOTO_NAME, "image/jpeg", photo),
+						new WebSession.Upload("files", "paper.pdf", "application/pdf", brokenPdf())),
+				revealing);
 		assertThat(receipt.status()).isEqualTo(200);
 		java.util.regex.Matcher code = java.util.regex.Pattern.compile("[A-Z2-9]{4}(-[A-Z2-9]{4}){7}")
 			.matcher(receipt.body());
@@ -185,6 +187,17 @@ abstract class CanaryLeakTestBase {
 			.post("/reports", Map.of("what", "threat", "person", Canaries.CYRILLIC_NAME, "relation", "friend",
 					"contact", Canaries.CONTACT))
 			.status()).isEqualTo(201);
+	}
+
+	/**
+	 * A PDF that PDFBox repairs as it reads it, with a canary in a line of its
+	 * cross-reference table: PDFBox's warning about it quotes the line.
+	 */
+	private static byte[] brokenPdf() {
+		return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n"
+				+ "<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R >>\n"
+				+ "endobj\nxref\n0 4\n" + Canaries.LATIN_NAME + "\ntrailer\n<< /Root 1 0 R >>\nstartxref\n170\n%%EOF\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 	/**
