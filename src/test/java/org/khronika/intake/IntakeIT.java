@@ -290,6 +290,8 @@ class IntakeIT {
 		assertThat(file.status()).isEqualTo(200);
 		assertThat(file.header("Content-Type")).isEqualTo("image/jpeg");
 		assertThat(file.header("Cache-Control")).contains("no-store");
+		assertThat(file.headers().get("Content-Security-Policy")).as("the file's own policy, alone: no script runs")
+			.containsExactly("default-src 'none'; sandbox");
 		assertThat(desk.get("/intake/" + id + "/files/2?original=true").header("Content-Disposition"))
 			.startsWith("attachment")
 			.doesNotContain("повестка");
