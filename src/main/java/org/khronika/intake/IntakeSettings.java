@@ -11,17 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * many reports one intake token may hand in a minute ({@code api-reports-per-minute},
  * 600). Behind a Tor onion service every reporter comes from the same address: raise the
  * first there. Reports with files are held in memory until they are sealed: at most
- * {@code upload-memory-megabytes} (400) of them at once; more wait their turn.
+ * {@code upload-memory-megabytes} of their bodies at once (0, the default: a fifth of the
+ * heap, as each megabyte sent is held about four times while it is cleaned and sealed);
+ * more wait their turn.
  */
 @ConfigurationProperties("khronika.intake")
 public record IntakeSettings(@DefaultValue("90") int retentionDays, @DefaultValue("60") int reportsPerMinute,
 		@DefaultValue("10") int receiptTriesPerMinute, @DefaultValue("600") int apiReportsPerMinute,
-		@DefaultValue("400") int uploadMemoryMegabytes) {
+		@DefaultValue("0") int uploadMemoryMegabytes) {
 
 	public IntakeSettings {
 		if (retentionDays < 1 || reportsPerMinute < 1 || receiptTriesPerMinute < 1 || apiReportsPerMinute < 1
-				|| uploadMemoryMegabytes < 1) {
-			throw new IllegalArgumentException("khronika.intake.* settings must be at least 1");
+				|| uploadMemoryMegabytes < 0) {
+			throw new IllegalArgumentException(
+					"khronika.intake.* settings must be at least 1 (upload-memory-megabytes: 0 for a fifth of the heap)");
 		}
 	}
 

@@ -141,7 +141,7 @@ public final class IntakeNode {
 
 		@Bean
 		FilterRegistrationBean<UploadGate> reportUploadGate(
-				@Value("${khronika.intake.upload-memory-megabytes:400}") int megabytes) {
+				@Value("${khronika.intake.upload-memory-megabytes:0}") int megabytes) {
 			return UploadGate.registered(megabytes);
 		}
 

@@ -17,9 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * written to the disk before it is sealed (it would lie there in plain), so the body of a
  * report is held in memory: without a bound, a few dozen reports of 100 MB at once would
  * exhaust the server. Each report over 1 MiB takes as many megabytes from a pool as its
- * body declares, and waits up to {@value #WAIT_SECONDS} seconds for them; if they do not
- * come free, it is answered 503 with a page asking to send again in a minute. Reports
- * without files never wait.
+ * body declares (all of the pool, if it declares more: it then goes alone), and waits up
+ * to {@value #WAIT_SECONDS} seconds for them; if they do not come free, it is answered
+ * 503 with a page asking to send again in a minute. Reports without files never wait.
  */
 final class UploadGate extends OncePerRequestFilter {
 
@@ -39,10 +39,15 @@ final class UploadGate extends OncePerRequestFilter {
 		this.wait = wait;
 	}
 
-	/** A gate of {@code megabytes} in front of {@code /report} and the report API. */
+	/**
+	 * A gate of {@code megabytes} in front of {@code /report} and the report API; 0 for a
+	 * fifth of the heap (each megabyte sent is held about four times: as sent, as a file,
+	 * cleaned, sealed).
+	 */
 	static FilterRegistrationBean<UploadGate> registered(int megabytes) {
+		int pool = (megabytes > 0) ? megabytes : (int) Math.max(1, Runtime.getRuntime().maxMemory() / 5 / MEGABYTE);
 		FilterRegistrationBean<UploadGate> registration = new FilterRegistrationBean<>(
-				new UploadGate(megabytes, java.time.Duration.ofSeconds(WAIT_SECONDS)));
+				new UploadGate(pool, java.time.Duration.ofSeconds(WAIT_SECONDS)));
 		registration.addUrlPatterns("/report", "/api/v1/reports");
 		return registration;
 	}
