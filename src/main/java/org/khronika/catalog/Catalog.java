@@ -273,11 +273,11 @@ public final class Catalog {
 		return vocabulary;
 	}
 
-	private static Label label(Map<String, Object> entry) {
+	static Label label(Map<String, Object> entry) {
 		return new Label((String) entry.get("ru"), (String) entry.get("en"));
 	}
 
-	private static Map<String, Object> read(String file) {
+	static Map<String, Object> read(String file) {
 		try (InputStream in = Catalog.class.getResourceAsStream("/catalog/" + file)) {
 			if (in == null) {
 				throw new IllegalStateException("catalog file missing from the class path: catalog/" + file);

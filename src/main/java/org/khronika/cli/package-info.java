@@ -3,5 +3,5 @@
  * shred, keys, linkage and intake-token, each on a data directory.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "eventlog", "crypto", "catalog", "access",
-		"registry", "imports", "stats", "search", "linkage", "intake" })
+		"registry", "imports", "stats", "search", "linkage", "intake", "publish" })
 package org.khronika.cli;

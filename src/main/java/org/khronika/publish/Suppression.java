@@ -147,17 +147,20 @@ public final class Suppression {
 	}
 
 	/**
+	 * A line of {@code columns} cells and its total (a figure of one dimension): its
+	 * numbering (the cells, then the total) and its relation.
+	 */
+	public static List<Relation> line(int columns) {
+		return List.of(new Relation(range(0, columns, 1), columns));
+	}
+
+	/**
 	 * A table of {@code rows} by {@code columns} cells (row by row), then the row totals,
-	 * the column totals and the grand total: its numbering and its relations. One row and
-	 * no row totals for a table of one dimension: its cells and its total.
+	 * the column totals and the grand total: its numbering and its relations.
 	 */
 	public static List<Relation> grid(int rows, int columns) {
 		List<Relation> relations = new ArrayList<>();
 		int cells = rows * columns;
-		if (rows == 1) {
-			relations.add(new Relation(range(0, columns, 1), cells));
-			return relations;
-		}
 		int rowTotals = cells;
 		int columnTotals = cells + rows;
 		int grandTotal = cells + rows + columns;
@@ -174,7 +177,7 @@ public final class Suppression {
 
 	/** How many elements a {@link #grid} of this shape numbers. */
 	public static int gridSize(int rows, int columns) {
-		return (rows == 1) ? columns + 1 : rows * columns + rows + columns + 1;
+		return rows * columns + rows + columns + 1;
 	}
 
 	private static List<Integer> range(int first, int count, int step) {

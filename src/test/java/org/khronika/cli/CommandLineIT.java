@@ -148,6 +148,26 @@ class CommandLineIT {
 	}
 
 	@Test
+	void aPreviewOfThePublicationShowsSmallCountsOfPeopleAsBelowFiveAndCountsOfEventsAsTheyAre() throws Exception {
+		Path data = this.dir.resolve("publish");
+		String dataOption = "--data=" + data;
+		Jar.Served demo = Jar.serve(Map.of(), "serve", "--demo", "--port", "18436", dataOption);
+		demo.stop();
+
+		Jar.Result preview = Jar.run(Map.of(), "publish", "preview", "--lang", "en", "--as", "demo", dataOption);
+
+		assertThat(preview.exitCode()).as(preview.all()).isZero();
+		assertThat(preview.out()).contains("== detained-by-year: People detained at public events, by year",
+				"not suppressed: counts events, not people", "== persons-by-region: Persons prosecuted by region",
+				"counts from 1 to 4 shown as '< 5'", "== cases-by-year-and-article: Cases by year and law article");
+		String persons = preview.out()
+			.substring(preview.out().indexOf("== persons-by-region"), preview.out().indexOf("== cases-by-year"));
+		assertThat(persons).as("the demo's few persons per region are small counts").contains("< 5");
+		assertThat(persons.lines().skip(3).findFirst().orElseThrow()).as("no count of persons below 5 is shown")
+			.doesNotContainPattern("(^|\\s)[1-4](\\s|$)");
+	}
+
+	@Test
 	void linkageProposesTheDemosPersonRecordedTwiceAndTheClustersFollowTheDecision() throws Exception {
 		Path data = this.dir.resolve("linkage");
 		String dataOption = "--data=" + data;

@@ -34,7 +34,7 @@ class SuppressionTest {
 	void aSmallCellCannotBeRecoveredBySubtractingTheOthersFromTheTotal() {
 		// regions: 3, 10, 12; total 25
 		long[] values = { 3, 10, 12, 25 };
-		List<Relation> relations = Suppression.grid(1, 3);
+		List<Relation> relations = Suppression.line(3);
 		Shown[] naive = { Shown.BELOW_K, Shown.VALUE, Shown.VALUE, Shown.VALUE };
 		assertThat(feasible(values, naive, relations, 0)).as("naive: 25 - 10 - 12").containsExactly(3L);
 
@@ -47,9 +47,9 @@ class SuppressionTest {
 	@Test
 	void aSmallCellBesideOnlyZerosIsProtectedByItsTotalBeingSmallToo() {
 		long[] values = { 3, 0, 0, 3 };
-		Shown[] shown = Suppression.apply(values, Suppression.grid(1, 3), K, Set.of());
+		Shown[] shown = Suppression.apply(values, Suppression.line(3), K, Set.of());
 		assertThat(shown).containsExactly(Shown.BELOW_K, Shown.VALUE, Shown.VALUE, Shown.BELOW_K);
-		assertThat(feasible(values, shown, Suppression.grid(1, 3), 0)).containsExactly(1L, 2L, 3L, 4L);
+		assertThat(feasible(values, shown, Suppression.line(3), 0)).containsExactly(1L, 2L, 3L, 4L);
 	}
 
 	@Test
@@ -83,7 +83,7 @@ class SuppressionTest {
 		// 10, 7
 		long[] before = { 3, 10, 6, 19 };
 		long[] after = { 3, 10, 7, 20 };
-		List<Relation> relations = Suppression.grid(1, 3);
+		List<Relation> relations = Suppression.line(3);
 		Shown[] first = Suppression.apply(before, relations, K, Set.of());
 		assertThat(first).containsExactly(Shown.BELOW_K, Shown.VALUE, Shown.HIDDEN, Shown.VALUE);
 

@@ -1,0 +1,122 @@
+package org.khronika.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.khronika.access.Accounts;
+import org.khronika.access.Actor;
+import org.khronika.publish.Publication;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "publish",
+		description = "Publishing: the figures the publication plan lists (catalog/publication.yaml), "
+				+ "with small counts of persons and cases suppressed.",
+		subcommands = { PublishCommand.Preview.class })
+class PublishCommand implements Runnable {
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		this.spec.commandLine().usage(this.spec.commandLine().getOut());
+	}
+
+	@Command(name = "preview",
+			description = "Print every planned figure as it would be published now: counts from 1 to k - 1 "
+					+ "as '< k', counts hidden beside them as 'x'. Counts the records the account (--as) may see.")
+	static class Preview implements Callable<Integer> {
+
+		@Mixin
+		DataDirectory data;
+
+		@Mixin
+		CommandLineActor actor;
+
+		@Option(names = "--lang", defaultValue = "ru", paramLabel = "ru|en",
+				description = "The language of titles and headings (default ru).")
+		String lang;
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			if (!this.lang.equals("ru") && !this.lang.equals("en")) {
+				throw new Failures.CommandFailure("--lang: '" + this.lang + "'; ru or en");
+			}
+			Locale locale = Locale.forLanguageTag(this.lang);
+			PrintWriter out = this.spec.commandLine().getOut();
+			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
+				Actor reader = this.actor.resolve(context.getBean(Accounts.class));
+				for (Publication.Table table : context.getBean(Publication.class).preview(reader, locale)) {
+					print(table, locale, out);
+				}
+			}
+			out.flush();
+			return 0;
+		}
+
+		private static void print(Publication.Table table, Locale locale, PrintWriter out) {
+			boolean english = locale.getLanguage().equals("en");
+			out.println("== " + table.figure().code() + ": " + table.figure().title().in(locale));
+			out.println(table.k()
+				.map(k -> english ? "counts from 1 to " + (k - 1) + " shown as '< " + k + "', counts beside them as 'x'"
+						: "числа от 1 до " + (k - 1) + " показаны как «< " + k + "», числа рядом с ними — «x»")
+				.orElse(english ? "not suppressed: counts events, not people"
+						: "не скрывается: считает события, а не людей"));
+			List<List<String>> lines = new ArrayList<>();
+			String totalWord = english ? "total" : "итого";
+			if (table.rows().isEmpty()) {
+				List<String> header = new ArrayList<>(table.columns());
+				header.add(totalWord);
+				lines.add(header);
+				List<String> values = new ArrayList<>(table.cells().isEmpty() ? List.of() : table.cells().get(0));
+				values.add(table.total());
+				lines.add(values);
+			}
+			else {
+				List<String> header = new ArrayList<>(List.of(""));
+				header.addAll(table.columns());
+				header.add(totalWord);
+				lines.add(header);
+				for (int r = 0; r < table.rows().size(); r++) {
+					List<String> line = new ArrayList<>(List.of(table.rows().get(r)));
+					line.addAll(table.cells().get(r));
+					line.add(table.rowTotals().get(r));
+					lines.add(line);
+				}
+				List<String> totals = new ArrayList<>(List.of(totalWord));
+				totals.addAll(table.columnTotals());
+				totals.add(table.total());
+				lines.add(totals);
+			}
+			int[] widths = new int[lines.stream().mapToInt(List::size).max().orElse(0)];
+			for (List<String> line : lines) {
+				for (int i = 0; i < line.size(); i++) {
+					widths[i] = Math.max(widths[i], line.get(i).length());
+				}
+			}
+			for (List<String> line : lines) {
+				StringBuilder text = new StringBuilder();
+				for (int i = 0; i < line.size(); i++) {
+					text.append(String.format("%" + widths[i] + "s", line.get(i)))
+						.append(i + 1 < line.size() ? "  " : "");
+				}
+				out.println(text.toString().stripTrailing());
+			}
+			out.println();
+		}
+
+	}
+
+}
