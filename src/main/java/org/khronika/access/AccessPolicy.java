@@ -69,7 +69,7 @@ public final class AccessPolicy {
 
 		CAPABILITIES.put(Role.ADMIN, EnumSet.allOf(Capability.class));
 		CAPABILITIES.put(Role.EDITOR, EnumSet.of(Capability.SHARE_RECORDS, Capability.READ_STATISTICS,
-				Capability.TRIAGE_REPORTS, Capability.MANAGE_OWN_ACCOUNT));
+				Capability.TRIAGE_REPORTS, Capability.PUBLISH, Capability.MANAGE_OWN_ACCOUNT));
 		CAPABILITIES.put(Role.LAWYER, EnumSet.of(Capability.MANAGE_OWN_ACCOUNT));
 		CAPABILITIES.put(Role.OPERATOR, EnumSet.of(Capability.TRIAGE_REPORTS, Capability.MANAGE_OWN_ACCOUNT));
 		CAPABILITIES.put(Role.ANALYST, EnumSet.of(Capability.READ_STATISTICS, Capability.MANAGE_OWN_ACCOUNT));

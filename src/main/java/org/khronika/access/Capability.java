@@ -22,6 +22,11 @@ public enum Capability {
 	 * reporters.
 	 */
 	TRIAGE_REPORTS,
+	/**
+	 * Take a publication snapshot: the planned figures, suppressed, dated and recorded in
+	 * the log.
+	 */
+	PUBLISH,
 	/** Create and revoke one's own API tokens, change one's own password. */
 	MANAGE_OWN_ACCOUNT
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "publish",
 		description = "Publishing: the figures the publication plan lists (catalog/publication.yaml), "
 				+ "with small counts of persons and cases suppressed.",
-		subcommands = { PublishCommand.Preview.class })
+		subcommands = { PublishCommand.Preview.class, PublishCommand.Snapshot.class, PublishCommand.Snapshots.class })
 class PublishCommand implements Runnable {
 
 	@Spec
@@ -29,6 +29,67 @@ class PublishCommand implements Runnable {
 	@Override
 	public void run() {
 		this.spec.commandLine().usage(this.spec.commandLine().getOut());
+	}
+
+	@Command(name = "snapshot",
+			description = "Take a publication snapshot: every planned figure at the current log position, suppressed "
+					+ "(what the last snapshot hid stays hidden), stored once and recorded in the log with its SHA-256. "
+					+ "Needs an editor or admin account (--as).")
+	static class Snapshot implements Callable<Integer> {
+
+		@Mixin
+		DataDirectory data;
+
+		@Mixin
+		CommandLineActor actor;
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			PrintWriter out = this.spec.commandLine().getOut();
+			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
+				Actor publisher = this.actor.resolve(context.getBean(Accounts.class));
+				org.khronika.publish.Snapshots.Snapshot taken = context.getBean(org.khronika.publish.Snapshots.class)
+					.take(publisher);
+				out.println("snapshot " + taken.id() + " as of " + taken.takenOn() + ", log position "
+						+ taken.position() + ", sha256 " + taken.sha256());
+			}
+			catch (org.khronika.access.AccessRefused ex) {
+				throw new Failures.CommandFailure("this account may not publish: an editor or admin may");
+			}
+			out.flush();
+			return 0;
+		}
+
+	}
+
+	@Command(name = "snapshots",
+			description = "List the publication snapshots, the latest first, each checked against its log entry.")
+	static class Snapshots implements Callable<Integer> {
+
+		@Mixin
+		DataDirectory data;
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			PrintWriter out = this.spec.commandLine().getOut();
+			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
+				org.khronika.publish.Snapshots snapshots = context.getBean(org.khronika.publish.Snapshots.class);
+				for (org.khronika.publish.Snapshots.Snapshot snapshot : snapshots.list()) {
+					out.println(snapshot.id() + "  " + snapshot.takenOn() + "  position " + snapshot.position() + "  "
+							+ (snapshots.verify(snapshot.id()) ? "matches its log entry"
+									: "DOES NOT MATCH its log entry"));
+				}
+			}
+			out.flush();
+			return 0;
+		}
+
 	}
 
 	@Command(name = "preview",
@@ -58,12 +119,25 @@ class PublishCommand implements Runnable {
 			PrintWriter out = this.spec.commandLine().getOut();
 			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
 				Actor reader = this.actor.resolve(context.getBean(Accounts.class));
-				for (Publication.Table table : context.getBean(Publication.class).preview(reader, locale)) {
-					print(table, locale, out);
+				Publication publication = context.getBean(Publication.class);
+				for (Publication.Table table : publication.preview(reader)) {
+					print(named(publication, table, locale), locale, out);
 				}
 			}
 			out.flush();
 			return 0;
+		}
+
+		/** The table with its codes replaced by their names in {@code locale}. */
+		private static Publication.Table named(Publication publication, Publication.Table table, Locale locale) {
+			List<String> by = table.figure().by();
+			return new Publication.Table(table.figure(),
+					table.columns()
+						.stream()
+						.map(code -> publication.heading(by.get(by.size() - 1), code, locale))
+						.toList(),
+					table.rows().stream().map(code -> publication.heading(by.get(0), code, locale)).toList(),
+					table.cells(), table.rowTotals(), table.columnTotals(), table.total(), table.k(), table.position());
 		}
 
 		private static void print(Publication.Table table, Locale locale, PrintWriter out) {

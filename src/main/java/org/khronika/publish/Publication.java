@@ -1,12 +1,14 @@
 package org.khronika.publish;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
@@ -26,11 +28,12 @@ import org.khronika.stats.StatsResult;
 public class Publication {
 
 	/**
-	 * A figure as published: the column headings (the values of its last dimension), the
-	 * row headings (of its first, for a figure of two), the cells row by row, the row and
-	 * column totals (a figure of two dimensions) and the total, each as shown: a count,
-	 * "&lt; k", or "x" for a count hidden beside one. {@code k} is empty for a measure
-	 * that is never suppressed.
+	 * A figure as published: the column codes (the values of its last dimension; "" where
+	 * the records do not say), the row codes (of its first, for a figure of two), the
+	 * cells row by row, the row and column totals (a figure of two dimensions) and the
+	 * total, each as shown: a count, "&lt; k", or "x" for a count hidden beside one.
+	 * {@code k} is empty for a measure that is never suppressed. Codes, not names: a
+	 * publication is in every language ({@link #heading} names them).
 	 */
 	public record Table(PublicationPlan.Figure figure, List<String> columns, List<String> rows,
 			List<List<String>> cells, List<String> rowTotals, List<String> columnTotals, String total,
@@ -65,72 +68,115 @@ public class Publication {
 		return this.plan;
 	}
 
-	/**
-	 * Every planned figure as {@code actor}'s records give it, suppressed, in
-	 * {@code locale}.
-	 */
-	public List<Table> preview(Actor actor, Locale locale) {
-		return this.plan.figures().stream().map(figure -> table(actor, figure, locale)).toList();
+	/** Every planned figure as {@code actor}'s records give it, suppressed. */
+	public List<Table> preview(Actor actor) {
+		return preview(actor, Map.of());
 	}
 
-	private Table table(Actor actor, PublicationPlan.Figure figure, Locale locale) {
+	/**
+	 * Every planned figure as {@code actor}'s records give it, suppressed, with what an
+	 * earlier publication hid kept hidden ({@code hiddenBefore}: by figure code, the keys
+	 * of {@link #hidden(Table)}).
+	 */
+	public List<Table> preview(Actor actor, Map<String, Set<String>> hiddenBefore) {
+		return this.plan.figures()
+			.stream()
+			.map(figure -> table(actor, figure, hiddenBefore.getOrDefault(figure.code(), Set.of())))
+			.toList();
+	}
+
+	/**
+	 * The elements of {@code table} not shown as their count, by keys that name them by
+	 * their codes ({@code cell:ROW:COLUMN}, {@code row:ROW}, {@code column:COLUMN},
+	 * {@code total}), so that a later publication with more rows or columns finds them
+	 * again.
+	 */
+	public static Set<String> hidden(Table table) {
+		List<String> keys = keys(table.rows(), table.columns(), table.figure().by().size());
+		List<String> shown = new ArrayList<>();
+		table.cells().forEach(shown::addAll);
+		shown.addAll(table.rowTotals());
+		shown.addAll(table.columnTotals());
+		shown.add(table.total());
+		Set<String> hidden = new TreeSet<>();
+		for (int i = 0; i < keys.size(); i++) {
+			if (shown.get(i).isEmpty() || !shown.get(i).chars().allMatch(Character::isDigit)) {
+				hidden.add(keys.get(i));
+			}
+		}
+		return hidden;
+	}
+
+	/** The keys of a table's elements, in the numbering {@link Suppression} uses. */
+	private static List<String> keys(List<String> rows, List<String> columns, int dimensions) {
+		List<String> keys = new ArrayList<>();
+		if (dimensions == 2) {
+			rows.forEach(row -> columns.forEach(column -> keys.add("cell:" + row + ":" + column)));
+			rows.forEach(row -> keys.add("row:" + row));
+		}
+		else {
+			columns.forEach(column -> keys.add("cell::" + column));
+		}
+		if (dimensions == 2) {
+			columns.forEach(column -> keys.add("column:" + column));
+		}
+		keys.add("total");
+		return keys;
+	}
+
+	private Table table(Actor actor, PublicationPlan.Figure figure, Set<String> hiddenBefore) {
 		StatsResult result = compute(actor, figure, figure.by());
 		Optional<Integer> k = this.plan.threshold(figure.measure());
 		int dimensions = figure.by().size();
-		if (dimensions == 0) {
-			long[] values = { result.total().value() };
-			String[] shown = shown(values, List.of(), k);
-			return new Table(figure, List.of(), List.of(), List.of(), List.of(), List.of(), shown[0], k,
-					result.position());
-		}
-		if (dimensions == 1) {
+		if (dimensions < 2) {
 			List<String> columns = new ArrayList<>();
 			long[] values = new long[result.rows().size() + 1];
-			for (int i = 0; i < result.rows().size(); i++) {
-				columns.add(heading(figure.by().get(0), result.rows().get(i).values().get(0), locale));
+			for (int i = 0; i < result.rows().size() && dimensions == 1; i++) {
+				columns.add(code(result.rows().get(i).values().get(0)));
 				values[i] = result.rows().get(i).figure().value();
 			}
-			values[values.length - 1] = result.total().value();
-			String[] shown = shown(values, Suppression.line(columns.size()), k);
-			return new Table(figure, columns, List.of(), List.of(List.of(shown).subList(0, columns.size())), List.of(),
-					List.of(), shown[shown.length - 1], k, result.position());
+			values = java.util.Arrays.copyOf(values, columns.size() + 1);
+			values[columns.size()] = result.total().value();
+			String[] shown = shown(values, (dimensions == 0) ? List.of() : Suppression.line(columns.size()), k,
+					before(keys(List.of(), columns, dimensions), hiddenBefore));
+			List<List<String>> cells = (dimensions == 0) ? List.of()
+					: List.of(List.of(shown).subList(0, columns.size()));
+			return new Table(figure, columns, List.of(), cells, List.of(), List.of(), shown[columns.size()], k,
+					result.position());
 		}
 		// two dimensions: the cells, and each dimension's own totals (a count that is not
 		// additive, a person in two rows, is right in its totals and not their sum)
-		StatsResult byRow = compute(actor, figure, figure.by().subList(0, 1));
-		StatsResult byColumn = compute(actor, figure, figure.by().subList(1, 2));
-		Map<String, Long> rowTotals = totals(byRow);
-		Map<String, Long> columnTotals = totals(byColumn);
-		List<String> rowValues = new ArrayList<>(rowTotals.keySet());
-		List<String> columnValues = new ArrayList<>(columnTotals.keySet());
-		int rows = rowValues.size();
-		int columns = columnValues.size();
+		Map<String, Long> rowTotals = totals(compute(actor, figure, figure.by().subList(0, 1)));
+		Map<String, Long> columnTotals = totals(compute(actor, figure, figure.by().subList(1, 2)));
+		List<String> rowCodes = new ArrayList<>(rowTotals.keySet());
+		List<String> columnCodes = new ArrayList<>(columnTotals.keySet());
+		int rows = rowCodes.size();
+		int columns = columnCodes.size();
 		long[] values = new long[Suppression.gridSize(rows, columns)];
 		for (StatsResult.Row row : result.rows()) {
-			int r = rowValues.indexOf(row.values().get(0));
-			int c = columnValues.indexOf(row.values().get(1));
+			int r = rowCodes.indexOf(code(row.values().get(0)));
+			int c = columnCodes.indexOf(code(row.values().get(1)));
 			if (r >= 0 && c >= 0) {
 				values[r * columns + c] = row.figure().value();
 			}
 		}
 		for (int r = 0; r < rows; r++) {
-			values[rows * columns + r] = rowTotals.get(rowValues.get(r));
+			values[rows * columns + r] = rowTotals.get(rowCodes.get(r));
 		}
 		for (int c = 0; c < columns; c++) {
-			values[rows * columns + rows + c] = columnTotals.get(columnValues.get(c));
+			values[rows * columns + rows + c] = columnTotals.get(columnCodes.get(c));
 		}
 		values[values.length - 1] = result.total().value();
-		String[] shown = shown(values, (rows == 1) ? Suppression.grid(1, columns) : Suppression.grid(rows, columns), k);
+		String[] shown = shown(values, Suppression.grid(rows, columns), k,
+				before(keys(rowCodes, columnCodes, 2), hiddenBefore));
+		List<String> all = List.of(shown);
 		List<List<String>> cells = new ArrayList<>();
 		for (int r = 0; r < rows; r++) {
-			cells.add(List.of(shown).subList(r * columns, (r + 1) * columns));
+			cells.add(all.subList(r * columns, (r + 1) * columns));
 		}
-		return new Table(figure,
-				columnValues.stream().map(value -> heading(figure.by().get(1), value, locale)).toList(),
-				rowValues.stream().map(value -> heading(figure.by().get(0), value, locale)).toList(), cells,
-				List.of(shown).subList(rows * columns, rows * columns + rows),
-				List.of(shown).subList(rows * columns + rows, rows * columns + rows + columns), shown[shown.length - 1],
-				k, result.position());
+		return new Table(figure, columnCodes, rowCodes, cells, all.subList(rows * columns, rows * columns + rows),
+				all.subList(rows * columns + rows, rows * columns + rows + columns), shown[shown.length - 1], k,
+				result.position());
 	}
 
 	private StatsResult compute(Actor actor, PublicationPlan.Figure figure, List<String> by) {
@@ -140,14 +186,30 @@ public class Publication {
 
 	private static Map<String, Long> totals(StatsResult result) {
 		Map<String, Long> totals = new LinkedHashMap<>();
-		result.rows().forEach(row -> totals.put(row.values().get(0), row.figure().value()));
+		result.rows().forEach(row -> totals.put(code(row.values().get(0)), row.figure().value()));
 		return totals;
 	}
 
+	private static String code(String value) {
+		return (value != null) ? value : "";
+	}
+
+	/** The numbers of the elements whose keys an earlier publication hid. */
+	private static Set<Integer> before(List<String> keys, Set<String> hiddenBefore) {
+		Set<Integer> numbers = new HashSet<>();
+		for (int i = 0; i < keys.size(); i++) {
+			if (hiddenBefore.contains(keys.get(i))) {
+				numbers.add(i);
+			}
+		}
+		return numbers;
+	}
+
 	/** The values as shown, suppressed below {@code k} if there is one. */
-	private static String[] shown(long[] values, List<Suppression.Relation> relations, Optional<Integer> k) {
+	private static String[] shown(long[] values, List<Suppression.Relation> relations, Optional<Integer> k,
+			Set<Integer> hiddenBefore) {
 		String[] shown = new String[values.length];
-		Shown[] how = k.isPresent() ? Suppression.apply(values, relations, k.get(), Set.of()) : null;
+		Shown[] how = k.isPresent() ? Suppression.apply(values, relations, k.get(), hiddenBefore) : null;
 		for (int i = 0; i < values.length; i++) {
 			shown[i] = (how == null || how[i] == Shown.VALUE) ? String.valueOf(values[i])
 					: (how[i] == Shown.BELOW_K) ? "< " + k.get() : HIDDEN;
@@ -156,11 +218,11 @@ public class Publication {
 	}
 
 	/**
-	 * A dimension value's name in {@code locale}: "not stated" where the records say
-	 * none.
+	 * A dimension value's name in {@code locale}: "not stated" where the records say none
+	 * (code "").
 	 */
-	private String heading(String dimension, String value, Locale locale) {
-		if (value == null) {
+	public String heading(String dimension, String value, Locale locale) {
+		if (value == null || value.isEmpty()) {
 			return new Label("не указано", "not stated").in(locale);
 		}
 		String values = this.catalog.dimension(dimension).map(Dimension::values).orElse(null);

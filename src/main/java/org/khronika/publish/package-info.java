@@ -4,5 +4,5 @@
  * is shown as "&lt; k", and other cells are hidden beside it so that it cannot be worked
  * out from totals, other cells or an earlier publication.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "stats", "catalog", "access" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "stats", "catalog", "access", "eventlog" })
 package org.khronika.publish;

@@ -165,6 +165,14 @@ class CommandLineIT {
 		assertThat(persons).as("the demo's few persons per region are small counts").contains("< 5");
 		assertThat(persons.lines().skip(3).findFirst().orElseThrow()).as("no count of persons below 5 is shown")
 			.doesNotContainPattern("(^|\\s)[1-4](\\s|$)");
+
+		Jar.Result snapshot = Jar.run(Map.of(), "publish", "snapshot", "--as", "demo", dataOption);
+		assertThat(snapshot.exitCode()).as(snapshot.all()).isZero();
+		assertThat(snapshot.out())
+			.containsPattern("snapshot [0-9a-f-]{36} as of \\d{4}-\\d{2}-\\d{2}, log position 24, sha256 [0-9a-f]{64}");
+		assertThat(Jar.run(Map.of(), "publish", "snapshots", dataOption).out()).contains("matches its log entry");
+		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).as("the snapshot's entry is in the chain")
+			.startsWith("ok 25 entries");
 	}
 
 	@Test

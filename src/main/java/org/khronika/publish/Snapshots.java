@@ -1,0 +1,184 @@
+package org.khronika.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.khronika.access.AccessPolicy;
+import org.khronika.access.AccessRefused;
+import org.khronika.access.Actor;
+import org.khronika.access.Capability;
+import org.khronika.eventlog.EntryIdentity;
+import org.khronika.eventlog.EventLog;
+import org.khronika.eventlog.PendingEntry;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Dated publications of the planned figures. A snapshot computes every figure at the
+ * current log position, suppressed (keeping hidden what the snapshot before it hid),
+ * stores them as one JSON document, and records a {@code publication.snapshot} entry in
+ * the log with the document's SHA-256, the day and the log position. Snapshots are
+ * written once: there is no way to change one, and one changed in the database no longer
+ * matches its entry ({@link #verify}).
+ */
+public class Snapshots {
+
+	/** The log's event type for a snapshot. */
+	public static final String EVENT = "publication.snapshot";
+
+	private static final String STREAM = "publication";
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+		.build();
+
+	/**
+	 * A snapshot as listed: its id, day, log position and the SHA-256 of its document.
+	 */
+	public record Snapshot(String id, LocalDate takenOn, long position, String sha256) {
+	}
+
+	private final Publication publication;
+
+	private final EventLog log;
+
+	private final JdbcTemplate jdbc;
+
+	private final AccessPolicy policy;
+
+	private final Clock clock;
+
+	Snapshots(Publication publication, EventLog log, JdbcTemplate jdbc, AccessPolicy policy, Clock clock) {
+		this.publication = publication;
+		this.log = log;
+		this.jdbc = jdbc;
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	/**
+	 * Takes a snapshot as {@code actor} sees the records.
+	 * @throws AccessRefused unless {@code actor} may publish
+	 */
+	public Snapshot take(Actor actor) {
+		AccessRefused.unless(this.policy.may(actor, Capability.PUBLISH));
+		Map<String, Set<String>> hiddenBefore = latest().map(this::hiddenIn).orElse(Map.of());
+		List<Publication.Table> tables = this.publication.preview(actor, hiddenBefore);
+		long position = tables.stream().mapToLong(Publication.Table::position).max().orElse(this.log.size());
+		String id = UUID.randomUUID().toString();
+		LocalDate today = LocalDate.now(this.clock);
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("snapshot", id);
+		document.put("takenOn", today.toString());
+		document.put("position", position);
+		document.put("figures", tables.stream().map(Snapshots::figure).toList());
+		String text = JSON.writeValueAsString(document);
+		String sha256 = sha256(text);
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("snapshot", id);
+		entry.put("takenOn", today.toString());
+		entry.put("position", position);
+		entry.put("sha256", sha256);
+		this.log.write(appender -> {
+			appender.append(new PendingEntry(EntryIdentity.next(STREAM), EVENT, 1, actor.login(),
+					JSON.writeValueAsString(entry), null));
+			this.jdbc.update(
+					"INSERT INTO publication_snapshot (id, taken_on, log_position, sha256, document) VALUES (?, ?, ?, ?, ?)",
+					id, today.toString(), position, sha256, text);
+			return null;
+		});
+		return new Snapshot(id, today, position, sha256);
+	}
+
+	/** Every snapshot, the latest first. */
+	public List<Snapshot> list() {
+		return this.jdbc.query(
+				"SELECT id, taken_on, log_position, sha256 FROM publication_snapshot ORDER BY log_position DESC, taken_on DESC",
+				(rs, n) -> new Snapshot(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getLong(3),
+						rs.getString(4)));
+	}
+
+	/** The latest snapshot, if any. */
+	public Optional<Snapshot> latest() {
+		return list().stream().findFirst();
+	}
+
+	/** The document of snapshot {@code id}, as stored. */
+	public Optional<String> document(String id) {
+		return this.jdbc.queryForList("SELECT document FROM publication_snapshot WHERE id = ?", String.class, id)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Whether snapshot {@code id}'s stored document is the one its log entry names: its
+	 * SHA-256, day and log position as the entry recorded them.
+	 */
+	public boolean verify(String id) {
+		Optional<String> document = document(id);
+		if (document.isEmpty()) {
+			return false;
+		}
+		return this.log.stream(STREAM).stream().filter(entry -> EVENT.equals(entry.type())).anyMatch(entry -> {
+			Map<String, Object> recorded = JSON.readValue(entry.publicPart(), new TypeReference<Map<String, Object>>() {
+			});
+			return id.equals(recorded.get("snapshot")) && sha256(document.get()).equals(recorded.get("sha256"));
+		});
+	}
+
+	/** What snapshot {@code snapshot} hid, by figure. */
+	private Map<String, Set<String>> hiddenIn(Snapshot snapshot) {
+		Map<String, Object> document = JSON.readValue(document(snapshot.id()).orElseThrow(),
+				new TypeReference<Map<String, Object>>() {
+				});
+		Map<String, Set<String>> hidden = new LinkedHashMap<>();
+		for (Object figure : (List<?>) document.get("figures")) {
+			Map<?, ?> fields = (Map<?, ?>) figure;
+			hidden.put(String.valueOf(fields.get("code")),
+					Set.copyOf(((List<?>) fields.get("hidden")).stream().map(String::valueOf).toList()));
+		}
+		return hidden;
+	}
+
+	private static Map<String, Object> figure(Publication.Table table) {
+		Map<String, Object> figure = new LinkedHashMap<>();
+		figure.put("code", table.figure().code());
+		figure.put("measure", table.figure().measure());
+		figure.put("by", table.figure().by());
+		figure.put("from", (table.figure().from() != null) ? table.figure().from().toString() : null);
+		figure.put("to", (table.figure().to() != null) ? table.figure().to().toString() : null);
+		figure.put("k", table.k().orElse(null));
+		figure.put("rows", table.rows());
+		figure.put("columns", table.columns());
+		figure.put("cells", table.cells());
+		figure.put("rowTotals", table.rowTotals());
+		figure.put("columnTotals", table.columnTotals());
+		figure.put("total", table.total());
+		figure.put("hidden", List.copyOf(Publication.hidden(table)));
+		return figure;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this Java", ex);
+		}
+	}
+
+}
