@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "publish",
 		description = "Publishing: the figures the publication plan lists (catalog/publication.yaml), "
 				+ "with small counts of persons and cases suppressed.",
-		subcommands = { PublishCommand.Preview.class, PublishCommand.Snapshot.class, PublishCommand.Snapshots.class })
+		subcommands = { PublishCommand.Preview.class, PublishCommand.Snapshot.class, PublishCommand.Snapshots.class,
+				PublishCommand.Changes.class })
 class PublishCommand implements Runnable {
 
 	@Spec
@@ -88,6 +89,90 @@ class PublishCommand implements Runnable {
 			}
 			out.flush();
 			return 0;
+		}
+
+	}
+
+	@Command(name = "changes",
+			description = "What moved between two snapshots (the latest two unless named): every count shown in both "
+					+ "that differs, for example late-found cases in a past year. Counts suppressed in either are left out.")
+	static class Changes implements Callable<Integer> {
+
+		@Mixin
+		DataDirectory data;
+
+		@Option(names = "--before", paramLabel = "ID", description = "The earlier snapshot.")
+		String before;
+
+		@Option(names = "--after", paramLabel = "ID", description = "The later snapshot.")
+		String after;
+
+		@Option(names = "--lang", defaultValue = "ru", paramLabel = "ru|en",
+				description = "The language of titles and headings (default ru).")
+		String lang;
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			if (!this.lang.equals("ru") && !this.lang.equals("en")) {
+				throw new Failures.CommandFailure("--lang: '" + this.lang + "'; ru or en");
+			}
+			Locale locale = Locale.forLanguageTag(this.lang);
+			PrintWriter out = this.spec.commandLine().getOut();
+			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
+				org.khronika.publish.Snapshots snapshots = context.getBean(org.khronika.publish.Snapshots.class);
+				Publication publication = context.getBean(Publication.class);
+				List<org.khronika.publish.Snapshots.Snapshot> all = snapshots.list();
+				String later = (this.after != null) ? this.after : (all.isEmpty() ? null : all.get(0).id());
+				String earlier = (this.before != null) ? this.before : (all.size() < 2 ? null : all.get(1).id());
+				if (later == null || earlier == null) {
+					throw new Failures.CommandFailure("two snapshots are needed: take one with 'publish snapshot'");
+				}
+				List<org.khronika.publish.Snapshots.Change> changes;
+				try {
+					changes = snapshots.changes(earlier, later);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new Failures.CommandFailure(ex.getMessage());
+				}
+				out.println(earlier + " → " + later + ": " + changes.size()
+						+ (locale.getLanguage().equals("en") ? " counts moved" : " изменившихся чисел"));
+				for (org.khronika.publish.Snapshots.Change change : changes) {
+					out.println(describe(publication, change, locale) + ": " + change.before() + " → " + change.after()
+							+ " (" + ((change.by() > 0) ? "+" : "") + change.by() + ")");
+				}
+			}
+			out.flush();
+			return 0;
+		}
+
+		/** "Cases by year and law article, 2024, УК 207.3", from a change's codes. */
+		private static String describe(Publication publication, org.khronika.publish.Snapshots.Change change,
+				Locale locale) {
+			org.khronika.catalog.PublicationPlan.Figure figure = publication.plan()
+				.figures()
+				.stream()
+				.filter(f -> f.code().equals(change.figure()))
+				.findFirst()
+				.orElse(null);
+			if (figure == null) {
+				return change.figure() + ", " + change.element();
+			}
+			List<String> by = figure.by();
+			String[] parts = change.element().split(":", -1);
+			String total = locale.getLanguage().equals("en") ? "total" : "итого";
+			String where = switch (parts[0]) {
+				case "cell" -> by.size() == 2
+						? publication.heading(by.get(0), parts[1], locale) + ", "
+								+ publication.heading(by.get(1), parts[2], locale)
+						: publication.heading(by.get(0), parts[2], locale);
+				case "row" -> publication.heading(by.get(0), parts[1], locale) + ", " + total;
+				case "column" -> publication.heading(by.get(1), parts[1], locale) + ", " + total;
+				default -> total;
+			};
+			return figure.title().in(locale) + ", " + where;
 		}
 
 	}

@@ -139,6 +139,80 @@ public class Snapshots {
 		});
 	}
 
+	/**
+	 * A figure's count that moved between two snapshots: the figure, the element (by the
+	 * codes of {@link Publication#hidden}'s keys: {@code cell:ROW:COLUMN},
+	 * {@code row:ROW}, {@code column:COLUMN}, {@code total}), and its count before and
+	 * after.
+	 */
+	public record Change(String figure, String element, long before, long after) {
+
+		/** How much it moved: positive where records were found late or added. */
+		public long by() {
+			return this.after - this.before;
+		}
+
+	}
+
+	/**
+	 * What moved between snapshot {@code before} and snapshot {@code after}: every count
+	 * shown in both that differs. A count hidden or shown as "&lt; k" in either is left
+	 * out: its change would give it away.
+	 */
+	public List<Change> changes(String before, String after) {
+		Map<String, Map<String, String>> was = counts(before);
+		Map<String, Map<String, String>> is = counts(after);
+		List<Change> changes = new java.util.ArrayList<>();
+		is.forEach((figure, elements) -> elements.forEach((element, now) -> {
+			String then = was.getOrDefault(figure, Map.of()).get(element);
+			if (then != null && isCount(then) && isCount(now) && !then.equals(now)) {
+				changes.add(new Change(figure, element, Long.parseLong(then), Long.parseLong(now)));
+			}
+		}));
+		return changes;
+	}
+
+	private static boolean isCount(String shown) {
+		return !shown.isEmpty() && shown.chars().allMatch(Character::isDigit);
+	}
+
+	/** Snapshot {@code id}'s elements as shown, by figure and key. */
+	private Map<String, Map<String, String>> counts(String id) {
+		Map<String, Object> document = JSON.readValue(
+				document(id).orElseThrow(() -> new IllegalArgumentException("no snapshot " + id)),
+				new TypeReference<Map<String, Object>>() {
+				});
+		Map<String, Map<String, String>> counts = new LinkedHashMap<>();
+		for (Object entry : (List<?>) document.get("figures")) {
+			Map<?, ?> figure = (Map<?, ?>) entry;
+			List<String> rows = strings(figure.get("rows"));
+			List<String> columns = strings(figure.get("columns"));
+			List<?> cells = (List<?>) figure.get("cells");
+			Map<String, String> shown = new LinkedHashMap<>();
+			for (int r = 0; r < cells.size(); r++) {
+				List<String> line = strings(cells.get(r));
+				for (int c = 0; c < line.size(); c++) {
+					shown.put("cell:" + (rows.isEmpty() ? "" : rows.get(r)) + ":" + columns.get(c), line.get(c));
+				}
+			}
+			List<String> rowTotals = strings(figure.get("rowTotals"));
+			for (int r = 0; r < rowTotals.size(); r++) {
+				shown.put("row:" + rows.get(r), rowTotals.get(r));
+			}
+			List<String> columnTotals = strings(figure.get("columnTotals"));
+			for (int c = 0; c < columnTotals.size(); c++) {
+				shown.put("column:" + columns.get(c), columnTotals.get(c));
+			}
+			shown.put("total", String.valueOf(figure.get("total")));
+			counts.put(String.valueOf(figure.get("code")), shown);
+		}
+		return counts;
+	}
+
+	private static List<String> strings(Object list) {
+		return ((List<?>) list).stream().map(String::valueOf).toList();
+	}
+
 	/** What snapshot {@code snapshot} hid, by figure. */
 	private Map<String, Set<String>> hiddenIn(Snapshot snapshot) {
 		Map<String, Object> document = JSON.readValue(document(snapshot.id()).orElseThrow(),

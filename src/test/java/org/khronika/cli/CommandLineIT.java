@@ -171,8 +171,14 @@ class CommandLineIT {
 		assertThat(snapshot.out())
 			.containsPattern("snapshot [0-9a-f-]{36} as of \\d{4}-\\d{2}-\\d{2}, log position 24, sha256 [0-9a-f]{64}");
 		assertThat(Jar.run(Map.of(), "publish", "snapshots", dataOption).out()).contains("matches its log entry");
-		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).as("the snapshot's entry is in the chain")
-			.startsWith("ok 25 entries");
+		assertThat(Jar.run(Map.of(), "publish", "changes", dataOption).err()).as("one snapshot is not two")
+			.contains("two snapshots are needed");
+		Jar.run(Map.of(), "publish", "snapshot", "--as", "demo", dataOption);
+		assertThat(Jar.run(Map.of(), "publish", "changes", "--lang", "en", dataOption).out())
+			.as("nothing was recorded between the two")
+			.contains(": 0 counts moved");
+		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).as("the snapshots' entries are in the chain")
+			.startsWith("ok 26 entries");
 	}
 
 	@Test

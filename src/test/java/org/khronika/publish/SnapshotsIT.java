@@ -1,6 +1,7 @@
 package org.khronika.publish;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,12 @@ class SnapshotsIT {
 			.containsEntry("perm-krai", Publication.HIDDEN)
 			.containsEntry("tver-oblast", "< 5");
 		assertThat(second.position()).isGreaterThan(first.position());
+		List<Snapshots.Change> changes = this.snapshots.changes(first.id(), second.id());
+		assertThat(changes).filteredOn(change -> change.figure().equals("persons-by-region"))
+			.as("what moved: the total; Perm's count was hidden in both, and its change is not told")
+			.containsExactly(new Snapshots.Change("persons-by-region", "total", 19, 24));
+		assertThat(changes).as("the five cases found late in 2024, under their article")
+			.contains(new Snapshots.Change("cases-by-year-and-article", "cell:2024:uk-207.3", 19, 24));
 		assertThat(this.snapshots.list()).extracting(Snapshots.Snapshot::id).containsExactly(second.id(), first.id());
 
 		// a changed document no longer matches its entry
