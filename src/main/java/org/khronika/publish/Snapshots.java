@@ -93,20 +93,22 @@ public class Snapshots {
 		entry.put("position", position);
 		entry.put("sha256", sha256);
 		this.log.write(appender -> {
-			appender.append(new PendingEntry(EntryIdentity.next(STREAM), EVENT, 1, actor.login(),
-					JSON.writeValueAsString(entry), null));
-			this.jdbc.update(
-					"INSERT INTO publication_snapshot (id, taken_on, log_position, sha256, document) VALUES (?, ?, ?, ?, ?)",
-					id, today.toString(), position, sha256, text);
+			long sequence = appender
+				.append(new PendingEntry(EntryIdentity.next(STREAM), EVENT, 1, actor.login(),
+						JSON.writeValueAsString(entry), null))
+				.sequence();
+			this.jdbc
+				.update("INSERT INTO publication_snapshot (id, entry_seq, taken_on, log_position, sha256, document) "
+						+ "VALUES (?, ?, ?, ?, ?, ?)", id, sequence, today.toString(), position, sha256, text);
 			return null;
 		});
 		return new Snapshot(id, today, position, sha256);
 	}
 
-	/** Every snapshot, the latest first. */
+	/** Every snapshot, the latest first (by its entry's place in the log). */
 	public List<Snapshot> list() {
 		return this.jdbc.query(
-				"SELECT id, taken_on, log_position, sha256 FROM publication_snapshot ORDER BY log_position DESC, taken_on DESC",
+				"SELECT id, taken_on, log_position, sha256 FROM publication_snapshot ORDER BY entry_seq DESC",
 				(rs, n) -> new Snapshot(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getLong(3),
 						rs.getString(4)));
 	}
