@@ -107,19 +107,15 @@ class PublishCommand implements Runnable {
 		@Option(names = "--after", paramLabel = "ID", description = "The later snapshot.")
 		String after;
 
-		@Option(names = "--lang", defaultValue = "ru", paramLabel = "ru|en",
-				description = "The language of titles and headings (default ru).")
-		String lang;
+		@Mixin
+		Language language;
 
 		@Spec
 		CommandSpec spec;
 
 		@Override
 		public Integer call() {
-			if (!this.lang.equals("ru") && !this.lang.equals("en")) {
-				throw new Failures.CommandFailure("--lang: '" + this.lang + "'; ru or en");
-			}
-			Locale locale = Locale.forLanguageTag(this.lang);
+			Locale locale = this.language.locale();
 			PrintWriter out = this.spec.commandLine().getOut();
 			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
 				org.khronika.publish.Snapshots snapshots = context.getBean(org.khronika.publish.Snapshots.class);
@@ -140,39 +136,12 @@ class PublishCommand implements Runnable {
 				out.println(earlier + " → " + later + ": " + changes.size()
 						+ (locale.getLanguage().equals("en") ? " counts moved" : " изменившихся чисел"));
 				for (org.khronika.publish.Snapshots.Change change : changes) {
-					out.println(describe(publication, change, locale) + ": " + change.before() + " → " + change.after()
-							+ " (" + ((change.by() > 0) ? "+" : "") + change.by() + ")");
+					out.println(publication.describe(change.figure(), change.element(), locale) + ": " + change.before()
+							+ " → " + change.after() + " (" + ((change.by() > 0) ? "+" : "") + change.by() + ")");
 				}
 			}
 			out.flush();
 			return 0;
-		}
-
-		/** "Cases by year and law article, 2024, УК 207.3", from a change's codes. */
-		private static String describe(Publication publication, org.khronika.publish.Snapshots.Change change,
-				Locale locale) {
-			org.khronika.catalog.PublicationPlan.Figure figure = publication.plan()
-				.figures()
-				.stream()
-				.filter(f -> f.code().equals(change.figure()))
-				.findFirst()
-				.orElse(null);
-			if (figure == null) {
-				return change.figure() + ", " + change.element();
-			}
-			List<String> by = figure.by();
-			String[] parts = change.element().split(":", -1);
-			String total = locale.getLanguage().equals("en") ? "total" : "итого";
-			String where = switch (parts[0]) {
-				case "cell" -> by.size() == 2
-						? publication.heading(by.get(0), parts[1], locale) + ", "
-								+ publication.heading(by.get(1), parts[2], locale)
-						: publication.heading(by.get(0), parts[2], locale);
-				case "row" -> publication.heading(by.get(0), parts[1], locale) + ", " + total;
-				case "column" -> publication.heading(by.get(1), parts[1], locale) + ", " + total;
-				default -> total;
-			};
-			return figure.title().in(locale) + ", " + where;
 		}
 
 	}
@@ -188,19 +157,15 @@ class PublishCommand implements Runnable {
 		@Mixin
 		CommandLineActor actor;
 
-		@Option(names = "--lang", defaultValue = "ru", paramLabel = "ru|en",
-				description = "The language of titles and headings (default ru).")
-		String lang;
+		@Mixin
+		Language language;
 
 		@Spec
 		CommandSpec spec;
 
 		@Override
 		public Integer call() {
-			if (!this.lang.equals("ru") && !this.lang.equals("en")) {
-				throw new Failures.CommandFailure("--lang: '" + this.lang + "'; ru or en");
-			}
-			Locale locale = Locale.forLanguageTag(this.lang);
+			Locale locale = this.language.locale();
 			PrintWriter out = this.spec.commandLine().getOut();
 			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
 				Actor reader = this.actor.resolve(context.getBean(Accounts.class));

@@ -97,7 +97,7 @@ public class ReportInbox {
 	public Receipt submit(ReportAnswers answers, List<Attachment> attachments, Reports.Channel channel) {
 		LocalDate today = LocalDate.now(this.clock);
 		List<ReportAnswers.Problem> problems = new ArrayList<>(answers.problems(this.regions, this.informants, today));
-		List<Cleaned> cleaned = clean(attachments, problems);
+		List<Prepared> prepared = clean(attachments, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidReport(problems);
 		}
@@ -109,7 +109,7 @@ public class ReportInbox {
 		AttachmentKey fileKey = attachments.isEmpty() ? null : AttachmentKey.generate();
 		List<Object[]> files = new ArrayList<>();
 		for (int position = 0; position < attachments.size(); position++) {
-			files.add(sealedFile(fileKey, id, position, attachments.get(position), cleaned.get(position)));
+			files.add(sealedFile(fileKey, id, position, attachments.get(position), prepared.get(position)));
 		}
 		Runnable store = () -> {
 			this.jdbc.update(
@@ -132,12 +132,16 @@ public class ReportInbox {
 		return receipt;
 	}
 
+	/** A file as its first bytes say it is, and cleaned of its hidden data. */
+	private record Prepared(FileKind kind, Cleaned cleaned) {
+	}
+
 	/**
 	 * The files cleaned of their hidden data, in order; what is wrong with any of them
 	 * goes to {@code problems}, by its name.
 	 */
-	private static List<Cleaned> clean(List<Attachment> attachments, List<ReportAnswers.Problem> problems) {
-		List<Cleaned> cleaned = new ArrayList<>();
+	private static List<Prepared> clean(List<Attachment> attachments, List<ReportAnswers.Problem> problems) {
+		List<Prepared> cleaned = new ArrayList<>();
 		if (attachments.size() > Attachment.MAX_FILES) {
 			problems.add(new ReportAnswers.Problem(FILES, "report.problem.files.many", Attachment.MAX_FILES));
 			return cleaned;
@@ -164,7 +168,7 @@ public class ReportInbox {
 				continue;
 			}
 			try {
-				cleaned.add(MetadataRemoval.clean(kind.get(), file.content()));
+				cleaned.add(new Prepared(kind.get(), MetadataRemoval.clean(kind.get(), file.content())));
 			}
 			catch (UnreadableFile ex) {
 				problems.add(new ReportAnswers.Problem(FILES,
@@ -178,11 +182,11 @@ public class ReportInbox {
 	/**
 	 * The row of one file: its description, cleaned content and original, each sealed.
 	 */
-	private static Object[] sealedFile(AttachmentKey key, String id, int position, Attachment file, Cleaned cleaned) {
-		FileKind kind = FileKind.of(file.content()).orElseThrow();
+	private static Object[] sealedFile(AttachmentKey key, String id, int position, Attachment file, Prepared prepared) {
+		Cleaned cleaned = prepared.cleaned();
 		Map<String, Object> description = new LinkedHashMap<>();
 		description.put("name", file.shownName());
-		description.put("kind", kind.name());
+		description.put("kind", prepared.kind().name());
 		description.put("size", file.content().length);
 		description.put("cleanedSize", cleaned.content().length);
 		description.put("removed", new TreeSet<>(cleaned.removed()));

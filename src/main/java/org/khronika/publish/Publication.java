@@ -86,25 +86,76 @@ public class Publication {
 	}
 
 	/**
-	 * The elements of {@code table} not shown as their count, by keys that name them by
-	 * their codes ({@code cell:ROW:COLUMN}, {@code row:ROW}, {@code column:COLUMN},
-	 * {@code total}), so that a later publication with more rows or columns finds them
-	 * again.
+	 * The elements of {@code table} not shown as their count, by their keys
+	 * ({@link #elements}), so that a later publication with more rows or columns finds
+	 * them again.
 	 */
 	public static Set<String> hidden(Table table) {
-		List<String> keys = keys(table.rows(), table.columns(), table.figure().by().size());
+		Set<String> hidden = new TreeSet<>();
+		elements(table).forEach((key, shown) -> {
+			if (!isCount(shown)) {
+				hidden.add(key);
+			}
+		});
+		return hidden;
+	}
+
+	/**
+	 * {@code table}'s elements as shown, by keys that name them by their codes
+	 * ({@code cell:ROW:COLUMN}, {@code cell::COLUMN} in a figure of one dimension,
+	 * {@code row:ROW}, {@code column:COLUMN}, {@code total}).
+	 */
+	public static Map<String, String> elements(Table table) {
 		List<String> shown = new ArrayList<>();
 		table.cells().forEach(shown::addAll);
 		shown.addAll(table.rowTotals());
 		shown.addAll(table.columnTotals());
 		shown.add(table.total());
-		Set<String> hidden = new TreeSet<>();
+		return elements(table.figure().by().size(), table.rows(), table.columns(), shown);
+	}
+
+	/**
+	 * The elements of a table of {@code dimensions} with these row and column codes, as
+	 * {@code shown} in the numbering {@link Suppression} uses, by their keys.
+	 */
+	static Map<String, String> elements(int dimensions, List<String> rows, List<String> columns, List<String> shown) {
+		List<String> keys = keys(rows, columns, dimensions);
+		Map<String, String> elements = new LinkedHashMap<>();
 		for (int i = 0; i < keys.size(); i++) {
-			if (shown.get(i).isEmpty() || !shown.get(i).chars().allMatch(Character::isDigit)) {
-				hidden.add(keys.get(i));
-			}
+			elements.put(keys.get(i), shown.get(i));
 		}
-		return hidden;
+		return elements;
+	}
+
+	/**
+	 * An element of figure {@code figureCode} in words, from its key ({@link #elements}):
+	 * "Cases by year and law article, 2024, УК 207.3".
+	 */
+	public String describe(String figureCode, String key, Locale locale) {
+		Optional<PublicationPlan.Figure> planned = this.plan.figures()
+			.stream()
+			.filter(figure -> figure.code().equals(figureCode))
+			.findFirst();
+		if (planned.isEmpty()) {
+			return figureCode + ", " + key;
+		}
+		List<String> by = planned.get().by();
+		String[] parts = key.split(":", -1);
+		String total = new Label("итого", "total").in(locale);
+		String where = switch (parts[0]) {
+			case "cell" ->
+				(by.size() == 2) ? heading(by.get(0), parts[1], locale) + ", " + heading(by.get(1), parts[2], locale)
+						: heading(by.get(0), parts[2], locale);
+			case "row" -> heading(by.get(0), parts[1], locale) + ", " + total;
+			case "column" -> heading(by.get(1), parts[1], locale) + ", " + total;
+			default -> total;
+		};
+		return planned.get().title().in(locale) + ", " + where;
+	}
+
+	/** Whether an element is shown as its count (not "&lt; k", not hidden). */
+	static boolean isCount(String shown) {
+		return !shown.isEmpty() && shown.chars().allMatch(Character::isDigit);
 	}
 
 	/** The keys of a table's elements, in the numbering {@link Suppression} uses. */
@@ -113,12 +164,10 @@ public class Publication {
 		if (dimensions == 2) {
 			rows.forEach(row -> columns.forEach(column -> keys.add("cell:" + row + ":" + column)));
 			rows.forEach(row -> keys.add("row:" + row));
+			columns.forEach(column -> keys.add("column:" + column));
 		}
 		else {
 			columns.forEach(column -> keys.add("cell::" + column));
-		}
-		if (dimensions == 2) {
-			columns.forEach(column -> keys.add("column:" + column));
 		}
 		keys.add("total");
 		return keys;

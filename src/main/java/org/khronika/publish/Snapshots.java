@@ -167,15 +167,11 @@ public class Snapshots {
 		List<Change> changes = new java.util.ArrayList<>();
 		is.forEach((figure, elements) -> elements.forEach((element, now) -> {
 			String then = was.getOrDefault(figure, Map.of()).get(element);
-			if (then != null && isCount(then) && isCount(now) && !then.equals(now)) {
+			if (then != null && Publication.isCount(then) && Publication.isCount(now) && !then.equals(now)) {
 				changes.add(new Change(figure, element, Long.parseLong(then), Long.parseLong(now)));
 			}
 		}));
 		return changes;
-	}
-
-	private static boolean isCount(String shown) {
-		return !shown.isEmpty() && shown.chars().allMatch(Character::isDigit);
 	}
 
 	/** Snapshot {@code id}'s elements as shown, by figure and key. */
@@ -187,26 +183,13 @@ public class Snapshots {
 		Map<String, Map<String, String>> counts = new LinkedHashMap<>();
 		for (Object entry : (List<?>) document.get("figures")) {
 			Map<?, ?> figure = (Map<?, ?>) entry;
-			List<String> rows = strings(figure.get("rows"));
-			List<String> columns = strings(figure.get("columns"));
-			List<?> cells = (List<?>) figure.get("cells");
-			Map<String, String> shown = new LinkedHashMap<>();
-			for (int r = 0; r < cells.size(); r++) {
-				List<String> line = strings(cells.get(r));
-				for (int c = 0; c < line.size(); c++) {
-					shown.put("cell:" + (rows.isEmpty() ? "" : rows.get(r)) + ":" + columns.get(c), line.get(c));
-				}
-			}
-			List<String> rowTotals = strings(figure.get("rowTotals"));
-			for (int r = 0; r < rowTotals.size(); r++) {
-				shown.put("row:" + rows.get(r), rowTotals.get(r));
-			}
-			List<String> columnTotals = strings(figure.get("columnTotals"));
-			for (int c = 0; c < columnTotals.size(); c++) {
-				shown.put("column:" + columns.get(c), columnTotals.get(c));
-			}
-			shown.put("total", String.valueOf(figure.get("total")));
-			counts.put(String.valueOf(figure.get("code")), shown);
+			List<String> shown = new java.util.ArrayList<>();
+			((List<?>) figure.get("cells")).forEach(line -> shown.addAll(strings(line)));
+			shown.addAll(strings(figure.get("rowTotals")));
+			shown.addAll(strings(figure.get("columnTotals")));
+			shown.add(String.valueOf(figure.get("total")));
+			counts.put(String.valueOf(figure.get("code")), Publication.elements(strings(figure.get("by")).size(),
+					strings(figure.get("rows")), strings(figure.get("columns")), shown));
 		}
 		return counts;
 	}

@@ -56,9 +56,10 @@ public final class MetadataRemoval {
 			throw new UnreadableFile(UnreadableFile.Reason.BROKEN,
 					"the " + kind + " ends where its structure says more follows");
 		}
-		if (kind.image() && !hidden(cleaned.content()).isEmpty()) {
+		java.util.List<String> left = kind.image() ? hidden(cleaned.content()) : java.util.List.of();
+		if (!left.isEmpty()) {
 			throw new UnreadableFile(UnreadableFile.Reason.UNCLEANABLE,
-					"the cleaned " + kind + " still reads as holding " + hidden(cleaned.content()));
+					"the cleaned " + kind + " still reads as holding " + left);
 		}
 		return cleaned;
 	}

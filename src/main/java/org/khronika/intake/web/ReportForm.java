@@ -61,16 +61,17 @@ class ReportForm {
 	 */
 	String submitPublic(MultiValueMap<String, String> form, List<MultipartFile> files, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale) {
+		List<Attachment> attachments = attachments(files);
 		if (!this.submissions.tryAcquire(request.getRemoteAddr())) {
 			response.setStatus(429);
 			List<Problem> problems = new ArrayList<>(List.of(new Problem("", "report.problem.busy")));
-			if (!attachments(files).isEmpty()) {
+			if (!attachments.isEmpty()) {
 				problems.add(new Problem(ReportInbox.FILES, "report.problem.files.again"));
 			}
 			prepare(model, locale, form.toSingleValueMap(), problems);
 			return "report/form";
 		}
-		return submit(form, attachments(files), Reports.Channel.WEB, request, response, model, locale, "report/form",
+		return submit(form, attachments, Reports.Channel.WEB, request, response, model, locale, "report/form",
 				"report/receipt");
 	}
 
