@@ -18,8 +18,12 @@ public final class Keyring {
 
 	private final IntakeSealer intakeSealer;
 
-	Keyring(Aead master, PublicKeySign signer, IntakeOpener intakeOpener, IntakeSealer intakeSealer) {
+	private final PublicationSigner publicationSigner;
+
+	Keyring(Aead master, PublicKeySign signer, IntakeOpener intakeOpener, IntakeSealer intakeSealer,
+			PublicationSigner publicationSigner) {
 		this.master = master;
+		this.publicationSigner = publicationSigner;
 		this.signer = new Signer(signer);
 		this.intakeOpener = intakeOpener;
 		this.intakeSealer = intakeSealer;
@@ -42,6 +46,11 @@ public final class Keyring {
 	/** Signs log checkpoints with the keyring's Ed25519 key. */
 	public Signer checkpointSigner() {
 		return this.signer;
+	}
+
+	/** Signs published sites with the organisation's publication key (Ed25519). */
+	public PublicationSigner publicationSigner() {
+		return this.publicationSigner;
 	}
 
 	@Override

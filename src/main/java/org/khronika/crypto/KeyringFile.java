@@ -20,6 +20,7 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.HybridDecrypt;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.hybrid.HpkeParameters;
+import com.google.crypto.tink.signature.Ed25519Parameters;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code checkpoint-key.json} so that anyone can verify the log. The intake keyset (HPKE,
  * X25519) is kept the same way: its private half encrypted in {@code keyring.json}, its
  * public half in plain in {@code intake-key.json}, all a public report form needs to seal
- * a report that only the unlocked keyring opens. A keyring made before intake is given
- * its intake keyset when it is next unlocked.
+ * a report that only the unlocked keyring opens. The publication keyset (Ed25519, raw
+ * signatures that OpenSSL checks) signs published sites; its public half is kept in plain
+ * in {@code publication-key.pem}. A keyring made before intake or publishing is given the
+ * keyset it lacks when it is next unlocked.
  */
 public final class KeyringFile {
 
@@ -45,6 +48,8 @@ public final class KeyringFile {
 
 	static final String INTAKE_PUBLIC_KEY = "intake-key.json";
 
+	static final String PUBLICATION_PUBLIC_KEY = "publication-key.pem";
+
 	private static final String FORMAT = "khronika-keyring/1";
 
 	private static final byte[] KEY_WRAP_CONTEXT = "khronika keyring key".getBytes(StandardCharsets.UTF_8);
@@ -54,6 +59,8 @@ public final class KeyringFile {
 	private static final byte[] SIGNING_CONTEXT = "khronika signing keyset".getBytes(StandardCharsets.UTF_8);
 
 	private static final byte[] INTAKE_CONTEXT = "khronika intake keyset".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] PUBLICATION_CONTEXT = "khronika publication keyset".getBytes(StandardCharsets.UTF_8);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -287,14 +294,26 @@ public final class KeyringFile {
 			if (!Files.exists(dataDir.resolve(INTAKE_PUBLIC_KEY))) {
 				writePublicKey(dataDir, INTAKE_PUBLIC_KEY, "khronika-intake-key/1", document.intakePublicKeyset);
 			}
+			if (document.publicationKeyset == null) {
+				// a keyring made before publishing: it gets its publication keyset now
+				document = document.withPublication(publicationKeyset(unwrap));
+				replace(dataDir, document);
+			}
 			KeysetHandle intake = TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.intakeKeyset), unwrap,
 					INTAKE_CONTEXT);
+			KeysetHandle publication = TinkProtoKeysetFormat
+				.parseEncryptedKeyset(B64D.decode(document.publicationKeyset), unwrap, PUBLICATION_CONTEXT);
+			PublicationSigner publicationSigner = new PublicationSigner(publication);
+			if (!Files.exists(dataDir.resolve(PUBLICATION_PUBLIC_KEY))) {
+				Files.writeString(dataDir.resolve(PUBLICATION_PUBLIC_KEY), publicationSigner.publicKeyPem(),
+						StandardCharsets.US_ASCII);
+			}
 			return new Keyring(TinkKeys.primitive(master, Aead.class), TinkKeys.primitive(signing, PublicKeySign.class),
 					new IntakeOpener(TinkKeys.primitive(intake, HybridDecrypt.class)),
-					new IntakeSealer(intake.getPublicKeysetHandle()));
+					new IntakeSealer(intake.getPublicKeysetHandle()), publicationSigner);
 		}
 		catch (IOException ex) {
-			throw new KeyringException("the intake public key could not be written to " + dataDir, ex);
+			throw new KeyringException("a public key could not be written to " + dataDir, ex);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new KeyringException("the keyring does not open with this key: it is damaged or belongs elsewhere");
@@ -315,11 +334,22 @@ public final class KeyringFile {
 					B64.encodeToString(TinkProtoKeysetFormat.serializeEncryptedKeyset(signing, wrap, SIGNING_CONTEXT)),
 					B64.encodeToString(
 							TinkProtoKeysetFormat.serializeKeysetWithoutSecret(signing.getPublicKeysetHandle())),
-					intake[0], intake[1]);
+					intake[0], intake[1], publicationKeyset(wrap));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new KeyringException("new keys could not be generated", ex);
 		}
+	}
+
+	/**
+	 * A new publication keyset (Ed25519 with no prefix: its signatures are the raw 64
+	 * bytes any Ed25519 implementation checks), encrypted under {@code wrap}, in Base64.
+	 */
+	private static String publicationKeyset(Aead wrap) throws GeneralSecurityException {
+		KeysetHandle publication = KeysetHandle
+			.generateNew(Ed25519Parameters.create(Ed25519Parameters.Variant.NO_PREFIX));
+		return B64
+			.encodeToString(TinkProtoKeysetFormat.serializeEncryptedKeyset(publication, wrap, PUBLICATION_CONTEXT));
 	}
 
 	/**
@@ -481,12 +511,20 @@ public final class KeyringFile {
 	record Document(String format, String kdf, Integer memoryKiB, Integer iterations, Integer parallelism,
 			String passphraseSalt, String passphraseWrappedKey, String recoverySalt, String recoveryWrappedKey,
 			String masterKeyset, String signingKeyset, String signingPublicKeyset, String intakeKeyset,
-			String intakePublicKeyset) {
+			String intakePublicKeyset, String publicationKeyset) {
 
 		Document withIntake(String[] intake) {
 			return new Document(this.format, this.kdf, this.memoryKiB, this.iterations, this.parallelism,
 					this.passphraseSalt, this.passphraseWrappedKey, this.recoverySalt, this.recoveryWrappedKey,
-					this.masterKeyset, this.signingKeyset, this.signingPublicKeyset, intake[0], intake[1]);
+					this.masterKeyset, this.signingKeyset, this.signingPublicKeyset, intake[0], intake[1],
+					this.publicationKeyset);
+		}
+
+		Document withPublication(String keyset) {
+			return new Document(this.format, this.kdf, this.memoryKiB, this.iterations, this.parallelism,
+					this.passphraseSalt, this.passphraseWrappedKey, this.recoverySalt, this.recoveryWrappedKey,
+					this.masterKeyset, this.signingKeyset, this.signingPublicKeyset, this.intakeKeyset,
+					this.intakePublicKeyset, keyset);
 		}
 
 		Document protectedBy(KeyDerivation cost, byte[] passphraseSalt, String passphraseWrapped, byte[] recoverySalt,
@@ -494,7 +532,7 @@ public final class KeyringFile {
 			return new Document(this.format, "argon2id", cost.memoryKiB(), cost.iterations(), cost.parallelism(),
 					B64.encodeToString(passphraseSalt), passphraseWrapped, B64.encodeToString(recoverySalt),
 					recoveryWrapped, this.masterKeyset, this.signingKeyset, this.signingPublicKeyset, this.intakeKeyset,
-					this.intakePublicKeyset);
+					this.intakePublicKeyset, this.publicationKeyset);
 		}
 
 		KeyDerivation cost() {
