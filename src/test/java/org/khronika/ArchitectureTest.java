@@ -82,7 +82,8 @@ class ArchitectureTest {
 			.resideInAPackage("org.apache.poi..")
 			.check(CLASSES);
 		noClasses().that()
-			.resideOutsideOfPackages("org.khronika.imports..", "org.khronika.stats..", "org.khronika.cli..")
+			.resideOutsideOfPackages("org.khronika.imports..", "org.khronika.stats..", "org.khronika.cli..",
+					"org.khronika.publish..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.apache.commons.csv..")

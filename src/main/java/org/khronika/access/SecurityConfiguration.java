@@ -62,8 +62,28 @@ class SecurityConfiguration {
 	@Order(0)
 	SecurityFilterChain report(HttpSecurity http) throws Exception {
 		http.securityMatcher("/report", "/report/**", "/api/v1/reports")
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+		return anonymous(http);
+	}
+
+	/**
+	 * The public site of the latest snapshot: read only (GET), no login, no session, no
+	 * cookie; the files are the signed site and nothing else.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicSiteChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/public", "/public/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(org.springframework.http.HttpMethod.GET)
+				.permitAll()
+				.anyRequest()
+				.denyAll());
+		return anonymous(http);
+	}
+
+	/** A chain for visitors who log in to nothing: no session, no cookie, no token. */
+	private static SecurityFilterChain anonymous(HttpSecurity http) throws Exception {
+		http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(context -> context.securityContextRepository(
 					new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
 			.csrf(AbstractHttpConfigurer::disable)

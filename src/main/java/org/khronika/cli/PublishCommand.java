@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 		description = "Publishing: the figures the publication plan lists (catalog/publication.yaml), "
 				+ "with small counts of persons and cases suppressed.",
 		subcommands = { PublishCommand.Preview.class, PublishCommand.Snapshot.class, PublishCommand.Snapshots.class,
-				PublishCommand.Changes.class })
+				PublishCommand.Changes.class, PublishCommand.Site.class, PublishCommand.Verify.class })
 class PublishCommand implements Runnable {
 
 	@Spec
@@ -62,6 +62,103 @@ class PublishCommand implements Runnable {
 			}
 			out.flush();
 			return 0;
+		}
+
+	}
+
+	@Command(name = "site",
+			description = "Write the static public site of a snapshot (the latest unless named): HTML and SVG in Russian "
+					+ "and English with no script, the open data package, the prisoners list, the archive and its Atom "
+					+ "feed, every file listed with its SHA-256 in manifest.txt, signed with the organisation's key.")
+	static class Site implements Callable<Integer> {
+
+		@Mixin
+		DataDirectory data;
+
+		@Option(names = "--snapshot", paramLabel = "ID", description = "The snapshot (default: the latest).")
+		String snapshot;
+
+		@Option(names = "--out", paramLabel = "DIR", required = true,
+				description = "A new or empty directory to write the site into.")
+		java.nio.file.Path out;
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			PrintWriter out = this.spec.commandLine().getOut();
+			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
+				org.khronika.publish.Snapshots snapshots = context.getBean(org.khronika.publish.Snapshots.class);
+				String id = (this.snapshot != null) ? this.snapshot
+						: snapshots.latest()
+							.map(org.khronika.publish.Snapshots.Snapshot::id)
+							.orElseThrow(() -> new Failures.CommandFailure(
+									"there is no snapshot yet: take one with 'publish snapshot'"));
+				java.util.SortedMap<String, byte[]> files;
+				try {
+					files = context.getBean(org.khronika.publish.Site.class).build(id);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new Failures.CommandFailure(ex.getMessage());
+				}
+				try {
+					org.khronika.publish.SiteFiles.write(files, this.out);
+				}
+				catch (java.io.IOException ex) {
+					throw new Failures.CommandFailure("the site could not be written: " + ex.getMessage());
+				}
+				long bytes = files.values().stream().mapToLong(file -> file.length).sum();
+				out.println("site of snapshot " + id + " written to " + this.out + ": " + files.size() + " files, "
+						+ bytes + " bytes; check it with 'publish verify " + this.out + "'");
+			}
+			out.flush();
+			return 0;
+		}
+
+	}
+
+	@Command(name = "verify",
+			description = "Check a published site or data package: the manifest's signature, and every file against "
+					+ "its SHA-256. Needs no keyring and no data directory. Exits 1 if anything was changed, added or "
+					+ "removed.")
+	static class Verify implements Callable<Integer> {
+
+		@picocli.CommandLine.Parameters(paramLabel = "DIR", description = "The site's directory.")
+		java.nio.file.Path dir;
+
+		@Option(names = "--key", paramLabel = "PEM",
+				description = "The organisation's public key as you got it elsewhere (default: the key the site carries, "
+						+ "whose fingerprint is printed for you to compare).")
+		java.nio.file.Path key;
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			PrintWriter out = this.spec.commandLine().getOut();
+			List<String> problems;
+			String fingerprint;
+			try {
+				java.util.Optional<String> trusted = (this.key != null)
+						? java.util.Optional.of(java.nio.file.Files.readString(this.key)) : java.util.Optional.empty();
+				problems = org.khronika.publish.SiteFiles.check(this.dir, trusted);
+				java.nio.file.Path carried = this.dir.resolve(org.khronika.publish.SiteFiles.PUBLIC_KEY);
+				fingerprint = java.nio.file.Files.isRegularFile(carried) ? org.khronika.crypto.PublicationSigner
+					.fingerprint(trusted.orElse(java.nio.file.Files.readString(carried))) : "none";
+			}
+			catch (java.io.IOException | IllegalArgumentException ex) {
+				throw new Failures.CommandFailure("the site cannot be read: " + ex.getMessage());
+			}
+			if (problems.isEmpty()) {
+				out.println("verified: every file of " + this.dir + " is as signed by the key " + fingerprint);
+				out.flush();
+				return 0;
+			}
+			problems.forEach(problem -> out.println("FAILED: " + problem));
+			out.flush();
+			return 1;
 		}
 
 	}

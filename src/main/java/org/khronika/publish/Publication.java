@@ -10,7 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.khronika.access.AccessPolicy;
+import org.khronika.access.AccessRefused;
 import org.khronika.access.Actor;
+import org.khronika.access.Capability;
+import org.khronika.access.Role;
 import org.khronika.catalog.Catalog;
 import org.khronika.catalog.Dimension;
 import org.khronika.catalog.Label;
@@ -21,8 +25,9 @@ import org.khronika.stats.StatsQuery;
 import org.khronika.stats.StatsResult;
 
 /**
- * The planned figures as they would be published: each computed by statistics (as the
- * account computing them may see the records), laid out as a table with its totals, and
+ * The planned figures as they would be published: each computed by statistics over the
+ * records that are not restricted (whoever asks: the same records the open data carries,
+ * so that two editors publish the same figures), laid out as a table with its totals, and
  * suppressed, so that what a preview shows is what a publication would carry.
  */
 public class Publication {
@@ -52,36 +57,47 @@ public class Publication {
 	/** How a hidden count is shown. */
 	public static final String HIDDEN = "x";
 
+	/**
+	 * Whom published figures are counted as: an analyst named on no record (no account
+	 * can have this login), who sees every record that is not restricted and no other.
+	 */
+	static final Actor PUBLIC_READER = new Actor("(publication)", Role.ANALYST);
+
 	private final Statistics statistics;
 
 	private final Catalog catalog;
 
 	private final PublicationPlan plan;
 
-	Publication(Statistics statistics, Catalog catalog, PublicationPlan plan) {
+	private final AccessPolicy policy;
+
+	Publication(Statistics statistics, Catalog catalog, PublicationPlan plan, AccessPolicy policy) {
 		this.statistics = statistics;
 		this.catalog = catalog;
 		this.plan = plan;
+		this.policy = policy;
 	}
 
 	public PublicationPlan plan() {
 		return this.plan;
 	}
 
-	/** Every planned figure as {@code actor}'s records give it, suppressed. */
+	/** Every planned figure as it would be published now, suppressed. */
 	public List<Table> preview(Actor actor) {
 		return preview(actor, Map.of());
 	}
 
 	/**
-	 * Every planned figure as {@code actor}'s records give it, suppressed, with what an
-	 * earlier publication hid kept hidden ({@code hiddenBefore}: by figure code, the keys
-	 * of {@link #hidden(Table)}).
+	 * Every planned figure as it would be published, suppressed, with what an earlier
+	 * publication hid kept hidden ({@code hiddenBefore}: by figure code, the keys of
+	 * {@link #hidden(Table)}).
+	 * @throws AccessRefused unless {@code actor} may read statistics
 	 */
 	public List<Table> preview(Actor actor, Map<String, Set<String>> hiddenBefore) {
+		AccessRefused.unless(this.policy.may(actor, Capability.READ_STATISTICS));
 		return this.plan.figures()
 			.stream()
-			.map(figure -> table(actor, figure, hiddenBefore.getOrDefault(figure.code(), Set.of())))
+			.map(figure -> table(PUBLIC_READER, figure, hiddenBefore.getOrDefault(figure.code(), Set.of())))
 			.toList();
 	}
 

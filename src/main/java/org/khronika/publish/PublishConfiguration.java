@@ -6,6 +6,10 @@ import javax.sql.DataSource;
 
 import org.khronika.access.AccessPolicy;
 import org.khronika.catalog.Catalog;
+import org.khronika.crypto.KeyringUnlock;
+import org.khronika.crypto.Sealer;
+import org.khronika.registry.Facts;
+import org.khronika.registry.Registry;
 import org.khronika.catalog.PublicationPlan;
 import org.khronika.eventlog.EventLog;
 import org.khronika.stats.Statistics;
@@ -21,14 +25,36 @@ class PublishConfiguration {
 	 * The plan is read and checked when the application starts: a wrong plan stops it.
 	 */
 	@Bean
-	Publication publication(Statistics statistics, Catalog catalog) {
-		return new Publication(statistics, catalog, PublicationPlan.load(catalog));
+	Publication publication(Statistics statistics, Catalog catalog, AccessPolicy policy) {
+		return new Publication(statistics, catalog, PublicationPlan.load(catalog), policy);
 	}
 
 	@Bean
-	Snapshots snapshots(Publication publication, EventLog log, DataSource dataSource, AccessPolicy policy,
-			Clock clock) {
-		return new Snapshots(publication, log, new JdbcTemplate(dataSource), policy, clock);
+	OpenData openData(Facts facts, Publication publication) {
+		return new OpenData(facts, publication.plan());
+	}
+
+	@Bean
+	DataPackage dataPackage(Publication publication, Catalog catalog) {
+		return new DataPackage(publication, catalog);
+	}
+
+	@Bean
+	Site site(Snapshots snapshots, Publication publication, Catalog catalog, KeyringUnlock keyring,
+			DataPackage dataPackage) {
+		return new Site(snapshots, publication, catalog, keyring, dataPackage);
+	}
+
+	@Bean
+	Prisoners prisoners(Facts facts, Registry registry, Publication publication) {
+		return new Prisoners(facts, registry, publication.plan());
+	}
+
+	@Bean
+	Snapshots snapshots(Publication publication, EventLog log, DataSource dataSource, AccessPolicy policy, Clock clock,
+			OpenData openData, Prisoners prisoners, Sealer sealer) {
+		return new Snapshots(publication, log, new JdbcTemplate(dataSource), policy, clock, openData, prisoners,
+				sealer);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.khronika.access.AccessPolicy;
 import org.khronika.access.AccessRefused;
 import org.khronika.access.Actor;
 import org.khronika.access.Capability;
+import org.khronika.crypto.Sealer;
 import org.khronika.eventlog.EntryIdentity;
 import org.khronika.eventlog.EventLog;
 import org.khronika.eventlog.PendingEntry;
@@ -61,12 +63,22 @@ public class Snapshots {
 
 	private final Clock clock;
 
-	Snapshots(Publication publication, EventLog log, JdbcTemplate jdbc, AccessPolicy policy, Clock clock) {
+	private final OpenData openData;
+
+	private final Prisoners prisoners;
+
+	private final Sealer sealer;
+
+	Snapshots(Publication publication, EventLog log, JdbcTemplate jdbc, AccessPolicy policy, Clock clock,
+			OpenData openData, Prisoners prisoners, Sealer sealer) {
 		this.publication = publication;
 		this.log = log;
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.clock = clock;
+		this.openData = openData;
+		this.prisoners = prisoners;
+		this.sealer = sealer;
 	}
 
 	/**
@@ -86,23 +98,90 @@ public class Snapshots {
 		document.put("position", position);
 		document.put("figures", tables.stream().map(Snapshots::figure).toList());
 		String text = JSON.writeValueAsString(document);
-		String sha256 = sha256(text);
+		String sha256 = sha256(text.getBytes(StandardCharsets.UTF_8));
+		byte[] incidents = this.openData.incidents();
+		List<Prisoners.Listed> listed = this.prisoners.list(actor, today);
+		List<Object[]> sealed = new ArrayList<>();
+		for (Prisoners.Listed prisoner : listed) {
+			byte[] clear = JSON.writeValueAsBytes(prisoner.entry());
+			sealed.add(new Object[] { id, sealed.size(), prisoner.person(),
+					this.sealer.seal(prisoner.person(), clear, associated(id, sealed.size())) });
+		}
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("snapshot", id);
 		entry.put("takenOn", today.toString());
 		entry.put("position", position);
 		entry.put("sha256", sha256);
+		entry.put("incidentsSha256", sha256(incidents));
+		entry.put("prisoners", listed.size());
 		this.log.write(appender -> {
 			long sequence = appender
 				.append(new PendingEntry(EntryIdentity.next(STREAM), EVENT, 1, actor.login(),
 						JSON.writeValueAsString(entry), null))
 				.sequence();
-			this.jdbc
-				.update("INSERT INTO publication_snapshot (id, entry_seq, taken_on, log_position, sha256, document) "
-						+ "VALUES (?, ?, ?, ?, ?, ?)", id, sequence, today.toString(), position, sha256, text);
+			this.jdbc.update(
+					"INSERT INTO publication_snapshot (id, entry_seq, taken_on, log_position, sha256, document, incidents) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?)",
+					id, sequence, today.toString(), position, sha256, text, gzip(incidents));
+			this.jdbc.batchUpdate(
+					"INSERT INTO publication_prisoner (snapshot_id, position, person_id, entry) VALUES (?, ?, ?, ?)",
+					sealed);
 			return null;
 		});
 		return new Snapshot(id, today, position, sha256);
+	}
+
+	/**
+	 * The published incidents of snapshot {@code id}, as CSV (UTF-8), or empty for a
+	 * snapshot that has none.
+	 */
+	public Optional<byte[]> incidents(String id) {
+		return this.jdbc
+			.query("SELECT incidents FROM publication_snapshot WHERE id = ?",
+					(rs, n) -> Optional.ofNullable(rs.getBytes(1)).map(Snapshots::gunzip), id)
+			.stream()
+			.findFirst()
+			.flatMap(bytes -> bytes);
+	}
+
+	/**
+	 * The prisoners list of snapshot {@code id}, opened. An entry whose person was
+	 * shredded since cannot be opened and is gone.
+	 */
+	public List<Prisoners.Entry> prisoners(String id) {
+		List<Prisoners.Entry> entries = new ArrayList<>();
+		this.jdbc.query(
+				"SELECT position, person_id, entry FROM publication_prisoner WHERE snapshot_id = ? ORDER BY position",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> this.sealer
+					.open(rs.getString(2), rs.getBytes(3), associated(id, rs.getInt(1)))
+					.ifPresent(clear -> entries.add(JSON.readValue(clear, Prisoners.Entry.class))),
+				id);
+		return entries;
+	}
+
+	private static byte[] associated(String snapshot, int position) {
+		return ("publication_prisoner:" + snapshot + ":" + position).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] gzip(byte[] bytes) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+			zip.write(bytes);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private static byte[] gunzip(byte[] bytes) {
+		try (java.util.zip.GZIPInputStream zip = new java.util.zip.GZIPInputStream(
+				new java.io.ByteArrayInputStream(bytes))) {
+			return zip.readAllBytes();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** Every snapshot, the latest first (by its entry's place in the log). */
@@ -137,7 +216,10 @@ public class Snapshots {
 		return this.log.stream(STREAM).stream().filter(entry -> EVENT.equals(entry.type())).anyMatch(entry -> {
 			Map<String, Object> recorded = JSON.readValue(entry.publicPart(), new TypeReference<Map<String, Object>>() {
 			});
-			return id.equals(recorded.get("snapshot")) && sha256(document.get()).equals(recorded.get("sha256"));
+			Object incidents = recorded.get("incidentsSha256");
+			return id.equals(recorded.get("snapshot"))
+					&& sha256(document.get().getBytes(StandardCharsets.UTF_8)).equals(recorded.get("sha256"))
+					&& (incidents == null || incidents.equals(incidents(id).map(Snapshots::sha256).orElse(null)));
 		});
 	}
 
@@ -230,10 +312,9 @@ public class Snapshots {
 		return figure;
 	}
 
-	private static String sha256(String text) {
+	static String sha256(byte[] bytes) {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this Java", ex);

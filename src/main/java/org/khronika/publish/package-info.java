@@ -4,5 +4,6 @@
  * is shown as "&lt; k", and other cells are hidden beside it so that it cannot be worked
  * out from totals, other cells or an earlier publication.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "stats", "catalog", "access", "eventlog" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "stats", "catalog", "access", "eventlog", "registry", "crypto" })
 package org.khronika.publish;

@@ -14,10 +14,10 @@ import java.util.List;
  * release recorded since is not counted as custody, and is flagged: the record is most
  * likely missing an event.
  */
-final class Custody {
+public final class Custody {
 
 	/** A case event that decides custody, as the facts hold it. */
-	record Event(String type, LocalDate day, String measure, LocalDate until) {
+	public record Event(String type, LocalDate day, String measure, LocalDate until) {
 	}
 
 	/**
@@ -27,14 +27,14 @@ final class Custody {
 	 * @param lapsed the custody term ran out before the day, and nothing was recorded
 	 * since
 	 */
-	record Status(boolean held, boolean lapsed) {
+	public record Status(boolean held, boolean lapsed) {
 
 		static final Status FREE = new Status(false, false);
 
 	}
 
 	/** Events that decide custody, by their type code. */
-	static final List<String> TYPES = List.of("measure-of-restraint", "extension", "release", "verdict");
+	public static final List<String> TYPES = List.of("measure-of-restraint", "extension", "release", "verdict");
 
 	private Custody() {
 	}
@@ -44,7 +44,7 @@ final class Custody {
 	 * @param outcome the case's outcome code, or null
 	 * @param sentenceMonths the case's sentence, or null
 	 */
-	static Status on(List<Event> events, String outcome, Integer sentenceMonths, LocalDate day) {
+	public static Status on(List<Event> events, String outcome, Integer sentenceMonths, LocalDate day) {
 		boolean held = false;
 		boolean bySentence = false;
 		LocalDate until = null;

@@ -75,7 +75,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setIgnoreInvalidLocale(true);
 		// not on error pages either: a request refused as too large must not have its
 		// body read for a parameter
-		registry.addInterceptor(interceptor).excludePathPatterns("/report", "/report/**", "/error");
+		registry.addInterceptor(interceptor)
+			.excludePathPatterns("/report", "/report/**", "/public", "/public/**", "/error");
 	}
 
 }

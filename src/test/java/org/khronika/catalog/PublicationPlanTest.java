@@ -43,6 +43,42 @@ class PublicationPlanTest {
 			.hasMessage("publication plan, figure e: a title and a methodology in Russian and English");
 	}
 
+	@Test
+	void theShippedMapPlacesEveryRegionOnceAndTheOpenDataHoldsPublicFieldsOnly() {
+		Catalog catalog = Catalog.load();
+		PublicationPlan plan = PublicationPlan.load(catalog);
+
+		assertThat(plan.map().tiles().keySet()).as("every region of Russia has a square; abroad and unknown none")
+			.containsExactlyInAnyOrderElementsOf(catalog.regions()
+				.stream()
+				.map(Region::code)
+				.filter(code -> !code.equals("abroad") && !code.equals("unknown"))
+				.toList());
+		assertThat(plan.map().tiles().values().stream().map(t -> t.column() + "," + t.row()).distinct())
+			.hasSize(plan.map().tiles().size());
+		assertThat(plan.incidentFields()).isSubsetOf(PublicationPlan.INCIDENT_FIELDS).doesNotContain("organiser");
+		assertThat(plan.methodologies()).extracting(PublicationPlan.Methodology::code).contains("anti-war-speech");
+	}
+
+	@Test
+	void aPlanPublishingADescriptionOrListingByAnUnknownArticleIsRefused() {
+		Catalog catalog = Catalog.load();
+		String figure = "suppression: {default-k: 5}\nfigures: []\n";
+		assertThatThrownBy(() -> PublicationPlan.of(catalog, yaml(figure + "incidents: {fields: [date, description]}")))
+			.hasMessageStartingWith("publication plan, incidents: 'description' cannot be published");
+		assertThatThrownBy(() -> PublicationPlan.of(catalog, yaml(figure
+				+ "prisoners: {methodologies: [{code: m, articles: [uk-999], title: {ru: т, en: t}, text: {ru: т, en: t}}]}")))
+			.hasMessage("publication plan, prisoners list methodology m: no law article 'uk-999'");
+		assertThatThrownBy(() -> PublicationPlan.of(catalog, yaml(figure + "map: {figure: nowhere, tiles: {}}")))
+			.hasMessage("publication plan, map: 'nowhere' is not a planned figure by region");
+	}
+
+	private static java.util.Map<String, Object> yaml(String text) {
+		return new org.yaml.snakeyaml.Yaml(
+				new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
+			.load(text);
+	}
+
 	private static PublicationPlan plan(Catalog catalog, String figure) {
 		String yaml = "suppression: {default-k: 5}\nfigures:\n  - " + figure + "\n";
 		return PublicationPlan.of(catalog,

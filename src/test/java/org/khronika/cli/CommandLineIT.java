@@ -179,6 +179,65 @@ class CommandLineIT {
 			.contains(": 0 counts moved");
 		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).as("the snapshots' entries are in the chain")
 			.startsWith("ok 26 entries");
+
+		// the static site of the latest snapshot, signed, checked with and without
+		// Khronika
+		Path site = this.dir.resolve("site");
+		Jar.Result written = Jar.run(Map.of(), "publish", "site", "--out", site.toString(), dataOption);
+		assertThat(written.exitCode()).as(written.all()).isZero();
+		assertThat(written.out()).contains("written to " + site);
+		Jar.Result verified = Jar.run(Map.of(), "publish", "verify", site.toString(), "--key",
+				data.resolve("publication-key.pem").toString());
+		assertThat(verified.exitCode()).as(verified.all()).isZero();
+		assertThat(verified.out()).startsWith("verified: every file of " + site);
+		assertThat(openSsl(site)).as("OpenSSL alone checks the signature").isZero();
+		assertThat(Jar.run(Map.of(), "publish", "site", "--out", site.toString(), dataOption).err())
+			.as("a site is never written over another")
+			.contains("is not empty");
+
+		// its open data, imported through a profile into another Khronika, gives the same
+		// incident figures
+		Path other = this.dir.resolve("reimport");
+		String otherOption = "--data=" + other;
+		assertThat(Jar.run(Map.of(), "init", "--unprotected-key", otherOption).exitCode()).isZero();
+		assertThat(Jar
+			.run(Map.of("KHRONIKA_NEW_PASSWORD", "a long enough password 1"), "user", "add", "--login", "reader",
+					"--role", "admin", otherOption)
+			.exitCode()).isZero();
+		Jar.Result imported = Jar.run(Map.of(), "import", "--as", "reader", "--profile",
+				"profiles/khronika-open-data-incidents.yaml", site.resolve("data/incidents.csv").toString(),
+				otherOption);
+		assertThat(imported.exitCode()).as(imported.all()).isZero();
+		String again = Jar.run(Map.of(), "publish", "preview", "--lang", "en", "--as", "reader", otherOption).out();
+		for (String figure : List.of("== detained-by-year", "== incidents-by-region")) {
+			assertThat(section(again, figure)).as(figure).isEqualTo(section(preview.out(), figure));
+		}
+
+		// a changed byte anywhere fails the check
+		Path page = site.resolve("en/index.html");
+		byte[] bytes = java.nio.file.Files.readAllBytes(page);
+		bytes[bytes.length / 2] ^= 1;
+		java.nio.file.Files.write(page, bytes);
+		Jar.Result tampered = Jar.run(Map.of(), "publish", "verify", site.toString());
+		assertThat(tampered.exitCode()).isEqualTo(1);
+		assertThat(tampered.out()).contains("FAILED: en/index.html was changed");
+	}
+
+	/** A figure's lines in a preview, from its heading to the next. */
+	private static String section(String preview, String heading) {
+		int start = preview.indexOf(heading);
+		int end = preview.indexOf("\n== ", start + 1);
+		return preview.substring(start, (end < 0) ? preview.length() : end);
+	}
+
+	private static int openSsl(Path site) throws Exception {
+		Process openssl = new ProcessBuilder("openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "publication-key.pem",
+				"-rawin", "-in", "manifest.txt", "-sigfile", "manifest.sig")
+			.directory(site.toFile())
+			.redirectErrorStream(true)
+			.start();
+		openssl.getInputStream().readAllBytes();
+		return openssl.waitFor();
 	}
 
 	@Test

@@ -1,0 +1,196 @@
+package org.khronika.publish;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.khronika.access.Actor;
+import org.khronika.catalog.PublicationPlan;
+import org.khronika.registry.CaseDetails;
+import org.khronika.registry.CaseId;
+import org.khronika.registry.Facts;
+import org.khronika.registry.PersonDetails;
+import org.khronika.registry.PersonId;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.RecordView;
+import org.khronika.registry.Registry;
+import org.khronika.stats.Custody;
+
+/**
+ * The political prisoners list, by consent only. A person is listed while a case against
+ * them that charges one of a methodology's articles holds them in custody or in prison
+ * (the custody rule statistics count by), and only if every record of them says they
+ * consented to be named publicly and none is restricted or shredded. What an entry shows
+ * is fixed here and nothing else from the records is read into it.
+ */
+public class Prisoners {
+
+	/**
+	 * One person on the list.
+	 *
+	 * @param name the name as the person's record gives it first
+	 * @param articles the articles charged (codes) in the cases that list them
+	 * @param status the stage of their latest such case (a code)
+	 * @param arrested the day of the first detention or custody in those cases, or null
+	 * @param court the court named on the latest such case, or null
+	 * @param custodyPlace the place of custody named on it, or null
+	 * @param letterAddress the facility's postal address, only where the person consented
+	 * to receive letters and the place of custody is a facility the plan knows; else null
+	 * @param methodologies the codes of the methodologies that list them
+	 */
+	public record Entry(String name, String region, List<String> articles, String status, LocalDate arrested,
+			String court, String custodyPlace, String letterAddress, List<String> methodologies) {
+
+		public Entry {
+			articles = List.copyOf(articles);
+			methodologies = List.copyOf(methodologies);
+		}
+
+		/** Public fields only: a name never reaches a log line or an exception. */
+		@Override
+		public String toString() {
+			return "Entry[" + this.region + ", " + this.articles + ", " + this.methodologies + "]";
+		}
+
+	}
+
+	/**
+	 * An entry with the id of the person it lists, which the entry itself does not carry.
+	 */
+	public record Listed(String person, Entry entry) {
+	}
+
+	private final Facts facts;
+
+	private final Registry registry;
+
+	private final PublicationPlan plan;
+
+	Prisoners(Facts facts, Registry registry, PublicationPlan plan) {
+		this.facts = facts;
+		this.registry = registry;
+		this.plan = plan;
+	}
+
+	/** The list on {@code day}, as {@code actor} reads the records, sorted by name. */
+	public List<Listed> list(Actor actor, LocalDate day) {
+		if (this.plan.methodologies().isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Facts.CaseFact> cases = new HashMap<>();
+		this.facts.casesAfter(0, fact -> {
+			if (!fact.restricted() && !methodologies(fact.charges()).isEmpty()) {
+				cases.put(fact.id(), fact);
+			}
+		});
+		Map<UUID, List<Custody.Event>> events = new HashMap<>();
+		this.facts.caseEventsAfter(0, event -> {
+			if (cases.containsKey(event.caseId())) {
+				events.computeIfAbsent(event.caseId(), id -> new ArrayList<>())
+					.add(new Custody.Event(event.type(), event.day(), event.measure(), event.until()));
+			}
+		});
+		Map<UUID, List<Facts.CaseFact>> holding = new HashMap<>();
+		for (Facts.CaseFact fact : cases.values()) {
+			List<Custody.Event> deciding = events.getOrDefault(fact.id(), List.of())
+				.stream()
+				.filter(event -> Custody.TYPES.contains(event.type()))
+				.toList();
+			if (Custody.on(deciding, fact.outcome(), fact.sentenceMonths(), day).held()) {
+				holding.computeIfAbsent(fact.person(), person -> new ArrayList<>()).add(fact);
+			}
+		}
+		Map<String, String> clusters = this.registry.clusters(RecordKind.PERSON);
+		List<Listed> entries = new ArrayList<>();
+		holding.forEach((person, held) -> entry(actor, person, held, clusters, events)
+			.ifPresent(entry -> entries.add(new Listed(person.toString(), entry))));
+		Collator byName = Collator.getInstance(java.util.Locale.forLanguageTag("ru"));
+		entries.sort(Comparator.comparing((Listed listed) -> listed.entry().name(), byName::compare));
+		return entries;
+	}
+
+	private Optional<Entry> entry(Actor actor, UUID person, List<Facts.CaseFact> held, Map<String, String> clusters,
+			Map<UUID, List<Custody.Event>> events) {
+		List<PersonDetails> records = new ArrayList<>();
+		Set<String> members = new TreeSet<>();
+		members.add(person.toString());
+		clusters.forEach((record, cluster) -> {
+			if (cluster.equals(person.toString())) {
+				members.add(record);
+			}
+		});
+		for (String member : members) {
+			Optional<RecordView> view = this.registry.read(actor, new PersonId(UUID.fromString(member)));
+			if (view.isEmpty() || view.get().restricted() || view.get().shredded() || view.get().redacted()
+					|| !(view.get().details() instanceof PersonDetails details) || !details.mayBeNamed()) {
+				return Optional.empty();
+			}
+			records.add(details);
+		}
+		PersonDetails first = this.registry.read(actor, new PersonId(person))
+			.map(view -> (PersonDetails) view.details())
+			.orElseThrow();
+		if (first.displayName().isEmpty()) {
+			return Optional.empty();
+		}
+		boolean letters = records.stream().allMatch(PersonDetails::mayReceiveLetters);
+		Set<String> articles = new TreeSet<>();
+		Set<String> listedBy = new LinkedHashSet<>();
+		LocalDate arrested = null;
+		Facts.CaseFact latest = null;
+		CaseDetails latestDetails = null;
+		for (Facts.CaseFact fact : held) {
+			Optional<RecordView> view = this.registry.read(actor, new CaseId(fact.id()));
+			if (view.isEmpty() || view.get().restricted() || view.get().redacted()
+					|| !(view.get().details() instanceof CaseDetails details)) {
+				continue;
+			}
+			List<String> methodologies = methodologies(fact.charges());
+			listedBy.addAll(methodologies);
+			fact.charges()
+				.stream()
+				.filter(article -> this.plan.methodologies()
+					.stream()
+					.anyMatch(m -> methodologies.contains(m.code()) && m.articles().contains(article)))
+				.forEach(articles::add);
+			for (Custody.Event event : events.getOrDefault(fact.id(), List.of())) {
+				boolean custody = "detention".equals(event.type())
+						|| ("measure-of-restraint".equals(event.type()) && "custody".equals(event.measure()));
+				if (custody && (arrested == null || event.day().isBefore(arrested))) {
+					arrested = event.day();
+				}
+			}
+			if (latest == null
+					|| (fact.opened() != null && (latest.opened() == null || fact.opened().isAfter(latest.opened())))) {
+				latest = fact;
+				latestDetails = details;
+			}
+		}
+		if (latest == null) {
+			return Optional.empty();
+		}
+		String place = latestDetails.custodyPlace();
+		String address = (letters && place != null) ? this.plan.facilities().get(place.strip()) : null;
+		return Optional.of(new Entry(first.displayName(), first.region(), List.copyOf(articles), latest.status(),
+				arrested, latestDetails.court(), place, address, List.copyOf(listedBy)));
+	}
+
+	/** The codes of the methodologies that list a case charging {@code charges}. */
+	private List<String> methodologies(List<String> charges) {
+		return this.plan.methodologies()
+			.stream()
+			.filter(methodology -> charges.stream().anyMatch(methodology.articles()::contains))
+			.map(PublicationPlan.Methodology::code)
+			.toList();
+	}
+
+}
