@@ -257,7 +257,7 @@ public class Snapshots {
 	}
 
 	/** Snapshot {@code id}'s elements as shown, by figure and key. */
-	private Map<String, Map<String, String>> counts(String id) {
+	Map<String, Map<String, String>> counts(String id) {
 		Map<String, Object> document = JSON.readValue(
 				document(id).orElseThrow(() -> new IllegalArgumentException("no snapshot " + id)),
 				new TypeReference<Map<String, Object>>() {

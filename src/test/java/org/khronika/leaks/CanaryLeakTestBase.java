@@ -66,6 +66,7 @@ abstract class CanaryLeakTestBase {
 		enterCanariesThroughTheReportForm();
 		enterCanariesThroughTheApi();
 		searchForTheCanaries();
+		publishTheSite();
 
 		assertThat(this.registry.list(Staff.SETUP, ListQuery.of(RecordKind.PERSON, 0, 500), true).page().items())
 			.as("the canaries were stored and open in memory")
@@ -113,6 +114,12 @@ abstract class CanaryLeakTestBase {
 		web.get("/case-events/new");
 		id(web.post("/case-events", Map.of("caseId", List.of(courtCase), "type", List.of("search"), "date",
 				List.of("2025-03-01"), "note", List.of(Canaries.DESCRIPTION))));
+		// held in custody: a prisoner, but one who never consented to be named
+		web.get("/case-events/new");
+		id(web.post("/case-events",
+				Map.of("caseId", List.of(courtCase), "type", List.of("measure-of-restraint"), "date",
+						List.of("2025-03-02"), "measure", List.of("custody"), "until",
+						List.of(java.time.LocalDate.now().plusMonths(2).toString()))));
 		// a rejected form carries the canaries too: they must not reach a log either
 		web.get("/persons/new");
 		Response rejected = web.post("/persons", Map.of("names", List.of(Canaries.LATIN_NAME), "birthYear",
@@ -224,6 +231,35 @@ abstract class CanaryLeakTestBase {
 				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(api.statusCode()).isEqualTo(200);
 		assertThat(api.body()).as("found from the API").contains("\"total\":");
+	}
+
+	/**
+	 * An editor previews and publishes a snapshot at {@code /publish}; its site, every
+	 * file of it, holds none of the canaries (the canary person is held in custody but
+	 * never consented to be named), and {@code /public/} serves it to anyone, nothing
+	 * else.
+	 */
+	private void publishTheSite() {
+		Staff publisher = Staff.add(this.context, "publisher", Role.EDITOR);
+		WebSession web = new WebSession(this.port).login(publisher);
+		Response preview = web.get("/publish");
+		java.util.regex.Matcher position = java.util.regex.Pattern.compile("name=\"position\" value=\"(\\d+)\"")
+			.matcher(preview.body());
+		assertThat(position.find()).as("the preview carries the log position it shows").isTrue();
+		assertThat(web.follow(web.post("/publish", Map.of("position", List.of(position.group(1))))).text())
+			.contains("Опубликовано: снимок на");
+		org.khronika.publish.Snapshots snapshots = this.context.getBean(org.khronika.publish.Snapshots.class);
+		java.util.SortedMap<String, byte[]> site = this.context.getBean(org.khronika.publish.Site.class)
+			.build(snapshots.latest().orElseThrow().id());
+		WebSession anyone = new WebSession(this.port);
+		for (Map.Entry<String, byte[]> file : site.entrySet()) {
+			assertThat(Canaries.foundIn(file.getValue())).as("the site's " + file.getKey()).isEmpty();
+			Response served = anyone.get("/public/" + file.getKey());
+			assertThat(served.status()).as("/public/" + file.getKey()).isEqualTo(200);
+			assertThat(Canaries.foundIn(served.body().getBytes(StandardCharsets.UTF_8))).isEmpty();
+		}
+		assertThat(anyone.get("/public/../persons").status()).as("nothing else is public").isNotEqualTo(200);
+		assertThat(anyone.get("/public/keyring.json").status()).isEqualTo(404);
 	}
 
 	private void enterCanariesThroughTheApi() throws IOException, InterruptedException {

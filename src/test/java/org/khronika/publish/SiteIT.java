@@ -1,0 +1,290 @@
+package org.khronika.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khronika.TestApplication;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.access.Actor;
+import org.khronika.access.Role;
+import org.khronika.catalog.PublicationPlan;
+import org.khronika.registry.Facts;
+import org.khronika.registry.PersonId;
+import org.khronika.registry.RecordDraft;
+import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.Registry;
+import org.khronika.registry.SaveResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public site of a snapshot, on PostgreSQL: the prisoners list names only persons who
+ * consented, while a case holds them, and never a restricted record; nothing sealed that
+ * is not such a name reaches any file; the open data gives back the figures it was made
+ * from; and the signed manifest catches a changed, added or removed file.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class SiteIT {
+
+	private static final Path DATA = TestApplication.dataDirectory();
+
+	private static final Actor EDITOR = new Actor("site-editor", Role.EDITOR);
+
+	private static final Actor ADMIN = new Actor("site-admin", Role.ADMIN);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Invented; each must appear only where the test says. */
+	private static final String LISTED = "Вера Листова";
+
+	private static final String NOT_CONSENTING = "Пётр Несогласов";
+
+	private static final String RESTRICTED = "Иван Закрытов";
+
+	private static final String RELEASED = "Анна Отпущенная";
+
+	private static final String DESCRIPTION = "Описание инцидента 6621, которое не публикуется";
+
+	private static final String CASE_NUMBER = "Дело № 4471-вымышленное";
+
+	private static final String CONTACTS = "listova.7719@example.org";
+
+	private static final String PLACE = "СИЗО-3 (вымышленное)";
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApplication.register(registry, DATA, Engine.POSTGRESQL);
+	}
+
+	@Autowired
+	Snapshots snapshots;
+
+	@Autowired
+	Site site;
+
+	@Autowired
+	Publication publication;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	Facts facts;
+
+	@TempDir
+	Path out;
+
+	@Test
+	void thePrisonersListNamesOnlyConsentingPersonsWhileTheyAreHeldAndNothingElseSealedIsPublished() throws Exception {
+		RecordId listed = held(person(LISTED, true, true), "2025-03-01");
+		held(person(NOT_CONSENTING, false, false), "2025-03-02");
+		RecordId restricted = held(person(RESTRICTED, true, true), "2025-03-03");
+		SaveResult shared = this.registry.share(ADMIN, restricted, 1, true, List.of());
+		assertThat(shared).isInstanceOf(SaveResult.Saved.class);
+		RecordId released = person(RELEASED, true, true);
+		String releasedCase = held(released, "2025-03-04").toString();
+		save(RecordDraft.empty(RecordKind.CASE_EVENT)
+			.with("caseId", caseOf(releasedCase))
+			.with("type", "release")
+			.with("date", "2025-04-01"));
+		save(RecordDraft.empty(RecordKind.INCIDENT)
+			.with("date", "2025-02-24")
+			.with("region", "tver-oblast")
+			.with("type", "single-picket")
+			.with("detained", "1")
+			.with("description", DESCRIPTION));
+
+		Snapshots.Snapshot first = this.snapshots.take(EDITOR);
+		SortedMap<String, byte[]> files = this.site.build(first.id());
+
+		assertThat(this.snapshots.prisoners(first.id())).extracting(Prisoners.Entry::name)
+			.contains(LISTED)
+			.doesNotContain(NOT_CONSENTING, RESTRICTED, RELEASED);
+		Prisoners.Entry entry = this.snapshots.prisoners(first.id())
+			.stream()
+			.filter(e -> e.name().equals(LISTED))
+			.findFirst()
+			.orElseThrow();
+		assertThat(entry.articles()).containsExactly("uk-207.3");
+		assertThat(entry.methodologies()).containsExactly("anti-war-speech");
+		assertThat(entry.arrested()).isEqualTo(LocalDate.of(2025, 3, 1));
+		assertThat(entry.custodyPlace()).isEqualTo(PLACE);
+		assertThat(entry.letterAddress()).as("the shipped plan knows no facility's address").isNull();
+		assertThat(text(files, "ru/prisoners.html")).contains(LISTED, PLACE);
+		for (Map.Entry<String, byte[]> file : files.entrySet()) {
+			String text = new String(file.getValue(), StandardCharsets.UTF_8);
+			assertThat(text).as(file.getKey())
+				.doesNotContain(NOT_CONSENTING, RESTRICTED, RELEASED, DESCRIPTION, CASE_NUMBER, CONTACTS);
+			if (!file.getKey().endsWith("prisoners.html")) {
+				assertThat(text).as(file.getKey() + ": a name appears on the list alone").doesNotContain(LISTED);
+			}
+		}
+		assertThat(text(files, "data/incidents.csv")).contains("tver-oblast,single-picket");
+
+		// consent withdrawn: gone from the next snapshot
+		save(listed, RecordDraft.empty(RecordKind.PERSON).with("names", LISTED).with("mayBeNamed", "false"));
+		Snapshots.Snapshot second = this.snapshots.take(EDITOR);
+		assertThat(this.snapshots.prisoners(second.id())).extracting(Prisoners.Entry::name).doesNotContain(LISTED);
+		SortedMap<String, byte[]> later = this.site.build(second.id());
+		assertThat(later.values())
+			.noneSatisfy(bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).contains(LISTED));
+		assertThat(later).containsKey("archive/" + first.id() + ".json");
+
+		// shredded: gone from every snapshot, the earlier one too
+		this.registry.shred(ADMIN, (PersonId) listed);
+		assertThat(this.snapshots.prisoners(first.id())).extracting(Prisoners.Entry::name).doesNotContain(LISTED);
+	}
+
+	@Test
+	void aLetterAddressIsAFacilitysAndOnlyForThoseWhoConsentedToLetters() {
+		held(person("Глеб Письмов", true, true), "2025-05-01");
+		held(person("Дина Безписем", true, false), "2025-05-02");
+		PublicationPlan shipped = this.publication.plan();
+		PublicationPlan withFacility = new PublicationPlan(shipped.figures(), shipped.defaultK(), shipped.k(),
+				shipped.notSuppressed(), shipped.map(), shipped.incidentFields(), shipped.methodologies(),
+				Map.of(PLACE, "000000, г. Вымышленск, ул. Тюремная, 1"));
+
+		List<Prisoners.Listed> list = new Prisoners(this.facts, this.registry, withFacility).list(EDITOR,
+				LocalDate.now());
+
+		assertThat(list).extracting(listed -> listed.entry().name() + ": " + listed.entry().letterAddress())
+			.contains("Глеб Письмов: 000000, г. Вымышленск, ул. Тюремная, 1", "Дина Безписем: null");
+	}
+
+	@Test
+	void theSignedSiteVerifiesAndItsDataPackageGivesBackTheFiguresItWasMadeFrom() throws Exception {
+		for (String region : List.of("perm-krai", "perm-krai", "omsk-oblast", "kursk-oblast", "kursk-oblast",
+				"kursk-oblast", "kursk-oblast", "kursk-oblast", "kursk-oblast")) {
+			held(person("Выдуманный " + region + " " + System.nanoTime(), false, false), "2025-01-15", region);
+		}
+		Snapshots.Snapshot snapshot = this.snapshots.take(EDITOR);
+		SortedMap<String, byte[]> files = this.site.build(snapshot.id());
+		SiteFiles.write(files, this.out);
+
+		assertThat(SiteFiles.check(this.out, Optional.empty())).isEmpty();
+		JsonNode descriptor = JSON.readTree(files.get("data/datapackage.json"));
+		assertThat(descriptor.get("$schema").asString())
+			.isEqualTo("https://datapackage.org/profiles/2.0/datapackage.json");
+		assertThat(descriptor.get("licenses").get(0).get("name").asString()).isEqualTo("CC-BY-4.0");
+		Map<String, Map<String, String>> published = this.snapshots.counts(snapshot.id());
+		for (JsonNode resource : descriptor.get("resources")) {
+			String path = resource.get("path").asString();
+			String header = text(files, "data/" + path).lines().findFirst().orElseThrow();
+			List<String> fields = resource.get("schema")
+				.get("fields")
+				.valueStream()
+				.map(f -> f.get("name").asString())
+				.toList();
+			assertThat(header).as(path + ": the schema names the CSV's columns").isEqualTo(String.join(",", fields));
+			if (path.startsWith("figures/")) {
+				int dimensions = fields.size() - 3;
+				assertThat(DataPackage.readFigure(files.get("data/" + path), dimensions)).as(path + " read back")
+					.isEqualTo(published.get(resource.get("name").asString()));
+			}
+		}
+		assertThat(text(files, "data/figures/persons-by-region.csv")).as("small counts stay suppressed in the data")
+			.contains("cell,omsk-oblast,,< 5", "cell,perm-krai,,< 5")
+			.as("and a count beside them is hidden, so that the total does not give them away")
+			.containsPattern("(?m),x$");
+
+		// a changed byte, an added file and a removed one each fail the check
+		Path page = this.out.resolve("ru/map.html");
+		byte[] bytes = Files.readAllBytes(page);
+		bytes[bytes.length - 10] ^= 1;
+		Files.write(page, bytes);
+		Files.writeString(this.out.resolve("ru/extra.html"), "<p>not signed</p>");
+		Files.delete(this.out.resolve("data/incidents.csv"));
+		assertThat(SiteFiles.check(this.out, Optional.empty())).containsExactly(
+				"data/incidents.csv is listed but missing",
+				"ru/map.html was changed: its SHA-256 is not the one listed", "ru/extra.html is not in the manifest");
+
+		// a site signed by another key is not the organisation's
+		String other = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n"
+				+ "-----END PUBLIC KEY-----\n";
+		assertThat(SiteFiles.check(this.out, Optional.of(other))).contains(
+				"manifest.txt: the signature does not match the key given", "publication-key.pem is not the key given");
+	}
+
+	private RecordId person(String name, boolean mayBeNamed, boolean mayReceiveLetters) {
+		return save(RecordDraft.empty(RecordKind.PERSON)
+			.with("names", name)
+			.with("contacts", CONTACTS)
+			.with("mayBeNamed", String.valueOf(mayBeNamed))
+			.with("mayReceiveLetters", String.valueOf(mayReceiveLetters)));
+	}
+
+	private RecordId held(RecordId person, String detained) {
+		return held(person, detained, "moscow");
+	}
+
+	/**
+	 * A case under 207.3 against {@code person}, held in custody since the day detained.
+	 */
+	private RecordId held(RecordId person, String detained, String region) {
+		RecordId courtCase = save(RecordDraft.empty(RecordKind.CASE)
+			.with("person", person.toString())
+			.with("kind", "criminal")
+			.with("opened", detained)
+			.with("region", region)
+			.with("charges", "uk-207.3")
+			.with("trigger", "denunciation")
+			.with("informant", "colleague")
+			.with("status", "in-court")
+			.with("caseNumber", CASE_NUMBER)
+			.with("court", "Районный суд (вымышленный)")
+			.with("custodyPlace", PLACE));
+		save(RecordDraft.empty(RecordKind.CASE_EVENT)
+			.with("caseId", courtCase.toString())
+			.with("type", "detention")
+			.with("date", detained));
+		save(RecordDraft.empty(RecordKind.CASE_EVENT)
+			.with("caseId", courtCase.toString())
+			.with("type", "measure-of-restraint")
+			.with("date", LocalDate.parse(detained).plusDays(2).toString())
+			.with("measure", "custody")
+			.with("until", LocalDate.now().plusMonths(2).toString()));
+		return person;
+	}
+
+	private String caseOf(String person) {
+		return this.registry.recordsMentioning(ADMIN, new PersonId(java.util.UUID.fromString(person)))
+			.stream()
+			.filter(view -> view.kind() == RecordKind.CASE)
+			.findFirst()
+			.orElseThrow()
+			.id()
+			.toString();
+	}
+
+	private RecordId save(RecordDraft draft) {
+		SaveResult result = this.registry.record(EDITOR, draft);
+		assertThat(result).as(draft.toString()).isInstanceOf(SaveResult.Saved.class);
+		return ((SaveResult.Saved) result).id();
+	}
+
+	private void save(RecordId id, RecordDraft draft) {
+		SaveResult result = this.registry.revise(EDITOR, id, draft);
+		assertThat(result).isInstanceOf(SaveResult.Saved.class);
+	}
+
+	private static String text(Map<String, byte[]> files, String path) {
+		return new String(files.get(path), StandardCharsets.UTF_8);
+	}
+
+}
