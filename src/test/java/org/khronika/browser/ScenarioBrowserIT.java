@@ -529,6 +529,81 @@ class ScenarioBrowserIT {
 		screenshot("report-into-records");
 	}
 
+	@Test
+	void anEditorPreviewsAndPublishesASnapshotAndItsSiteOpensFromDiskAndChecks() throws Exception {
+		Registry registry = this.context.getBean(Registry.class);
+		Actor editor = new Actor("browser-editor", Role.EDITOR);
+		String person = ((SaveResult.Saved) registry.record(editor,
+				RecordDraft.empty(RecordKind.PERSON)
+					.with("names", "Семён Публичный")
+					.with("region", "tver-oblast")
+					.with("mayBeNamed", "true")))
+			.id()
+			.toString();
+		RecordDraft held = RecordDraft.empty(RecordKind.CASE)
+			.with("person", person)
+			.with("kind", "criminal")
+			.with("opened", "2025-06-01")
+			.with("region", "tver-oblast")
+			.with("charges", "uk-280.3")
+			.with("trigger", "social-media-monitoring")
+			.with("status", "in-court")
+			.with("custodyPlace", "СИЗО-1 (вымышленное)");
+		String courtCase = ((SaveResult.Saved) registry.record(editor, held)).id().toString();
+		registry.record(editor,
+				RecordDraft.empty(RecordKind.CASE_EVENT)
+					.with("caseId", courtCase)
+					.with("type", "measure-of-restraint")
+					.with("date", "2025-06-02")
+					.with("measure", "custody")
+					.with("until", LocalDate.now().plusMonths(2).toString()));
+		for (String region : List.of("tver-oblast", "tver-oblast", "moscow")) {
+			registry.record(editor,
+					RecordDraft.empty(RecordKind.INCIDENT)
+						.with("date", "2025-06-01")
+						.with("region", region)
+						.with("type", "single-picket")
+						.with("detained", "1"));
+		}
+		Staff publisher = Staff.add(this.context, "publisher", Role.EDITOR);
+		logIn(publisher);
+
+		click("Публикация");
+		assertThat(heading()).isEqualTo("Публикация");
+		assertThat(text()).contains("Предпросмотр", "Инциденты по регионам с 24 февраля 2022 года", "Тверская область");
+		screenshot("publish-preview");
+		submit();
+		assertThat(text()).contains("Опубликовано: снимок на " + LocalDate.now());
+
+		// the site, written to disk, opens in the browser with no server and no script
+		org.khronika.publish.Snapshots snapshots = this.context.getBean(org.khronika.publish.Snapshots.class);
+		Path site = Files.createTempDirectory("khronika-site");
+		org.khronika.publish.SiteFiles.write(
+				this.context.getBean(org.khronika.publish.Site.class).build(snapshots.latest().orElseThrow().id()),
+				site);
+		this.browser.get(site.resolve("index.html").toUri().toString());
+		click("In English");
+		assertThat(heading()).isEqualTo("Published figures");
+		assertThat(text()).contains("As of " + LocalDate.now(), "Incidents by region since 24 February 2022: 3");
+		click("Map");
+		assertThat(this.browser.findElements(By.cssSelector("svg.map a"))).as("a square per region").hasSize(85);
+		screenshot("site-map");
+		click("Political prisoners");
+		assertThat(text()).contains("Семён Публичный", "Tver Oblast", "СИЗО-1 (вымышленное)",
+				"Prosecuted for anti-war speech");
+		screenshot("site-prisoners");
+		click("Open data");
+		click("datapackage.json");
+		assertThat(text()).contains("https://datapackage.org/profiles/2.0/datapackage.json", "CC-BY-4.0");
+
+		// publish verify: passes, and fails after a byte is changed
+		assertThat(org.khronika.publish.SiteFiles.check(site, java.util.Optional.empty())).isEmpty();
+		Path page = site.resolve("en/prisoners.html");
+		Files.writeString(page, Files.readString(page).replace("Tver Oblast", "Tver Oblasx"));
+		assertThat(org.khronika.publish.SiteFiles.check(site, java.util.Optional.empty()))
+			.containsExactly("en/prisoners.html was changed: its SHA-256 is not the one listed");
+	}
+
 	private void logIn(Staff staff) {
 		open("/login?lang=ru");
 		fill("username", staff.login());
