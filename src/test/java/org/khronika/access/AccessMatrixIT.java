@@ -383,6 +383,10 @@ class AccessMatrixIT {
 		java.util.Arrays.stream(Who.values()).forEach(who -> anyoneRefused.put(who, I));
 		Map<Who, Outcome> anyoneNotFound = new EnumMap<>(Who.class);
 		java.util.Arrays.stream(Who.values()).forEach(who -> anyoneNotFound.put(who, H));
+		// the public site is the same for anyone, logged in or not (the leak tests read
+		// it): before a first snapshot, nothing is there
+		rows.add(new Row("GET /public", "GET", "/public", null, anyone));
+		rows.add(new Row("GET /public/**", "GET", "/public/en/index.html", null, anyoneNotFound));
 		rows.add(new Row("GET /report", "GET", "/report", null, anyone));
 		rows.add(new Row("POST /report", "POST", "/report", form("lang", "ru"), anyoneRefused));
 		rows.add(new Row("GET /report/status", "GET", "/report/status", null, anyone));
@@ -408,6 +412,9 @@ class AccessMatrixIT {
 		// every role searches; what each finds is what it may see (SearchIT)
 		rows.add(new Row("GET /search", "GET", "/search", null, expect(A, A, A, A, A)));
 		rows.add(new Row("POST /search", "POST", "/search", form("q", "Иванов"), expect(A, A, A, A, A)));
+		// publishing: editors and admins; a stale preview's position publishes nothing
+		rows.add(new Row("GET /publish", "GET", "/publish", null, expect(A, A, D, D, D)));
+		rows.add(new Row("POST /publish", "POST", "/publish", form("position", "-1"), expect(A, A, D, D, D)));
 		rows.add(new Row("GET /stats.csv", "GET", "/stats.csv?measure=incidents", null, expect(A, A, D, D, A)));
 		rows.add(new Row("GET /stats/records", "GET", "/stats/records?measure=cases", null, expect(A, A, D, D, A)));
 		rows.add(new Row("POST /admin/users", "POST", "/admin/users",
