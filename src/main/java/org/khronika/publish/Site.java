@@ -39,6 +39,9 @@ public class Site {
 
 	private static final Label BRAND = new Label("Хроника", "Khronika");
 
+	/** Entries to a page of the prisoners list: a page stays well under 200 KB. */
+	static final int PRISONERS_PER_PAGE = 200;
+
 	private final Snapshots snapshots;
 
 	private final Publication publication;
@@ -163,7 +166,7 @@ public class Site {
 			if (plan().map() != null) {
 				pages.put("map.html", map(plan().map()));
 			}
-			pages.put("prisoners.html", prisoners());
+			pages.putAll(prisonerPages());
 			pages.put("data.html", data());
 			pages.put("archive.html", archivePage());
 			pages.put("verify.html", verify());
@@ -557,7 +560,21 @@ public class Site {
 			return "c" + level;
 		}
 
-		private String prisoners() {
+		/** The prisoners list, {@value #PRISONERS_PER_PAGE} to a page. */
+		private Map<String, String> prisonerPages() {
+			Map<String, String> pages = new LinkedHashMap<>();
+			int count = Math.max(1, (this.prisoners.size() + PRISONERS_PER_PAGE - 1) / PRISONERS_PER_PAGE);
+			for (int page = 1; page <= count; page++) {
+				pages.put(prisonersPage(page), prisoners(page, count));
+			}
+			return pages;
+		}
+
+		private static String prisonersPage(int page) {
+			return (page == 1) ? "prisoners.html" : "prisoners-" + page + ".html";
+		}
+
+		private String prisoners(int page, int pages) {
 			StringBuilder body = new StringBuilder("<p>")
 				.append(esc(w("В списке только люди, которые согласились, чтобы их имя было опубликовано. "
 						+ "Кого включать, решают методологии ниже; у каждой записи указано, какая из них её включает. "
@@ -585,7 +602,7 @@ public class Site {
 				body.append("<p>").append(esc(w("Список пуст.", "The list is empty."))).append("</p>");
 			}
 			else {
-				body.append("<table class=\"prisoners\"><thead><tr>");
+				body.append(pager(page, pages)).append("<table class=\"prisoners\"><thead><tr>");
 				for (String heading : List.of(w("Имя", "Name"), w("Регион", "Region"), w("Статьи", "Articles"),
 						w("Стадия", "Status"), w("Арестован(а)", "Arrested"), w("Суд", "Court"),
 						w("Место содержания", "Place of custody"), w("Письма", "Letters"),
@@ -593,7 +610,8 @@ public class Site {
 					body.append("<th>").append(esc(heading)).append("</th>");
 				}
 				body.append("</tr></thead><tbody>");
-				for (Prisoners.Entry entry : this.prisoners) {
+				for (Prisoners.Entry entry : this.prisoners.subList((page - 1) * PRISONERS_PER_PAGE,
+						Math.min(this.prisoners.size(), page * PRISONERS_PER_PAGE))) {
 					body.append("<tr><td>")
 						.append(esc(entry.name()))
 						.append("</td><td>")
@@ -621,14 +639,32 @@ public class Site {
 							.stream()
 							.filter(m -> m.code().equals(code))
 							.findFirst()
-							.ifPresent(m -> links
-								.add("<a href=\"#m-" + code + "\">" + esc(m.title().in(this.locale)) + "</a>"));
+							.ifPresent(m -> links.add("<a href=\"prisoners.html#m-" + code + "\">"
+									+ esc(m.title().in(this.locale)) + "</a>"));
 					}
 					body.append(String.join("; ", links)).append("</td></tr>");
 				}
-				body.append("</tbody></table>");
+				body.append("</tbody></table>").append(pager(page, pages));
 			}
-			return page("prisoners.html", w("Список политзаключённых", "Political prisoners list"), body.toString());
+			return page(prisonersPage(page), w("Список политзаключённых", "Political prisoners list")
+					+ ((pages > 1) ? w(", страница ", ", page ") + page : ""), body.toString());
+		}
+
+		/** Links to every page of the list, this one marked; nothing if there is one. */
+		private String pager(int page, int pages) {
+			if (pages == 1) {
+				return "";
+			}
+			StringBuilder pager = new StringBuilder("<nav class=\"pager\" aria-label=\"")
+				.append(esc(w("Страницы списка", "Pages of the list")))
+				.append("\">");
+			for (int other = 1; other <= pages; other++) {
+				pager
+					.append((other == page) ? "<strong aria-current=\"page\">" + other + "</strong>"
+							: "<a href=\"" + prisonersPage(other) + "\">" + other + "</a>")
+					.append(' ');
+			}
+			return pager.append("</nav>").toString();
 		}
 
 		private String dash(String text) {
@@ -806,6 +842,8 @@ public class Site {
 			.c2 { fill: #facba6; background: #facba6; } .c3 { fill: #f59e72; background: #f59e72; }
 			.c4 { fill: #e4694b; background: #e4694b; } .c5 { fill: #b83b3b; background: #b83b3b; }
 			.hidden { fill: #c8c8d8; background: #c8c8d8; }
+			.pager { margin: 1em 0; } .pager a, .pager strong { padding: 0 .3em; }
+			dt { font-weight: bold; margin-top: .6em; }
 			.legend { list-style: none; display: flex; flex-wrap: wrap; gap: .3em 1.2em; padding: 0; }
 			.legend .tile { display: inline-block; width: 1em; height: 1em; margin-right: .3em; vertical-align: -.15em; }
 			pre { background: #f4f4f4; padding: .6em; overflow-x: auto; }

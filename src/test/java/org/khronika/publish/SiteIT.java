@@ -221,6 +221,22 @@ class SiteIT {
 				"manifest.txt: the signature does not match the key given", "publication-key.pem is not the key given");
 	}
 
+	@Test
+	void aLongListIsPagedAndNoPageComesNearTheLimit() {
+		for (int i = 0; i <= Site.PRISONERS_PER_PAGE; i++) {
+			held(person("Длинный Список " + i, true, false), "2025-07-01", "tula-oblast");
+		}
+
+		SortedMap<String, byte[]> files = this.site.build(this.snapshots.take(EDITOR).id());
+
+		assertThat(files).containsKeys("en/prisoners.html", "en/prisoners-2.html", "ru/prisoners-2.html");
+		assertThat(text(files, "en/prisoners.html")).contains("<a href=\"prisoners-2.html\">2</a>");
+		assertThat(text(files, "en/prisoners-2.html")).contains("Political prisoners list, page 2",
+				"<a href=\"prisoners.html\">1</a>");
+		assertThat(files.entrySet()).filteredOn(file -> file.getKey().endsWith(".html"))
+			.allSatisfy(page -> assertThat(page.getValue().length).as(page.getKey()).isLessThan(200 * 1024));
+	}
+
 	private RecordId person(String name, boolean mayBeNamed, boolean mayReceiveLetters) {
 		return save(RecordDraft.empty(RecordKind.PERSON)
 			.with("names", name)
