@@ -41,9 +41,10 @@ public record PublicationPlan(List<Figure> figures, int defaultK, Map<String, In
 
 	/**
 	 * A methodology of the prisoners list: a person is listed while in custody or serving
-	 * a real prison sentence by a case charging one of {@code articles}.
+	 * a real prison sentence by a case charging one of {@code articles}; or, if
+	 * {@code decided}, on any charge, where an editor listed them with written reasons.
 	 */
-	public record Methodology(String code, Set<String> articles, Label title, Label text) {
+	public record Methodology(String code, Set<String> articles, boolean decided, Label title, Label text) {
 
 		public Methodology {
 			articles = Set.copyOf(articles);
@@ -174,15 +175,17 @@ public record PublicationPlan(List<Figure> figures, int defaultK, Map<String, In
 						where + ": a code of lower-case letters, digits and hyphens, used once");
 			}
 			List<String> articles = (List<String>) entry.getOrDefault("articles", List.of());
-			if (articles.isEmpty()) {
-				throw new IllegalStateException(where + ": name the articles it lists people for");
+			boolean decided = Boolean.TRUE.equals(entry.get("decided"));
+			if (articles.isEmpty() != decided) {
+				throw new IllegalStateException(
+						where + ": name the articles it lists people for, or say it lists by decision (not both)");
 			}
 			for (String article : articles) {
 				if (catalog.article(article).isEmpty()) {
 					throw new IllegalStateException(where + ": no law article '" + article + "'");
 				}
 			}
-			methodologies.add(new Methodology(code, Set.copyOf(articles), label(where, entry.get("title")),
+			methodologies.add(new Methodology(code, Set.copyOf(articles), decided, label(where, entry.get("title")),
 					label(where, entry.get("text"))));
 		}
 		return methodologies;

@@ -75,10 +75,13 @@ public class Prisoners {
 
 	private final PublicationPlan plan;
 
-	Prisoners(Facts facts, Registry registry, PublicationPlan plan) {
+	private final Decisions decisions;
+
+	Prisoners(Facts facts, Registry registry, PublicationPlan plan, Decisions decisions) {
 		this.facts = facts;
 		this.registry = registry;
 		this.plan = plan;
+		this.decisions = decisions;
 	}
 
 	/** The list on {@code day}, as {@code actor} reads the records, sorted by name. */
@@ -86,9 +89,17 @@ public class Prisoners {
 		if (this.plan.methodologies().isEmpty()) {
 			return List.of();
 		}
+		Map<String, String> clusters = this.registry.clusters(RecordKind.PERSON);
+		// decisions name a person's record; cases, the least id of the records linked as
+		// one
+		Map<UUID, Set<String>> decided = new HashMap<>();
+		this.decisions.listed()
+			.forEach((record, codes) -> decided
+				.computeIfAbsent(UUID.fromString(clusters.getOrDefault(record, record)), id -> new TreeSet<>())
+				.addAll(codes));
 		Map<UUID, Facts.CaseFact> cases = new HashMap<>();
 		this.facts.casesAfter(0, fact -> {
-			if (!fact.restricted() && !methodologies(fact.charges()).isEmpty()) {
+			if (!fact.restricted() && !methodologies(fact, decided).isEmpty()) {
 				cases.put(fact.id(), fact);
 			}
 		});
@@ -109,9 +120,8 @@ public class Prisoners {
 				holding.computeIfAbsent(fact.person(), person -> new ArrayList<>()).add(fact);
 			}
 		}
-		Map<String, String> clusters = this.registry.clusters(RecordKind.PERSON);
 		List<Listed> entries = new ArrayList<>();
-		holding.forEach((person, held) -> entry(actor, person, held, clusters, events)
+		holding.forEach((person, held) -> entry(actor, person, held, clusters, events, decided)
 			.ifPresent(entry -> entries.add(new Listed(person.toString(), entry))));
 		Collator byName = Collator.getInstance(java.util.Locale.forLanguageTag("ru"));
 		entries.sort(Comparator.comparing((Listed listed) -> listed.entry().name(), byName::compare));
@@ -119,7 +129,7 @@ public class Prisoners {
 	}
 
 	private Optional<Entry> entry(Actor actor, UUID person, List<Facts.CaseFact> held, Map<String, String> clusters,
-			Map<UUID, List<Custody.Event>> events) {
+			Map<UUID, List<Custody.Event>> events, Map<UUID, Set<String>> decided) {
 		List<PersonDetails> records = new ArrayList<>();
 		Set<String> members = new TreeSet<>();
 		members.add(person.toString());
@@ -154,13 +164,14 @@ public class Prisoners {
 					|| !(view.get().details() instanceof CaseDetails details)) {
 				continue;
 			}
-			List<String> methodologies = methodologies(fact.charges());
+			List<String> methodologies = methodologies(fact, decided);
 			listedBy.addAll(methodologies);
+			// the articles that list them; on a decision, every article of the case
 			fact.charges()
 				.stream()
 				.filter(article -> this.plan.methodologies()
 					.stream()
-					.anyMatch(m -> methodologies.contains(m.code()) && m.articles().contains(article)))
+					.anyMatch(m -> methodologies.contains(m.code()) && (m.decided() || m.articles().contains(article))))
 				.forEach(articles::add);
 			for (Custody.Event event : events.getOrDefault(fact.id(), List.of())) {
 				boolean custody = "detention".equals(event.type())
@@ -184,11 +195,16 @@ public class Prisoners {
 				arrested, latestDetails.court(), place, address, List.copyOf(listedBy)));
 	}
 
-	/** The codes of the methodologies that list a case charging {@code charges}. */
-	private List<String> methodologies(List<String> charges) {
+	/**
+	 * The codes of the methodologies that list the person of case {@code fact} by it: by
+	 * its charges, or by an editors' decision on its person.
+	 */
+	private List<String> methodologies(Facts.CaseFact fact, Map<UUID, Set<String>> decided) {
+		Set<String> decisions = decided.getOrDefault(fact.person(), Set.of());
 		return this.plan.methodologies()
 			.stream()
-			.filter(methodology -> charges.stream().anyMatch(methodology.articles()::contains))
+			.filter(methodology -> methodology.decided() ? decisions.contains(methodology.code())
+					: fact.charges().stream().anyMatch(methodology.articles()::contains))
 			.map(PublicationPlan.Methodology::code)
 			.toList();
 	}

@@ -46,8 +46,14 @@ class PublishConfiguration {
 	}
 
 	@Bean
-	Prisoners prisoners(Facts facts, Registry registry, Publication publication) {
-		return new Prisoners(facts, registry, publication.plan());
+	Decisions decisions(EventLog log, DataSource dataSource, Sealer sealer, AccessPolicy policy, Registry registry,
+			Publication publication, Clock clock) {
+		return new Decisions(log, new JdbcTemplate(dataSource), sealer, policy, registry, publication.plan(), clock);
+	}
+
+	@Bean
+	Prisoners prisoners(Facts facts, Registry registry, Publication publication, Decisions decisions) {
+		return new Prisoners(facts, registry, publication.plan(), decisions);
 	}
 
 	@Bean

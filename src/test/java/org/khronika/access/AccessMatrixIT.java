@@ -415,6 +415,10 @@ class AccessMatrixIT {
 		// publishing: editors and admins; a stale preview's position publishes nothing
 		rows.add(new Row("GET /publish", "GET", "/publish", null, expect(A, A, D, D, D)));
 		rows.add(new Row("POST /publish", "POST", "/publish", form("position", "-1"), expect(A, A, D, D, D)));
+		rows.add(new Row("POST /publish/decisions", "POST", "/publish/decisions",
+				form("person", nobody, "methodology", "editors-decision", "reasons", "?"), expect(A, A, D, D, D)));
+		rows.add(new Row("POST /publish/decisions/remove", "POST", "/publish/decisions/remove",
+				form("person", nobody, "methodology", "editors-decision"), expect(A, A, D, D, D)));
 		rows.add(new Row("GET /stats.csv", "GET", "/stats.csv?measure=incidents", null, expect(A, A, D, D, A)));
 		rows.add(new Row("GET /stats/records", "GET", "/stats/records?measure=cases", null, expect(A, A, D, D, A)));
 		rows.add(new Row("POST /admin/users", "POST", "/admin/users",

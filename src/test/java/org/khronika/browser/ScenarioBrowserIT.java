@@ -565,14 +565,43 @@ class ScenarioBrowserIT {
 						.with("type", "single-picket")
 						.with("detained", "1"));
 		}
+		String decided = ((SaveResult.Saved) registry.record(editor,
+				RecordDraft.empty(RecordKind.PERSON).with("names", "Роза Решённая").with("mayBeNamed", "true")))
+			.id()
+			.toString();
+		String insult = ((SaveResult.Saved) registry.record(editor,
+				held.with("person", decided).with("charges", "uk-319")))
+			.id()
+			.toString();
+		registry.record(editor,
+				RecordDraft.empty(RecordKind.CASE_EVENT)
+					.with("caseId", insult)
+					.with("type", "detention")
+					.with("date", "2025-06-03"));
+		registry.record(editor,
+				RecordDraft.empty(RecordKind.CASE_EVENT)
+					.with("caseId", insult)
+					.with("type", "measure-of-restraint")
+					.with("date", "2025-06-04")
+					.with("measure", "custody")
+					.with("until", LocalDate.now().plusMonths(2).toString()));
 		Staff publisher = Staff.add(this.context, "publisher", Role.EDITOR);
 		logIn(publisher);
 
+		// an editor lists a person held under an article no methodology names, with
+		// reasons
+		open("/persons/" + decided);
+		String personPage = this.browser.getCurrentUrl();
 		click("Публикация");
+		fill("person", personPage);
+		fill("reasons", "Арестована после антивоенного пикета; статья 319 — повод.");
+		navigateBy(this.browser.findElement(By.cssSelector("#decisions ~ form button[type=submit]")));
+		assertThat(text()).contains("Решение сохранено", "Роза Решённая",
+				"Арестована после антивоенного пикета; статья 319 — повод.");
 		assertThat(heading()).isEqualTo("Публикация");
 		assertThat(text()).contains("Предпросмотр", "Инциденты по регионам с 24 февраля 2022 года", "Тверская область");
 		screenshot("publish-preview");
-		submit();
+		navigateBy(this.browser.findElement(By.cssSelector("form[action$='/publish'] button[type=submit]")));
 		assertThat(text()).contains("Опубликовано: снимок на " + LocalDate.now());
 
 		// the site, written to disk, opens in the browser with no server and no script
@@ -589,8 +618,11 @@ class ScenarioBrowserIT {
 		assertThat(this.browser.findElements(By.cssSelector("svg.map a"))).as("a square per region").hasSize(85);
 		screenshot("site-map");
 		click("Political prisoners");
-		assertThat(text()).contains("Семён Публичный", "Tver Oblast", "СИЗО-1 (вымышленное)",
-				"Prosecuted for anti-war speech");
+		assertThat(text())
+			.contains("Семён Публичный", "Tver Oblast", "СИЗО-1 (вымышленное)", "Prosecuted for anti-war speech",
+					"Роза Решённая", "Editors' decision")
+			.as("the reasons stay with the editors")
+			.doesNotContain("статья 319 — повод");
 		screenshot("site-prisoners");
 		click("Open data");
 		click("datapackage.json");

@@ -57,7 +57,10 @@ class PublicationPlanTest {
 		assertThat(plan.map().tiles().values().stream().map(t -> t.column() + "," + t.row()).distinct())
 			.hasSize(plan.map().tiles().size());
 		assertThat(plan.incidentFields()).isSubsetOf(PublicationPlan.INCIDENT_FIELDS).doesNotContain("organiser");
-		assertThat(plan.methodologies()).extracting(PublicationPlan.Methodology::code).contains("anti-war-speech");
+		assertThat(plan.methodologies()).extracting(PublicationPlan.Methodology::code)
+			.contains("anti-war-speech", "editors-decision");
+		assertThat(plan.methodologies()).filteredOn(PublicationPlan.Methodology::decided)
+			.allSatisfy(m -> assertThat(m.articles()).as("a decision lists on any charge").isEmpty());
 	}
 
 	@Test

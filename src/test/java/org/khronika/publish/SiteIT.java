@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The public site of a snapshot, on PostgreSQL: the prisoners list names only persons who
@@ -86,6 +87,12 @@ class SiteIT {
 
 	@Autowired
 	Facts facts;
+
+	@Autowired
+	Decisions decisions;
+
+	@Autowired
+	Prisoners prisoners;
 
 	@TempDir
 	Path out;
@@ -160,8 +167,8 @@ class SiteIT {
 				shipped.notSuppressed(), shipped.map(), shipped.incidentFields(), shipped.methodologies(),
 				Map.of(PLACE, "000000, г. Вымышленск, ул. Тюремная, 1"));
 
-		List<Prisoners.Listed> list = new Prisoners(this.facts, this.registry, withFacility).list(EDITOR,
-				LocalDate.now());
+		List<Prisoners.Listed> list = new Prisoners(this.facts, this.registry, withFacility, this.decisions)
+			.list(EDITOR, LocalDate.now());
 
 		assertThat(list).extracting(listed -> listed.entry().name() + ": " + listed.entry().letterAddress())
 			.contains("Глеб Письмов: 000000, г. Вымышленск, ул. Тюремная, 1", "Дина Безписем: null");
@@ -219,6 +226,59 @@ class SiteIT {
 				+ "-----END PUBLIC KEY-----\n";
 		assertThat(SiteFiles.check(this.out, Optional.of(other))).contains(
 				"manifest.txt: the signature does not match the key given", "publication-key.pem is not the key given");
+	}
+
+	@Test
+	void anEditorListsAPersonByDecisionWithWrittenReasonsWhileACaseHoldsThem() {
+		RecordId person = person("Роман Решённый", true, false);
+		RecordId courtCase = save(RecordDraft.empty(RecordKind.CASE)
+			.with("person", person.toString())
+			.with("kind", "criminal")
+			.with("opened", "2025-08-01")
+			.with("region", "moscow")
+			.with("charges", "uk-319")
+			.with("trigger", "street-detention")
+			.with("status", "investigation"));
+		save(RecordDraft.empty(RecordKind.CASE_EVENT)
+			.with("caseId", courtCase.toString())
+			.with("type", "measure-of-restraint")
+			.with("date", "2025-08-02")
+			.with("measure", "custody")
+			.with("until", LocalDate.now().plusMonths(1).toString()));
+		assertThat(names(LocalDate.now())).as("insulting an official is in no methodology's articles")
+			.doesNotContain("Роман Решённый");
+
+		assertThatThrownBy(() -> this.decisions.list(EDITOR, (PersonId) person, "anti-war-speech", "Причины"))
+			.as("a methodology of articles takes no decisions")
+			.isInstanceOf(Decisions.Refused.class)
+			.hasMessage("publish.decision.methodology");
+		assertThatThrownBy(() -> this.decisions.list(EDITOR, (PersonId) person, "editors-decision", " "))
+			.hasMessage("publish.decision.reasons");
+		assertThatThrownBy(() -> this.decisions.list(new Actor("site-analyst", Role.ANALYST), (PersonId) person,
+				"editors-decision", "Причины"))
+			.isInstanceOf(org.khronika.access.AccessRefused.class);
+		this.decisions.list(EDITOR, (PersonId) person, "editors-decision",
+				"Задержан после антивоенного пикета; статья 319 — повод.");
+
+		Prisoners.Entry entry = this.prisoners.list(EDITOR, LocalDate.now())
+			.stream()
+			.map(Prisoners.Listed::entry)
+			.filter(e -> e.name().equals("Роман Решённый"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(entry.methodologies()).containsExactly("editors-decision");
+		assertThat(entry.articles()).containsExactly("uk-319");
+		assertThat(this.decisions.all(EDITOR)).extracting(Decisions.Decision::reasons)
+			.contains("Задержан после антивоенного пикета; статья 319 — повод.");
+		assertThat(names(LocalDate.now().plusMonths(2))).as("once custody ends, the decision lists no one")
+			.doesNotContain("Роман Решённый");
+
+		this.decisions.unlist(EDITOR, (PersonId) person, "editors-decision");
+		assertThat(names(LocalDate.now())).doesNotContain("Роман Решённый");
+	}
+
+	private List<String> names(LocalDate day) {
+		return this.prisoners.list(EDITOR, day).stream().map(listed -> listed.entry().name()).toList();
 	}
 
 	@Test

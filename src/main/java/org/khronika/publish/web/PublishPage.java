@@ -8,7 +8,9 @@ import org.khronika.access.AccessPolicy;
 import org.khronika.access.Actor;
 import org.khronika.access.Capability;
 import org.khronika.access.Sessions;
+import org.khronika.publish.Decisions;
 import org.khronika.publish.Publication;
+import org.khronika.registry.PersonId;
 import org.khronika.publish.Snapshots;
 
 import org.springframework.http.HttpStatus;
@@ -37,10 +39,13 @@ class PublishPage {
 
 	private final AccessPolicy policy;
 
-	PublishPage(Publication publication, Snapshots snapshots, AccessPolicy policy) {
+	private final Decisions decisions;
+
+	PublishPage(Publication publication, Snapshots snapshots, AccessPolicy policy, Decisions decisions) {
 		this.publication = publication;
 		this.snapshots = snapshots;
 		this.policy = policy;
+		this.decisions = decisions;
 	}
 
 	/** A figure as the preview shows it: named, with its header, rows and footer. */
@@ -75,7 +80,60 @@ class PublishPage {
 			listed.add(new Listed(all.get(i), this.snapshots.verify(all.get(i).id()), changes));
 		}
 		model.addAttribute("snapshots", listed);
+		model.addAttribute("decisionMethodologies", this.decisions.methodologies());
+		model.addAttribute("decisions", this.decisions.all(actor));
+		java.util.Map<String, String> titles = new java.util.HashMap<>();
+		this.publication.plan().methodologies().forEach(m -> titles.put(m.code(), m.title().in(locale)));
+		model.addAttribute("methodologyTitles", titles);
+		model.addAttribute("locale", locale);
 		return "publish/page";
+	}
+
+	/**
+	 * Lists a person by an editors' decision: the person named by their record's id or
+	 * its page's address, with written reasons.
+	 */
+	@PostMapping("/publish/decisions")
+	String decide(@RequestParam(defaultValue = "") String person, @RequestParam(defaultValue = "") String methodology,
+			@RequestParam(defaultValue = "") String reasons, Actor actor, RedirectAttributes redirect) {
+		mayPublish(actor);
+		java.util.regex.Matcher id = java.util.regex.Pattern
+			.compile("([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})")
+			.matcher(person);
+		String refused = null;
+		if (!id.find()) {
+			refused = "publish.decision.person";
+		}
+		else {
+			try {
+				this.decisions.list(actor, new PersonId(java.util.UUID.fromString(id.group(1))), methodology, reasons);
+				redirect.addFlashAttribute("decided", "publish.decision.saved");
+			}
+			catch (Decisions.Refused ex) {
+				refused = ex.code();
+			}
+		}
+		if (refused != null) {
+			// the form comes back as it was typed, with what is wrong
+			redirect.addFlashAttribute("refused", refused);
+			redirect.addFlashAttribute("reasons", reasons);
+			redirect.addFlashAttribute("person", person);
+		}
+		return "redirect:/publish#decisions";
+	}
+
+	@PostMapping("/publish/decisions/remove")
+	String undecide(@RequestParam String person, @RequestParam String methodology, Actor actor,
+			RedirectAttributes redirect) {
+		mayPublish(actor);
+		try {
+			this.decisions.unlist(actor, new PersonId(java.util.UUID.fromString(person)), methodology);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("decided", "publish.decision.removed");
+		return "redirect:/publish#decisions";
 	}
 
 	/**

@@ -1,0 +1,210 @@
+package org.khronika.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.khronika.access.AccessPolicy;
+import org.khronika.access.AccessRefused;
+import org.khronika.access.Actor;
+import org.khronika.access.Capability;
+import org.khronika.catalog.PublicationPlan;
+import org.khronika.crypto.Sealer;
+import org.khronika.eventlog.EntryIdentity;
+import org.khronika.eventlog.EventLog;
+import org.khronika.eventlog.PendingEntry;
+import org.khronika.registry.PersonDetails;
+import org.khronika.registry.PersonId;
+import org.khronika.registry.RecordView;
+import org.khronika.registry.Registry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Editors' decisions to list a person on the prisoners list under a methodology that
+ * lists by decision, each with written reasons. A decision is recorded in the log
+ * ({@code prisoners.listed}, {@code prisoners.unlisted}: person and methodology, public
+ * part only) and kept with its reasons sealed under the person's own key. A decision
+ * lists a person only while a case holds them and only if they consented to be named,
+ * like every methodology ({@link Prisoners}).
+ */
+public class Decisions {
+
+	/** The most characters of reasons. */
+	public static final int MAX_REASONS = 4000;
+
+	private static final String STREAM = "publication";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** A decision as the editors see it on {@code /publish}. */
+	public record Decision(String person, String name, String methodology, String reasons, String decidedBy,
+			LocalDate decidedOn) {
+
+		/** The person and methodology only: reasons and names never reach a log line. */
+		@Override
+		public String toString() {
+			return "Decision[" + this.person + ", " + this.methodology + "]";
+		}
+
+	}
+
+	/** A decision refused, with the message code that says why. */
+	public static final class Refused extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String code;
+
+		Refused(String code) {
+			super(code);
+			this.code = code;
+		}
+
+		public String code() {
+			return this.code;
+		}
+
+	}
+
+	private final EventLog log;
+
+	private final JdbcTemplate jdbc;
+
+	private final Sealer sealer;
+
+	private final AccessPolicy policy;
+
+	private final Registry registry;
+
+	private final PublicationPlan plan;
+
+	private final Clock clock;
+
+	Decisions(EventLog log, JdbcTemplate jdbc, Sealer sealer, AccessPolicy policy, Registry registry,
+			PublicationPlan plan, Clock clock) {
+		this.log = log;
+		this.jdbc = jdbc;
+		this.sealer = sealer;
+		this.policy = policy;
+		this.registry = registry;
+		this.plan = plan;
+		this.clock = clock;
+	}
+
+	/** The methodologies that list by decision. */
+	public List<PublicationPlan.Methodology> methodologies() {
+		return this.plan.methodologies().stream().filter(PublicationPlan.Methodology::decided).toList();
+	}
+
+	/**
+	 * Lists {@code person} under {@code methodology} for {@code reasons}, replacing an
+	 * earlier decision on the same.
+	 * @throws AccessRefused unless {@code actor} may publish
+	 * @throws Refused for a methodology that does not list by decision, reasons blank or
+	 * too long, or a person {@code actor} cannot read
+	 */
+	public void list(Actor actor, PersonId person, String methodology, String reasons) {
+		AccessRefused.unless(this.policy.may(actor, Capability.PUBLISH));
+		if (methodologies().stream().noneMatch(m -> m.code().equals(methodology))) {
+			throw new Refused("publish.decision.methodology");
+		}
+		if (reasons == null || reasons.isBlank() || reasons.length() > MAX_REASONS) {
+			throw new Refused("publish.decision.reasons");
+		}
+		if (name(actor, person).isEmpty()) {
+			throw new Refused("publish.decision.person");
+		}
+		String today = LocalDate.now(this.clock).toString();
+		byte[] sealed = this.sealer.seal(person.toString(), reasons.strip().getBytes(StandardCharsets.UTF_8),
+				associated(person, methodology));
+		this.log.write(appender -> {
+			appender.append(entry("prisoners.listed", actor, person, methodology));
+			this.jdbc.update("DELETE FROM prisoner_decision WHERE person_id = ? AND methodology = ?", person.toString(),
+					methodology);
+			this.jdbc.update("INSERT INTO prisoner_decision (person_id, methodology, reasons, decided_by, decided_on) "
+					+ "VALUES (?, ?, ?, ?, ?)", person.toString(), methodology, sealed, actor.login(), today);
+			return null;
+		});
+	}
+
+	/**
+	 * Takes {@code person} off the list under {@code methodology}; nothing if they were
+	 * not on it.
+	 * @throws AccessRefused unless {@code actor} may publish
+	 */
+	public void unlist(Actor actor, PersonId person, String methodology) {
+		AccessRefused.unless(this.policy.may(actor, Capability.PUBLISH));
+		if (listed().getOrDefault(person.toString(), Set.of()).contains(methodology)) {
+			this.log.write(appender -> {
+				appender.append(entry("prisoners.unlisted", actor, person, methodology));
+				this.jdbc.update("DELETE FROM prisoner_decision WHERE person_id = ? AND methodology = ?",
+						person.toString(), methodology);
+				return null;
+			});
+		}
+	}
+
+	/**
+	 * Every decision, with the person's name and the reasons as {@code actor} may read
+	 * them (a person they may not see is left out).
+	 * @throws AccessRefused unless {@code actor} may publish
+	 */
+	public List<Decision> all(Actor actor) {
+		AccessRefused.unless(this.policy.may(actor, Capability.PUBLISH));
+		List<Decision> decisions = new ArrayList<>();
+		this.jdbc.query(
+				"SELECT person_id, methodology, reasons, decided_by, decided_on FROM prisoner_decision "
+						+ "ORDER BY decided_on DESC, person_id",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+					PersonId person = new PersonId(java.util.UUID.fromString(rs.getString(1)));
+					Optional<String> name = name(actor, person);
+					Optional<byte[]> reasons = this.sealer.open(person.toString(), rs.getBytes(3),
+							associated(person, rs.getString(2)));
+					if (name.isPresent() && reasons.isPresent()) {
+						decisions.add(new Decision(person.toString(), name.get(), rs.getString(2),
+								new String(reasons.get(), StandardCharsets.UTF_8), rs.getString(4),
+								LocalDate.parse(rs.getString(5))));
+					}
+				});
+		return decisions;
+	}
+
+	/**
+	 * Who is listed by decision: person record ids, each with its methodologies' codes.
+	 */
+	Map<String, Set<String>> listed() {
+		Map<String, Set<String>> listed = new HashMap<>();
+		this.jdbc.query("SELECT person_id, methodology FROM prisoner_decision",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> listed
+					.computeIfAbsent(rs.getString(1), id -> new HashSet<>())
+					.add(rs.getString(2)));
+		return listed;
+	}
+
+	private Optional<String> name(Actor actor, PersonId person) {
+		return this.registry.read(actor, person)
+			.filter(view -> !view.shredded() && !view.redacted())
+			.map(RecordView::details)
+			.filter(PersonDetails.class::isInstance)
+			.map(details -> ((PersonDetails) details).displayName());
+	}
+
+	private static PendingEntry entry(String type, Actor actor, PersonId person, String methodology) {
+		return new PendingEntry(EntryIdentity.next(STREAM), type, 1, actor.login(),
+				JSON.writeValueAsString(Map.of("person", person.toString(), "methodology", methodology)), null);
+	}
+
+	private static byte[] associated(PersonId person, String methodology) {
+		return ("prisoner_decision:" + person + ":" + methodology).getBytes(StandardCharsets.UTF_8);
+	}
+
+}
