@@ -131,6 +131,7 @@ public class Prisoners {
 	private Optional<Entry> entry(Actor actor, UUID person, List<Facts.CaseFact> held, Map<String, String> clusters,
 			Map<UUID, List<Custody.Event>> events, Map<UUID, Set<String>> decided) {
 		List<PersonDetails> records = new ArrayList<>();
+		PersonDetails first = null;
 		Set<String> members = new TreeSet<>();
 		members.add(person.toString());
 		clusters.forEach((record, cluster) -> {
@@ -145,11 +146,11 @@ public class Prisoners {
 				return Optional.empty();
 			}
 			records.add(details);
+			if (member.equals(person.toString())) {
+				first = details;
+			}
 		}
-		PersonDetails first = this.registry.read(actor, new PersonId(person))
-			.map(view -> (PersonDetails) view.details())
-			.orElseThrow();
-		if (first.displayName().isEmpty()) {
+		if (first == null || first.displayName().isEmpty()) {
 			return Optional.empty();
 		}
 		boolean letters = records.stream().allMatch(PersonDetails::mayReceiveLetters);

@@ -58,9 +58,9 @@ class PublishConfiguration {
 
 	@Bean
 	Snapshots snapshots(Publication publication, EventLog log, DataSource dataSource, AccessPolicy policy, Clock clock,
-			OpenData openData, Prisoners prisoners, Sealer sealer) {
-		return new Snapshots(publication, log, new JdbcTemplate(dataSource), policy, clock, openData, prisoners,
-				sealer);
+			OpenData openData, Prisoners prisoners, Sealer sealer, Facts facts) {
+		return new Snapshots(publication, log, new JdbcTemplate(dataSource), policy, clock, openData, prisoners, sealer,
+				facts);
 	}
 
 }

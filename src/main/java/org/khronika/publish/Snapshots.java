@@ -19,6 +19,7 @@ import org.khronika.access.AccessRefused;
 import org.khronika.access.Actor;
 import org.khronika.access.Capability;
 import org.khronika.crypto.Sealer;
+import org.khronika.registry.Facts;
 import org.khronika.eventlog.EntryIdentity;
 import org.khronika.eventlog.EventLog;
 import org.khronika.eventlog.PendingEntry;
@@ -69,8 +70,11 @@ public class Snapshots {
 
 	private final Sealer sealer;
 
+	private final Facts facts;
+
 	Snapshots(Publication publication, EventLog log, JdbcTemplate jdbc, AccessPolicy policy, Clock clock,
-			OpenData openData, Prisoners prisoners, Sealer sealer) {
+			OpenData openData, Prisoners prisoners, Sealer sealer, Facts facts) {
+		this.facts = facts;
 		this.publication = publication;
 		this.log = log;
 		this.jdbc = jdbc;
@@ -145,17 +149,22 @@ public class Snapshots {
 	}
 
 	/**
-	 * The prisoners list of snapshot {@code id}, opened. An entry whose person was
-	 * shredded since cannot be opened and is gone.
+	 * The prisoners list of snapshot {@code id}, opened, without anyone who may not be
+	 * named now: a person who withdrew consent since (or whose record was restricted) is
+	 * left out, so that a site built again from an old snapshot never names them, and an
+	 * entry whose person was shredded cannot be opened and is gone.
 	 */
 	public List<Prisoners.Entry> prisoners(String id) {
 		List<Prisoners.Entry> entries = new ArrayList<>();
+		Set<UUID> withdrawn = this.facts.notToBeNamed();
 		this.jdbc.query(
 				"SELECT position, person_id, entry FROM publication_prisoner WHERE snapshot_id = ? ORDER BY position",
-				(org.springframework.jdbc.core.RowCallbackHandler) rs -> this.sealer
-					.open(rs.getString(2), rs.getBytes(3), associated(id, rs.getInt(1)))
-					.ifPresent(clear -> entries.add(JSON.readValue(clear, Prisoners.Entry.class))),
-				id);
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+					if (!withdrawn.contains(UUID.fromString(rs.getString(2)))) {
+						this.sealer.open(rs.getString(2), rs.getBytes(3), associated(id, rs.getInt(1)))
+							.ifPresent(clear -> entries.add(JSON.readValue(clear, Prisoners.Entry.class)));
+					}
+				}, id);
 		return entries;
 	}
 

@@ -73,6 +73,20 @@ public final class Facts {
 		return positions.isEmpty() ? 0 : positions.get(0);
 	}
 
+	/**
+	 * The persons who may not be named now: of every person recorded once or linked as
+	 * one (by the least id of the records linked), those with a record that is restricted
+	 * or does not say they consent to be named publicly.
+	 */
+	public Set<UUID> notToBeNamed() {
+		Set<UUID> persons = new HashSet<>();
+		this.jdbc.query(
+				"SELECT COALESCE(c.cluster_id, p.id) FROM fact_person p LEFT JOIN record_cluster c ON c.record_id = p.id "
+						+ "WHERE p.restricted = TRUE OR p.may_be_named = FALSE",
+				(RowCallbackHandler) rs -> persons.add(UUID.fromString(rs.getString(1))));
+		return persons;
+	}
+
 	/** Every incident whose facts changed after log position {@code after}. */
 	public void incidentsAfter(long after, Consumer<IncidentFact> consumer) {
 		Map<UUID, Set<String>> named = named("fact_incident", after);

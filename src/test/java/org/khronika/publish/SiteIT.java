@@ -152,6 +152,12 @@ class SiteIT {
 		assertThat(later.values())
 			.noneSatisfy(bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).contains(LISTED));
 		assertThat(later).containsKey("archive/" + first.id() + ".json");
+		assertThat(this.snapshots.prisoners(first.id())).as("nor named again in a site rebuilt from an earlier one")
+			.extracting(Prisoners.Entry::name)
+			.doesNotContain(LISTED);
+		// consent given again: the earlier snapshot lists them as it did
+		save(listed, RecordDraft.empty(RecordKind.PERSON).with("names", LISTED).with("mayBeNamed", "true"));
+		assertThat(this.snapshots.prisoners(first.id())).extracting(Prisoners.Entry::name).contains(LISTED);
 
 		// shredded: gone from every snapshot, the earlier one too
 		this.registry.shred(ADMIN, (PersonId) listed);
