@@ -164,6 +164,11 @@ final class RequestFilters {
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
 			String title) throws IOException {
+		if (response.isCommitted()) {
+			// the server refused it already while reading it (a chunked body that breaks
+			// off): nothing more can be said
+			return;
+		}
 		if (isApi(request)) {
 			problem(response, status, code, title);
 		}

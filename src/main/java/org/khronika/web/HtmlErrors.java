@@ -1,6 +1,7 @@
 package org.khronika.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -28,17 +29,32 @@ class HtmlErrors {
 	private static final Log logger = LogFactory.getLog(HtmlErrors.class);
 
 	/**
-	 * A form the server cannot read: its text is not UTF-8, or a part of it cannot be
-	 * decoded. Said as such (400), not as a failure of ours; what it held is never
-	 * logged.
+	 * A request the server cannot read: a form whose text is not UTF-8, a multipart body
+	 * cut short, a path value of the wrong type. Said as such (400, or 413 for an upload
+	 * too large), not as a failure of ours; what it held is never logged.
 	 */
-	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-	ModelAndView unreadable(Exception ex, HttpServletRequest request) throws Exception {
+	@ExceptionHandler({ org.apache.tomcat.util.http.InvalidParameterException.class,
+			org.springframework.web.multipart.MultipartException.class,
+			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class })
+	ModelAndView unreadable(Exception ex, HttpServletRequest request, HttpServletResponse response)
+			throws java.io.IOException {
+		HttpStatus status = (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException)
+				? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			throw ex;
+			// an API request no API controller took (the body was read before one was
+			// chosen): a problem document all the same
+			response.setStatus(status.value());
+			response.setContentType("application/problem+json");
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"status\":" + status.value() + ",\"title\":\""
+						+ ((status == HttpStatus.BAD_REQUEST) ? "The request cannot be read."
+								: "The request is too large.")
+						+ "\",\"code\":\"" + ((status == HttpStatus.BAD_REQUEST) ? "unreadable" : "too_large") + "\"}");
+			return new ModelAndView();
 		}
-		ModelAndView error = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
-		error.addObject("status", 400);
+		ModelAndView error = new ModelAndView("error/" + status.value(), status);
+		error.addObject("status", status.value());
 		return error;
 	}
 

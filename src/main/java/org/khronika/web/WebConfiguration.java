@@ -25,6 +25,20 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(RUSSIAN, Locale.ENGLISH);
 
+	/**
+	 * {@code /error} asked for directly, not as the page of a failure: there is nothing
+	 * there (404), rather than the "failure" with no cause Spring Boot would report as a
+	 * 500.
+	 */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> errorPageAskedDirectly() {
+		org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+				(request, response, chain) -> ((jakarta.servlet.http.HttpServletResponse) response).sendError(404));
+		registration.addUrlPatterns("/error");
+		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+		return registration;
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		LocaleResolver staff = staffLocaleResolver();

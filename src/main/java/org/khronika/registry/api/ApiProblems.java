@@ -65,6 +65,20 @@ class ApiProblems {
 		return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", List.of(), request);
 	}
 
+	/**
+	 * A request whose parameters or body cannot be read at all: parameters that are not
+	 * UTF-8, a multipart body cut short, a value of the wrong type in the path. Said as
+	 * bad input, not as a failure of ours; what it held is never logged.
+	 */
+	@ExceptionHandler({ org.apache.tomcat.util.http.InvalidParameterException.class,
+			org.springframework.web.multipart.MultipartException.class,
+			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class })
+	ResponseEntity<ProblemDetail> unreadable(Exception ex, HttpServletRequest request) {
+		return (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException)
+				? body(HttpStatus.CONTENT_TOO_LARGE, "too_large", List.of(), request)
+				: body(HttpStatus.BAD_REQUEST, "unreadable", List.of(), request);
+	}
+
 	@ExceptionHandler(AccessRefused.class)
 	ResponseEntity<ProblemDetail> refused(HttpServletRequest request) {
 		return body(HttpStatus.FORBIDDEN, Refusal.DENIED.code(), List.of(), request);
