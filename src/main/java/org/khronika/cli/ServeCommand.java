@@ -89,6 +89,15 @@ class ServeCommand implements Callable<Integer> {
 			context.close();
 			throw ex;
 		}
+		for (EventLog chain : context.getBeansOfType(EventLog.class).values()) {
+			java.util.Optional<String> problem = chain.witnessProblem();
+			if (problem.isPresent()) {
+				context.close();
+				throw new Failures.CommandFailure("refusing to start: " + problem.get() + ". The head was witnessed in "
+						+ dir.resolve(org.khronika.eventlog.HeadWitness.FILE)
+						+ "; 'verify-log' says more. If you restored an older backup on purpose, move that file away.");
+			}
+		}
 		String loginLine = "Log in with an account made by 'user add'.";
 		if (this.demo) {
 			Registry registry = context.getBean(Registry.class);
@@ -142,8 +151,11 @@ class ServeCommand implements Callable<Integer> {
 
 	private static void checkpointQuietly(ConfigurableApplicationContext context) {
 		try {
-			context.getBean(EventLog.class).checkpoint();
+			// the audit entries waiting to be written first
 			context.getBean(AuditTrail.class).checkpoint();
+			// stopped cleanly at these heads: whatever follows them was not written by
+			// Khronika
+			context.getBeansOfType(EventLog.class).values().forEach(EventLog::stop);
 		}
 		catch (RuntimeException ex) {
 			System.err.println("khronika: no checkpoint signed at shutdown: " + Failures.describe(ex));

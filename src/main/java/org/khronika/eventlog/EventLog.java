@@ -44,6 +44,31 @@ public interface EventLog {
 	 */
 	Verification verify(BiPredicate<byte[], byte[]> signatureCheck);
 
+	/**
+	 * Signs a checkpoint at the head, as {@link #checkpoint} does, and has the witness
+	 * note that Khronika stopped there: until this process (or another) writes again,
+	 * nothing may follow it. For a clean shutdown.
+	 */
+	Checkpoint stop();
+
+	/** The latest signed checkpoint, if any. */
+	java.util.Optional<Checkpoint> lastCheckpoint();
+
+	/**
+	 * What is wrong with this chain, seen against a head witnessed earlier: entries
+	 * removed behind it, the entry at it rewritten, or (on SQLite, where only Khronika
+	 * writes) entries after a head where Khronika stopped. Empty if the chain extends it.
+	 * The head's own signature is not checked here ({@link Head#signedBy}).
+	 */
+	java.util.Optional<String> problemWith(Head witnessed);
+
+	/**
+	 * What is wrong with this chain against the head witnessed outside the database
+	 * ({@link HeadWitness}), as found before this process first wrote to it; empty if
+	 * nothing is, or nothing was witnessed. While something is, {@link #write} refuses.
+	 */
+	java.util.Optional<String> witnessProblem();
+
 	/** Appends within {@link EventLog#write}. */
 	interface Appender {
 

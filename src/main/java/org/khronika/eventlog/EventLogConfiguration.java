@@ -2,6 +2,8 @@ package org.khronika.eventlog;
 
 import java.time.Clock;
 
+import java.nio.file.Path;
+
 import javax.sql.DataSource;
 
 import org.khronika.eventlog.jdbc.JdbcEventLog;
@@ -25,15 +27,23 @@ class EventLogConfiguration {
 	@Bean
 	@Primary
 	EventLog eventLog(DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
-			CheckpointSigner signer, LogSettings settings) {
-		return new JdbcEventLog(Chain.RECORDS, dataSource, transactions, clock, signer, settings.checkpointInterval());
+			CheckpointSigner signer, LogSettings settings, HeadWitness witness) {
+		return new JdbcEventLog(Chain.RECORDS, dataSource, transactions, clock, signer, settings.checkpointInterval(),
+				witness);
+	}
+
+	/** The signed heads, witnessed in the data directory beside the database. */
+	@Bean
+	HeadWitness headWitness(@org.springframework.beans.factory.annotation.Value("${khronika.data-dir}") Path data) {
+		return new HeadWitness(data);
 	}
 
 	@Bean(AUDIT)
 	@Qualifier(AUDIT)
 	EventLog auditChain(DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
-			CheckpointSigner signer, LogSettings settings) {
-		return new JdbcEventLog(Chain.AUDIT, dataSource, transactions, clock, signer, settings.checkpointInterval());
+			CheckpointSigner signer, LogSettings settings, HeadWitness witness) {
+		return new JdbcEventLog(Chain.AUDIT, dataSource, transactions, clock, signer, settings.checkpointInterval(),
+				witness);
 	}
 
 }

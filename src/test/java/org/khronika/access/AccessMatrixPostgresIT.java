@@ -1,8 +1,5 @@
 package org.khronika.access;
 
-import org.khronika.TestDatabases;
-import org.khronika.TestDatabases.TestDatabase;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -10,13 +7,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * The same matrix on PostgreSQL: the reading rule is SQL there too, and must hold the
  * same.
  */
-class AccessMatrixPostgresIT extends AccessMatrixIT {
+class AccessMatrixPostgresIT extends AccessMatrixTestBase {
+
+	/** A data directory of its own: it holds the heads this database's log reached. */
+	private static final java.nio.file.Path DATA = org.khronika.TestApplication.dataDirectory();
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		TestDatabase database = TestDatabases.postgres();
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", () -> "postgres");
+		org.khronika.TestApplication.register(registry, DATA, org.khronika.TestDatabases.Engine.POSTGRESQL);
+		settings(registry);
 	}
 
 }

@@ -140,6 +140,31 @@ class CommandLineIT {
 		assertThat(Jar.run(Map.of(), "verify-log", dataOption).out()).startsWith("ok 25 entries")
 			.contains("audit trail: ok 2 entries");
 
+		// the head, kept anywhere; the log extends it, and no longer does once cut back
+		Jar.Result head = Jar.run(Map.of(), "verify-log", "--print-head", dataOption);
+		String line = head.out()
+			.lines()
+			.filter(l -> l.startsWith("khronika-head/1 log 25 "))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(head.all()));
+		assertThat(head.out()).containsPattern("checkpoint key sha256 [0-9a-f]{64}")
+			.contains("extends the head witnessed in log-head.txt at entry 25");
+		assertThat(Jar.run(Map.of(), "verify-log", "--since", line, dataOption).out())
+			.contains("extends the head given at entry 25");
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("khronika.db"))) {
+			connection.createStatement().executeUpdate("DELETE FROM log_entry WHERE seq > 23");
+			connection.createStatement().executeUpdate("DELETE FROM log_checkpoint WHERE seq > 23");
+		}
+		Jar.Result cut = Jar.run(Map.of(), "verify-log", "--since", line, dataOption);
+		assertThat(cut.exitCode()).isEqualTo(1);
+		assertThat(cut.out()).startsWith("ok 23 entries")
+			.contains("FAILED against the head witnessed in log-head.txt: the log ends at entry 23, before the head "
+					+ "witnessed at entry 25: 2 entries were removed")
+			.contains("FAILED against the head given: the log ends at entry 23");
+		Jar.Result refused = Jar.run(Map.of(), "serve", "--port", "18439", dataOption);
+		assertThat(refused.exitCode()).as("the server does not start on a log cut back").isEqualTo(1);
+		assertThat(refused.err()).contains("refusing to start: the log ends at entry 23");
+
 		String[] tampered = tamper(data);
 		Jar.Result broken = Jar.run(Map.of(), "verify-log", dataOption);
 		assertThat(broken.exitCode()).isEqualTo(1);

@@ -21,6 +21,8 @@ import org.khronika.eventlog.Checkpoint;
 import org.khronika.eventlog.CheckpointSigner;
 import org.khronika.eventlog.EntryIdentity;
 import org.khronika.eventlog.EventLog;
+import org.khronika.eventlog.Head;
+import org.khronika.eventlog.HeadWitness;
 import org.khronika.eventlog.LogEntry;
 import org.khronika.eventlog.PendingEntry;
 import org.khronika.eventlog.Verification;
@@ -68,6 +70,17 @@ public class JdbcEventLog implements EventLog {
 
 	private final ReentrantLock writeLock;
 
+	private final HeadWitness witness;
+
+	/** Whether this process has written to the chain yet (and so said it runs). */
+	private volatile boolean writing;
+
+	/**
+	 * What is wrong with the chain against the head witnessed when this process first
+	 * looked (before it wrote anything); null until then.
+	 */
+	private volatile java.util.Optional<String> witnessed;
+
 	/**
 	 * The records' log ({@link Chain#RECORDS}).
 	 * @param signer signs checkpoint messages; called only when a checkpoint is due
@@ -85,6 +98,18 @@ public class JdbcEventLog implements EventLog {
 	 */
 	public JdbcEventLog(Chain chain, DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
 			CheckpointSigner signer, int checkpointInterval) {
+		this(chain, dataSource, transactionManager, clock, signer, checkpointInterval, null);
+	}
+
+	/**
+	 * The chain {@code chain}, its signed heads witnessed by {@code witness} (null: by
+	 * nothing outside the database).
+	 * @param signer signs checkpoint messages; called only when a checkpoint is due
+	 * @param checkpointInterval a checkpoint is signed at least every this many entries
+	 */
+	public JdbcEventLog(Chain chain, DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
+			CheckpointSigner signer, int checkpointInterval, HeadWitness witness) {
+		this.witness = witness;
 		this.chain = chain;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -106,7 +131,18 @@ public class JdbcEventLog implements EventLog {
 	public <T> T write(Function<Appender, T> work) {
 		this.writeLock.lock();
 		try {
-			return this.transactions.execute(status -> {
+			java.util.Optional<String> problem = witnessProblem();
+			if (problem.isPresent()) {
+				throw new IllegalStateException(
+						"writes are stopped: " + problem.get() + " (the head witnessed in " + HeadWitness.FILE + ")");
+			}
+			if (!this.writing && this.witness != null) {
+				// Khronika writes again: entries may follow the head it stopped at
+				this.witness.stopped(this.chain, false);
+			}
+			this.writing = true;
+			Checkpoint[] signed = new Checkpoint[1];
+			T written = this.transactions.execute(status -> {
 				if (this.postgres) {
 					this.jdbc.execute("SELECT pg_advisory_xact_lock(" + this.chain.lock() + ")");
 				}
@@ -114,14 +150,83 @@ public class JdbcEventLog implements EventLog {
 				T result = work.apply(appender);
 				if (appender.appended > 0
 						&& crossesCheckpoint(appender.head.sequence() - appender.appended, appender.head.sequence())) {
-					signCheckpoint(appender.head);
+					signed[0] = signCheckpoint(appender.head);
 				}
 				return result;
 			});
+			// witnessed once committed: a head that was rolled back is never witnessed
+			witness(signed[0]);
+			return written;
 		}
 		finally {
 			this.writeLock.unlock();
 		}
+	}
+
+	private void witness(Checkpoint checkpoint) {
+		if (checkpoint != null && this.witness != null) {
+			this.witness.witness(Head.of(this.chain, checkpoint));
+		}
+	}
+
+	@Override
+	public Checkpoint stop() {
+		this.writeLock.lock();
+		try {
+			Checkpoint checkpoint = checkpoint();
+			if (checkpoint != null && this.witness != null && witnessProblem().isEmpty()) {
+				this.witness.stopped(this.chain, true);
+			}
+			// a write after this (an audit entry flushed late) says Khronika runs again
+			this.writing = false;
+			return checkpoint;
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	@Override
+	public java.util.Optional<String> witnessProblem() {
+		if (this.witnessed == null) {
+			synchronized (this) {
+				if (this.witnessed == null) {
+					this.witnessed = (this.witness != null) ? this.witness.read(this.chain).flatMap(this::problemWith)
+							: java.util.Optional.empty();
+				}
+			}
+		}
+		return this.witnessed;
+	}
+
+	@Override
+	public java.util.Optional<Checkpoint> lastCheckpoint() {
+		return this.jdbc
+			.query("SELECT seq, entry_hash, signed_at, signature FROM " + this.chain.checkpoints()
+					+ " ORDER BY seq DESC LIMIT 1", CHECKPOINT)
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public java.util.Optional<String> problemWith(Head witnessed) {
+		long size = size();
+		if (size < witnessed.sequence()) {
+			return java.util.Optional
+				.of("the " + this.chain.name() + " ends at entry " + size + ", before the head witnessed at entry "
+						+ witnessed.sequence() + ": " + (witnessed.sequence() - size) + " entries were removed");
+		}
+		List<String> hash = this.jdbc.queryForList("SELECT entry_hash FROM " + this.chain.entries() + " WHERE seq = ?",
+				String.class, witnessed.sequence());
+		if (hash.isEmpty() || !hash.get(0).equals(witnessed.hash())) {
+			return java.util.Optional.of("entry " + witnessed.sequence() + " of the " + this.chain.name()
+					+ " is not the one witnessed: the log was rewritten up to there");
+		}
+		if (witnessed.stopped() && !this.postgres && size > witnessed.sequence()) {
+			return java.util.Optional.of((size - witnessed.sequence()) + " entries of the " + this.chain.name()
+					+ " follow the head witnessed where Khronika stopped: they were added outside Khronika");
+		}
+		return java.util.Optional.empty();
 	}
 
 	private boolean crossesCheckpoint(long before, long after) {
@@ -158,7 +263,7 @@ public class JdbcEventLog implements EventLog {
 
 	@Override
 	public Checkpoint checkpoint() {
-		return write(appender -> {
+		Checkpoint checkpoint = write(appender -> {
 			LogEntry head = ((ChainAppender) appender).head;
 			if (head == null) {
 				return null;
@@ -168,6 +273,8 @@ public class JdbcEventLog implements EventLog {
 					CHECKPOINT, head.sequence());
 			return existing.isEmpty() ? signCheckpoint(head) : existing.get(0);
 		});
+		witness(checkpoint);
+		return checkpoint;
 	}
 
 	@Override
@@ -222,6 +329,12 @@ public class JdbcEventLog implements EventLog {
 				return new Verification.Broken(checkpoint.sequence(), atCheckpoint.get(0)[0],
 						"the checkpoint signature at this entry does not verify");
 			}
+		}
+		long due = (entries / this.checkpointInterval) * this.checkpointInterval;
+		long last = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).sequence();
+		if (due > 0 && last < due) {
+			return new Verification.Broken(due, "-", "no signed checkpoint at or after entry " + due
+					+ ", though one is signed every " + this.checkpointInterval + " entries: checkpoints were removed");
 		}
 		return new Verification.Intact(entries, checkpoints.size());
 	}
