@@ -62,7 +62,7 @@ public class Site {
 	}
 
 	/** A snapshot's document as stored. */
-	record Document(String snapshot, String takenOn, long position, List<Figure> figures) {
+	record Document(String snapshot, String takenOn, long position, List<Figure> figures, String logHead) {
 	}
 
 	/** A figure as a snapshot stored it: codes, and each count as shown. */
@@ -87,6 +87,9 @@ public class Site {
 					this.snapshots.document(earlier.id()).orElseThrow().getBytes(StandardCharsets.UTF_8));
 		}
 		files.put("style.css", STYLE.getBytes(StandardCharsets.UTF_8));
+		if (document.logHead() != null) {
+			files.put("log-head.txt", utf8(document.logHead() + "\n"));
+		}
 		files.put("index.html", utf8(landing(document)));
 		PublicationSigner signer = this.keyring.get().publicationSigner();
 		for (Locale locale : LANGUAGES) {
@@ -749,7 +752,13 @@ public class Site {
 							+ "файла. Изменённый байт в любом файле ломает проверку. С Хроникой то же делает команда:",
 							"The first command must print 'Signature Verified Successfully', the second OK for every file. "
 									+ "A changed byte in any file fails the check. With Khronika, one command does both:"))
-					+ "</p><pre>java -jar khronika.jar publish verify DIR --key publication-key.pem</pre>";
+					+ "</p><pre>java -jar khronika.jar publish verify DIR --key publication-key.pem</pre>"
+					+ ((this.document.logHead() == null) ? "" : "<p>" + esc(w(
+							"Подписанная голова журнала на момент снимка (log-head.txt): любой, у кого "
+									+ "есть копия, может позже проверить, что журнал организации её продолжает.",
+							"The log's signed head when the snapshot was taken (log-head.txt): anyone who keeps "
+									+ "a copy can later check that the organisation's log extends it."))
+							+ "</p><pre>" + esc(this.document.logHead()) + "</pre>");
 			return page("verify.html", w("Проверка подписи", "Checking the signature"), body);
 		}
 

@@ -101,6 +101,10 @@ public class Snapshots {
 		document.put("takenOn", today.toString());
 		document.put("position", position);
 		document.put("figures", tables.stream().map(Snapshots::figure).toList());
+		// the log's latest signed head, witnessed by the publication too
+		this.log.lastCheckpoint()
+			.ifPresent(checkpoint -> document.put("logHead",
+					org.khronika.eventlog.Head.of(this.log.chain(), checkpoint).line()));
 		String text = JSON.writeValueAsString(document);
 		String sha256 = sha256(text.getBytes(StandardCharsets.UTF_8));
 		byte[] incidents = this.openData.incidents();

@@ -92,6 +92,9 @@ class SiteIT {
 	Decisions decisions;
 
 	@Autowired
+	org.khronika.eventlog.EventLog log;
+
+	@Autowired
 	Prisoners prisoners;
 
 	@TempDir
@@ -191,6 +194,9 @@ class SiteIT {
 		SiteFiles.write(files, this.out);
 
 		assertThat(SiteFiles.check(this.out, Optional.empty())).isEmpty();
+		org.khronika.eventlog.Head head = org.khronika.eventlog.Head.parse(text(files, "log-head.txt"));
+		assertThat(this.log.problemWith(head)).as("the site carries a head the log extends").isEmpty();
+		assertThat(text(files, "en/verify.html")).contains(head.line());
 		JsonNode descriptor = JSON.readTree(files.get("data/datapackage.json"));
 		assertThat(descriptor.get("$schema").asString())
 			.isEqualTo("https://datapackage.org/profiles/2.0/datapackage.json");
