@@ -23,6 +23,9 @@ import org.khronika.access.Staff;
  */
 public final class WebSession {
 
+	/** What Chromium asks for when it follows a link: a page, or else anything. */
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final String base;
@@ -66,7 +69,7 @@ public final class WebSession {
 	public Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Accept-Language", "ru")
-			.header("Accept", "text/html")
+			.header("Accept", BROWSER_ACCEPT)
 			.GET());
 	}
 
@@ -117,7 +120,7 @@ public final class WebSession {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept-Language", "ru")
-			.header("Accept", "text/html")
+			.header("Accept", BROWSER_ACCEPT)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		headers.forEach(request::setHeader);
 		return send(request);
@@ -171,7 +174,7 @@ public final class WebSession {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("Accept-Language", "ru")
-			.header("Accept", "text/html")
+			.header("Accept", BROWSER_ACCEPT)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
 		headers.forEach(request::setHeader);
 		return send(request);
@@ -211,7 +214,7 @@ public final class WebSession {
 	public Response getWithSession(String path, String cookie) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Cookie", "JSESSIONID=" + cookie)
-			.header("Accept", "text/html")
+			.header("Accept", BROWSER_ACCEPT)
 			.GET());
 	}
 

@@ -1,0 +1,91 @@
+package org.khronika.web;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.khronika.TestApplication;
+import org.khronika.TestDatabases.Engine;
+import org.khronika.WebSession;
+import org.khronika.access.Role;
+import org.khronika.access.Staff;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API's OpenAPI document describes every endpoint of the API, with each method, and
+ * is there for logged-in users only.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OpenApiIT {
+
+	private static final Path DATA = TestApplication.dataDirectory();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApplication.register(registry, DATA, Engine.SQLITE);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyEndpointOfTheApiIsInTheDocumentAndOnlyLoggedInUsersGetIt() {
+		WebSession visitor = new WebSession(this.port);
+		assertThat(visitor.get("/v3/api-docs").status()).as("a visitor is sent to log in").isEqualTo(302);
+
+		WebSession analyst = new WebSession(this.port).login(Staff.add(this.context, "openapi-reader", Role.ANALYST));
+		WebSession.Response document = analyst.get("/v3/api-docs", java.util.Map.of("Accept", "application/json"));
+		assertThat(document.status()).isEqualTo(200);
+		JsonNode api = JsonMapper.builder().build().readTree(document.body());
+		assertThat(api.get("info").get("title").asString()).isEqualTo("Khronika API");
+
+		List<String> missing = new ArrayList<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			for (String pattern : info.getPatternValues()) {
+				if (!pattern.startsWith("/api/")) {
+					continue;
+				}
+				// the document names a path variable without its pattern
+				String path = pattern.replaceAll("\\{([a-zA-Z]+):[^}]*}", "{$1}");
+				Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("GET")
+						: info.getMethodsCondition()
+							.getMethods()
+							.stream()
+							.map(method -> method.name())
+							.collect(java.util.stream.Collectors.toSet());
+				for (String method : methods) {
+					JsonNode described = api.get("paths").get(path);
+					if (described == null || described.get(method.toLowerCase(java.util.Locale.ROOT)) == null) {
+						missing.add(method + " " + path);
+					}
+				}
+			}
+		}
+		assertThat(missing).as("API endpoints the document does not describe").isEmpty();
+		assertThat(api.get("paths").size()).as("the API's paths, and nothing else").isGreaterThanOrEqualTo(4);
+		api.get("paths").propertyNames().forEach(path -> assertThat(path).startsWith("/api/"));
+	}
+
+}
