@@ -142,7 +142,8 @@ class SecurityConfiguration {
 		http.securityContext(context -> context.securityContextRepository(contexts))
 			.authenticationManager(new ProviderManager(throttled))
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/css/**", "/favicon.svg", "/actuator/health", "/error")
+				.requestMatchers("/login", "/css/**", "/favicon.svg", "/actuator/health", "/actuator/health/liveness",
+						"/actuator/health/readiness", "/error")
 				.permitAll()
 				.requestMatchers("/login/code", "/login/enrol")
 				.hasAuthority(Sessions.PENDING)

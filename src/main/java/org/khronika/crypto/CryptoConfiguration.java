@@ -17,6 +17,16 @@ class CryptoConfiguration {
 		return new KeyringUnlock(settings.directory(), KeyringUnlock::secretFromEnvironmentOrConsole);
 	}
 
+	/**
+	 * Readiness says whether the keyring is unlocked: until it is, nothing sealed can be
+	 * read or written. Out of service until then; nothing else is said.
+	 */
+	@Bean("keyring")
+	org.springframework.boot.health.contributor.HealthIndicator keyringHealth(KeyringUnlock keyring) {
+		return () -> keyring.isUnlocked() ? org.springframework.boot.health.contributor.Health.up().build()
+				: org.springframework.boot.health.contributor.Health.outOfService().build();
+	}
+
 	@Bean
 	Sealer sealer(KeyringUnlock keyring, DataSource dataSource, Clock clock) {
 		return new Sealer(keyring, new JdbcSubjectKeyStore(dataSource, clock));

@@ -32,6 +32,17 @@ class EventLogConfiguration {
 				witness);
 	}
 
+	/**
+	 * Readiness says whether the log takes writes: down while a chain does not extend its
+	 * witnessed head ({@link EventLog#witnessProblem}).
+	 */
+	@Bean("log")
+	org.springframework.boot.health.contributor.HealthIndicator logHealth(java.util.List<EventLog> chains) {
+		return () -> chains.stream().allMatch(chain -> chain.witnessProblem().isEmpty())
+				? org.springframework.boot.health.contributor.Health.up().build()
+				: org.springframework.boot.health.contributor.Health.down().build();
+	}
+
 	/** The signed heads, witnessed in the data directory beside the database. */
 	@Bean
 	HeadWitness headWitness(@org.springframework.beans.factory.annotation.Value("${khronika.data-dir}") Path data) {

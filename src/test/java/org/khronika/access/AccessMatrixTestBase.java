@@ -412,7 +412,8 @@ abstract class AccessMatrixTestBase {
 		// every role searches; what each finds is what it may see (SearchIT)
 		rows.add(new Row("GET /search", "GET", "/search", null, expect(A, A, A, A, A)));
 		rows.add(new Row("POST /search", "POST", "/search", form("q", "Иванов"), expect(A, A, A, A, A)));
-		// the API's OpenAPI document: for every logged-in user, as the API is (OpenApiIT)
+		// the API's OpenAPI document: for every logged-in user, as the API is
+		// (OperationsIT)
 		rows.add(new Row("GET /v3/api-docs", "GET", "/v3/api-docs", null, expect(A, A, A, A, A)));
 		rows.add(new Row("GET /v3/api-docs.yaml", "GET", "/v3/api-docs.yaml", null, expect(A, A, A, A, A)));
 		// publishing: editors and admins; a stale preview's position publishes nothing

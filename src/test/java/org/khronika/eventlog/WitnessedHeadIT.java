@@ -169,6 +169,9 @@ class WitnessedHeadIT {
 
 		assertThat(log.witnessProblem()).hasValueSatisfying(problem -> assertThat(problem)
 			.isEqualTo("the log ends at entry 1027, before the head witnessed at entry 1037: 10 entries were removed"));
+		assertThat(new EventLogConfiguration().logHealth(List.of(log)).health().getStatus())
+			.as("readiness says the log takes no writes")
+			.isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
 		assertThatThrownBy(() -> log.write(appender -> appender.append(pending("more"))))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageStartingWith("writes are stopped: the log ends at entry 1027");

@@ -27,11 +27,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API's OpenAPI document describes every endpoint of the API, with each method, and
- * is there for logged-in users only.
+ * What an operator and an API client find: the API's OpenAPI document, which describes
+ * every endpoint of the API with each method, for logged-in users only; and the health
+ * probes, which anyone may ask.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OpenApiIT {
+class OperationsIT {
 
 	private static final Path DATA = TestApplication.dataDirectory();
 
@@ -49,6 +50,18 @@ class OpenApiIT {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
+
+	/** Liveness and readiness answer anyone, with a status and nothing else. */
+	@Test
+	void livenessAndReadinessSayOnlyTheirStatus() {
+		this.context.getBean(org.khronika.crypto.KeyringUnlock.class).get();
+		WebSession visitor = new WebSession(this.port);
+		for (String probe : java.util.List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+			WebSession.Response response = visitor.get(probe, java.util.Map.of("Accept", "application/json"));
+			assertThat(response.status()).as(probe).isEqualTo(200);
+			assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+		}
+	}
 
 	@Test
 	void everyEndpointOfTheApiIsInTheDocumentAndOnlyLoggedInUsersGetIt() {
