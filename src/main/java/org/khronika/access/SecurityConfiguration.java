@@ -81,6 +81,31 @@ class SecurityConfiguration {
 		return anonymous(http);
 	}
 
+	/**
+	 * Metrics for Prometheus: only with the metrics token
+	 * ({@code KHRONIKA_METRICS_TOKEN}), which names no account; without one set, to no
+	 * one. No session, no cookie.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain metricsChain(HttpSecurity http,
+			@org.springframework.beans.factory.annotation.Value("${khronika.metrics.token:}") String token)
+			throws Exception {
+		byte[] expected = ("Bearer " + token).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		http.securityMatcher("/actuator/prometheus")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.addFilterBefore((request, response, chain) -> {
+				String given = ((jakarta.servlet.http.HttpServletRequest) request).getHeader("Authorization");
+				if (token.isBlank() || given == null || !java.security.MessageDigest.isEqual(expected,
+						given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+					((jakarta.servlet.http.HttpServletResponse) response).sendError(401);
+					return;
+				}
+				chain.doFilter(request, response);
+			}, org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
+		return anonymous(http);
+	}
+
 	/** A chain for visitors who log in to nothing: no session, no cookie, no token. */
 	private static SecurityFilterChain anonymous(HttpSecurity http) throws Exception {
 		http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -27,6 +27,15 @@ class CryptoConfiguration {
 				: org.springframework.boot.health.contributor.Health.outOfService().build();
 	}
 
+	/** {@code khronika_keyring_unlocked}: 1 once the keyring is unlocked, else 0. */
+	@Bean
+	io.micrometer.core.instrument.binder.MeterBinder keyringMetric(KeyringUnlock keyring) {
+		return registry -> io.micrometer.core.instrument.Gauge
+			.builder("khronika.keyring.unlocked", keyring, unlock -> unlock.isUnlocked() ? 1 : 0)
+			.description("1 once the keyring is unlocked")
+			.register(registry);
+	}
+
 	@Bean
 	Sealer sealer(KeyringUnlock keyring, DataSource dataSource, Clock clock) {
 		return new Sealer(keyring, new JdbcSubjectKeyStore(dataSource, clock));

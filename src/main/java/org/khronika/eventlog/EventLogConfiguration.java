@@ -43,6 +43,19 @@ class EventLogConfiguration {
 				: org.springframework.boot.health.contributor.Health.down().build();
 	}
 
+	/**
+	 * {@code khronika_log_entries{chain}}: the entries of each chain, so that appends per
+	 * second are its rate.
+	 */
+	@Bean
+	io.micrometer.core.instrument.binder.MeterBinder logMetric(java.util.List<EventLog> chains) {
+		return registry -> chains
+			.forEach(chain -> io.micrometer.core.instrument.Gauge.builder("khronika.log.entries", chain, EventLog::size)
+				.description("entries in the chain")
+				.tag("chain", (chain.chain() == Chain.AUDIT) ? "audit" : "log")
+				.register(registry));
+	}
+
 	/** The signed heads, witnessed in the data directory beside the database. */
 	@Bean
 	HeadWitness headWitness(@org.springframework.beans.factory.annotation.Value("${khronika.data-dir}") Path data) {

@@ -136,6 +136,14 @@ public final class ImportJobs {
 		return (job != null && mayView(actor, job)) ? Optional.of(job.snapshot()) : Optional.empty();
 	}
 
+	/**
+	 * How many jobs are in {@code state} now, whoever started them: a number for the
+	 * operators' metrics, nothing about any job.
+	 */
+	public long count(State state) {
+		return this.jobs.values().stream().filter(job -> job.state == state).count();
+	}
+
 	/** The jobs {@code actor} may see, newest first. */
 	public List<Snapshot> list(Actor actor) {
 		forgetOldUploads();

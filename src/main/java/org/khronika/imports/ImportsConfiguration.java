@@ -28,4 +28,19 @@ class ImportsConfiguration {
 		return new ImportJobs(importer, policy, clock);
 	}
 
+	/**
+	 * {@code khronika_import_jobs{state}}: how many import jobs are queued and running.
+	 */
+	@Bean
+	io.micrometer.core.instrument.binder.MeterBinder importMetric(ImportJobs jobs) {
+		return registry -> {
+			for (ImportJobs.State state : java.util.List.of(ImportJobs.State.QUEUED, ImportJobs.State.RUNNING)) {
+				io.micrometer.core.instrument.Gauge.builder("khronika.import.jobs", jobs, j -> j.count(state))
+					.description("import jobs in this state")
+					.tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+					.register(registry);
+			}
+		};
+	}
+
 }

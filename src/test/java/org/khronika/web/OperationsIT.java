@@ -39,7 +39,10 @@ class OperationsIT {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		TestApplication.register(registry, DATA, Engine.SQLITE);
+		registry.add("khronika.metrics.token", () -> METRICS_TOKEN);
 	}
+
+	private static final String METRICS_TOKEN = "invented-metrics-token-5521";
 
 	@LocalServerPort
 	int port;
@@ -50,6 +53,37 @@ class OperationsIT {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
+
+	/**
+	 * Metrics for Prometheus answer only the metrics token, and count requests by route,
+	 * never by address or record: no label holds an id or anything a person typed.
+	 */
+	@Test
+	void metricsAnswerOnlyTheTokenAndNameNoRecord() {
+		this.context.getBean(org.khronika.crypto.KeyringUnlock.class).get();
+		WebSession analyst = new WebSession(this.port).login(Staff.add(this.context, "metrics-reader", Role.ANALYST));
+		analyst.get("/persons/" + java.util.UUID.randomUUID());
+		analyst.get("/search?q="
+				+ java.net.URLEncoder.encode("Щукарь Канареечный", java.nio.charset.StandardCharsets.UTF_8));
+		WebSession visitor = new WebSession(this.port);
+		assertThat(visitor.get("/actuator/prometheus").status()).isEqualTo(401);
+		assertThat(visitor.get("/actuator/prometheus", java.util.Map.of("Authorization", "Bearer wrong")).status())
+			.isEqualTo(401);
+		assertThat(analyst.get("/actuator/prometheus").status()).as("a staff session is not the token").isEqualTo(401);
+
+		WebSession.Response metrics = visitor.get("/actuator/prometheus",
+				java.util.Map.of("Authorization", "Bearer " + METRICS_TOKEN, "Accept", "text/plain"));
+
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body())
+			.contains("khronika_keyring_unlocked 1.0", "khronika_log_entries{chain=\"log\"}",
+					"khronika_log_entries{chain=\"audit\"}", "khronika_import_jobs{state=\"running\"} 0.0",
+					"http_server_requests_seconds_count")
+			.as("a record page is counted by its route template")
+			.contains("uri=\"/{plural:persons|incidents|cases|case-events|sources}/{id}\"")
+			.doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+			.doesNotContain("Щукарь", "%D0%A9");
+	}
 
 	/** Liveness and readiness answer anyone, with a status and nothing else. */
 	@Test
