@@ -164,9 +164,16 @@ public class DataPackage {
 				planned.map(p -> p.title().en()).orElse(figure.code()), schema);
 		resource.put("description", planned.map(p -> p.methodology().en() + " (" + p.methodology().ru() + ")")
 			.orElse("Measure " + figure.measure()));
-		if (figure.from() != null || figure.to() != null) {
-			resource.put("temporalCoverage",
-					Map.of("from", String.valueOf(figure.from()), "to", String.valueOf(figure.to())));
+		// the figure's period, where the plan gives one (an open end is left out)
+		Map<String, String> period = new LinkedHashMap<>();
+		if (figure.from() != null) {
+			period.put("from", figure.from());
+		}
+		if (figure.to() != null) {
+			period.put("to", figure.to());
+		}
+		if (!period.isEmpty()) {
+			resource.put("temporalCoverage", period);
 		}
 		return resource;
 	}

@@ -40,6 +40,7 @@ class OperationsIT {
 	static void properties(DynamicPropertyRegistry registry) {
 		TestApplication.register(registry, DATA, Engine.SQLITE);
 		registry.add("khronika.metrics.token", () -> METRICS_TOKEN);
+		registry.add("khronika.publish.public-rebuild-seconds", () -> "0");
 	}
 
 	private static final String METRICS_TOKEN = "invented-metrics-token-5521";
@@ -83,6 +84,53 @@ class OperationsIT {
 			.contains("uri=\"/{plural:persons|incidents|cases|case-events|sources}/{id}\"")
 			.doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 			.doesNotContain("Щукарь", "%D0%A9");
+	}
+
+	/**
+	 * {@code /public/} serves the latest snapshot's site to anyone; a person who
+	 * withdraws consent afterwards is no longer named there (here it is built again at
+	 * once; by default within a minute of a change).
+	 */
+	@Test
+	void thePublicSiteNamesNoOneWhoWithdrewConsentSinceTheSnapshot() {
+		org.khronika.registry.Registry registry = this.context.getBean(org.khronika.registry.Registry.class);
+		org.khronika.access.Actor editor = new org.khronika.access.Actor("public-editor", Role.EDITOR);
+		org.khronika.registry.RecordId person = saved(registry.record(editor,
+				org.khronika.registry.RecordDraft.empty(org.khronika.registry.RecordKind.PERSON)
+					.with("names", "Лидия Передумавшая")
+					.with("mayBeNamed", "true")));
+		org.khronika.registry.RecordId courtCase = saved(registry.record(editor,
+				org.khronika.registry.RecordDraft.empty(org.khronika.registry.RecordKind.CASE)
+					.with("person", person.toString())
+					.with("kind", "criminal")
+					.with("charges", "uk-207.3")
+					.with("trigger", "wiretap")
+					.with("status", "investigation")));
+		saved(registry.record(editor,
+				org.khronika.registry.RecordDraft.empty(org.khronika.registry.RecordKind.CASE_EVENT)
+					.with("caseId", courtCase.toString())
+					.with("type", "measure-of-restraint")
+					.with("date", "2025-09-01")
+					.with("measure", "custody")
+					.with("until", java.time.LocalDate.now().plusMonths(1).toString())));
+		this.context.getBean(org.khronika.crypto.KeyringUnlock.class).get();
+		this.context.getBean(org.khronika.publish.Snapshots.class).take(editor);
+		WebSession visitor = new WebSession(this.port);
+		assertThat(visitor.get("/public/ru/prisoners.html").body()).contains("Лидия Передумавшая");
+
+		saved(registry.revise(editor, person,
+				org.khronika.registry.RecordDraft.empty(org.khronika.registry.RecordKind.PERSON)
+					.with("names", "Лидия Передумавшая")
+					.with("mayBeNamed", "false")));
+
+		WebSession.Response after = visitor.get("/public/ru/prisoners.html");
+		assertThat(after.status()).isEqualTo(200);
+		assertThat(after.body()).doesNotContain("Лидия Передумавшая");
+	}
+
+	private static org.khronika.registry.RecordId saved(org.khronika.registry.SaveResult result) {
+		assertThat(result).isInstanceOf(org.khronika.registry.SaveResult.Saved.class);
+		return ((org.khronika.registry.SaveResult.Saved) result).id();
 	}
 
 	/** Liveness and readiness answer anyone, with a status and nothing else. */

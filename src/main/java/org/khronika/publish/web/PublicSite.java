@@ -31,9 +31,20 @@ class PublicSite {
 			MediaType.valueOf("text/plain;charset=UTF-8"), "pem", MediaType.valueOf("application/x-pem-file"), "sig",
 			MediaType.APPLICATION_OCTET_STREAM);
 
-	/** A built site and the snapshot it is of. */
-	private record Built(String snapshot, SortedMap<String, byte[]> files) {
+	/**
+	 * A built site: the snapshot it is of, the registry's log position when it was built
+	 * and when.
+	 */
+	private record Built(String snapshot, long position, java.time.Instant at, SortedMap<String, byte[]> files) {
 	}
+
+	/**
+	 * How soon after a change in the records the site is built again
+	 * ({@code khronika.publish.public-rebuild-seconds}, 60): soon enough that consent
+	 * withdrawn since the snapshot takes effect here too, not so often that visitors can
+	 * make the server rebuild it at every request.
+	 */
+	private final java.time.Duration rebuiltAfter;
 
 	private final Snapshots snapshots;
 
@@ -41,9 +52,17 @@ class PublicSite {
 
 	private final AtomicReference<Built> built = new AtomicReference<>();
 
-	PublicSite(Snapshots snapshots, Site site) {
+	private final org.khronika.registry.Facts facts;
+
+	private final java.time.Clock clock;
+
+	PublicSite(Snapshots snapshots, Site site, org.khronika.registry.Facts facts, java.time.Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${khronika.publish.public-rebuild-seconds:60}") long rebuildSeconds) {
+		this.rebuiltAfter = java.time.Duration.ofSeconds(rebuildSeconds);
 		this.snapshots = snapshots;
 		this.site = site;
+		this.facts = facts;
+		this.clock = clock;
 	}
 
 	@GetMapping("/public")
@@ -75,15 +94,22 @@ class PublicSite {
 			.body(bytes);
 	}
 
-	/** The latest snapshot's site, built once per snapshot. */
-	private Optional<Built> latest() {
+	/**
+	 * The latest snapshot's site: built once per snapshot, and again (at most once in
+	 * {@link #rebuiltAfter}) after the records change, since a person who withdrew
+	 * consent since the snapshot must not stay named here.
+	 */
+	private synchronized Optional<Built> latest() {
 		Optional<Snapshots.Snapshot> latest = this.snapshots.latest();
 		if (latest.isEmpty()) {
 			return Optional.empty();
 		}
 		Built current = this.built.get();
-		if (current == null || !current.snapshot().equals(latest.get().id())) {
-			current = new Built(latest.get().id(), this.site.build(latest.get().id()));
+		long position = this.facts.position();
+		java.time.Instant now = this.clock.instant();
+		if (current == null || !current.snapshot().equals(latest.get().id())
+				|| (current.position() != position && !current.at().plus(this.rebuiltAfter).isAfter(now))) {
+			current = new Built(latest.get().id(), position, now, this.site.build(latest.get().id()));
 			this.built.set(current);
 		}
 		return Optional.of(current);
