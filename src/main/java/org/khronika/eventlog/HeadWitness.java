@@ -67,6 +67,9 @@ public final class HeadWitness {
 			catch (IOException ex) {
 				throw new UncheckedIOException("the witnessed log head " + this.file + " cannot be read", ex);
 			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException(this.file.getFileName() + " is damaged: " + ex.getMessage(), ex);
+			}
 		}
 		return heads;
 	}

@@ -177,6 +177,21 @@ class WitnessedHeadIT {
 			.hasMessageStartingWith("writes are stopped: the log ends at entry 1027");
 	}
 
+	@ParameterizedTest
+	@EnumSource(Engine.class)
+	void aDamagedWitnessStopsWritesAndSaysSo(Engine engine) throws Exception {
+		open(engine);
+		java.nio.file.Files.writeString(this.dir.resolve(HeadWitness.FILE), "not a head at all\n");
+
+		EventLog log = log();
+
+		assertThat(log.witnessProblem()).hasValueSatisfying(problem -> assertThat(problem)
+			.startsWith("the head witnessed for the log cannot be read (log-head.txt is damaged: not a head"));
+		assertThatThrownBy(() -> log.write(appender -> appender.append(pending("more"))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageStartingWith("writes are stopped: the head witnessed for the log cannot be read");
+	}
+
 	/**
 	 * Runs {@code attack} on a fresh copy of the stopped log and notes it in
 	 * {@code uncaught} if neither check finds it.

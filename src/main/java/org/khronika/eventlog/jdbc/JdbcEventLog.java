@@ -163,9 +163,21 @@ public class JdbcEventLog implements EventLog {
 		}
 	}
 
+	/**
+	 * Witnesses a committed checkpoint. A witness that cannot be written (a full disk) is
+	 * said in the log of the process, and does not turn the committed write into a
+	 * failure: the entries are stored, and the next checkpoint is witnessed again.
+	 */
 	private void witness(Checkpoint checkpoint) {
 		if (checkpoint != null && this.witness != null) {
-			this.witness.witness(Head.of(this.chain, checkpoint));
+			try {
+				this.witness.witness(Head.of(this.chain, checkpoint));
+			}
+			catch (RuntimeException ex) {
+				org.apache.commons.logging.LogFactory.getLog(JdbcEventLog.class)
+					.error("the " + this.chain.name() + "'s head at entry " + checkpoint.sequence()
+							+ " could not be witnessed: " + ex.getClass().getSimpleName());
+			}
 		}
 	}
 
@@ -191,12 +203,25 @@ public class JdbcEventLog implements EventLog {
 		if (this.witnessed == null) {
 			synchronized (this) {
 				if (this.witnessed == null) {
-					this.witnessed = (this.witness != null) ? this.witness.read(this.chain).flatMap(this::problemWith)
-							: java.util.Optional.empty();
+					this.witnessed = (this.witness != null) ? witnessed() : java.util.Optional.empty();
 				}
 			}
 		}
 		return this.witnessed;
+	}
+
+	/**
+	 * What is wrong against the witnessed head; a witness that cannot be read is wrong
+	 * too.
+	 */
+	private java.util.Optional<String> witnessed() {
+		try {
+			return this.witness.read(this.chain).flatMap(this::problemWith);
+		}
+		catch (RuntimeException ex) {
+			return java.util.Optional
+				.of("the head witnessed for the " + this.chain.name() + " cannot be read (" + ex.getMessage() + ")");
+		}
 	}
 
 	@Override
