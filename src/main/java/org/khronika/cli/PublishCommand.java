@@ -177,12 +177,11 @@ class PublishCommand implements Runnable {
 		public Integer call() {
 			PrintWriter out = this.spec.commandLine().getOut();
 			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
-				org.khronika.publish.Snapshots snapshots = context.getBean(org.khronika.publish.Snapshots.class);
-				for (org.khronika.publish.Snapshots.Snapshot snapshot : snapshots.list()) {
-					out.println(snapshot.id() + "  " + snapshot.takenOn() + "  position " + snapshot.position() + "  "
-							+ (snapshots.verify(snapshot.id()) ? "matches its log entry"
-									: "DOES NOT MATCH its log entry"));
-				}
+				context.getBean(org.khronika.publish.Snapshots.class)
+					.verifyAll()
+					.forEach((snapshot, matches) -> out
+						.println(snapshot.id() + "  " + snapshot.takenOn() + "  position " + snapshot.position() + "  "
+								+ (matches ? "matches its log entry" : "DOES NOT MATCH its log entry")));
 			}
 			out.flush();
 			return 0;

@@ -121,24 +121,22 @@ public class Prisoners {
 			}
 		}
 		List<Listed> entries = new ArrayList<>();
-		holding.forEach((person, held) -> entry(actor, person, held, clusters, events, decided)
+		// the records linked as one person, by that person's least id
+		Map<String, Set<String>> members = new HashMap<>();
+		clusters.forEach((record, cluster) -> members.computeIfAbsent(cluster, c -> new TreeSet<>()).add(record));
+		holding.forEach((person, held) -> entry(actor, person, held, members, events, decided)
 			.ifPresent(entry -> entries.add(new Listed(person.toString(), entry))));
 		Collator byName = Collator.getInstance(java.util.Locale.forLanguageTag("ru"));
 		entries.sort(Comparator.comparing((Listed listed) -> listed.entry().name(), byName::compare));
 		return entries;
 	}
 
-	private Optional<Entry> entry(Actor actor, UUID person, List<Facts.CaseFact> held, Map<String, String> clusters,
+	private Optional<Entry> entry(Actor actor, UUID person, List<Facts.CaseFact> held, Map<String, Set<String>> linked,
 			Map<UUID, List<Custody.Event>> events, Map<UUID, Set<String>> decided) {
 		List<PersonDetails> records = new ArrayList<>();
 		PersonDetails first = null;
-		Set<String> members = new TreeSet<>();
+		Set<String> members = new TreeSet<>(linked.getOrDefault(person.toString(), Set.of()));
 		members.add(person.toString());
-		clusters.forEach((record, cluster) -> {
-			if (cluster.equals(person.toString())) {
-				members.add(record);
-			}
-		});
 		for (String member : members) {
 			Optional<RecordView> view = this.registry.read(actor, new PersonId(UUID.fromString(member)));
 			if (view.isEmpty() || view.get().restricted() || view.get().shredded() || view.get().redacted()

@@ -22,6 +22,7 @@ import org.khronika.crypto.Sealer;
 import org.khronika.registry.Facts;
 import org.khronika.eventlog.EntryIdentity;
 import org.khronika.eventlog.EventLog;
+import org.khronika.eventlog.LogEntry;
 import org.khronika.eventlog.PendingEntry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
@@ -199,16 +200,18 @@ public class Snapshots {
 
 	/** Every snapshot, the latest first (by its entry's place in the log). */
 	public List<Snapshot> list() {
-		return this.jdbc.query(
-				"SELECT id, taken_on, log_position, sha256 FROM publication_snapshot ORDER BY entry_seq DESC",
-				(rs, n) -> new Snapshot(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getLong(3),
-						rs.getString(4)));
+		return this.jdbc.query(LISTED + " ORDER BY entry_seq DESC", SNAPSHOT);
 	}
 
 	/** The latest snapshot, if any. */
 	public Optional<Snapshot> latest() {
-		return list().stream().findFirst();
+		return this.jdbc.query(LISTED + " ORDER BY entry_seq DESC LIMIT 1", SNAPSHOT).stream().findFirst();
 	}
+
+	private static final String LISTED = "SELECT id, taken_on, log_position, sha256 FROM publication_snapshot";
+
+	private static final org.springframework.jdbc.core.RowMapper<Snapshot> SNAPSHOT = (rs,
+			n) -> new Snapshot(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getLong(3), rs.getString(4));
 
 	/** The document of snapshot {@code id}, as stored. */
 	public Optional<String> document(String id) {
@@ -222,18 +225,67 @@ public class Snapshots {
 	 * SHA-256, day and log position as the entry recorded them.
 	 */
 	public boolean verify(String id) {
+		return verify(id, recorded());
+	}
+
+	/**
+	 * Every snapshot, the latest first, with whether it matches its log entry
+	 * ({@link #verify}): the log read once for them all.
+	 */
+	public Map<Snapshot, Boolean> verifyAll() {
+		Map<String, Map<String, Object>> recorded = recorded();
+		Map<Snapshot, Boolean> verified = new LinkedHashMap<>();
+		list().forEach(snapshot -> verified.put(snapshot, verify(snapshot.id(), recorded)));
+		return verified;
+	}
+
+	private boolean verify(String id, Map<String, Map<String, Object>> recorded) {
 		Optional<String> document = document(id);
-		if (document.isEmpty()) {
+		Map<String, Object> entry = recorded.get(id);
+		if (document.isEmpty() || entry == null) {
 			return false;
 		}
-		return this.log.stream(STREAM).stream().filter(entry -> EVENT.equals(entry.type())).anyMatch(entry -> {
-			Map<String, Object> recorded = JSON.readValue(entry.publicPart(), new TypeReference<Map<String, Object>>() {
-			});
-			Object incidents = recorded.get("incidentsSha256");
-			return id.equals(recorded.get("snapshot"))
-					&& sha256(document.get().getBytes(StandardCharsets.UTF_8)).equals(recorded.get("sha256"))
-					&& (incidents == null || incidents.equals(incidents(id).map(Snapshots::sha256).orElse(null)));
-		});
+		Object incidents = entry.get("incidentsSha256");
+		return sha256(document.get().getBytes(StandardCharsets.UTF_8)).equals(entry.get("sha256"))
+				&& (incidents == null || incidents.equals(incidentsSha256(id)));
+	}
+
+	/**
+	 * The SHA-256 of snapshot {@code id}'s incidents CSV, read through once (it can be a
+	 * hundred megabytes: never held whole for this), or null if it has none.
+	 */
+	private String incidentsSha256(String id) {
+		List<String> digests = this.jdbc.query("SELECT incidents FROM publication_snapshot WHERE id = ?", (rs, n) -> {
+			java.io.InputStream stored = rs.getBinaryStream(1);
+			if (stored == null) {
+				return null;
+			}
+			try (java.io.InputStream csv = new java.util.zip.GZIPInputStream(stored)) {
+				MessageDigest digest = MessageDigest.getInstance("SHA-256");
+				byte[] buffer = new byte[1 << 16];
+				for (int read = csv.read(buffer); read >= 0; read = csv.read(buffer)) {
+					digest.update(buffer, 0, read);
+				}
+				return HexFormat.of().formatHex(digest.digest());
+			}
+			catch (java.io.IOException | NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("the incidents of snapshot " + id + " cannot be read", ex);
+			}
+		}, id);
+		return digests.isEmpty() ? null : digests.get(0);
+	}
+
+	/** The public parts of the snapshots' log entries, by snapshot id. */
+	private Map<String, Map<String, Object>> recorded() {
+		Map<String, Map<String, Object>> recorded = new java.util.HashMap<>();
+		for (LogEntry entry : this.log.stream(STREAM)) {
+			if (EVENT.equals(entry.type())) {
+				Map<String, Object> part = JSON.readValue(entry.publicPart(), new TypeReference<Map<String, Object>>() {
+				});
+				recorded.put(String.valueOf(part.get("snapshot")), part);
+			}
+		}
+		return recorded;
 	}
 
 	/**

@@ -66,7 +66,8 @@ class PublishPage {
 		List<Publication.Table> tables = this.publication.preview(actor);
 		model.addAttribute("figures", tables.stream().map(table -> figure(table, locale)).toList());
 		model.addAttribute("position", position(tables));
-		List<Snapshots.Snapshot> all = this.snapshots.list();
+		java.util.Map<Snapshots.Snapshot, Boolean> verified = this.snapshots.verifyAll();
+		List<Snapshots.Snapshot> all = new ArrayList<>(verified.keySet());
 		List<Listed> listed = new ArrayList<>();
 		for (int i = 0; i < all.size(); i++) {
 			List<String> changes = new ArrayList<>();
@@ -77,7 +78,7 @@ class PublishPage {
 							+ change.by() + ")");
 				}
 			}
-			listed.add(new Listed(all.get(i), this.snapshots.verify(all.get(i).id()), changes));
+			listed.add(new Listed(all.get(i), verified.get(all.get(i)), changes));
 		}
 		model.addAttribute("snapshots", listed);
 		model.addAttribute("decisionMethodologies", this.decisions.methodologies());
