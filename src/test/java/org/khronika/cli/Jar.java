@@ -63,7 +63,7 @@ public final class Jar {
 		return new Result(exitCode, out.toString(), err.toString());
 	}
 
-	static Process start(Map<String, String> environment, String... arguments) throws IOException {
+	public static Process start(Map<String, String> environment, String... arguments) throws IOException {
 		if (!Files.exists(JAR)) {
 			throw new AssertionError("run 'mvn verify': the jar is built before the integration tests");
 		}
@@ -83,7 +83,7 @@ public final class Jar {
 	 * Starts serve and waits until it says it is running; returns the process and what it
 	 * printed.
 	 */
-	static Served serve(Map<String, String> environment, String... arguments) throws IOException {
+	public static Served serve(Map<String, String> environment, String... arguments) throws IOException {
 		Process process = start(environment, arguments);
 		BufferedReader out = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -114,10 +114,10 @@ public final class Jar {
 				+ new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
 	}
 
-	record Served(Process process, String printed) {
+	public record Served(Process process, String printed) {
 
 		/** Stops the server as Ctrl-C would, and waits for it. */
-		void stop() throws InterruptedException {
+		public void stop() throws InterruptedException {
 			this.process.destroy();
 			this.process.waitFor(60, TimeUnit.SECONDS);
 		}
