@@ -20,7 +20,8 @@ final class Failures {
 			}
 			if (cause instanceof org.khronika.imports.ImportFailure
 					|| cause instanceof org.khronika.imports.ProfileException
-					|| cause instanceof org.khronika.stats.StatsException) {
+					|| cause instanceof org.khronika.stats.StatsException
+					|| cause instanceof org.khronika.backup.BackupException) {
 				return cause.getMessage();
 			}
 			if (cause instanceof org.khronika.access.AccessRefused) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 		subcommands = { InitCommand.class, ServeCommand.class, UserCommand.class, TokenCommand.class,
 				AuditCommand.class, ImportCommand.class, StatsCommand.class, VerifyLogCommand.class,
 				RebuildCommand.class, ShredCommand.class, KeysCommand.class, LinkageCommand.class,
-				IntakeTokenCommand.class, PublishCommand.class })
+				IntakeTokenCommand.class, PublishCommand.class, BackupCommand.class, RestoreCommand.class })
 public class KhronikaCommand implements Runnable {
 
 	@Spec

@@ -12,6 +12,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
@@ -49,6 +52,10 @@ public final class KeyringFile {
 	static final String INTAKE_PUBLIC_KEY = "intake-key.json";
 
 	static final String PUBLICATION_PUBLIC_KEY = "publication-key.pem";
+
+	/** Every file a keyring may have in its data directory. */
+	private static final List<String> FILES = List.of(KEYRING, KEY_FILE, PUBLIC_KEY, INTAKE_PUBLIC_KEY,
+			PUBLICATION_PUBLIC_KEY);
 
 	private static final String FORMAT = "khronika-keyring/1";
 
@@ -238,6 +245,59 @@ public final class KeyringFile {
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			throw new KeyringException("the key file " + keyFile + " cannot be read", ex);
+		}
+	}
+
+	/**
+	 * The keyring's files in {@code dataDir} by name, as a backup carries them: the
+	 * keyring (encrypted under the passphrase and recovery key), its public keys and, for
+	 * an unprotected keyring, its key file.
+	 * @throws KeyringException if they cannot be read
+	 */
+	public static Map<String, byte[]> files(Path dataDir) {
+		read(dataDir);
+		Map<String, byte[]> files = new TreeMap<>();
+		try {
+			for (String name : FILES) {
+				Path file = dataDir.resolve(name);
+				if (Files.exists(file)) {
+					files.put(name, Files.readAllBytes(file));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new KeyringException("the keyring in " + dataDir + " cannot be read", ex);
+		}
+		return files;
+	}
+
+	/**
+	 * Writes the keyring's files a backup carried into {@code dataDir}, which must hold
+	 * no keyring yet.
+	 * @throws KeyringException if it does, if a name is not one of a keyring's files, or
+	 * if they cannot be written
+	 */
+	public static void restoreFiles(Path dataDir, Map<String, byte[]> files) {
+		if (!files.containsKey(KEYRING) || !FILES.containsAll(files.keySet())) {
+			throw new KeyringException("the files given are not a keyring's: " + files.keySet());
+		}
+		try {
+			Files.createDirectories(dataDir);
+			restrictToOwner(dataDir);
+			if (exists(dataDir)) {
+				throw new KeyringException("a keyring exists in " + dataDir + " already; it is never overwritten");
+			}
+			for (Map.Entry<String, byte[]> file : files.entrySet()) {
+				if (!file.getKey().equals(KEYRING)) {
+					writePrivately(dataDir.resolve(file.getKey()), file.getValue());
+				}
+			}
+			// the keyring last: a directory holds one only when it is whole
+			writePrivately(dataDir.resolve(KEYRING), files.get(KEYRING));
+			read(dataDir);
+		}
+		catch (IOException ex) {
+			throw new KeyringException("the keyring could not be written to " + dataDir, ex);
 		}
 	}
 

@@ -12,6 +12,7 @@ import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.hybrid.HybridConfig;
 import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.signature.SignatureConfig;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 
 /**
  * Tink set-up shared by this package: registration once, and AEADs over raw 256-bit keys.
@@ -24,6 +25,7 @@ final class TinkKeys {
 			SignatureConfig.register();
 			MacConfig.register();
 			HybridConfig.register();
+			StreamingAeadConfig.register();
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Tink could not register its key types", ex);

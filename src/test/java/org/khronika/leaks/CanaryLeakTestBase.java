@@ -67,6 +67,7 @@ abstract class CanaryLeakTestBase {
 		enterCanariesThroughTheApi();
 		searchForTheCanaries();
 		publishTheSite();
+		backUp();
 
 		assertThat(this.registry.list(Staff.SETUP, ListQuery.of(RecordKind.PERSON, 0, 500), true).page().items())
 			.as("the canaries were stored and open in memory")
@@ -83,6 +84,20 @@ abstract class CanaryLeakTestBase {
 			assertThat(dump.getValue().length).as(dump.getKey() + " is a real dump").isGreaterThan(1000);
 			assertThat(Canaries.foundIn(dump.getValue())).as(dump.getKey()).isEmpty();
 		}
+	}
+
+	/**
+	 * A backup taken while the server runs, written into the data directory, whose search
+	 * then covers it: it is encrypted whole.
+	 */
+	private void backUp() throws Exception {
+		Path backup = dataDirectory().resolve("canaries.backup");
+		org.khronika.backup.Backups.Summary summary = org.khronika.backup.Backups.write(backup, dataDirectory(),
+				this.context.getBean(org.khronika.crypto.KeyringUnlock.class).get(),
+				this.context.getBean(javax.sql.DataSource.class), rows -> {
+				});
+		assertThat(summary.rows()).as("the backup holds the rows").isGreaterThan(10);
+		assertThat(java.nio.file.Files.size(backup)).isGreaterThan(1000);
 	}
 
 	private void enterCanariesThroughTheWebForms() {

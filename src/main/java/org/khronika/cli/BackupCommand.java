@@ -1,0 +1,60 @@
+package org.khronika.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
+
+import org.khronika.backup.Backups;
+import org.khronika.crypto.KeyringUnlock;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "backup",
+		description = "Write a consistent backup of the database and the keyring while Khronika runs: every table as "
+				+ "one moment saw it, encrypted under the keyring, with the log's head in its header. The keyring "
+				+ "is unlocked with KHRONIKA_PASSPHRASE or KHRONIKA_RECOVERY_KEY, else a prompt; the backup opens "
+				+ "with the passphrase or recovery key of this keyring as it is now.")
+class BackupCommand implements Callable<Integer> {
+
+	@Mixin
+	DataDirectory data;
+
+	@Option(names = "--out", required = true, paramLabel = "FILE",
+			description = "The backup file to write; it must not exist.")
+	Path out;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		Path dir = this.data.existing();
+		PrintWriter err = this.spec.commandLine().getErr();
+		Backups.Summary summary;
+		try (ConfigurableApplicationContext context = Contexts.start(dir)) {
+			summary = Backups.write(this.out.toAbsolutePath(), dir, context.getBean(KeyringUnlock.class).get(),
+					context.getBean(DataSource.class), rows -> {
+						err.printf("\rbacked up %,d rows", rows);
+						err.flush();
+					});
+		}
+		if (summary.rows() >= 100_000) {
+			err.println();
+		}
+		PrintWriter out = this.spec.commandLine().getOut();
+		out.printf("Backed up %,d rows of %d tables to %s; log head %s.%n", summary.rows(), summary.tables(), this.out,
+				summary.header().logHead());
+		out.println("It opens only with this keyring's passphrase or recovery key: keep them, apart from the file.");
+		out.flush();
+		return 0;
+	}
+
+}
