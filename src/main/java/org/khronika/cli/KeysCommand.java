@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import org.khronika.crypto.KeyRotation;
 import org.khronika.crypto.KeyringFile;
 import org.khronika.crypto.KeyringUnlock;
 import org.khronika.crypto.RecoveryKey;
+import org.khronika.crypto.SubjectKeyStore;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "keys",
 		description = "Change how the keyring is unlocked. The current passphrase (or recovery key) "
 				+ "comes from KHRONIKA_PASSPHRASE or KHRONIKA_RECOVERY_KEY, else a prompt.",
-		subcommands = { KeysCommand.Passphrase.class, KeysCommand.Recovery.class })
+		subcommands = { KeysCommand.Passphrase.class, KeysCommand.Recovery.class, KeysCommand.Rotate.class })
 class KeysCommand implements Runnable {
 
 	@Spec
@@ -68,6 +72,49 @@ class KeysCommand implements Runnable {
 				.getOut()
 				.println("The passphrase of " + dir + " is changed; the old one no longer unlocks it.");
 			this.spec.commandLine().getOut().flush();
+			return 0;
+		}
+
+	}
+
+	@Command(name = "rotate",
+			description = "Make a new master key primary and wrap every subject key under it again while Khronika keeps "
+					+ "serving, then retire the old master key. No sealed field is rewritten and the passphrase and "
+					+ "recovery key stay as they are; a backup made before opens with the keyring it carries.")
+	static class Rotate implements Callable<Integer> {
+
+		@Mixin
+		DataDirectory data;
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			Path dir = this.data.existing();
+			char[] secret = KeyringFile.isProtected(dir) ? currentSecret() : null;
+			PrintWriter err = this.spec.commandLine().getErr();
+			KeyRotation.Result result;
+			try (ConfigurableApplicationContext context = Contexts.start(dir)) {
+				result = KeyRotation.rotate(dir, secret, context.getBean(SubjectKeyStore.class), done -> {
+					err.printf("\r%,d subject keys done", done);
+					err.flush();
+				});
+				err.println();
+			}
+			finally {
+				if (secret != null) {
+					Arrays.fill(secret, '\0');
+				}
+			}
+			PrintWriter out = this.spec.commandLine().getOut();
+			out.printf(
+					"Rotated the master key: %,d subject keys wrapped again under the new one (%,d already were, "
+							+ "%,d shredded meanwhile); %d old master key(s) retired.%n",
+					result.rewrapped(), result.alreadyNew(), result.goneMeanwhile(), result.retired());
+			out.println("Other nodes on this database: copy this keyring.json to their data directories now; "
+					+ "each picks it up without a restart.");
+			out.flush();
 			return 0;
 		}
 

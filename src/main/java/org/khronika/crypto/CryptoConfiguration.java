@@ -37,13 +37,18 @@ class CryptoConfiguration {
 	}
 
 	@Bean
-	Sealer sealer(KeyringUnlock keyring, DataSource dataSource, Clock clock) {
-		return new Sealer(keyring, new JdbcSubjectKeyStore(dataSource, clock));
+	SubjectKeyStore subjectKeyStore(DataSource dataSource, Clock clock) {
+		return new JdbcSubjectKeyStore(dataSource, clock);
 	}
 
 	@Bean
-	Fingerprints fingerprints(KeyringUnlock keyring, DataSource dataSource, Clock clock) {
-		return new Fingerprints(keyring, new JdbcSubjectKeyStore(dataSource, clock));
+	Sealer sealer(KeyringUnlock keyring, SubjectKeyStore keys) {
+		return new Sealer(keyring, keys);
+	}
+
+	@Bean
+	Fingerprints fingerprints(KeyringUnlock keyring, SubjectKeyStore keys) {
+		return new Fingerprints(keyring, keys);
 	}
 
 }

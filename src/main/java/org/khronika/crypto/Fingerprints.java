@@ -72,13 +72,21 @@ public final class Fingerprints {
 		}
 	}
 
+	/** The subject a purpose's key is stored under in the subject key store. */
+	static final String SUBJECT_PREFIX = "fingerprint:";
+
+	/** What a purpose's key is bound to when the master key wraps it. */
+	static byte[] context(String purpose) {
+		return ("khronika fingerprint key " + purpose).getBytes(StandardCharsets.UTF_8);
+	}
+
 	private Mac mac(String purpose) throws GeneralSecurityException {
 		Mac known = this.stored.get(purpose);
 		if (known != null) {
 			return known;
 		}
-		String subject = "fingerprint:" + purpose;
-		byte[] context = ("khronika fingerprint key " + purpose).getBytes(StandardCharsets.UTF_8);
+		String subject = SUBJECT_PREFIX + purpose;
+		byte[] context = context(purpose);
 		java.util.Optional<byte[]> wrapped = this.keys.find(subject);
 		if (wrapped.isPresent()) {
 			Mac mac = TinkKeys.primitive(

@@ -227,6 +227,106 @@ public final class KeyringFile {
 	}
 
 	/**
+	 * The master keyset as {@code keyring.json} holds it now, opened with the keyring key
+	 * ({@code unwrap}): how a running Khronika picks up a rotation.
+	 */
+	static KeysetHandle masterKeyset(Path keyringFile, Aead unwrap) throws GeneralSecurityException {
+		Document document = read(keyringFile.getParent());
+		return TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.masterKeyset), unwrap, MASTER_CONTEXT);
+	}
+
+	/**
+	 * Adds a new master key to the keyring and makes it the primary: what is wrapped from
+	 * now on is wrapped under it, while the keys before it still open what they wrapped,
+	 * until {@link #retireOldMasterKeys}. A running Khronika picks the change up at its
+	 * next wrap.
+	 * @param secret the passphrase or recovery key; null for an unprotected keyring
+	 * @return the keyring opened with the new master key
+	 * @throws KeyringException if {@code secret} does not unlock the keyring
+	 */
+	public static Keyring rotateMaster(Path dataDir, char[] secret) {
+		return changeMaster(dataDir, secret, master -> {
+			KeysetHandle.Builder builder = KeysetHandle.newBuilder(master);
+			builder.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+				.withRandomId()
+				.makePrimary());
+			return builder.build();
+		});
+	}
+
+	/**
+	 * Removes every master key but the primary: once nothing in the database is wrapped
+	 * under them. Backups made before keep their own copy of the keyring, and open with
+	 * it.
+	 * @return the keyring opened with the primary master key alone
+	 */
+	public static Keyring retireOldMasterKeys(Path dataDir, char[] secret) {
+		return changeMaster(dataDir, secret, master -> {
+			KeysetHandle.Builder builder = KeysetHandle.newBuilder(master);
+			for (int i = builder.size() - 1; i >= 0; i--) {
+				if (!builder.getAt(i).isPrimary()) {
+					builder.deleteAt(i);
+				}
+			}
+			return builder.build();
+		});
+	}
+
+	/**
+	 * How many keys the master keyset holds: more than one between a rotation and a
+	 * retirement.
+	 */
+	public static int masterKeys(Keyring keyring) {
+		return ((MasterKey) keyring.master()).size();
+	}
+
+	private interface MasterChange {
+
+		KeysetHandle apply(KeysetHandle master) throws GeneralSecurityException;
+
+	}
+
+	/**
+	 * Unlocks with {@code secret}, or with the key file when the keyring is unprotected.
+	 */
+	static Keyring unlockAny(Path dataDir, char[] secret) {
+		return isProtected(dataDir) ? unlock(dataDir, secret) : unlockWithKeyFile(dataDir);
+	}
+
+	private static Keyring changeMaster(Path dataDir, char[] secret, MasterChange change) {
+		Document document = read(dataDir);
+		SecretBytes keyringKey = (document.passphraseWrappedKey == null) ? keyFile(dataDir)
+				: unwrapKeyringKey(document, secret);
+		try {
+			Aead unwrap = TinkKeys.aesGcm(keyringKey);
+			KeysetHandle master = change.apply(TinkProtoKeysetFormat
+				.parseEncryptedKeyset(B64D.decode(document.masterKeyset), unwrap, MASTER_CONTEXT));
+			replace(dataDir, document.withMaster(B64
+				.encodeToString(TinkProtoKeysetFormat.serializeEncryptedKeyset(master, unwrap, MASTER_CONTEXT))));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new KeyringException("the master key could not be changed: the keyring is damaged", ex);
+		}
+		finally {
+			keyringKey.destroy();
+		}
+		return unlockAny(dataDir, secret);
+	}
+
+	private static SecretBytes keyFile(Path dataDir) {
+		Path keyFile = dataDir.resolve(KEY_FILE);
+		try {
+			byte[] raw = B64D.decode(Files.readString(keyFile).trim());
+			SecretBytes key = new SecretBytes(raw);
+			Arrays.fill(raw, (byte) 0);
+			return key;
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new KeyringException("the key file " + keyFile + " cannot be read", ex);
+		}
+	}
+
+	/**
 	 * Unlocks an unprotected keyring with its {@code keyring.key}.
 	 * @throws KeyringException if the keyring is protected or the key file does not fit
 	 * it
@@ -237,15 +337,7 @@ public final class KeyringFile {
 		if (!Files.exists(keyFile)) {
 			throw new KeyringException("this keyring is protected: give its passphrase or recovery key");
 		}
-		try {
-			byte[] raw = B64D.decode(Files.readString(keyFile).trim());
-			SecretBytes key = new SecretBytes(raw);
-			Arrays.fill(raw, (byte) 0);
-			return open(dataDir, document, key);
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			throw new KeyringException("the key file " + keyFile + " cannot be read", ex);
-		}
+		return open(dataDir, document, keyFile(dataDir));
 	}
 
 	/**
@@ -368,7 +460,8 @@ public final class KeyringFile {
 				Files.writeString(dataDir.resolve(PUBLICATION_PUBLIC_KEY), publicationSigner.publicKeyPem(),
 						StandardCharsets.US_ASCII);
 			}
-			return new Keyring(TinkKeys.primitive(master, Aead.class), TinkKeys.primitive(signing, PublicKeySign.class),
+			return new Keyring(new MasterKey(dataDir.resolve(KEYRING), unwrap, master),
+					TinkKeys.primitive(signing, PublicKeySign.class),
 					new IntakeOpener(TinkKeys.primitive(intake, HybridDecrypt.class)),
 					new IntakeSealer(intake.getPublicKeysetHandle()), publicationSigner);
 		}
@@ -577,6 +670,13 @@ public final class KeyringFile {
 			return new Document(this.format, this.kdf, this.memoryKiB, this.iterations, this.parallelism,
 					this.passphraseSalt, this.passphraseWrappedKey, this.recoverySalt, this.recoveryWrappedKey,
 					this.masterKeyset, this.signingKeyset, this.signingPublicKeyset, intake[0], intake[1],
+					this.publicationKeyset);
+		}
+
+		Document withMaster(String keyset) {
+			return new Document(this.format, this.kdf, this.memoryKiB, this.iterations, this.parallelism,
+					this.passphraseSalt, this.passphraseWrappedKey, this.recoverySalt, this.recoveryWrappedKey, keyset,
+					this.signingKeyset, this.signingPublicKeyset, this.intakeKeyset, this.intakePublicKeyset,
 					this.publicationKeyset);
 		}
 

@@ -182,7 +182,7 @@ public final class Sealer {
 		}
 	}
 
-	private static byte[] context(String subjectId) {
+	static byte[] context(String subjectId) {
 		return ("khronika subject key " + subjectId).getBytes(StandardCharsets.UTF_8);
 	}
 

@@ -18,6 +18,18 @@ public interface SubjectKeyStore {
 	void insert(String subjectId, byte[] wrappedKey);
 
 	/**
+	 * Up to {@code limit} stored keys after {@code afterSubject} ("" first), in subject
+	 * order.
+	 */
+	Map<String, byte[]> page(String afterSubject, int limit);
+
+	/**
+	 * Replaces a subject's wrapped key if it is still {@code expected}; false if it was
+	 * destroyed or changed meanwhile.
+	 */
+	boolean replace(String subjectId, byte[] expected, byte[] replacement);
+
+	/**
 	 * Deletes the key so that no copy of it is left in the store's files; true if there
 	 * was one.
 	 */

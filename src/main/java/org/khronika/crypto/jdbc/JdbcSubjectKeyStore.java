@@ -57,6 +57,21 @@ public class JdbcSubjectKeyStore implements SubjectKeyStore {
 	}
 
 	@Override
+	public Map<String, byte[]> page(String afterSubject, int limit) {
+		Map<String, byte[]> keys = new java.util.LinkedHashMap<>();
+		this.jdbc.query(
+				"SELECT subject_id, wrapped_key FROM subject_key WHERE subject_id > ? ORDER BY subject_id LIMIT ?",
+				(RowCallbackHandler) rs -> keys.put(rs.getString(1), rs.getBytes(2)), afterSubject, limit);
+		return keys;
+	}
+
+	@Override
+	public boolean replace(String subjectId, byte[] expected, byte[] replacement) {
+		return this.jdbc.update("UPDATE subject_key SET wrapped_key = ? WHERE subject_id = ? AND wrapped_key = ?",
+				replacement, subjectId, expected) == 1;
+	}
+
+	@Override
 	public boolean destroy(String subjectId) {
 		boolean had = this.jdbc.update("DELETE FROM subject_key WHERE subject_id = ?", subjectId) > 0;
 		if (!wasDestroyed(subjectId)) {
