@@ -162,12 +162,13 @@ class ServeCommand implements Callable<Integer> {
 		}
 	}
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private static char[] randomPassword() {
 		String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-		SecureRandom random = new SecureRandom();
 		char[] password = new char[16];
 		for (int i = 0; i < password.length; i++) {
-			password[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+			password[i] = alphabet.charAt(RANDOM.nextInt(alphabet.length()));
 		}
 		return password;
 	}

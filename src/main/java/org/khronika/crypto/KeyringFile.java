@@ -71,6 +71,8 @@ public final class KeyringFile {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private static final Base64.Encoder B64 = Base64.getEncoder();
 
 	private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -231,7 +233,11 @@ public final class KeyringFile {
 	 * ({@code unwrap}): how a running Khronika picks up a rotation.
 	 */
 	static KeysetHandle masterKeyset(Path keyringFile, Aead unwrap) throws GeneralSecurityException {
-		Document document = read(keyringFile.getParent());
+		Path dataDir = keyringFile.toAbsolutePath().getParent();
+		if (dataDir == null) {
+			throw new GeneralSecurityException("the keyring file has no directory: " + keyringFile);
+		}
+		Document document = read(dataDir);
 		return TinkProtoKeysetFormat.parseEncryptedKeyset(B64D.decode(document.masterKeyset), unwrap, MASTER_CONTEXT);
 	}
 
@@ -625,7 +631,11 @@ public final class KeyringFile {
 	}
 
 	private static void writePrivately(Path target, byte[] content) throws IOException {
-		Path temp = Files.createTempFile(target.getParent(), ".keyring", ".tmp");
+		Path directory = target.toAbsolutePath().getParent();
+		if (directory == null) {
+			throw new IOException("a keyring file needs a directory: " + target);
+		}
+		Path temp = Files.createTempFile(directory, ".keyring", ".tmp");
 		try {
 			try {
 				Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
@@ -656,7 +666,7 @@ public final class KeyringFile {
 
 	private static byte[] randomBytes(int length) {
 		byte[] bytes = new byte[length];
-		new SecureRandom().nextBytes(bytes);
+		RANDOM.nextBytes(bytes);
 		return bytes;
 	}
 

@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 public final class RecoveryKey {
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private final SecretBytes bytes;
 
 	private RecoveryKey(byte[] bytes) {
@@ -20,7 +22,7 @@ public final class RecoveryKey {
 
 	static RecoveryKey generate() {
 		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
+		RANDOM.nextBytes(bytes);
 		return new RecoveryKey(bytes);
 	}
 

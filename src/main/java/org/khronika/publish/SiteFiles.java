@@ -73,7 +73,11 @@ public final class SiteFiles {
 			if (!target.startsWith(dir.normalize())) {
 				throw new IOException("a site file outside the directory: " + file.getKey());
 			}
-			Files.createDirectories(target.getParent());
+			Path parent = target.getParent();
+			if (parent == null) {
+				throw new IOException("a site file outside the directory: " + file.getKey());
+			}
+			Files.createDirectories(parent);
 			Files.write(target, file.getValue());
 		}
 	}
