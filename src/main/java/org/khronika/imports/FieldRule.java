@@ -38,7 +38,9 @@ record FieldRule(String field, String column, String value, boolean trim, String
 			try {
 				DateTimeFormatter.ofPattern(dateFormat);
 			}
-			catch (IllegalArgumentException ex) {
+			catch (IllegalArgumentException | ClassCastException ex) {
+				// the JDK throws ClassCastException for a pad letter before some fields
+				// ("pn"): found by ProfileFuzzer
 				throw new ProfileException("profile.badDateFormat", field, dateFormat);
 			}
 		}

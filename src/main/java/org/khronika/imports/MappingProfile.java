@@ -131,7 +131,10 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 		}
 		for (Object option : map.keySet()) {
 			if (!RULE_KEYS.contains(String.valueOf(option))) {
-				throw new ProfileException("profile.unknownOption", field, option, String.join(", ", RULE_KEYS));
+				// String.valueOf: YAML lets a key be null ("NULL: …"), found by
+				// ProfileFuzzer
+				throw new ProfileException("profile.unknownOption", field, String.valueOf(option),
+						String.join(", ", RULE_KEYS));
 			}
 		}
 		Map<String, String> vocabulary = null;

@@ -128,6 +128,12 @@ final class XlsxTable implements Table {
 		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
 			throw new ImportFailure("import.notXlsx", ex.getClass().getSimpleName());
 		}
+		catch (NoClassDefFoundError ex) {
+			// a zip entry that claims a compression Khronika ships no codec for
+			// (Zstandard,
+			// XZ): Commons Compress reaches for the missing library. Found by XlsxFuzzer.
+			throw new ImportFailure("import.notXlsx", "unsupported compression");
+		}
 	}
 
 	/** Collects a row's cells, filling the columns left empty. */

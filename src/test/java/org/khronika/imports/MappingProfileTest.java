@@ -54,6 +54,24 @@ class MappingProfileTest {
 	}
 
 	@Test
+	void aDateFormatTheJdkCannotBuildIsAProblemOfTheProfile() {
+		// found by ProfileFuzzer: "p" (pad) before "n" made the JDK throw
+		// ClassCastException
+		for (String pattern : List.of("mapnull", "dd.MM.yyyy'", "{yyyy}")) {
+			assertThatThrownBy(() -> new FieldRule("date", "date", null, true, null, null, pattern, null)).as(pattern)
+				.isInstanceOf(ProfileException.class);
+		}
+	}
+
+	@Test
+	void aRuleOptionWithANullKeyIsNamedAsUnknown() {
+		// found by ProfileFuzzer: YAML reads "NULL:" as a null key
+		assertThatThrownBy(() -> MappingProfile.read("null-key.yaml",
+				"name: n\nkind: incident\nkey: [id]\nfields:\n  date: { NULL: date }\n"))
+			.isInstanceOf(ProfileException.class);
+	}
+
+	@Test
 	void aDateIsReadStrictlyInItsPatternAndAnIsoDateAsItIs() {
 		FieldRule date = new FieldRule("date", "date", null, true, null, null, "dd.MM.yyyy", null);
 

@@ -1,0 +1,27 @@
+package org.khronika.search;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+
+import org.khronika.catalog.Catalog;
+
+/**
+ * Fuzz target (Jazzer, run by {@code FuzzIT}): any text typed into the search box, read
+ * as a query and turned into Lucene's query over public and sealed fields, as a search
+ * does. Nothing a reader types may end in an exception.
+ */
+public final class SearchQueryFuzzer {
+
+	private static final Analysis ANALYSIS = new Analysis();
+
+	private static final NameKeys NAMES = new NameKeys(Catalog.load().givenNames());
+
+	private SearchQueryFuzzer() {
+	}
+
+	public static void fuzzerTestOneInput(byte[] data) {
+		SearchQuery.parse(new String(data, StandardCharsets.UTF_8))
+			.toLucene(ANALYSIS, NAMES, EnumSet.allOf(Analysis.Part.class));
+	}
+
+}
