@@ -64,6 +64,13 @@ class HtmlErrors {
 			// not a page: left to the JSON error handling
 			throw ex;
 		}
+		if (org.khronika.eventlog.StorageFaults.isStorageFault(ex)) {
+			logger.error("storage fault, the request's changes were rolled back: "
+					+ org.khronika.eventlog.StorageFaults.describe(ex));
+			ModelAndView error = new ModelAndView("error", HttpStatus.SERVICE_UNAVAILABLE);
+			error.addObject("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+			return error;
+		}
 		HttpStatusCode status = (ex instanceof ErrorResponse response) ? response.getStatusCode()
 				: HttpStatus.INTERNAL_SERVER_ERROR;
 		if (status.is5xxServerError()) {

@@ -1,6 +1,7 @@
 /**
  * The shell of the web interface: layout, languages (Russian and English), error pages.
- * No feature logic: features bring their own pages.
+ * No feature logic: features bring their own pages. It knows the log's storage only to
+ * tell a fault of the database (503) from a failure of the page.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "eventlog" })
 package org.khronika.web;

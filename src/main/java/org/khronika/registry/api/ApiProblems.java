@@ -84,6 +84,24 @@ class ApiProblems {
 		return body(HttpStatus.FORBIDDEN, Refusal.DENIED.code(), List.of(), request);
 	}
 
+	/**
+	 * The database could not do it (a disk that fails a write or a sync, a full disk, a
+	 * database that is gone): the transaction was rolled back, so nothing of the request
+	 * was stored. Said as 503, to be tried again, and in the server's log for the
+	 * operator.
+	 */
+	@ExceptionHandler({ org.springframework.dao.DataAccessException.class,
+			org.springframework.transaction.TransactionException.class })
+	ResponseEntity<ProblemDetail> storage(Exception ex, HttpServletRequest request) {
+		logger.error("storage fault, the request's changes were rolled back: "
+				+ org.khronika.eventlog.StorageFaults.describe(ex));
+		ResponseEntity<ProblemDetail> body = body(HttpStatus.SERVICE_UNAVAILABLE, "storage", List.of(), request);
+		return ResponseEntity.status(body.getStatusCode())
+			.header("Retry-After", "30")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(body.getBody());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		// the type only: a message could carry input
