@@ -92,7 +92,7 @@ public class ApiTokens {
 			this.jdbc.update(
 					"INSERT INTO api_token (token_hash, login, role, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
 					hash, login, role.code(), name, now.toString(), now.plus(validity).toString());
-			this.audit.account(by.login(), "token-created", login, hash.substring(0, 12) + " " + role.code());
+			this.audit.token(by.login(), login, hash, role.code(), now.plus(validity).toString());
 		});
 		return token;
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -14,6 +15,7 @@ import org.khronika.eventlog.LogEntry;
 import org.khronika.eventlog.PendingEntry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -165,6 +167,129 @@ public class AuditTrail implements AutoCloseable {
 	}
 
 	/**
+	 * Records a new API token: its public id and role as the trail shows them, and its
+	 * whole SHA-256 and expiry, so that {@link #accountDifferences} can tell a token
+	 * Khronika made from one written into the table.
+	 */
+	void token(String by, String login, String hash, String role, String expires) {
+		Map<String, Object> fields = new TreeMap<>();
+		fields.put("change", "token-created");
+		fields.put("target", login);
+		fields.put("detail", hash.substring(0, 12) + " " + role);
+		fields.put("hash", hash);
+		fields.put("expires", expires);
+		append(ACCOUNT, by, fields);
+	}
+
+	/**
+	 * The accounts and API tokens as their audit entries made them, against the
+	 * {@code account} and {@code api_token} tables: every row no entry explains, and
+	 * every role, state, owner or expiry that differs, one line each, naming the login or
+	 * the token's public id; empty when they agree. An inserted admin token or a role
+	 * changed in the table is found here.
+	 */
+	public List<String> accountDifferences() {
+		flush();
+		Map<String, String[]> accounts = new java.util.LinkedHashMap<>();
+		Map<String, Map<String, Object>> tokens = new java.util.LinkedHashMap<>();
+		java.util.function.Consumer<LogEntry> replay = entry -> {
+			if (!entry.type().equals(ACCOUNT)) {
+				return;
+			}
+			Map<String, Object> fields = JSON.readValue(entry.publicPart(), new TypeReference<Map<String, Object>>() {
+			});
+			String login = String.valueOf(fields.get("target"));
+			String detail = (String) fields.get("detail");
+			switch (String.valueOf(fields.get("change"))) {
+				case "added", "replaced" -> {
+					accounts.put(login, new String[] { detail, "true" });
+					revokeAll(tokens, login);
+				}
+				case "role-changed" -> accounts.computeIfPresent(login, (k, v) -> new String[] { detail, v[1] });
+				case "disabled" -> {
+					accounts.computeIfPresent(login, (k, v) -> new String[] { v[0], "false" });
+					revokeAll(tokens, login);
+				}
+				case "enabled" -> accounts.computeIfPresent(login, (k, v) -> new String[] { v[0], "true" });
+				case "password-changed", "logged-out-everywhere" -> revokeAll(tokens, login);
+				case "token-created" -> {
+					Map<String, Object> token = new java.util.HashMap<>(fields);
+					token.put("revoked", false);
+					tokens.put(detail.substring(0, 12), token);
+				}
+				case "token-revoked" -> {
+					Map<String, Object> token = tokens.get(detail);
+					if (token != null) {
+						token.put("revoked", true);
+					}
+				}
+				default -> {
+					// other changes leave role, state and tokens as they are
+				}
+			}
+		};
+		this.records.replay(replay);
+		this.chain.replay(replay);
+		List<String> differences = new ArrayList<>();
+		Set<String> seen = new java.util.HashSet<>();
+		this.jdbc.query("SELECT login, role, enabled FROM account ORDER BY login", (RowCallbackHandler) rs -> {
+			String login = rs.getString(1);
+			seen.add(login);
+			String[] logged = accounts.get(login);
+			if (logged == null) {
+				differences.add("account " + login + " is in the table, but no log entry made it");
+				return;
+			}
+			if (!rs.getString(2).equals(logged[0])) {
+				differences.add("account " + login + " has the role " + rs.getString(2) + " in the table, " + logged[0]
+						+ " in the log");
+			}
+			if (rs.getBoolean(3) != Boolean.parseBoolean(logged[1])) {
+				differences
+					.add("account " + login + " is " + (rs.getBoolean(3) ? "enabled" : "disabled") + " in the table, "
+							+ (Boolean.parseBoolean(logged[1]) ? "enabled" : "disabled") + " in the log");
+			}
+		});
+		accounts.keySet()
+			.stream()
+			.filter(login -> !seen.contains(login))
+			.forEach(login -> differences.add("account " + login + " is in the log, but missing from the table"));
+		this.jdbc.query("SELECT token_hash, login, role, expires_at, revoked_at FROM api_token ORDER BY token_hash",
+				(RowCallbackHandler) rs -> {
+					String hash = rs.getString(1);
+					String id = hash.substring(0, Math.min(12, hash.length()));
+					Map<String, Object> logged = tokens.get(id);
+					if (logged == null || (logged.containsKey("hash") && !hash.equals(logged.get("hash")))) {
+						differences.add("API token " + id + " of " + rs.getString(2)
+								+ " is in the table, but no log entry made it");
+						return;
+					}
+					String[] idAndRole = String.valueOf(logged.get("detail")).split(" ");
+					if (!rs.getString(2).equals(logged.get("target"))
+							|| (idAndRole.length > 1 && !rs.getString(3).equals(idAndRole[1]))) {
+						differences.add("API token " + id + " belongs to " + rs.getString(2) + " as " + rs.getString(3)
+								+ " in the table, to " + logged.get("target") + " as "
+								+ ((idAndRole.length > 1) ? idAndRole[1] : "?") + " in the log");
+					}
+					if (logged.containsKey("expires") && !rs.getString(4).equals(logged.get("expires"))) {
+						differences.add("API token " + id + " expires at " + rs.getString(4) + " in the table, "
+								+ logged.get("expires") + " in the log");
+					}
+					if (rs.getString(5) == null && Boolean.TRUE.equals(logged.get("revoked"))) {
+						differences.add("API token " + id + " is revoked in the log, but live in the table");
+					}
+				});
+		return differences;
+	}
+
+	private static void revokeAll(Map<String, Map<String, Object>> tokens, String login) {
+		tokens.values()
+			.stream()
+			.filter(token -> login.equals(token.get("target")))
+			.forEach(token -> token.put("revoked", true));
+	}
+
+	/**
 	 * Runs an account change and the audit entries it appends in one transaction, holding
 	 * the audit chain's lock from the start (so that the change and the group writer
 	 * never wait for each other's locks).
@@ -293,6 +418,22 @@ public class AuditTrail implements AutoCloseable {
 			this.chain.replay(replay);
 			return count[0];
 		});
+	}
+
+	/**
+	 * Rebuilds {@code audit_trail} in the caller's transaction, without flushing the
+	 * entries waiting to be written (they would be rolled back with it): for the deep
+	 * check, which rolls it back.
+	 */
+	public void replayInto() {
+		this.jdbc.update("DELETE FROM audit_trail");
+		java.util.function.Consumer<LogEntry> replay = entry -> {
+			if (entry.type().startsWith("audit.")) {
+				project(entry);
+			}
+		};
+		this.records.replay(replay);
+		this.chain.replay(replay);
 	}
 
 	private void project(LogEntry entry) {

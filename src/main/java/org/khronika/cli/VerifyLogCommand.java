@@ -14,6 +14,7 @@ import org.khronika.eventlog.EventLog;
 import org.khronika.eventlog.Head;
 import org.khronika.eventlog.HeadWitness;
 import org.khronika.eventlog.Verification;
+import org.khronika.registry.DeepCheck;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -42,6 +43,12 @@ class VerifyLogCommand implements Callable<Integer> {
 					+ "('khronika-head/1 log SEQUENCE HASH SIGNATURE'): the same entry, the same hash, signed by this "
 					+ "log's key, and the chain on from it.")
 	String since;
+
+	@picocli.CommandLine.Option(names = "--deep",
+			description = "Also rebuild every read table from the log (in a transaction that is rolled back) and name "
+					+ "each row that differs, and check accounts, roles and API tokens against the entries that made "
+					+ "them. Writers wait while it runs.")
+	boolean deep;
 
 	@Spec
 	CommandSpec spec;
@@ -92,6 +99,17 @@ class VerifyLogCommand implements Callable<Integer> {
 			}
 			if (this.printHead) {
 				out.println("checkpoint key sha256 " + keyFingerprint());
+			}
+			if (this.deep) {
+				DeepCheck.Result deep = context.getBean(DeepCheck.class).run();
+				if (deep.agrees()) {
+					out.printf("deep: ok, %,d rows of %d tables and every account and token agree with the log%n",
+							deep.rows(), deep.tables());
+				}
+				else {
+					deep.differences().forEach(difference -> out.println("deep: FAILED: " + difference));
+					intact = false;
+				}
 			}
 		}
 		out.flush();

@@ -69,6 +69,16 @@ public interface EventLog {
 	 */
 	java.util.Optional<String> witnessProblem();
 
+	/**
+	 * Stops every write to this chain, for good in this process, because of
+	 * {@code reason} (the deep check found tables that differ from the log): from now on
+	 * {@link #witnessProblem} says it and {@link #write} refuses.
+	 */
+	void halt(String reason);
+
+	/** Why {@link #halt} stopped writes; empty while it has not. */
+	java.util.Optional<String> halted();
+
 	/** Appends within {@link EventLog#write}. */
 	interface Appender {
 

@@ -14,7 +14,7 @@ public final class StorageFaults {
 
 	/** Whether {@code ex} says the database could not do what was asked. */
 	public static boolean isStorageFault(Throwable ex) {
-		return ex instanceof org.springframework.dao.DataAccessException
+		return ex instanceof WritesStopped || ex instanceof org.springframework.dao.DataAccessException
 				|| ex instanceof org.springframework.transaction.TransactionException;
 	}
 
@@ -24,6 +24,10 @@ public final class StorageFaults {
 	 * disk).
 	 */
 	public static String describe(Throwable ex) {
+		if (ex instanceof WritesStopped) {
+			// names entries and rows by number and id only
+			return ex.getMessage();
+		}
 		StringBuilder text = new StringBuilder(ex.getClass().getSimpleName());
 		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql) {

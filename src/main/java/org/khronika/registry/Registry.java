@@ -929,6 +929,20 @@ public class Registry {
 	 * As {@link #rebuild()}, telling {@code progress} the number of entries replayed so
 	 * far after every {@code every} entries.
 	 */
+	/**
+	 * Replays the log into the read tables in the caller's transaction, without taking
+	 * the log's write lock or marking Khronika as writing: for {@link DeepCheck}, which
+	 * rolls it back.
+	 */
+	void replayInto() {
+		this.projection.clear();
+		this.log.replay(entry -> {
+			if (EventTypes.isRegistryType(entry.type())) {
+				this.projection.apply(entry, EventTypes.decode(entry, null));
+			}
+		});
+	}
+
 	public long rebuild(int every, java.util.function.LongConsumer progress) {
 		return this.log.write(appender -> {
 			this.projection.clear();

@@ -32,6 +32,19 @@ class RegistryConfiguration {
 	}
 
 	@Bean
+	DeepCheck deepCheck(Registry registry, AuditTrail audit, EventLog log, DataSource dataSource,
+			@org.springframework.beans.factory.annotation.Value("${spring.datasource.url}") String url) {
+		return new DeepCheck(registry, audit, log, dataSource, url.startsWith("jdbc:postgresql:"));
+	}
+
+	@Bean
+	DeepCheckSchedule deepCheckSchedule(DeepCheck check,
+			@org.springframework.beans.factory.annotation.Value("${khronika.verify.deep-at-start:false}") boolean atStart,
+			@org.springframework.beans.factory.annotation.Value("${khronika.verify.deep-every:0s}") java.time.Duration every) {
+		return new DeepCheckSchedule(check, atStart, every);
+	}
+
+	@Bean
 	RecordValidator recordValidator(Registry registry) {
 		return registry.validator();
 	}

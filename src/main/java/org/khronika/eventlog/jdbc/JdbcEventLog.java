@@ -41,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class JdbcEventLog implements EventLog {
 
+	/** Why writes were stopped by {@link #halt}; null while they are not. */
+	private volatile String halted;
+
 	private static final int PAGE = 1000;
 
 	private static final String COLUMNS = "seq, entry_id, stream_id, type, schema_version, recorded_at, actor, public_part, sealed_part, prev_hash, entry_hash";
@@ -133,8 +136,8 @@ public class JdbcEventLog implements EventLog {
 		try {
 			java.util.Optional<String> problem = witnessProblem();
 			if (problem.isPresent()) {
-				throw new IllegalStateException(
-						"writes are stopped: " + problem.get() + " (the head witnessed in " + HeadWitness.FILE + ")");
+				throw new org.khronika.eventlog.WritesStopped("writes are stopped: " + problem.get()
+						+ ((this.halted != null) ? "" : " (the head witnessed in " + HeadWitness.FILE + ")"));
 			}
 			if (!this.writing && this.witness != null) {
 				// Khronika writes again: entries may follow the head it stopped at
@@ -199,7 +202,20 @@ public class JdbcEventLog implements EventLog {
 	}
 
 	@Override
+	public void halt(String reason) {
+		this.halted = reason;
+	}
+
+	@Override
+	public java.util.Optional<String> halted() {
+		return java.util.Optional.ofNullable(this.halted);
+	}
+
+	@Override
 	public java.util.Optional<String> witnessProblem() {
+		if (this.halted != null) {
+			return java.util.Optional.of(this.halted);
+		}
 		if (this.witnessed == null) {
 			synchronized (this) {
 				if (this.witnessed == null) {

@@ -90,7 +90,7 @@ class ApiProblems {
 	 * was stored. Said as 503, to be tried again, and in the server's log for the
 	 * operator.
 	 */
-	@ExceptionHandler({ org.springframework.dao.DataAccessException.class,
+	@ExceptionHandler({ org.khronika.eventlog.WritesStopped.class, org.springframework.dao.DataAccessException.class,
 			org.springframework.transaction.TransactionException.class })
 	ResponseEntity<ProblemDetail> storage(Exception ex, HttpServletRequest request) {
 		logger.error("storage fault, the request's changes were rolled back: "

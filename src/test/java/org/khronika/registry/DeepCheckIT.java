@@ -1,0 +1,97 @@
+package org.khronika.registry;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khronika.cli.Jar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code verify-log --deep}: the tables beside the log, changed behind Khronika's back
+ * the ways issue 13 tried (a record un-restricted in the read table, an admin API token
+ * inserted, every row of the audit trail deleted, a role raised), are each named; and a
+ * server asked to check at start stops writes and says why.
+ */
+class DeepCheckIT {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void everyTableChangedBehindTheLogsBackIsNamedAndStopsWrites() throws Exception {
+		Path data = this.dir.resolve("data");
+		String dataOption = "--data=" + data;
+		assertThat(Jar.run(Map.of(), "init", "--unprotected-key", dataOption).exitCode()).isZero();
+		Jar.serve(Map.of(), "serve", "--demo", "--port", "18471", dataOption).stop();
+		assertThat(Jar
+			.run(Map.of("KHRONIKA_NEW_PASSWORD", "an invented password 5"), "user", "add", "--login", "an-editor",
+					"--role", "editor", dataOption)
+			.exitCode()).isZero();
+		assertThat(Jar
+			.run(Map.of("KHRONIKA_NEW_PASSWORD", "an invented password 6"), "user", "add", "--login", "a-writer",
+					"--role", "editor", dataOption)
+			.exitCode()).isZero();
+		String token = Jar.run(Map.of(), "token", "create", "--login", "a-writer", "--role", "editor", dataOption)
+			.out()
+			.strip();
+
+		Jar.Result clean = Jar.run(Map.of(), "verify-log", "--deep", dataOption);
+		assertThat(clean.exitCode()).as(clean.all()).isZero();
+		assertThat(clean.out()).containsPattern("deep: ok, [\\d,]+ rows of \\d+ tables and every account and token");
+
+		String record;
+		try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("khronika.db"));
+				Statement sql = db.createStatement()) {
+			try (ResultSet rs = sql.executeQuery("SELECT id FROM registry_record WHERE kind = 'case' LIMIT 1")) {
+				rs.next();
+				record = rs.getString(1);
+			}
+			sql.executeUpdate("UPDATE registry_record SET restricted = NOT restricted WHERE id = '" + record + "'");
+			sql.executeUpdate("INSERT INTO api_token (token_hash, login, role, label, created_at, expires_at) VALUES "
+					+ "('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 'demo', 'admin', 'x', "
+					+ "'2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z')");
+			sql.executeUpdate("DELETE FROM audit_trail");
+			sql.executeUpdate("UPDATE account SET role = 'admin' WHERE login = 'an-editor'");
+		}
+
+		Jar.Result tampered = Jar.run(Map.of(), "verify-log", "--deep", dataOption);
+
+		assertThat(tampered.exitCode()).isEqualTo(1);
+		assertThat(tampered.out()).startsWith("ok ")
+			.contains("deep: FAILED: registry_record row " + record + " is not what the log makes it (it differs)",
+					"deep: FAILED: API token 0123456789ab of demo is in the table, but no log entry made it",
+					"deep: FAILED: audit_trail row ", "is missing: the log makes it",
+					"deep: FAILED: account an-editor has the role admin in the table, editor in the log");
+
+		Jar.Served server = Jar.serve(Map.of("KHRONIKA_VERIFY_DEEP_AT_START", "true"), "serve", "--port", "18472",
+				dataOption);
+		try {
+			HttpResponse<String> write = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18472/api/v1/persons"))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"names\": [\"Глубокая Проверка\"]}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(write.statusCode()).as(write.body()).isEqualTo(503);
+			HttpResponse<String> ready = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18472/actuator/health/readiness")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(ready.statusCode()).as("not ready while writes are stopped: " + ready.body()).isEqualTo(503);
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+}
