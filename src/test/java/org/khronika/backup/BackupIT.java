@@ -79,7 +79,7 @@ class BackupIT {
 		Jar.serve(Map.of(), "serve", "--demo", "--port", "18443", "--data=" + data).stop();
 		Path table = this.dir.resolve("incidents.csv");
 		StringBuilder csv = new StringBuilder("id,date,region,type,topic,agreement,detained\n");
-		for (int row = 0; row < 3000; row++) {
+		for (int row = 0; row < 12_000; row++) {
 			csv.append(java.util.UUID.nameUUIDFromBytes(new byte[] { (byte) (row >> 8), (byte) row }))
 				.append(",2024-03-")
 				.append(String.format("%02d", 1 + row % 28))
@@ -100,15 +100,19 @@ class BackupIT {
 		}
 		assertThat(imported.get().exitCode()).as(imported.get().all()).isZero();
 
+		List<Integer> records = new ArrayList<>();
 		for (Path backup : backups) {
 			Path restoredDir = this.dir.resolve("restored-" + backup.getFileName());
 			run("restore", backup.toString(), "--data=" + restoredDir);
 			assertThat(run("verify-log", "--data=" + restoredDir).exitCode()).isZero();
 			Map<String, List<String>> restored = tables(sqlite(restoredDir));
+			records.add(restored.get("registry_record").size());
 			run("rebuild", "--data=" + restoredDir);
 			assertThat(tables(sqlite(restoredDir))).as("the read tables are what the log says, in " + backup)
 				.isEqualTo(restored);
 		}
+		assertThat(records).as("records in each backup: one at least was taken while the import wrote")
+			.anyMatch(count -> count > 24 && count < 24 + 12_000);
 	}
 
 	@Test
@@ -187,9 +191,10 @@ class BackupIT {
 		return result;
 	}
 
+	/** Runs a command as a process of its own, as an import beside a backup would be. */
 	private static Jar.Result runQuietly(String... arguments) {
 		try {
-			return Jar.run(Map.of(), arguments);
+			return Jar.run(Map.of("TZ", "UTC"), arguments);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
