@@ -69,6 +69,7 @@ class HtmlErrors {
 					+ org.khronika.eventlog.StorageFaults.describe(ex));
 			ModelAndView error = new ModelAndView("error", HttpStatus.SERVICE_UNAVAILABLE);
 			error.addObject("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+			error.addObject("writesStopped", ex instanceof org.khronika.eventlog.WritesStopped);
 			return error;
 		}
 		HttpStatusCode status = (ex instanceof ErrorResponse response) ? response.getStatusCode()

@@ -89,6 +89,7 @@ class DeepCheckIT {
 					.POST(HttpRequest.BodyPublishers.ofString("{\"names\": [\"Глубокая Проверка\"]}"))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(write.statusCode()).as(write.body()).isEqualTo(503);
+			assertThat(write.body()).contains("\"code\":\"writes_stopped\"", "Nothing of this change was saved");
 			HttpResponse<String> ready = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18472/actuator/health/readiness")).build(),
 						HttpResponse.BodyHandlers.ofString());

@@ -93,9 +93,11 @@ class ApiProblems {
 	@ExceptionHandler({ org.khronika.eventlog.WritesStopped.class, org.springframework.dao.DataAccessException.class,
 			org.springframework.transaction.TransactionException.class })
 	ResponseEntity<ProblemDetail> storage(Exception ex, HttpServletRequest request) {
-		logger.error("storage fault, the request's changes were rolled back: "
+		boolean stopped = ex instanceof org.khronika.eventlog.WritesStopped;
+		logger.error((stopped ? "write refused, " : "storage fault, the request's changes were rolled back: ")
 				+ org.khronika.eventlog.StorageFaults.describe(ex));
-		ResponseEntity<ProblemDetail> body = body(HttpStatus.SERVICE_UNAVAILABLE, "storage", List.of(), request);
+		ResponseEntity<ProblemDetail> body = body(HttpStatus.SERVICE_UNAVAILABLE,
+				stopped ? "writes_stopped" : "storage", List.of(), request);
 		return ResponseEntity.status(body.getStatusCode())
 			.header("Retry-After", "30")
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
