@@ -84,7 +84,7 @@ public final class Backups {
 
 		static final String SQLITE_FILE = "khronika.db";
 
-		static Database sqlite(Path dataDir) {
+		public static Database sqlite(Path dataDir) {
 			return new Database("jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE) + "?journal_mode=WAL&secure_delete=true",
 					null, null);
 		}

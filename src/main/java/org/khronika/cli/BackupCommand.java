@@ -4,13 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import javax.sql.DataSource;
-
 import org.khronika.backup.Backups;
-import org.khronika.crypto.KeyringUnlock;
-
-import org.springframework.context.ConfigurableApplicationContext;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,14 +32,27 @@ class BackupCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		Path dir = this.data.existing();
 		PrintWriter err = this.spec.commandLine().getErr();
-		Backups.Summary summary;
-		try (ConfigurableApplicationContext context = Contexts.start(dir)) {
-			summary = Backups.write(this.out.toAbsolutePath(), dir, context.getBean(KeyringUnlock.class).get(),
-					context.getBean(DataSource.class), rows -> {
-						err.printf("\rbacked up %,d rows", rows);
-						err.flush();
-					});
+		// no Spring context: its start would wait for the database's write lock, which a
+		// long import holds nearly all the time, and a backup needs only to read
+		Backups.Database database = RestoreCommand.database().orElse(Backups.Database.sqlite(dir));
+		javax.sql.DataSource source;
+		if (database.url().startsWith("jdbc:sqlite:")) {
+			org.sqlite.SQLiteDataSource sqlite = new org.sqlite.SQLiteDataSource();
+			sqlite.setUrl(database.url() + "&busy_timeout=10000");
+			source = sqlite;
 		}
+		else {
+			org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+			postgres.setUrl(database.url());
+			postgres.setUser(database.user());
+			postgres.setPassword(database.password());
+			source = postgres;
+		}
+		Backups.Summary summary = Backups.write(this.out.toAbsolutePath(), dir, RestoreCommand.unlock(dir), source,
+				rows -> {
+					err.printf("\rbacked up %,d rows", rows);
+					err.flush();
+				});
 		if (summary.rows() >= 100_000) {
 			err.println();
 		}

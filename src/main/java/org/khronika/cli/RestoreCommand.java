@@ -45,9 +45,7 @@ class RestoreCommand implements Callable<Integer> {
 					dir + " holds a keyring already: restore into a new directory, and keep the old one until the "
 							+ "restored one is checked");
 		}
-		String url = System.getenv("KHRONIKA_DB_URL");
-		Optional<Backups.Database> database = (url == null || url.isBlank()) ? Optional.empty() : Optional
-			.of(new Backups.Database(url, System.getenv("KHRONIKA_DB_USER"), System.getenv("KHRONIKA_DB_PASSWORD")));
+		Optional<Backups.Database> database = database();
 		PrintWriter err = this.spec.commandLine().getErr();
 		// the migrations that make the schema run outside Spring: their progress is not
 		// news
@@ -68,7 +66,16 @@ class RestoreCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	private static Keyring unlock(Path dir) {
+	/**
+	 * PostgreSQL as {@code KHRONIKA_DB_URL} names it; empty for SQLite in the directory.
+	 */
+	static Optional<Backups.Database> database() {
+		String url = System.getenv("KHRONIKA_DB_URL");
+		return (url == null || url.isBlank()) ? Optional.empty() : Optional
+			.of(new Backups.Database(url, System.getenv("KHRONIKA_DB_USER"), System.getenv("KHRONIKA_DB_PASSWORD")));
+	}
+
+	static Keyring unlock(Path dir) {
 		if (!KeyringFile.isProtected(dir)) {
 			return KeyringFile.unlockWithKeyFile(dir);
 		}

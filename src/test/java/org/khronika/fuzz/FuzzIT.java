@@ -48,7 +48,7 @@ class FuzzIT {
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-XX:+UseSerialGC",
 				"-cp", System.getProperty("java.class.path"), "com.code_intelligence.jazzer.Jazzer",
 				"--target_class=" + target, "--instrumentation_includes=org.khronika.**", "-runs=" + RUNS,
-				"-seed=20261205", "-rss_limit_mb=2560", "-timeout=20", "-artifact_prefix=" + work + "/",
+				"-seed=20261205", "-rss_limit_mb=6144", "-timeout=20", "-artifact_prefix=" + work + "/",
 				"--reproducer_path=" + work, work.toString(), seeds.toString()));
 		Process fuzzer = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		if (!fuzzer.waitFor(15, TimeUnit.MINUTES)) {
