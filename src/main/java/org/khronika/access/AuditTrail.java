@@ -405,19 +405,7 @@ public class AuditTrail implements AutoCloseable {
 	 */
 	public long rebuild() {
 		flush();
-		return this.chain.write(appender -> {
-			this.jdbc.update("DELETE FROM audit_trail");
-			long[] count = { 0 };
-			java.util.function.Consumer<LogEntry> replay = entry -> {
-				if (entry.type().startsWith("audit.")) {
-					project(entry);
-					count[0]++;
-				}
-			};
-			this.records.replay(replay);
-			this.chain.replay(replay);
-			return count[0];
-		});
+		return this.chain.write(appender -> replayInto());
 	}
 
 	/**
@@ -425,15 +413,18 @@ public class AuditTrail implements AutoCloseable {
 	 * entries waiting to be written (they would be rolled back with it): for the deep
 	 * check, which rolls it back.
 	 */
-	public void replayInto() {
+	public long replayInto() {
 		this.jdbc.update("DELETE FROM audit_trail");
+		long[] count = { 0 };
 		java.util.function.Consumer<LogEntry> replay = entry -> {
 			if (entry.type().startsWith("audit.")) {
 				project(entry);
+				count[0]++;
 			}
 		};
 		this.records.replay(replay);
 		this.chain.replay(replay);
+		return count[0];
 	}
 
 	private void project(LogEntry entry) {
