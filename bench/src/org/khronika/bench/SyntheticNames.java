@@ -127,9 +127,28 @@ public final class SyntheticNames {
 	 * oftener.
 	 */
 	public static Truth person(Random random) {
+		return person(random, false);
+	}
+
+	/**
+	 * A person drawn at random, as {@link #person(Random)}; with {@code longTail}, the
+	 * rarer half of the surnames from 128 times as many (two roots joined: Клокберёзов),
+	 * as a country's surnames are: an accidental namesake is then as rare among the rarer
+	 * names as it is in life, not sixty to a name.
+	 */
+	public static Truth person(Random random, boolean longTail) {
 		boolean female = random.nextBoolean();
-		String surname = random.nextBoolean() ? zipf(SURNAMES, random)
-				: ROOTS.get(random.nextInt(ROOTS.size())) + ENDINGS.get(random.nextInt(ENDINGS.size()));
+		String surname;
+		if (random.nextBoolean()) {
+			surname = zipf(SURNAMES, random);
+		}
+		else {
+			String root = ROOTS.get(random.nextInt(ROOTS.size()));
+			if (longTail) {
+				root += ROOTS.get(random.nextInt(ROOTS.size())).toLowerCase(java.util.Locale.ROOT);
+			}
+			surname = root + ENDINGS.get(random.nextInt(ENDINGS.size()));
+		}
 		String father = zipf(MALE, random);
 		String given = zipf(female ? FEMALE : MALE, random);
 		return new Truth(female ? feminine(surname) : surname, given, patronymic(father, female), female);

@@ -46,14 +46,28 @@ final class Comparison {
 	/**
 	 * A pair's levels (by {@link Field} ordinal), and the reasons.
 	 *
+	 * @param values by field, the value the two records agree on, as {@link Model} counts
+	 * values ({@code k:} and a key, {@code i:} and an initial, a year, a region), where
+	 * they agree on one, or for surnames a typo apart {@code t:} and their two keys; else
+	 * null
 	 * @param fieldReasons the reasons by field, while forms are compared
 	 * @param sexDiffers the names say one is a woman and the other a man
 	 */
-	record Result(int[] levels, List<Reason> reasons, String surnameKey,
-			java.util.Map<Field, List<Reason>> fieldReasons, boolean sexDiffers) {
+	record Result(int[] levels, List<Reason> reasons, String[] values, java.util.Map<Field, List<Reason>> fieldReasons,
+			boolean sexDiffers) {
 
-		Result(int[] levels, List<Reason> reasons, String surnameKey) {
-			this(levels, reasons, surnameKey, java.util.Map.of(), false);
+		Result(int[] levels, String... values) {
+			this(levels, List.of(), values, java.util.Map.of(), false);
+		}
+
+		/** The same levels and values without the words. */
+		Result withoutReasons() {
+			return new Result(this.levels, List.of(), this.values, java.util.Map.of(), this.sexDiffers);
+		}
+
+		/** The value the records agree on in {@code field}, or null. */
+		String value(Field field) {
+			return this.values[field.ordinal()];
 		}
 
 		int level(Field field) {
@@ -87,8 +101,8 @@ final class Comparison {
 			}
 		}
 		int[] levels = combos.get(0).levels().clone();
+		String[] values = combos.get(0).values().clone();
 		List<Reason> reasons = new ArrayList<>();
-		String surnameKey = combos.get(0).surnameKey();
 		for (Field field : NAME_FIELDS) {
 			Result best = combos.get(0);
 			// most records have one written name: nothing to choose between
@@ -98,10 +112,8 @@ final class Comparison {
 				}
 			}
 			levels[field.ordinal()] = best.level(field);
+			values[field.ordinal()] = best.value(field);
 			reasons.addAll(best.fieldReasons().getOrDefault(field, List.of()));
-			if (field == Field.SURNAME) {
-				surnameKey = best.surnameKey();
-			}
 		}
 		Result first = combos.get(0);
 		for (Field field : OTHER_FIELDS) {
@@ -113,7 +125,7 @@ final class Comparison {
 		if (sexDiffers) {
 			reasons.add(new Reason("sex-differs", "", ""));
 		}
-		return new Result(levels, reasons, surnameKey, java.util.Map.of(), sexDiffers);
+		return new Result(levels, reasons, values, java.util.Map.of(), sexDiffers);
 	}
 
 	/**
@@ -145,6 +157,7 @@ final class Comparison {
 
 	private static Result names(PersonRecord.Name one, PersonRecord.Name other, PersonRecord left, PersonRecord right) {
 		int[] levels = new int[Field.values().length];
+		String[] values = new String[Field.values().length];
 		java.util.Map<Field, List<Reason>> byField = new java.util.EnumMap<>(Field.class);
 		List<Reason> reasons = byField.computeIfAbsent(Field.SURNAME, f -> new ArrayList<>());
 		NameParts a = one.parts();
@@ -158,6 +171,7 @@ final class Comparison {
 		if (surnameKey != null && (!Collections.disjoint(one.surnameKeysFine(), other.surnameKeysFine())
 				|| closeKeys(one.surnameKeysFine(), other.surnameKeysFine()))) {
 			levels[Field.SURNAME.ordinal()] = Field.SURNAME.level("same");
+			values[Field.SURNAME.ordinal()] = "k:" + surnameKey;
 			reasons.add(new Reason(sameWritten(a.surname(), b.surname()) ? "same" : "transliteration", a.surname(),
 					b.surname()));
 		}
@@ -165,39 +179,53 @@ final class Comparison {
 			// the consonants agree but not the vowels (Крылов, Королёв): no more than a
 			// typo
 			levels[Field.SURNAME.ordinal()] = Field.SURNAME.level("typo");
+			if (!one.surnameKeys().isEmpty() && !other.surnameKeys().isEmpty()) {
+				values[Field.SURNAME.ordinal()] = "t:" + one.surnameKeys().get(0) + " " + other.surnameKeys().get(0);
+			}
 			reasons.add(new Reason("typo", a.surname(), b.surname()));
 		}
 		else {
 			levels[Field.SURNAME.ordinal()] = Field.SURNAME.level("different");
 			reasons.add(new Reason("differs", a.surname(), b.surname()));
 		}
-		levels[Field.GIVEN.ordinal()] = given(one, other, byField.computeIfAbsent(Field.GIVEN, f -> new ArrayList<>()));
+		levels[Field.GIVEN.ordinal()] = given(one, other, byField.computeIfAbsent(Field.GIVEN, f -> new ArrayList<>()),
+				values);
 		levels[Field.PATRONYMIC.ordinal()] = patronymic(one, other,
-				byField.computeIfAbsent(Field.PATRONYMIC, f -> new ArrayList<>()));
+				byField.computeIfAbsent(Field.PATRONYMIC, f -> new ArrayList<>()), values);
 		levels[Field.BIRTH_YEAR.ordinal()] = birthYear(left.birthYear(), right.birthYear(),
 				byField.computeIfAbsent(Field.BIRTH_YEAR, f -> new ArrayList<>()));
+		if (levels[Field.BIRTH_YEAR.ordinal()] == Field.BIRTH_YEAR.level("same")) {
+			values[Field.BIRTH_YEAR.ordinal()] = left.birthYear().toString();
+		}
 		levels[Field.REGION.ordinal()] = region(left.region(), right.region(),
 				byField.computeIfAbsent(Field.REGION, f -> new ArrayList<>()));
+		if (levels[Field.REGION.ordinal()] == Field.REGION.level("same")) {
+			values[Field.REGION.ordinal()] = left.region();
+		}
 		levels[Field.ARTICLES.ordinal()] = articles(left, right,
 				byField.computeIfAbsent(Field.ARTICLES, f -> new ArrayList<>()));
-		return new Result(levels, List.of(), surnameKey, byField, false);
+		return new Result(levels, List.of(), values, byField, false);
 	}
 
-	private static int given(PersonRecord.Name one, PersonRecord.Name other, List<Reason> reasons) {
+	private static int given(PersonRecord.Name one, PersonRecord.Name other, List<Reason> reasons, String[] values) {
 		NameParts a = one.parts();
 		NameParts b = other.parts();
 		if (a.given() != null && b.given() != null) {
 			boolean typo = !(one.givenKnown() && other.givenKnown())
 					&& closeKeys(one.givenKeysFine(), other.givenKeysFine());
-			if (!Collections.disjoint(one.givenKeysFine(), other.givenKeysFine()) || typo) {
+			String same = common(one.givenKeysFine(), other.givenKeysFine());
+			if (same != null || typo) {
 				reasons.add(new Reason(sameWritten(a.given(), b.given()) ? "same" : "transliteration", a.given(),
 						b.given()));
+				values[Field.GIVEN.ordinal()] = "k:" + ((same != null) ? same : one.givenKeysFine().get(0));
 				return Field.GIVEN.level("same");
 			}
-			if (!Collections.disjoint(one.givenFullKeys(), other.givenKeysFine())
-					|| !Collections.disjoint(one.givenKeysFine(), other.givenFullKeys())
-					|| !Collections.disjoint(one.givenFullKeys(), other.givenFullKeys())) {
+			String full = common(one.givenFullKeys(), other.givenKeysFine());
+			full = (full != null) ? full : common(one.givenKeysFine(), other.givenFullKeys());
+			full = (full != null) ? full : common(one.givenFullKeys(), other.givenFullKeys());
+			if (full != null) {
 				reasons.add(new Reason("familiar", a.given(), b.given()));
+				values[Field.GIVEN.ordinal()] = "k:" + full;
 				return Field.GIVEN.level("familiar");
 			}
 			reasons.add(new Reason("given-differs", a.given(), b.given()));
@@ -205,10 +233,15 @@ final class Comparison {
 		}
 		if (a.givenInitial() != null && b.givenInitial() != null) {
 			// Саша may be written А. (Александра), as well as С.
-			boolean same = one.givenInitials()
+			String same = one.givenInitials()
 				.stream()
-				.anyMatch(x -> other.givenInitials().stream().anyMatch(y -> sameInitial(x, y)));
-			if (same) {
+				.filter(x -> other.givenInitials()
+					.stream()
+					.anyMatch(y -> sameInitial(x, y, loose(a, a.given()), loose(b, b.given()))))
+				.findFirst()
+				.orElse(null);
+			if (same != null) {
+				values[Field.GIVEN.ordinal()] = "i:" + same;
 				reasons.add(new Reason("initial", written(a.given(), a.givenInitial()),
 						written(b.given(), b.givenInitial())));
 				return Field.GIVEN.level("initial");
@@ -221,11 +254,14 @@ final class Comparison {
 		return Field.GIVEN.level("missing");
 	}
 
-	private static int patronymic(PersonRecord.Name one, PersonRecord.Name other, List<Reason> reasons) {
+	private static int patronymic(PersonRecord.Name one, PersonRecord.Name other, List<Reason> reasons,
+			String[] values) {
 		NameParts a = one.parts();
 		NameParts b = other.parts();
 		if (a.patronymic() != null && b.patronymic() != null) {
-			if (!Collections.disjoint(one.patronymicKeys(), other.patronymicKeys())) {
+			String same = common(one.patronymicKeys(), other.patronymicKeys());
+			if (same != null) {
+				values[Field.PATRONYMIC.ordinal()] = "k:" + same;
 				reasons.add(new Reason(sameWritten(a.patronymic(), b.patronymic()) ? "same" : "transliteration",
 						a.patronymic(), b.patronymic()));
 				return Field.PATRONYMIC.level("same");
@@ -234,7 +270,9 @@ final class Comparison {
 			return Field.PATRONYMIC.level("different");
 		}
 		if (a.patronymicInitial() != null && b.patronymicInitial() != null) {
-			if (sameInitial(a.patronymicInitial(), b.patronymicInitial())) {
+			if (sameInitial(a.patronymicInitial(), b.patronymicInitial(), loose(a, a.patronymic()),
+					loose(b, b.patronymic()))) {
+				values[Field.PATRONYMIC.ordinal()] = "i:" + a.patronymicInitial();
 				reasons.add(new Reason("initial", written(a.patronymic(), a.patronymicInitial()),
 						written(b.patronymic(), b.patronymicInitial())));
 				return Field.PATRONYMIC.level("initial");
@@ -280,12 +318,24 @@ final class Comparison {
 	}
 
 	/**
-	 * Whether two initials may be one name's: the same letter, or a lone J, Y or I and a
-	 * name that starts with a glide and a vowel, which transliterations write as J, Y or
-	 * I (German Jelena, J.; ICAO Iuliia, I.; Елена, Е.).
+	 * Whether two initials may be one name's: the same letter, or a lone Latin J, Y or I
+	 * ({@code looseA}, {@code looseB}) and a name that starts with a glide and a vowel,
+	 * which transliterations write as J, Y or I (German Jelena, J.; ICAO Iuliia, I.;
+	 * Елена, Е.). An initial taken from a written name, or a Cyrillic one, is its letter
+	 * only: Иван is not О.
 	 */
-	static boolean sameInitial(String a, String b) {
-		return alike(a).contains(b) || alike(b).contains(a);
+	static boolean sameInitial(String a, String b, boolean looseA, boolean looseB) {
+		return a.equals(b) || (looseA && alike(a).contains(b)) || (looseB && alike(b).contains(a));
+	}
+
+	/**
+	 * Whether a part of a name is a lone initial in Latin letters (the part itself,
+	 * {@code word}, is not written out), which may stand for a glide.
+	 */
+	private static boolean loose(NameParts parts, String word) {
+		return word == null && !parts.written()
+			.chars()
+			.anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC);
 	}
 
 	/**
@@ -295,6 +345,16 @@ final class Comparison {
 	 */
 	static List<String> alike(String initial) {
 		return (initial.equals("j") || initial.equals("i")) ? List.of(initial, "e", "o", "u", "a") : List.of(initial);
+	}
+
+	/** A key both lists hold, or null. */
+	private static String common(java.util.Collection<String> one, java.util.Collection<String> other) {
+		for (String key : one) {
+			if (other.contains(key)) {
+				return key;
+			}
+		}
+		return null;
 	}
 
 	private static String written(String word, String initial) {

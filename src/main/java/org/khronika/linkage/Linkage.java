@@ -39,14 +39,15 @@ import org.khronika.search.NameKeys;
  *
  * <p>
  * A run reads every person record (names opened in memory, never written out), blocks
- * them into candidate pairs by the keys of their surnames and by their given name,
+ * them into candidate pairs by the keys of their surnames (and of their surnames with a
+ * letter left out, with the given name's initial, for a typo), and by their given name,
  * patronymic and birth year together, compares each pair field by field, estimates the
- * Fellegi–Sunter weights from those comparisons, and keeps the pairs whose probability
- * reaches {@value #THRESHOLD} and have something beside the name in common (a birth year
- * within two years, the region, an article). Relatives are never proposed: two records
- * whose given names, patronymics or birth years (by three years or more) plainly differ
- * are two people, whatever else they share. Pairs already linked or rejected are not
- * proposed again.
+ * Fellegi–Sunter model ({@link Model}) from the records and those comparisons, and keeps
+ * the pairs whose probability reaches {@value #THRESHOLD} and have something beside the
+ * name in common (a birth year within two years, the region, an article). Relatives are
+ * never proposed: two records whose given names, patronymics or birth years (by three
+ * years or more) plainly differ are two people, whatever else they share. Pairs already
+ * linked or rejected are not proposed again.
  *
  * <p>
  * The same run proposes incidents reported twice ({@link IncidentMatching}): they are few
@@ -55,10 +56,13 @@ import org.khronika.search.NameKeys;
 public class Linkage implements PersonMatcher {
 
 	/** The probability from which a pair is proposed. */
-	public static final double THRESHOLD = 0.99;
+	public static final double THRESHOLD = 0.9;
 
 	/** A block larger than this is split by the initial of the given name. */
 	private static final int BLOCK = 200;
+
+	/** A block of surnames a typo apart larger than this is not compared. */
+	private static final int TYPO_BLOCK = 100;
 
 	/**
 	 * How a run went: person records, their candidate pairs and proposals; incident
@@ -155,6 +159,38 @@ public class Linkage implements PersonMatcher {
 		Map<String, PersonRecord> persons = persons(progress, incidents);
 		Set<List<String>> decided = new HashSet<>(this.registry.rejectedLinks(RecordKind.PERSON));
 		Map<String, String> clusters = this.registry.clusters(RecordKind.PERSON);
+		Scoring scoring = score(persons, clusters, decided, progress);
+		List<LinkProposal> proposals = scoring.proposals();
+		progress.step("save", 0, proposals.size());
+		this.registry.replaceLinkProposals(actor, RecordKind.PERSON, proposals);
+		int incidentProposals = this.policy.mayCreate(actor, RecordType.INCIDENT).isGranted()
+				? proposeIncidents(actor, incidents, progress) : 0;
+		progress.step("proposals", proposals.size() + incidentProposals, proposals.size() + incidentProposals);
+		return new Summary(persons.size(), scoring.candidates(), proposals.size(), incidents.size(), incidentProposals,
+				Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/**
+	 * The candidate pairs a run compared, the proposals it made of them, and the model it
+	 * estimated.
+	 */
+	record Scoring(long candidates, List<LinkProposal> proposals, Model model) {
+	}
+
+	/**
+	 * The proposals among {@code persons}: the candidate pairs compared, the model
+	 * estimated from them, and the likely pairs kept that are not already one person
+	 * ({@code clusters}), not decided against ({@code decided}) and consistent with each
+	 * other. Reads nothing but its arguments.
+	 */
+	static Scoring score(Map<String, PersonRecord> persons, Map<String, String> clusters, Set<List<String>> decided,
+			Progress progress) {
+		return score(persons, clusters, decided, progress, THRESHOLD);
+	}
+
+	/** {@link #score}, from the probability {@code threshold} on. */
+	static Scoring score(Map<String, PersonRecord> persons, Map<String, String> clusters, Set<List<String>> decided,
+			Progress progress, double threshold) {
 		List<String[]> pairs = candidates(persons, progress);
 		// the pairs are compared on every core: a comparison reads only its two records
 		java.util.concurrent.atomic.AtomicLong compared = new java.util.concurrent.atomic.AtomicLong();
@@ -163,23 +199,16 @@ public class Linkage implements PersonMatcher {
 			if (done % 100_000 == 0) {
 				progress.step("compare", done, pairs.size());
 			}
-			return Comparison.of(persons.get(pair[0]), persons.get(pair[1]));
+			// the reasons are put into words for the proposals shown, not kept for
+			// millions
+			return Comparison.of(persons.get(pair[0]), persons.get(pair[1])).withoutReasons();
 		}).toList();
 		// plainly two people are never proposed, and are left out of the estimate, where
 		// they would make a class of their own (the same given name, patronymic and year
 		// under another surname)
-		List<int[]> vectors = results.stream()
-			.filter(result -> !relatives(result))
-			.map(Comparison.Result::levels)
-			.toList();
-		Map<String, Integer> surnames = new HashMap<>();
-		for (PersonRecord person : persons.values()) {
-			Set<String> keys = new HashSet<>();
-			person.names().forEach(name -> keys.addAll(name.surnameKeys()));
-			keys.forEach(key -> surnames.merge(key, 1, Integer::sum));
-		}
-		progress.step("estimate", 0, vectors.size());
-		Model model = Model.estimate(vectors, surnames, persons.size());
+		List<Comparison.Result> estimated = results.stream().filter(result -> !relatives(result)).toList();
+		progress.step("estimate", 0, estimated.size());
+		Model model = Model.estimate(persons.values(), estimated);
 		List<LinkProposal> likely = new ArrayList<>();
 		for (int i = 0; i < pairs.size(); i++) {
 			String[] pair = pairs.get(i);
@@ -190,19 +219,12 @@ public class Linkage implements PersonMatcher {
 				continue;
 			}
 			double probability = model.probability(result);
-			if (probability >= THRESHOLD && corroborated(result)) {
+			if (probability >= threshold && corroborated(result)) {
 				likely.add(new LinkProposal(id(pair[0]), id(pair[1]), probability));
 			}
 		}
 		progress.step("consistent", 0, likely.size());
-		List<LinkProposal> proposals = consistent(likely, persons, clusters);
-		progress.step("save", 0, proposals.size());
-		this.registry.replaceLinkProposals(actor, RecordKind.PERSON, proposals);
-		int incidentProposals = this.policy.mayCreate(actor, RecordType.INCIDENT).isGranted()
-				? proposeIncidents(actor, incidents, progress) : 0;
-		progress.step("proposals", proposals.size() + incidentProposals, proposals.size() + incidentProposals);
-		return new Summary(persons.size(), pairs.size(), proposals.size(), incidents.size(), incidentProposals,
-				Duration.ofNanos(System.nanoTime() - started));
+		return new Scoring(pairs.size(), consistent(likely, persons, clusters), model);
 	}
 
 	/**
@@ -358,10 +380,12 @@ public class Linkage implements PersonMatcher {
 
 	/**
 	 * The candidate pairs, each once, the lesser id first: records that share a surname
-	 * key (split by the given name's initial where many do), or share a given name,
-	 * patronymic and birth year (a surname misspelt past its key).
+	 * key (split by the given name's initial where many do); that share a given name's
+	 * initial and a surname key with a letter left out, unless many do (a surname
+	 * misspelt); or that share a given name, patronymic and birth year (a surname
+	 * misspelt past both).
 	 */
-	private static List<String[]> candidates(Map<String, PersonRecord> persons, Progress progress) {
+	static List<String[]> candidates(Map<String, PersonRecord> persons, Progress progress) {
 		progress.step("block", 0, 0);
 		Map<String, List<String>> blocks = new HashMap<>();
 		for (PersonRecord person : persons.values()) {
@@ -369,6 +393,17 @@ public class Linkage implements PersonMatcher {
 			for (PersonRecord.Name name : person.names()) {
 				for (String surname : name.surnameKeys()) {
 					keys.add("s:" + surname);
+					// a surname with a letter changed, left out, added or swapped shares
+					// a key with one letter left out (Клоков, Крокова, Клкова), with the
+					// given name's initial
+					if (surname.length() >= 4) {
+						for (String initial : name.givenInitials()) {
+							keys.add("d:" + surname + "|" + initial);
+							for (int at = 0; at < surname.length(); at++) {
+								keys.add("d:" + surname.substring(0, at) + surname.substring(at + 1) + "|" + initial);
+							}
+						}
+					}
 				}
 				if (!name.givenKeys().isEmpty() && !name.patronymicKeys().isEmpty() && person.birthYear() != null) {
 					keys.add("g:" + name.givenKeys().get(0) + "|" + name.patronymicKeys().get(0) + "|"
@@ -387,7 +422,12 @@ public class Linkage implements PersonMatcher {
 		long[] packed = new long[1024];
 		int count = 0;
 		long done = 0;
-		for (List<String> block : blocks.values()) {
+		for (Map.Entry<String, List<String>> entry : blocks.entrySet()) {
+			List<String> block = entry.getValue();
+			if (entry.getKey().startsWith("d:") && block.size() > TYPO_BLOCK) {
+				// the typos of a common surname: too many to compare, too common to tell
+				continue;
+			}
 			for (List<String> part : split(block, persons)) {
 				int[] members = part.stream().mapToInt(index::get).toArray();
 				for (int i = 0; i < members.length; i++) {
@@ -426,12 +466,9 @@ public class Linkage implements PersonMatcher {
 		Map<String, Set<String>> parts = new TreeMap<>();
 		List<String> unknown = new ArrayList<>();
 		for (String id : block) {
+			// a familiar form goes with its full names' initials too (Саша: С. and А.)
 			Set<String> initials = new HashSet<>();
-			persons.get(id).names().forEach(name -> {
-				if (name.parts().givenInitial() != null) {
-					initials.add(name.parts().givenInitial());
-				}
-			});
+			persons.get(id).names().forEach(name -> initials.addAll(name.givenInitials()));
 			if (initials.isEmpty()) {
 				unknown.add(id);
 			}

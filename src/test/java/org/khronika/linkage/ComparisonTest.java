@@ -45,6 +45,12 @@ class ComparisonTest {
 			"Назаров Алексей, Alyeksyey Nazarov, same",
 			// German writes Ю as Ju: J. may be Юлия
 			"Калинова Юлия, Kalinowa J., initial",
+			// a lone Latin J. may stand for Е (German Jelena)
+			"Калинова Елена, Kalinowa J., initial",
+			// but a written Иван starts with И, not with the О of a glide: Иван is not О.
+			"Крыжовин Иван, Крыжовин О., different",
+			// nor is a Cyrillic И. a glide
+			"Крыжовина Ольга, Крыжовина И., different",
 			// Саша may be written as Александра's initial
 			"Грамотская Саша, Gramotskaya A., initial", "Рябинский Алексей, Ryabinskiy Lyosha, familiar",
 			// a whole given name that differs outweighs an initial that agrees

@@ -141,6 +141,21 @@ class LinkageIT {
 	}
 
 	@Test
+	void aSurnameMisspeltInAConsonantIsStillComparedAndProposed() {
+		// no patronymic: only the block of surnames with a letter left out brings them
+		// together (Ласточкин, Lastochpin: lstCn)
+		person("Ласточкин Глеб", 1979, "perm-krai");
+		person("Lastochpin Gleb", 1979, "perm-krai");
+		person("Ласточкин Денис", 1979, "perm-krai");
+
+		this.linkage.run(this.editor.actor(), (phase, done, total) -> {
+		});
+
+		assertThat(proposedPairs()).contains(List.of("Lastochpin Gleb", "Ласточкин Глеб"))
+			.noneMatch(pair -> pair.contains("Ласточкин Денис"));
+	}
+
+	@Test
 	void noTwoProposalsMakeOnePersonOfTwoWhoPlainlyDiffer() {
 		PersonId initials = person("Zhavoronkova A.", 1990, "perm-krai");
 		PersonId alina = person("Жаворонкова Алина", 1990, "perm-krai");

@@ -1,41 +1,127 @@
 package org.khronika.linkage;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
+import org.khronika.catalog.Catalog;
+import org.khronika.search.NameKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ModelTest {
 
+	private static final NameKeys NAMES = new NameKeys(Catalog.load().givenNames());
+
 	@Test
 	void thePriorsAreProbabilitiesForEveryLevelOfEveryField() {
 		for (Comparison.Field field : Comparison.Field.values()) {
-			for (double[][] prior : new double[][][] { Model.M_PRIOR, Model.U_PRIOR }) {
-				double[] levels = prior[field.ordinal()];
-				assertThat(levels).as(field.name()).hasSize(field.levels.size());
-				double sum = 0;
-				for (double level : levels) {
-					sum += level;
-				}
-				assertThat(sum).as(field.name()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+			double[] levels = Model.M_PRIOR[field.ordinal()];
+			assertThat(levels).as(field.name()).hasSize(field.levels.size());
+			double sum = 0;
+			for (double level : levels) {
+				sum += level;
 			}
+			assertThat(sum).as(field.name()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
 		}
 	}
 
 	@Test
-	void aRareSurnameWeighsMoreThanACommonOne() {
-		Comparison.Result agreeing = new Comparison.Result(new int[] { 2, 3, 3, 2, 1, 2 }, java.util.List.of(), "klkv");
-		Comparison.Result common = new Comparison.Result(new int[] { 2, 3, 3, 2, 1, 2 }, java.util.List.of(), "vnv");
-		Model model = Model.estimate(java.util.List.of(), java.util.Map.of("klkv", 2, "vnv", 2000), 100_000);
+	void agreeingOnARareValueWeighsMoreThanAgreeingOnACommonOne() {
+		List<PersonRecord> records = new ArrayList<>();
+		// a registry where Иванов and Александр are common, Клоков and Фёдор rare, and
+		// 1987 the year of many
+		for (int i = 0; i < 300; i++) {
+			records.add(record("i" + i, "Иванов Александр", 1987));
+		}
+		for (int i = 0; i < 300; i++) {
+			records.add(record("s" + i, "Смирнов Пётр", 1950 + i % 40));
+		}
+		PersonRecord klokov = record("k1", "Клоков Фёдор", 1961);
+		PersonRecord klokovAgain = record("k2", "Klokov Fedor", 1961);
+		records.add(klokov);
+		records.add(klokovAgain);
+		Model model = Model.estimate(records, List.of());
 
-		assertThat(model.weight(agreeing)).isGreaterThan(model.weight(common));
+		Comparison.Result rare = Comparison.of(klokov, klokovAgain);
+		Comparison.Result common = Comparison.of(records.get(0), records.get(1));
+
+		assertThat(rare.is(Comparison.Field.SURNAME, "same")).isTrue();
+		assertThat(common.is(Comparison.Field.SURNAME, "same")).isTrue();
+		for (Comparison.Field field : List.of(Comparison.Field.SURNAME, Comparison.Field.GIVEN,
+				Comparison.Field.BIRTH_YEAR)) {
+			assertThat(model.weight(rare, field)).as(field.name()).isGreaterThan(model.weight(common, field));
+		}
+		assertThat(model.probability(rare)).isGreaterThan(model.probability(common));
 	}
 
 	@Test
-	void withFewPairsThePriorDecidesAndAgreementOnEverythingIsAMatch() {
-		Comparison.Result agreeing = new Comparison.Result(new int[] { 2, 3, 2, 2, 1, 1 }, java.util.List.of(), "klkv");
-		Model model = Model.estimate(java.util.List.of(agreeing.levels()), java.util.Map.of("klkv", 2), 2);
+	void anInitialThatAgreesIsEvidenceAndOneThatDiffersIsEvidenceAgainst() {
+		List<PersonRecord> records = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			String given = List.of("Александр", "Борис", "Виктор", "Глеб", "Денис").get(i % 5);
+			records.add(record("r" + i, "Петров " + given, 1950 + i % 50));
+		}
+		PersonRecord initial = record("a", "Клоков А.", null);
+		PersonRecord written = record("b", "Клоков Александр", null);
+		PersonRecord other = record("c", "Клоков Борис", null);
+		records.addAll(List.of(initial, written, other));
+		Model model = Model.estimate(records, List.of());
 
-		assertThat(model.probability(agreeing)).isGreaterThan(Linkage.THRESHOLD);
+		Comparison.Result agrees = Comparison.of(initial, written);
+		Comparison.Result differs = Comparison.of(initial, other);
+
+		assertThat(agrees.is(Comparison.Field.GIVEN, "initial")).isTrue();
+		assertThat(model.weight(agrees, Comparison.Field.GIVEN)).isPositive();
+		assertThat(differs.is(Comparison.Field.GIVEN, "different")).isTrue();
+		assertThat(model.weight(differs, Comparison.Field.GIVEN)).isNegative();
+	}
+
+	@Test
+	void theEstimateFindsTheMatchesAmongThePairsAndSaysSoWithItsProbabilities() {
+		// 100 persons each written twice, once in Cyrillic and once in Latin letters,
+		// with the year and region; every pair of records of one surname compared
+		List<PersonRecord> records = new ArrayList<>();
+		List<String> given = List.of("Александр", "Борис", "Виктор", "Глеб", "Денис", "Егор", "Иван", "Кирилл");
+		List<String> surnames = List.of("Клоков", "Берёзов", "Дубров", "Тополев", "Рябинин");
+		for (int i = 0; i < 100; i++) {
+			String name = surnames.get(i % 5) + " " + given.get(i / 5 % 8);
+			int year = 1950 + i;
+			String region = "R" + (i % 7);
+			records.add(new PersonRecord("p" + i + "a", Instant.EPOCH, List.of(PersonRecord.Name.of(name, NAMES)), year,
+					region, Set.of()));
+			records.add(new PersonRecord("p" + i + "b", Instant.EPOCH,
+					List.of(PersonRecord.Name.of(NameKeys.latin(name), NAMES)), year, region, Set.of()));
+		}
+		List<Comparison.Result> pairs = new ArrayList<>();
+		List<Boolean> same = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
+			for (int j = i + 1; j < records.size(); j++) {
+				if (i % 10 == j % 10 || records.get(i).id().startsWith(records.get(j).id().replaceAll(".$", ""))) {
+					Comparison.Result result = Comparison.of(records.get(i), records.get(j));
+					if (!Linkage.relatives(result)) {
+						pairs.add(result);
+						same.add(records.get(i)
+							.id()
+							.replaceAll(".$", "")
+							.equals(records.get(j).id().replaceAll(".$", "")));
+					}
+				}
+			}
+		}
+		Model model = Model.estimate(records, pairs);
+
+		for (int k = 0; k < pairs.size(); k++) {
+			double probability = model.probability(pairs.get(k));
+			if (same.get(k)) {
+				assertThat(probability).as("one person written twice").isGreaterThan(Linkage.THRESHOLD);
+			}
+			else {
+				assertThat(probability).as("two people").isLessThan(0.5);
+			}
+		}
 	}
 
 	@Test
@@ -51,6 +137,10 @@ class ModelTest {
 		assertThat(Comparison.withinOneEdit("klkvab", "klkvcd")).isFalse();
 		assertThat(Comparison.withinOneEdit("klkv", "kl")).isFalse();
 		assertThat(Comparison.withinOneEdit("klkv", "xklkvx")).isFalse();
+	}
+
+	private static PersonRecord record(String id, String name, Integer year) {
+		return new PersonRecord(id, Instant.EPOCH, List.of(PersonRecord.Name.of(name, NAMES)), year, null, Set.of());
 	}
 
 }
