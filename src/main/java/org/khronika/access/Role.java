@@ -32,6 +32,12 @@ public enum Role {
 		return this.code;
 	}
 
+	/**
+	 * The role that may do least: what a new account is offered first, so that a slip
+	 * grants too little rather than too much.
+	 */
+	public static final Role LEAST_PRIVILEGED = ANALYST;
+
 	public static Optional<Role> ofCode(String code) {
 		return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
 	}

@@ -429,6 +429,10 @@ abstract class AccessMatrixTestBase {
 				form("login", "", "password", "", "role", "analyst"), expect(I, D, D, D, D)));
 		rows.add(new Row("POST /admin/users/{login}/role", "POST", "/admin/users/scratch/role", form("role", "analyst"),
 				expect(A, D, D, D, D)));
+		rows.add(new Row("GET /admin/users/{login}/disable", "GET", "/admin/users/scratch/disable", null,
+				expect(A, D, D, D, D)));
+		rows.add(new Row("GET /admin/users/{login}/second-factor/reset", "GET",
+				"/admin/users/scratch/second-factor/reset", null, expect(A, D, D, D, D)));
 		rows.add(new Row("POST /admin/users/{login}/disable", "POST", "/admin/users/scratch/disable", form(),
 				expect(A, D, D, D, D)));
 		rows.add(new Row("POST /admin/users/{login}/enable", "POST", "/admin/users/scratch/enable", form(),
@@ -444,8 +448,9 @@ abstract class AccessMatrixTestBase {
 	 */
 	private static final Set<String> TESTED_ELSEWHERE = Set.of("GET /login", "GET /login/code", "POST /login/code",
 			"GET /login/enrol", "POST /login/enrol", "POST /account/password", "POST /account/tokens",
-			"POST /account/tokens/{id}/revoke", "POST /account/logout-everywhere", "GET /error", "POST /error",
-			"PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
+			"GET /account/tokens/{id}/revoke", "POST /account/tokens/{id}/revoke", "POST /account/logout-everywhere",
+			"GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error",
+			"OPTIONS /error");
 
 	private static Map<String, List<String>> form(String... pairs) {
 		Map<String, List<String>> form = new LinkedHashMap<>();

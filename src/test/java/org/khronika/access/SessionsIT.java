@@ -272,9 +272,64 @@ class SessionsIT {
 				Map.of("label", List.of("x"), "role", List.of("admin"), "days", List.of("30")));
 		assertThat(tooMuch.status()).isEqualTo(422);
 
-		web.get("/account");
+		assertThat(web.get("/account").body()).as("revoking starts with a page that says what it does")
+			.contains("href=\"/account/tokens/" + info.id() + "/revoke\"")
+			.doesNotContain("action=\"/account/tokens/" + info.id() + "/revoke\"");
+		Response confirm = web.get("/account/tokens/" + info.id() + "/revoke");
+		assertThat(confirm.status()).isEqualTo(200);
+		assertThat(confirm.body()).contains("отчёты", "action=\"/account/tokens/" + info.id() + "/revoke\"");
+		assertThat(api.get("/persons").status()).as("asking changes nothing").isEqualTo(200);
 		assertThat(web.post("/account/tokens/" + info.id() + "/revoke", Map.of()).status()).isEqualTo(302);
 		assertThat(api.get("/persons").status()).isEqualTo(401);
+		assertThat(web.get("/account/tokens/" + info.id() + "/revoke").status())
+			.as("a revoked token is not offered again")
+			.isEqualTo(404);
+	}
+
+	@Test
+	void disablingAnAccountOrResettingItsSecondFactorIsDoneFromAPageThatSaysWhatWillHappen() {
+		Staff admin = Staff.add(this.context, "confirm-admin", Role.ADMIN);
+		Staff editor = Staff.add(this.context, "confirm-editor", Role.EDITOR);
+		WebSession web = new WebSession(this.port).login(admin);
+		WebSession editorsSession = new WebSession(this.port).login(editor);
+
+		assertThat(web.get("/admin/users").body()).contains("href=\"/admin/users/confirm-editor/disable\"",
+				"href=\"/admin/users/confirm-editor/second-factor/reset\"");
+		Response disable = web.get("/admin/users/confirm-editor/disable");
+		assertThat(disable.status()).isEqualTo(200);
+		assertThat(disable.body()).contains("confirm-editor", "action=\"/admin/users/confirm-editor/disable\"",
+				"href=\"/admin/users\"");
+		assertThat(editorsSession.get("/cases").status()).as("asking changes nothing").isEqualTo(200);
+		Response reset = web.get("/admin/users/confirm-editor/second-factor/reset");
+		assertThat(reset.body()).contains("action=\"/admin/users/confirm-editor/second-factor/reset\"");
+		assertThat(web.get("/admin/users/nobody-here/disable").status()).isEqualTo(404);
+
+		assertThat(web.post("/admin/users/confirm-editor/disable", Map.of()).status()).isEqualTo(302);
+		assertThat(editorsSession.get("/cases").header("Location")).contains("/login");
+	}
+
+	@Test
+	void aNewAccountIsOfferedTheLeastPrivilegedRoleAndAFailedAddKeepsTheRoleChosen() {
+		Staff admin = Staff.add(this.context, "roles-admin", Role.ADMIN);
+		WebSession web = new WebSession(this.port).login(admin);
+
+		String form = web.get("/admin/users").body();
+		assertThat(selectedNewRole(form)).isEqualTo(Role.LEAST_PRIVILEGED.code()).isEqualTo("analyst");
+
+		Response refused = web.post("/admin/users", Map.of("login", List.of("Not A Login"), "password",
+				List.of("a long enough password"), "role", List.of("editor")));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(selectedNewRole(refused.body())).isEqualTo("editor");
+	}
+
+	/** The role selected in the form that adds an account. */
+	private static String selectedNewRole(String page) {
+		String select = page.substring(page.indexOf("<select id=\"role\""));
+		select = select.substring(0, select.indexOf("</select>"));
+		java.util.regex.Matcher selected = java.util.regex.Pattern.compile("<option value=\"([a-z]+)\"[^>]*selected")
+			.matcher(select);
+		assertThat(selected.find()).as("an option is selected").isTrue();
+		return selected.group(1);
 	}
 
 	@Test

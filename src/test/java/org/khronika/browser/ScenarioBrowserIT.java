@@ -187,6 +187,12 @@ class ScenarioBrowserIT {
 					"продление или освобождение не записаны", "УК 207.3");
 		assertThat(text()).contains("Мещанский районный суд", "Задержание · 2025-03-04", "Мера пресечения · 2025-03-06",
 				"Продление меры пресечения · 2025-04-30", "Адвокат · A2");
+		assertThat(printed()).as("a case prints to one A4 page: what it says, not the page's menus and buttons")
+			.satisfies(pages -> assertThat(pages).hasSize(1))
+			.satisfies(pages -> assertThat(pages.get(0).replaceAll("\\s+", " "))
+				.contains("Андрей Соколов", "В суде", "УК 207.3", "Мещанский районный суд", "Задержание · 2025-03-04",
+						"Продление меры пресечения · 2025-04-30")
+				.doesNotContain("Статистика", "Изменить", "История", "Выйти"));
 		click("Продление меры пресечения · 2025-04-30");
 		assertThat(text()).contains("Заключение под стражу", "2025-08-04", "Продлено на заседании");
 		this.browser.get(sokolov);
@@ -227,6 +233,26 @@ class ScenarioBrowserIT {
 		untilShown("Импортировано.");
 		open("/incidents");
 		assertThat(text()).contains("2016-06-12 · Пикет · Москва", "2016-06-13 · Митинг · Москва");
+	}
+
+	/** The page printed on A4 as Chromium prints it: the text of each printed page. */
+	private List<String> printed() {
+		org.openqa.selenium.print.PrintOptions options = new org.openqa.selenium.print.PrintOptions();
+		options.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+		byte[] pdf = java.util.Base64.getDecoder().decode(this.browser.print(options).getContent());
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			List<String> pages = new java.util.ArrayList<>();
+			org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+			for (int page = 1; page <= document.getNumberOfPages(); page++) {
+				stripper.setStartPage(page);
+				stripper.setEndPage(page);
+				pages.add(stripper.getText(document));
+			}
+			return pages;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** Whether the page shows {@code wanted}; false while it is being replaced. */

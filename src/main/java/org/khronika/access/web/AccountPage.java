@@ -101,6 +101,26 @@ class AccountPage {
 		return page(actor, model);
 	}
 
+	/** What revoking a token does, on a page of its own before it is done. */
+	@GetMapping("/account/tokens/{id}/revoke")
+	String confirmRevokeToken(@PathVariable String id, Actor actor, Model model, Locale locale) {
+		ApiTokens.TokenInfo token = this.tokens.list(actor, actor.login())
+			.stream()
+			.filter(t -> t.id().equals(id) && t.isActive(this.clock.instant()))
+			.findFirst()
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
+		Object[] named = { token.label() };
+		model.addAttribute("title", this.messages.getMessage("confirm.revokeToken.title", named, locale));
+		model.addAttribute("consequences",
+				java.util.stream.IntStream.rangeClosed(1, 3)
+					.mapToObj(i -> this.messages.getMessage("confirm.revokeToken." + i, named, locale))
+					.toList());
+		model.addAttribute("confirmLabel", this.messages.getMessage("confirm.revokeToken.button", named, locale));
+		model.addAttribute("action", "/account/tokens/" + id + "/revoke");
+		model.addAttribute("back", "/account");
+		return "confirm";
+	}
+
 	@PostMapping("/account/tokens/{id}/revoke")
 	String revokeToken(@PathVariable String id, Actor actor, RedirectAttributes redirect) {
 		if (!this.tokens.revoke(actor, actor.login(), id)) {

@@ -73,6 +73,7 @@ class AdminPage {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("problem", message(ex, locale));
 			model.addAttribute("typedLogin", login);
+			model.addAttribute("newRole", Role.ofCode(role).orElse(Role.LEAST_PRIVILEGED));
 			return usersPage(model);
 		}
 		finally {
@@ -88,6 +89,38 @@ class AdminPage {
 		return change(actor, redirect, locale, () -> this.accounts.setRole(actor, login,
 				Role.ofCode(role).orElseThrow(() -> new AccountException("account.roleMissing", "choose a role"))));
 	}
+
+	/** What disabling an account does, on a page of its own before it is done. */
+	@GetMapping("/admin/users/{login}/disable")
+	String confirmDisable(@PathVariable String login, Actor actor, Model model, Locale locale) {
+		return confirm(actor, model, locale, login, "disable", "/admin/users/" + login + "/disable");
+	}
+
+	/** What resetting a second factor does, on a page of its own before it is done. */
+	@GetMapping("/admin/users/{login}/second-factor/reset")
+	String confirmResetSecondFactor(@PathVariable String login, Actor actor, Model model, Locale locale) {
+		return confirm(actor, model, locale, login, "resetFactor", "/admin/users/" + login + "/second-factor/reset");
+	}
+
+	private String confirm(Actor actor, Model model, Locale locale, String login, String what, String action) {
+		AccessRefused.unless(this.policy.may(actor, Capability.MANAGE_USERS));
+		if (!this.accounts.exists(login)) {
+			throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		Object[] named = { login };
+		model.addAttribute("title", this.messages.getMessage("confirm." + what + ".title", named, locale));
+		model.addAttribute("consequences",
+				java.util.stream.IntStream.rangeClosed(1, CONSEQUENCES.get(what))
+					.mapToObj(i -> this.messages.getMessage("confirm." + what + "." + i, named, locale))
+					.toList());
+		model.addAttribute("confirmLabel", this.messages.getMessage("confirm." + what + ".button", named, locale));
+		model.addAttribute("action", action);
+		model.addAttribute("back", "/admin/users");
+		return "confirm";
+	}
+
+	/** How many consequences each confirmation page lists. */
+	private static final java.util.Map<String, Integer> CONSEQUENCES = java.util.Map.of("disable", 4, "resetFactor", 3);
 
 	@PostMapping("/admin/users/{login}/disable")
 	String disable(@PathVariable String login, Actor actor, RedirectAttributes redirect, Locale locale) {
@@ -143,6 +176,9 @@ class AdminPage {
 	private String usersPage(Model model) {
 		model.addAttribute("accounts", this.accounts.all());
 		model.addAttribute("roles", Role.values());
+		if (!model.containsAttribute("newRole")) {
+			model.addAttribute("newRole", Role.LEAST_PRIVILEGED);
+		}
 		return "admin/users";
 	}
 
