@@ -434,6 +434,51 @@ class ScenarioBrowserIT {
 	}
 
 	@Test
+	void onAPhoneEveryMainPageFitsTheScreenAndTheMenuOpensWithoutJavaScript() {
+		Staff admin = Staff.add(this.context, "phone-admin", Role.ADMIN);
+		Registry registry = this.context.getBean(Registry.class);
+		String caseId = saveCase(registry, new Actor("phone-editor", Role.EDITOR),
+				"Константин Длиннофамильный-Многосоставный");
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(PHONE, 844));
+		logIn(admin);
+
+		WebElement header = this.browser.findElement(By.cssSelector("header.top"));
+		assertThat(header.getRect().getHeight()).as("the header takes one line, not a third of the screen")
+			.isLessThan(80);
+		assertThat(this.browser.findElements(By.linkText("Дела"))).as("the sections wait in the folded menu")
+			.noneMatch(WebElement::isDisplayed);
+		this.browser.findElement(By.cssSelector("details.menu-narrow > summary")).click();
+		WebElement cases = this.browser.findElement(By.cssSelector("details.menu-narrow nav"))
+			.findElement(By.linkText("Дела"));
+		assertThat(cases.isDisplayed()).isTrue();
+		navigateBy(cases);
+		assertThat(heading()).isEqualTo("Дела");
+
+		for (String page : List.of("/", "/persons", "/incidents", "/cases", "/cases/" + caseId, "/case-events",
+				"/sources", "/intake", "/imports", "/stats?measure=cases&by=article", "/linkage", "/publish",
+				"/admin/users", "/admin/audit", "/account", "/search")) {
+			open(page);
+			Object width = this.browser.executeScript("return document.documentElement.scrollWidth");
+			assertThat(((Number) width).intValue()).as("%s is no wider than the phone", page)
+				.isLessThanOrEqualTo(PHONE);
+			screenshot("phone-" + (page.equals("/") ? "overview" : page.startsWith("/cases/") ? "case"
+					: page.substring(1).replaceAll("\\?.*", "").replace('/', '-')));
+		}
+		open("/cases");
+		assertThat(this.browser.findElement(By.cssSelector("table.records td")).getText())
+			.as("a table is a card whose cells say what they are")
+			.isNotBlank();
+		assertThat(this.browser.findElement(By.cssSelector("table.records thead")).getRect().getWidth())
+			.as("the header row is left to screen readers")
+			.isLessThanOrEqualTo(1);
+		assertThat(this.browser.findElement(By.cssSelector("table.records tr")).getRect().getWidth())
+			.isLessThanOrEqualTo(PHONE);
+	}
+
+	/** A phone's width in CSS pixels. */
+	private static final int PHONE = 390;
+
+	@Test
 	void aLawyerLogsInWithTheSecondFactorAndSeesOnlyTheCaseAssignedToThem() {
 		Staff lawyer = Staff.add(this.context, "browser-lawyer", Role.LAWYER);
 		Actor editor = new Actor("browser-editor", Role.EDITOR);
