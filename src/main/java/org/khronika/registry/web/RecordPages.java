@@ -74,6 +74,12 @@ class RecordPages {
 	/** The button that records a new person although the form offered known ones. */
 	static final String ANYWAY = "_anyway";
 
+	/**
+	 * The creation form's "Save and add another": saved, the next blank form opens, with
+	 * the records it links to kept (the next event of the same case).
+	 */
+	static final String ANOTHER = "_another";
+
 	/** Someone who can be named on a record, as the access form lists them. */
 	record StaffMember(String login, String role) {
 	}
@@ -261,6 +267,15 @@ class RecordPages {
 			return form(actor, kind, form, Set.of(), null, errors(refused.problems(), locale), null, model, locale);
 		}
 		SaveResult.Saved saved = (SaveResult.Saved) result;
+		if (form.containsKey(ANOTHER)) {
+			redirect.addFlashAttribute("savedRecord", "/" + plural + "/" + saved.id());
+			UriComponentsBuilder next = UriComponentsBuilder.fromPath("/" + plural + "/new");
+			kind.fields()
+				.stream()
+				.filter(f -> f.isReference() && form.containsKey(f.name()) && form.get(f.name()).size() == 1)
+				.forEach(f -> next.queryParam(f.name(), form.getFirst(f.name())));
+			return "redirect:" + next.encode().build().toUriString();
+		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/" + plural + "/" + saved.id();
 	}

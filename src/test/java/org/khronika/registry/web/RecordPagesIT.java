@@ -131,6 +131,31 @@ class RecordPagesIT {
 		assertThat(page.indexOf("2025-06-10")).isLessThan(page.indexOf("2025-09-01"));
 	}
 
+	@Test
+	void saveAndAddAnotherOpensTheNextBlankFormOfTheSameCaseAndSaysWhereTheSavedOneIs() {
+		this.session.get("/persons/new");
+		String person = path(this.session.post("/persons", Map.of("names", List.of("Олег Следующий"))));
+		this.session.get("/cases/new");
+		String courtCase = path(
+				this.session.post("/cases", Map.of("person", List.of(person.substring(person.lastIndexOf('/') + 1)),
+						"kind", List.of("criminal"), "trigger", List.of("wiretap"), "status", List.of("in-court"))));
+		String caseId = courtCase.substring(courtCase.lastIndexOf('/') + 1);
+
+		assertThat(this.session.get("/case-events/new?caseId=" + caseId).body()).as("offered on a new record's form")
+			.contains("name=\"_another\"");
+		Response saved = this.session.post("/case-events", Map.of("caseId", List.of(caseId), "type",
+				List.of("detention"), "date", List.of("2025-03-04"), "_another", List.of("true")));
+
+		assertThat(path(saved)).isEqualTo("/case-events/new?caseId=" + caseId);
+		String next = this.session.get(path(saved)).body();
+		assertThat(next).contains("Следующая запись", "href=\"/case-events/")
+			.as("the case stays chosen for the next event")
+			.contains("value=\"" + caseId + "\"");
+		assertThat(this.session.get(courtCase).text()).contains("2025-03-04");
+		assertThat(this.session.get(courtCase + "/edit").body()).as("not offered when a record is edited")
+			.doesNotContain("name=\"_another\"");
+	}
+
 	private static String path(Response created) {
 		assertThat(created.status()).isEqualTo(302);
 		return created.header("Location").replaceFirst("^https?://[^/]+", "");
