@@ -109,12 +109,7 @@ class RecordPagesIT {
 
 	@Test
 	void aCasePageListsItsEventsInTheOrderTheyHappened() {
-		this.session.get("/persons/new");
-		String person = path(this.session.post("/persons", Map.of("names", List.of("Андрей Соколов"))));
-		this.session.get("/cases/new");
-		String courtCase = path(
-				this.session.post("/cases", Map.of("person", List.of(person.substring(person.lastIndexOf('/') + 1)),
-						"kind", List.of("criminal"), "trigger", List.of("wiretap"), "status", List.of("in-court"))));
+		String courtCase = caseAgainst("Андрей Соколов");
 		String caseId = courtCase.substring(courtCase.lastIndexOf('/') + 1);
 		for (String[] event : List.of(new String[] { "verdict", "2025-09-01" },
 				new String[] { "detention", "2025-03-04" }, new String[] { "hearing-held", "2025-06-10" })) {
@@ -133,12 +128,7 @@ class RecordPagesIT {
 
 	@Test
 	void saveAndAddAnotherOpensTheNextBlankFormOfTheSameCaseAndSaysWhereTheSavedOneIs() {
-		this.session.get("/persons/new");
-		String person = path(this.session.post("/persons", Map.of("names", List.of("Олег Следующий"))));
-		this.session.get("/cases/new");
-		String courtCase = path(
-				this.session.post("/cases", Map.of("person", List.of(person.substring(person.lastIndexOf('/') + 1)),
-						"kind", List.of("criminal"), "trigger", List.of("wiretap"), "status", List.of("in-court"))));
+		String courtCase = caseAgainst("Олег Следующий");
 		String caseId = courtCase.substring(courtCase.lastIndexOf('/') + 1);
 
 		assertThat(this.session.get("/case-events/new?caseId=" + caseId).body()).as("offered on a new record's form")
@@ -154,6 +144,18 @@ class RecordPagesIT {
 		assertThat(this.session.get(courtCase).text()).contains("2025-03-04");
 		assertThat(this.session.get(courtCase + "/edit").body()).as("not offered when a record is edited")
 			.doesNotContain("name=\"_another\"");
+	}
+
+	/**
+	 * A new person of that name and a case against them, made through the forms: its
+	 * path.
+	 */
+	private String caseAgainst(String name) {
+		this.session.get("/persons/new");
+		String person = path(this.session.post("/persons", Map.of("names", List.of(name))));
+		this.session.get("/cases/new");
+		return path(this.session.post("/cases", Map.of("person", List.of(person.substring(person.lastIndexOf('/') + 1)),
+				"kind", List.of("criminal"), "trigger", List.of("wiretap"), "status", List.of("in-court"))));
 	}
 
 	private static String path(Response created) {
