@@ -80,6 +80,29 @@ class ModelTest {
 	}
 
 	@Test
+	void whereFewRecordsAreWrittenWithInitialsAnAgreeingInitialSaysNoMoreThanTheRarityOfItsLetter() {
+		// EM has no pairs compared by initials to go on: its prior alone would make an
+		// initial weigh far more than the rarity of its letter says (7.7 bits here)
+		List<PersonRecord> records = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			String given = List.of("Александр", "Борис", "Виктор", "Глеб", "Денис", "Егор").get(i % 6);
+			records.add(record("r" + i, "Петров " + given, 1950 + i % 50));
+		}
+		PersonRecord initial = record("a", "Клоков А.", null);
+		PersonRecord written = record("b", "Клоков Александр", null);
+		PersonRecord again = record("c", "Klokov Aleksandr", null);
+		records.addAll(List.of(initial, written, again));
+		Model model = Model.estimate(records, List.of());
+
+		// А starts the given name of 53 of the 303 records; shrunk towards a typical
+		// initial's 6 % over 1,000 records' worth, its share is (53 + 60) / 1303
+		double rarity = Math.log(1303.0 / 113) / Math.log(2);
+		assertThat(model.weight(Comparison.of(initial, written), Comparison.Field.GIVEN))
+			.isLessThanOrEqualTo(rarity + 1e-9)
+			.isPositive();
+	}
+
+	@Test
 	void theEstimateFindsTheMatchesAmongThePairsAndSaysSoWithItsProbabilities() {
 		// 100 persons each written twice, once in Cyrillic and once in Latin letters,
 		// with the year and region; every pair of records of one surname compared

@@ -343,7 +343,7 @@ class StatsIT {
 			.isEqualTo("month,agreement,detained,unknown");
 		assertThat(lines).contains("2012-05,not-agreed,1547,0", "2012-05,agreed,451,0", "total,total,4885,0");
 		List<Long> pageFigures = new ArrayList<>();
-		Matcher figure = Pattern.compile("<td class=\"number\">\\s*<a href=\"[^\"]*\">([\\d\\s\u00a0]+)</a>")
+		Matcher figure = Pattern.compile("<td[^>]*class=\"number\"[^>]*>\\s*<a href=\"[^\"]*\">([\\d\\s\u00a0]+)</a>")
 			.matcher(page.body());
 		while (figure.find()) {
 			pageFigures.add(Long.parseLong(figure.group(1).replaceAll("[\\s\u00a0]", "")));
