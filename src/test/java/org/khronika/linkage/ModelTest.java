@@ -59,11 +59,7 @@ class ModelTest {
 
 	@Test
 	void anInitialThatAgreesIsEvidenceAndOneThatDiffersIsEvidenceAgainst() {
-		List<PersonRecord> records = new ArrayList<>();
-		for (int i = 0; i < 200; i++) {
-			String given = List.of("Александр", "Борис", "Виктор", "Глеб", "Денис").get(i % 5);
-			records.add(record("r" + i, "Петров " + given, 1950 + i % 50));
-		}
+		List<PersonRecord> records = petrovs(200, "Александр", "Борис", "Виктор", "Глеб", "Денис");
 		PersonRecord initial = record("a", "Клоков А.", null);
 		PersonRecord written = record("b", "Клоков Александр", null);
 		PersonRecord other = record("c", "Клоков Борис", null);
@@ -83,11 +79,7 @@ class ModelTest {
 	void whereFewRecordsAreWrittenWithInitialsAnAgreeingInitialSaysNoMoreThanTheRarityOfItsLetter() {
 		// EM has no pairs compared by initials to go on: its prior alone would make an
 		// initial weigh far more than the rarity of its letter says (7.7 bits here)
-		List<PersonRecord> records = new ArrayList<>();
-		for (int i = 0; i < 300; i++) {
-			String given = List.of("Александр", "Борис", "Виктор", "Глеб", "Денис", "Егор").get(i % 6);
-			records.add(record("r" + i, "Петров " + given, 1950 + i % 50));
-		}
+		List<PersonRecord> records = petrovs(300, "Александр", "Борис", "Виктор", "Глеб", "Денис", "Егор");
 		PersonRecord initial = record("a", "Клоков А.", null);
 		PersonRecord written = record("b", "Клоков Александр", null);
 		PersonRecord again = record("c", "Klokov Aleksandr", null);
@@ -160,6 +152,15 @@ class ModelTest {
 		assertThat(Comparison.withinOneEdit("klkvab", "klkvcd")).isFalse();
 		assertThat(Comparison.withinOneEdit("klkv", "kl")).isFalse();
 		assertThat(Comparison.withinOneEdit("klkv", "xklkvx")).isFalse();
+	}
+
+	/** {@code count} Петровы, their given names in turn, born over fifty years. */
+	private static List<PersonRecord> petrovs(int count, String... given) {
+		List<PersonRecord> records = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			records.add(record("r" + i, "Петров " + given[i % given.length], 1950 + i % 50));
+		}
+		return records;
 	}
 
 	private static PersonRecord record(String id, String name, Integer year) {
