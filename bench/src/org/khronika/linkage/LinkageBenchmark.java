@@ -144,23 +144,15 @@ public final class LinkageBenchmark {
 				keys.keySet().forEach(record -> parent.put(record, record));
 				for (org.khronika.registry.LinkProposal proposal : open) {
 					if (proposal.probability() >= threshold) {
-						parent.put(root(parent, proposal.left().toString()), root(parent, proposal.right().toString()));
+						parent.put(SyntheticPersons.root(parent, proposal.left().toString()), SyntheticPersons.root(parent, proposal.right().toString()));
 					}
 				}
 				Map<String, String> stricter = new HashMap<>();
-				keys.forEach((record, key) -> stricter.put(key.substring("bench-persons:".length()), root(parent, record)));
+				keys.forEach((record, key) -> stricter.put(key.substring("bench-persons:".length()), SyntheticPersons.root(parent, record)));
 				SyntheticPersons.Scores.of(truth, stricter).print(String.format(Locale.ROOT, "  proposals from %s", threshold));
 			}
 			equalNames.print("exact-name matching");
 		}
-	}
-
-	private static String root(Map<String, String> parent, String record) {
-		String root = record;
-		while (!parent.get(root).equals(root)) {
-			root = parent.get(root);
-		}
-		return root;
 	}
 
 	private static void write(List<SyntheticPersons.Row> rows, Path file) throws java.io.IOException {

@@ -82,10 +82,10 @@ public final class LinkageQuality {
 		Map<String, String> parent = new HashMap<>();
 		records.keySet().forEach(id -> parent.put(id, id));
 		for (LinkProposal proposal : scoring.proposals()) {
-			parent.put(root(parent, proposal.left().toString()), root(parent, proposal.right().toString()));
+			parent.put(SyntheticPersons.root(parent, proposal.left().toString()), SyntheticPersons.root(parent, proposal.right().toString()));
 		}
 		Map<String, String> clusters = new HashMap<>();
-		records.keySet().forEach(id -> clusters.put(id, root(parent, id)));
+		records.keySet().forEach(id -> clusters.put(id, SyntheticPersons.root(parent, id)));
 		System.out.printf(Locale.ROOT, "%-28s %9s %7s %7s %11s%n", "", "precision", "recall", "F1", "B-cubed F1");
 		SyntheticPersons.Scores.of(truth, clusters).print("proposals from " + LOWEST);
 		for (double threshold : new double[] { 0.7, 0.8, Linkage.THRESHOLD, 0.95, 0.99 }) {
@@ -93,11 +93,11 @@ public final class LinkageQuality {
 			records.keySet().forEach(id -> stricter.put(id, id));
 			for (LinkProposal proposal : scoring.proposals()) {
 				if (proposal.probability() >= threshold) {
-					stricter.put(root(stricter, proposal.left().toString()), root(stricter, proposal.right().toString()));
+					stricter.put(SyntheticPersons.root(stricter, proposal.left().toString()), SyntheticPersons.root(stricter, proposal.right().toString()));
 				}
 			}
 			Map<String, String> cut = new HashMap<>();
-			records.keySet().forEach(id -> cut.put(id, root(stricter, id)));
+			records.keySet().forEach(id -> cut.put(id, SyntheticPersons.root(stricter, id)));
 			SyntheticPersons.Scores.of(truth, cut)
 				.print("proposals from " + threshold + ((threshold == Linkage.THRESHOLD) ? " (a run's)" : ""));
 		}
@@ -229,13 +229,13 @@ public final class LinkageQuality {
 				for (int i = 0; i < ids.size(); i++) {
 					for (int j = i + 1; j < ids.size(); j++) {
 						if (chance(could.get(ids.get(i)), could.get(ids.get(j))) >= threshold) {
-							parent.put(root(parent, ids.get(i)), root(parent, ids.get(j)));
+							parent.put(SyntheticPersons.root(parent, ids.get(i)), SyntheticPersons.root(parent, ids.get(j)));
 						}
 					}
 				}
 			}
 			Map<String, String> clusters = new HashMap<>();
-			rowOf.keySet().forEach(id -> clusters.put(id, root(parent, id)));
+			rowOf.keySet().forEach(id -> clusters.put(id, SyntheticPersons.root(parent, id)));
 			SyntheticPersons.Scores.of(truth, clusters).print(String.format(Locale.ROOT, "oracle from %s", threshold));
 			if (threshold == 0.9 && shown > 0) {
 				Map<String, Integer> gap = new TreeMap<>();
@@ -319,14 +319,6 @@ public final class LinkageQuality {
 			out.append(field.name().charAt(0)).append('=').append(field.levels.get(result.level(field))).append(' ');
 		}
 		return out.toString().strip();
-	}
-
-	private static String root(Map<String, String> parent, String id) {
-		String root = id;
-		while (!parent.get(root).equals(root)) {
-			root = parent.get(root);
-		}
-		return root;
 	}
 
 }

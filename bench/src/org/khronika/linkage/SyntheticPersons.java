@@ -172,6 +172,15 @@ final class SyntheticPersons {
 		return new Written(String.join(" ", words), false, patronymic != null);
 	}
 
+	/** The record that names {@code record}'s cluster in a union of {@code parent} links. */
+	static String root(Map<String, String> parent, String record) {
+		String root = record;
+		while (!parent.get(root).equals(root)) {
+			root = parent.get(root);
+		}
+		return root;
+	}
+
 	/** Pairwise precision, recall and F1, and B-cubed F1, of clusters against the truth. */
 	record Scores(double precision, double recall, double f1, double bcubed) {
 

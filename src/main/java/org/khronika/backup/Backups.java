@@ -85,8 +85,9 @@ public final class Backups {
 		static final String SQLITE_FILE = "khronika.db";
 
 		public static Database sqlite(Path dataDir) {
-			return new Database("jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE) + "?journal_mode=WAL&secure_delete=true",
-					null, null);
+			// a backup waits for a writer's commit rather than failing on a busy database
+			return new Database("jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE)
+					+ "?journal_mode=WAL&secure_delete=true&busy_timeout=10000", null, null);
 		}
 
 		Connection connect() throws SQLException {
@@ -127,6 +128,27 @@ public final class Backups {
 	 */
 	public static Summary write(Path out, Path dataDir, Keyring keyring, DataSource dataSource, LongConsumer progress)
 			throws IOException, SQLException {
+		return write(out, dataDir, keyring, dataSource::getConnection, progress);
+	}
+
+	/**
+	 * {@link #write(Path, Path, Keyring, DataSource, LongConsumer)} from {@code database}
+	 * directly: the command line reads without starting the application.
+	 */
+	public static Summary write(Path out, Path dataDir, Keyring keyring, Database database, LongConsumer progress)
+			throws IOException, SQLException {
+		return write(out, dataDir, keyring, database::connect, progress);
+	}
+
+	/** Opens the connection a backup reads through. */
+	private interface Connector {
+
+		Connection open() throws SQLException;
+
+	}
+
+	private static Summary write(Path out, Path dataDir, Keyring keyring, Connector connector, LongConsumer progress)
+			throws IOException, SQLException {
 		if (Files.exists(out)) {
 			throw new BackupException(out + " exists already: a backup never replaces a file; give a new name");
 		}
@@ -135,7 +157,7 @@ public final class Backups {
 		Map<String, String> files = new LinkedHashMap<>();
 		KeyringFile.files(dataDir)
 			.forEach((name, content) -> files.put(name, Base64.getEncoder().encodeToString(content)));
-		try (Connection connection = dataSource.getConnection()) {
+		try (Connection connection = connector.open()) {
 			boolean sqlite = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("sqlite");
 			Snapshot snapshot = Snapshot.begin(connection, sqlite);
 			try {

@@ -35,20 +35,7 @@ class BackupCommand implements Callable<Integer> {
 		// no Spring context: its start would wait for the database's write lock, which a
 		// long import holds nearly all the time, and a backup needs only to read
 		Backups.Database database = RestoreCommand.database().orElse(Backups.Database.sqlite(dir));
-		javax.sql.DataSource source;
-		if (database.url().startsWith("jdbc:sqlite:")) {
-			org.sqlite.SQLiteDataSource sqlite = new org.sqlite.SQLiteDataSource();
-			sqlite.setUrl(database.url() + "&busy_timeout=10000");
-			source = sqlite;
-		}
-		else {
-			org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
-			postgres.setUrl(database.url());
-			postgres.setUser(database.user());
-			postgres.setPassword(database.password());
-			source = postgres;
-		}
-		Backups.Summary summary = Backups.write(this.out.toAbsolutePath(), dir, RestoreCommand.unlock(dir), source,
+		Backups.Summary summary = Backups.write(this.out.toAbsolutePath(), dir, RestoreCommand.unlock(dir), database,
 				rows -> {
 					err.printf("\rbacked up %,d rows", rows);
 					err.flush();

@@ -109,16 +109,8 @@ class AccountPage {
 			.filter(t -> t.id().equals(id) && t.isActive(this.clock.instant()))
 			.findFirst()
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
-		Object[] named = { token.label() };
-		model.addAttribute("title", this.messages.getMessage("confirm.revokeToken.title", named, locale));
-		model.addAttribute("consequences",
-				java.util.stream.IntStream.rangeClosed(1, 3)
-					.mapToObj(i -> this.messages.getMessage("confirm.revokeToken." + i, named, locale))
-					.toList());
-		model.addAttribute("confirmLabel", this.messages.getMessage("confirm.revokeToken.button", named, locale));
-		model.addAttribute("action", "/account/tokens/" + id + "/revoke");
-		model.addAttribute("back", "/account");
-		return "confirm";
+		return Confirmation.page(model, this.messages, locale, "revokeToken", token.label(),
+				"/account/tokens/" + id + "/revoke", "/account");
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")

@@ -107,20 +107,8 @@ class AdminPage {
 		if (!this.accounts.exists(login)) {
 			throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		Object[] named = { login };
-		model.addAttribute("title", this.messages.getMessage("confirm." + what + ".title", named, locale));
-		model.addAttribute("consequences",
-				java.util.stream.IntStream.rangeClosed(1, CONSEQUENCES.get(what))
-					.mapToObj(i -> this.messages.getMessage("confirm." + what + "." + i, named, locale))
-					.toList());
-		model.addAttribute("confirmLabel", this.messages.getMessage("confirm." + what + ".button", named, locale));
-		model.addAttribute("action", action);
-		model.addAttribute("back", "/admin/users");
-		return "confirm";
+		return Confirmation.page(model, this.messages, locale, what, login, action, "/admin/users");
 	}
-
-	/** How many consequences each confirmation page lists. */
-	private static final java.util.Map<String, Integer> CONSEQUENCES = java.util.Map.of("disable", 4, "resetFactor", 3);
 
 	@PostMapping("/admin/users/{login}/disable")
 	String disable(@PathVariable String login, Actor actor, RedirectAttributes redirect, Locale locale) {
