@@ -51,11 +51,9 @@ final class CaseEventKind extends Kind<CaseEventDetails> {
 	}
 
 	@Override
-	boolean applies(CaseEventDetails d, Field field) {
-		return switch (field.name()) {
-			case "measure", "until" -> d.type().setsMeasure();
-			default -> true;
-		};
+	List<Shown> conditions() {
+		return List.of(Shown.when("measure", "type", CaseEventType.class, CaseEventType::setsMeasure),
+				Shown.when("until", "type", CaseEventType.class, CaseEventType::setsMeasure));
 	}
 
 	@Override

@@ -111,15 +111,16 @@ final class CaseKind extends Kind<CaseDetails> {
 	}
 
 	@Override
-	boolean applies(CaseDetails d, Field field) {
-		return switch (field.name()) {
-			case "informant" -> d.trigger().hasInformant();
-			case "outcome" -> d.status().decided();
-			case "fineAmount" -> d.outcome() instanceof Outcome.Fine;
-			case "sentenceMonths" -> d.outcome() != null && d.outcome().sentenceMonths() != null;
-			case "charges", "court", "courtCaseNumber", "judge" -> d.proceedings().charges();
-			default -> true;
-		};
+	List<Shown> conditions() {
+		List<Shown> conditions = new ArrayList<>(
+				List.of(Shown.when("informant", "trigger", Trigger.class, Trigger::hasInformant).evenUnchosen(),
+						Shown.when("outcome", "status", CaseStatus.class, CaseStatus::decided),
+						Shown.when("fineAmount", "outcome", Outcome.FINE::equals),
+						Shown.when("sentenceMonths", "outcome", Outcome.SENTENCES::contains)));
+		for (String inCourt : List.of("charges", "court", "courtCaseNumber", "judge")) {
+			conditions.add(Shown.when(inCourt, "kind", Proceedings.class, Proceedings::charges).evenUnchosen());
+		}
+		return conditions;
 	}
 
 	@Override

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.khronika.catalog.Catalog;
 
@@ -76,10 +78,58 @@ abstract class Kind<D extends RecordDetails> {
 	}
 
 	/**
+	 * A field that applies only when a coded field of the same record holds a code that
+	 * calls for it: a fine's amount only with a fine, a term only with a measure of
+	 * restraint.
+	 *
+	 * @param field the field that may not apply
+	 * @param on the coded field it depends on
+	 * @param holds whether a code of {@code on} calls for {@code field} (never given
+	 * null)
+	 * @param unchosen whether it applies while {@code on} holds no code yet: a form shows
+	 * a court's fields before the kind of proceedings is chosen (most go to court), a
+	 * fine's amount only once a fine is
+	 */
+	record Shown(String field, String on, Predicate<String> holds, boolean unchosen) {
+
+		static Shown when(String field, String on, Predicate<String> holds) {
+			return new Shown(field, on, holds, false);
+		}
+
+		static <E extends Enum<E> & Coded> Shown when(String field, String on, Class<E> type, Predicate<E> holds) {
+			return when(field, on, code -> Coded.of(type, code).map(holds::test).orElse(false));
+		}
+
+		Shown evenUnchosen() {
+			return new Shown(this.field, this.on, this.holds, true);
+		}
+
+	}
+
+	/** The fields that apply only on some codes; every other field always applies. */
+	List<Shown> conditions() {
+		return List.of();
+	}
+
+	/**
 	 * Whether {@code field} applies to these details; a page leaves out those that do
 	 * not.
 	 */
-	boolean applies(D details, Field field) {
+	final boolean applies(D details, Field field) {
+		return applies(values(details)::text, field);
+	}
+
+	/**
+	 * Whether {@code field} applies given the codes {@code chosen} (by field name; null
+	 * where none is): a form shows only the fields that apply to what was chosen.
+	 */
+	final boolean applies(Function<String, String> chosen, Field field) {
+		for (Shown shown : conditions()) {
+			if (shown.field().equals(field.name())) {
+				String code = chosen.apply(shown.on());
+				return (code == null) ? shown.unchosen() : shown.holds().test(code);
+			}
+		}
 		return true;
 	}
 

@@ -127,6 +127,12 @@ public sealed interface Outcome extends Coded {
 	/** Every outcome's code, in the catalog's order. */
 	List<String> CODES = List.of("fine", "sentence-real", "sentence-suspended", "acquittal", "dismissed", "no-charge");
 
+	/** The code of the outcome that takes an amount. */
+	String FINE = "fine";
+
+	/** The codes of the outcomes that take a term in months. */
+	List<String> SENTENCES = List.of("sentence-real", "sentence-suspended");
+
 	/**
 	 * The outcome with {@code code}, from the amount or months it needs; null if
 	 * {@code code} is null.
@@ -136,8 +142,8 @@ public sealed interface Outcome extends Coded {
 	 */
 	static Outcome of(String code, Long fineAmount, Integer sentenceMonths) {
 		List<FieldProblem> problems = new ArrayList<>();
-		boolean fine = "fine".equals(code);
-		boolean sentence = "sentence-real".equals(code) || "sentence-suspended".equals(code);
+		boolean fine = FINE.equals(code);
+		boolean sentence = code != null && SENTENCES.contains(code);
 		if (fine && fineAmount == null) {
 			problems.add(FieldProblem.of("fineAmount", "fine_amount_required"));
 		}

@@ -102,6 +102,27 @@ public enum RecordKind {
 		return Kinds.of(details).applies(details, field);
 	}
 
+	/**
+	 * Whether {@code field} applies given the codes {@code chosen} in the coded fields
+	 * (by field name, null where none is): a form shows the fields that apply to what was
+	 * chosen.
+	 */
+	public boolean applies(java.util.function.Function<String, String> chosen, Field field) {
+		return Kinds.of(this).applies(chosen, field);
+	}
+
+	/** Whether {@code field} applies only on some codes of another field. */
+	public boolean conditional(Field field) {
+		return Kinds.of(this).conditions().stream().anyMatch(shown -> shown.field().equals(field.name()));
+	}
+
+	/** The coded fields whose choice decides whether other fields apply. */
+	public Set<String> choosing() {
+		Set<String> choosing = new java.util.LinkedHashSet<>();
+		Kinds.of(this).conditions().forEach(shown -> choosing.add(shown.on()));
+		return choosing;
+	}
+
 	/** The columns of this kind's list page after the title. */
 	public List<ListColumn> columns() {
 		return Kinds.of(this).columns();

@@ -127,6 +127,32 @@ public class Registry {
 	}
 
 	/**
+	 * Records a new record from each of {@code drafts}, all or none: for one action that
+	 * states several facts (a hearing, and the extension of the measure of restraint it
+	 * decided). Each draft is checked as by {@link #record(Actor, RecordDraft)}; the
+	 * first refusal refuses them all, and nothing is written.
+	 * @return the first new record, or the first refusal with its problems
+	 */
+	public SaveResult recordTogether(Actor actor, List<RecordDraft> drafts) {
+		List<RegistryCommand> commands = new ArrayList<>();
+		for (RecordDraft draft : drafts) {
+			if (!mayCreate(actor, draft.kind())) {
+				return new SaveResult.Refused(Refusal.DENIED);
+			}
+			Validated<RecordDetails> validated = this.validator.validate(actor, draft);
+			if (!validated.isValid()) {
+				return new SaveResult.Refused(Refusal.INVALID, validated.problems());
+			}
+			List<FieldProblem> unseen = unseen(actor, validated.details(), Set.of());
+			if (!unseen.isEmpty()) {
+				return new SaveResult.Refused(Refusal.INVALID, unseen);
+			}
+			commands.add(new RegistryCommand.Record(draft.kind().newId(), validated.details()));
+		}
+		return execute(actor.login(), commands);
+	}
+
+	/**
 	 * Replaces record {@code id} with {@code draft} if it is still at
 	 * {@code expectedVersion}. Links to records the actor may not see are kept: a list of
 	 * references keeps them beside those given; a single one (a case's person) stays, and
@@ -538,23 +564,55 @@ public class Registry {
 	}
 
 	private SaveResult execute(String actor, RegistryCommand command) {
-		return this.log.write(appender -> {
-			RecordState state = this.projection.state(command.recordId());
-			RuleContext context = new RuleContext(LocalDate.now(this.clock), this.catalog, this.store);
-			Decision decision = RegistryDecider.decide(command, state, context);
-			if (decision instanceof Decision.Rejected rejected) {
-				return new SaveResult.Refused(rejected.refusal(), rejected.problems());
-			}
-			for (RegistryEvent event : ((Decision.Accepted) decision).events()) {
-				LogEntry entry = appender.append(pending(actor, event));
-				this.projection.apply(entry, event);
-				state = RecordState.evolve(state, event);
-				if (event instanceof RegistryEvent.Shredded shredded) {
-					this.sealer.destroy(shredded.recordId().toString());
+		return execute(actor, List.of(command));
+	}
+
+	/**
+	 * Decides and appends {@code commands} in one transaction: all are written, or (the
+	 * first refused) none.
+	 * @return the first command's record as saved, or the refusal
+	 */
+	private SaveResult execute(String actor, List<RegistryCommand> commands) {
+		try {
+			return this.log.write(appender -> {
+				SaveResult first = null;
+				for (RegistryCommand command : commands) {
+					RecordState state = this.projection.state(command.recordId());
+					RuleContext context = new RuleContext(LocalDate.now(this.clock), this.catalog, this.store);
+					Decision decision = RegistryDecider.decide(command, state, context);
+					if (decision instanceof Decision.Rejected rejected) {
+						throw new Rejection(new SaveResult.Refused(rejected.refusal(), rejected.problems()));
+					}
+					for (RegistryEvent event : ((Decision.Accepted) decision).events()) {
+						LogEntry entry = appender.append(pending(actor, event));
+						this.projection.apply(entry, event);
+						state = RecordState.evolve(state, event);
+						if (event instanceof RegistryEvent.Shredded shredded) {
+							this.sealer.destroy(shredded.recordId().toString());
+						}
+					}
+					first = (first != null) ? first : new SaveResult.Saved(command.recordId(), state.version());
 				}
-			}
-			return new SaveResult.Saved(command.recordId(), state.version());
-		});
+				return first;
+			});
+		}
+		catch (Rejection rejection) {
+			return rejection.refused;
+		}
+	}
+
+	/** A command refused inside the log's transaction, which rolls everything back. */
+	private static final class Rejection extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient SaveResult.Refused refused;
+
+		Rejection(SaveResult.Refused refused) {
+			super(null, null, false, false);
+			this.refused = refused;
+		}
+
 	}
 
 	private PendingEntry pending(String actor, RegistryEvent event) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
@@ -35,14 +36,11 @@ final class RecordForm {
 	 * {@code picker} (a link field: a search)
 	 * @param values what the field holds now (typed, or the record's)
 	 * @param kept the records it refers to that the editor may not see: they stay
+	 * @param chooses whether what is chosen in it decides which other fields apply: the
+	 * form offers to show the fields for the choice
 	 */
 	record FormField(String name, String label, String widget, boolean required, List<Option> options,
-			List<String> values, String hint, int kept, Picker picker) {
-
-		FormField(String name, String label, String widget, boolean required, List<Option> options, List<String> values,
-				String hint, int kept) {
-			this(name, label, widget, required, options, values, hint, kept, null);
-		}
+			List<String> values, String hint, int kept, Picker picker, boolean chooses) {
 
 		public boolean has(String value) {
 			return this.values.contains(value);
@@ -91,27 +89,46 @@ final class RecordForm {
 	}
 
 	/**
-	 * The form of {@code kind} holding {@code values}; references to {@code hidden}
-	 * records are kept, not offered.
+	 * The form of {@code kind} holding {@code values}: the fields that apply to the codes
+	 * {@code chosen} (a fine's amount only with a fine), and any other that holds a
+	 * value, so that nothing is dropped unseen. References to {@code hidden} records are
+	 * kept, not offered.
 	 */
-	List<FormField> fields(RecordKind kind, Map<String, List<String>> values, Set<String> hidden) {
+	List<FormField> fields(RecordKind kind, Map<String, List<String>> values, Function<String, String> chosen,
+			Set<String> hidden) {
 		List<FormField> fields = new ArrayList<>();
+		Set<String> choosing = kind.choosing();
 		for (Field field : kind.fields()) {
 			List<String> given = values.getOrDefault(field.name(), List.of());
+			if (!kind.applies(chosen, field) && given.stream().allMatch(String::isBlank)) {
+				continue;
+			}
 			List<String> shown = given.stream().filter(v -> !hidden.contains(v)).toList();
 			int kept = given.size() - shown.size();
 			String label = this.presenter.label(kind, field.name());
 			if (field.isReference()) {
 				List<String> query = values.getOrDefault(FIND + field.name(), List.of());
 				fields.add(new FormField(field.name(), label, "picker", field.required(), List.of(), shown, hint(field),
-						kept, picker(field, shown, query.isEmpty() ? "" : query.get(0).strip())));
+						kept, picker(field, shown, query.isEmpty() ? "" : query.get(0).strip()), false));
 			}
 			else {
 				fields.add(new FormField(field.name(), label, widget(field), field.required(), options(field), shown,
-						hint(field), kept));
+						hint(field), kept, null, choosing.contains(field.name())));
 			}
 		}
 		return fields;
+	}
+
+	/**
+	 * The code chosen in each field of {@code values}: its first value, null if blank.
+	 */
+	static Function<String, String> chosen(Map<String, List<String>> values) {
+		return name -> values.getOrDefault(name, List.of())
+			.stream()
+			.map(String::strip)
+			.filter(v -> !v.isEmpty())
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** The name of the text a link field's search was asked with: {@code find.person}. */
@@ -200,7 +217,6 @@ final class RecordForm {
 	private String hint(Field field) {
 		return switch (field.type()) {
 			case LINES, GRADE -> this.presenter.message("field." + field.name() + ".hint");
-			case ARTICLES, REFERENCES -> this.presenter.message("field.multiple.hint");
 			default -> null;
 		};
 	}

@@ -19,7 +19,9 @@ import org.khronika.access.Account;
 import org.khronika.access.Accounts;
 import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
+import org.khronika.registry.CaseEventType;
 import org.khronika.registry.Dossier;
+import org.khronika.registry.FieldType;
 import org.khronika.registry.FieldProblem;
 import org.khronika.registry.History;
 import org.khronika.registry.HistoryItem;
@@ -79,6 +81,30 @@ class RecordPages {
 	 * the records it links to kept (the next event of the same case).
 	 */
 	static final String ANOTHER = "_another";
+
+	/**
+	 * The button beside a field whose choice decides which fields apply: the form is
+	 * shown again with the fields for the choice, and nothing is saved.
+	 */
+	static final String CHOOSE = "_choose";
+
+	/**
+	 * The fields a form showed, so that a choice changed without {@link #CHOOSE} shows
+	 * the fields it calls for before anything is saved.
+	 */
+	static final String SHOWN = "_shown";
+
+	/**
+	 * A case event form for a hearing at which the measure of restraint was extended: one
+	 * action that records the hearing and the extension, together.
+	 */
+	static final String EXTENSION = "_extension";
+
+	/**
+	 * A case event form opened from its case's page: once saved, the case's page again,
+	 * where the next event is added.
+	 */
+	static final String TO_CASE = "_toCase";
 
 	/** Someone who can be named on a record, as the access form lists them. */
 	record StaffMember(String login, String role) {
@@ -224,11 +250,19 @@ class RecordPages {
 		RecordKind kind = kind(plural);
 		requireCreate(actor, kind);
 		Map<String, List<String>> values = new HashMap<>();
-		// a record page's "new case for this person", "new event in this case"
+		// a record page's "new case for this person", "a hearing in this case": links
+		// and codes only, never a sealed field, which would ride in the address
 		kind.fields()
 			.stream()
-			.filter(f -> f.isReference() && prefill.containsKey(f.name()))
+			.filter(f -> (f.isReference() || f.type() == FieldType.TERM) && !f.sealed()
+					&& prefill.containsKey(f.name()))
 			.forEach(f -> values.put(f.name(), List.of(prefill.getFirst(f.name()))));
+		if (kind == RecordKind.CASE_EVENT && prefill.containsKey(EXTENSION)) {
+			values.put(EXTENSION, List.of("true"));
+		}
+		if (kind == RecordKind.CASE_EVENT && prefill.containsKey("caseId")) {
+			values.put(TO_CASE, List.of("true"));
+		}
 		return form(actor, kind, values, Set.of(), null, Map.of(), null, model, locale);
 	}
 
@@ -237,7 +271,11 @@ class RecordPages {
 			Actor actor, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
 		RecordKind kind = kind(plural);
 		requireCreate(actor, kind);
-		if (form.containsKey(FIND)) {
+		if (form.containsKey(FIND) || form.containsKey(CHOOSE)) {
+			return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
+		}
+		if (callsForMoreFields(kind, form)) {
+			model.addAttribute("moreFields", true);
 			return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
 		}
 		if (kind == RecordKind.PERSON && !form.containsKey(ANYWAY)
@@ -258,15 +296,24 @@ class RecordPages {
 				return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
 			}
 		}
-		SaveResult result = this.registry.record(actor, RecordDraft.fromForm(kind, form));
+		boolean extension = extension(kind, form);
+		SaveResult result = extension ? this.registry.recordTogether(actor, hearingWithExtension(form))
+				: this.registry.record(actor, RecordDraft.fromForm(kind, form));
 		if (result instanceof SaveResult.Refused refused) {
 			if (refused.refusal() != Refusal.INVALID) {
 				throw refusal(refused);
 			}
 			response.setStatus(refused.refusal().status());
-			return form(actor, kind, form, Set.of(), null, errors(refused.problems(), locale), null, model, locale);
+			List<FieldProblem> problems = extension ? onExtensionForm(refused.problems()) : refused.problems();
+			return form(actor, kind, form, Set.of(), null, errors(problems, locale), null, model, locale);
 		}
 		SaveResult.Saved saved = (SaveResult.Saved) result;
+		if (extension || (kind == RecordKind.CASE_EVENT && form.containsKey(TO_CASE) && !form.containsKey(ANOTHER))) {
+			// the case shows what was added (a hearing with an extension: both) and
+			// offers the next
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/cases/" + form.getFirst("caseId").strip();
+		}
 		if (form.containsKey(ANOTHER)) {
 			redirect.addFlashAttribute("savedRecord", "/" + plural + "/" + saved.id());
 			UriComponentsBuilder next = UriComponentsBuilder.fromPath("/" + plural + "/new");
@@ -305,6 +352,9 @@ class RecordPages {
 		model.addAttribute("mayShare", mayShare);
 		model.addAttribute("mayAddCase", this.registry.mayCreate(actor, RecordKind.CASE));
 		model.addAttribute("mayAddEvent", this.registry.mayCreate(actor, RecordKind.CASE_EVENT));
+		model.addAttribute("caseActions",
+				(kind == RecordKind.CASE && !record.shredded() && this.registry.mayCreate(actor, RecordKind.CASE_EVENT))
+						? caseActions(record.id(), presenter) : List.of());
 		model.addAttribute("restricted", record.restricted());
 		model.addAttribute("named", dossier.named());
 		if (mayShare) {
@@ -326,6 +376,27 @@ class RecordPages {
 		model.addAttribute("related", groups);
 		model.addAttribute("linkedRecords", linkedRecords.stream().map(presenter::row).toList());
 		return "records/view";
+	}
+
+	/**
+	 * A case page's one-step additions, each a case event form with the case and the kind
+	 * of event chosen: the daily work of the lawyers who follow a case, from the arrest
+	 * to the verdict.
+	 */
+	private static List<RecordForm.Option> caseActions(RecordId courtCase, RecordPresenter presenter) {
+		String form = "/case-events/new?caseId=" + courtCase;
+		List<RecordForm.Option> actions = new ArrayList<>();
+		for (CaseEventType type : List.of(CaseEventType.DETENTION, CaseEventType.MEASURE_OF_RESTRAINT,
+				CaseEventType.HEARING_SCHEDULED, CaseEventType.HEARING_HELD, CaseEventType.EXTENSION,
+				CaseEventType.RELEASE, CaseEventType.VERDICT)) {
+			actions.add(new RecordForm.Option(form + "&type=" + type.code(),
+					presenter.term(CaseEventType.VOCABULARY, type.code())));
+			if (type == CaseEventType.HEARING_HELD) {
+				actions.add(new RecordForm.Option(form + "&" + EXTENSION + "=true",
+						presenter.message("case.add.hearingWithExtension")));
+			}
+		}
+		return actions;
 	}
 
 	/**
@@ -482,7 +553,11 @@ class RecordPages {
 		Dossier dossier = this.registry.dossier(actor, id(kind, id)).orElseThrow(RecordPages::notFound);
 		RecordView record = dossier.record();
 		requireEdit(actor, record);
-		if (form.containsKey(FIND)) {
+		if (form.containsKey(FIND) || form.containsKey(CHOOSE)) {
+			return form(actor, kind, form, hidden(dossier), record, Map.of(), null, model, locale);
+		}
+		if (callsForMoreFields(kind, form)) {
+			model.addAttribute("moreFields", true);
 			return form(actor, kind, form, hidden(dossier), record, Map.of(), null, model, locale);
 		}
 		Integer version = parseVersion(form.getFirst("version"));
@@ -509,6 +584,64 @@ class RecordPages {
 		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/" + plural + "/" + record.id();
+	}
+
+	/**
+	 * Whether what was chosen on a submitted form calls for a field the form did not show
+	 * (a fine chosen, the amount not yet asked for): then it is shown first.
+	 */
+	private static boolean callsForMoreFields(RecordKind kind, MultiValueMap<String, String> form) {
+		String shownList = form.getFirst(SHOWN);
+		if (shownList == null) {
+			return false;
+		}
+		Set<String> shown = Set.of(shownList.split(","));
+		java.util.function.Function<String, String> chosen = chosen(kind, form);
+		return kind.fields()
+			.stream()
+			.anyMatch(f -> kind.conditional(f) && !shown.contains(f.name()) && kind.applies(chosen, f));
+	}
+
+	private static boolean extension(RecordKind kind, Map<String, List<String>> values) {
+		return kind == RecordKind.CASE_EVENT && values.containsKey(EXTENSION);
+	}
+
+	/**
+	 * The codes chosen on a form; on the form of a hearing with an extension, the fields
+	 * of an extension apply too.
+	 */
+	private static java.util.function.Function<String, String> chosen(RecordKind kind,
+			Map<String, List<String>> values) {
+		java.util.function.Function<String, String> chosen = RecordForm.chosen(values);
+		return extension(kind, values)
+				? name -> "type".equals(name) ? CaseEventType.EXTENSION.code() : chosen.apply(name) : chosen;
+	}
+
+	/**
+	 * A hearing and the extension it decided, from one form: the same case, day, court
+	 * and sources; the note is the hearing's.
+	 */
+	private static List<RecordDraft> hearingWithExtension(MultiValueMap<String, String> form) {
+		Map<String, List<String>> hearing = new LinkedHashMap<>(form);
+		hearing.put("type", List.of(CaseEventType.HEARING_HELD.code()));
+		hearing.remove("measure");
+		hearing.remove("until");
+		Map<String, List<String>> extension = new LinkedHashMap<>(form);
+		extension.put("type", List.of(CaseEventType.EXTENSION.code()));
+		extension.remove("note");
+		return List.of(RecordDraft.fromForm(RecordKind.CASE_EVENT, hearing),
+				RecordDraft.fromForm(RecordKind.CASE_EVENT, extension));
+	}
+
+	/**
+	 * The problems of a hearing with an extension, on the fields its form shows: what is
+	 * wrong with the extension as such (no measure in force to extend) is said at the
+	 * measure.
+	 */
+	private static List<FieldProblem> onExtensionForm(List<FieldProblem> problems) {
+		return problems.stream()
+			.map(p -> "type".equals(p.field()) ? FieldProblem.of("measure", p.code(), p.arguments().toArray()) : p)
+			.toList();
 	}
 
 	private static Set<String> hidden(Dossier dossier) {
@@ -547,11 +680,26 @@ class RecordPages {
 			RecordView record, Map<String, List<String>> errors, String refusal, Model model, Locale locale) {
 		RecordPresenter presenter = presenter(locale);
 		RecordForm form = new RecordForm(this.registry, this.finder, actor, this.catalog, presenter);
+		boolean extension = record == null && extension(kind, values);
+		List<RecordForm.FormField> fields = form.fields(kind, values, chosen(kind, values), hidden)
+			.stream()
+			.filter(f -> !(extension && "type".equals(f.name())))
+			.toList();
 		model.addAttribute("kind", kind.code());
-		model.addAttribute("formFields", form.fields(kind, values, hidden));
+		model.addAttribute("formFields", fields);
+		model.addAttribute("shown", String.join(",", fields.stream().map(RecordForm.FormField::name).toList()));
+		model.addAttribute("extension", extension);
+		model.addAttribute("toCase", record == null && kind == RecordKind.CASE_EVENT && values.containsKey(TO_CASE));
 		model.addAttribute("errors", errors);
 		model.addAttribute("refusal", refusal);
-		if (record == null) {
+		if (extension) {
+			model.addAttribute("heading", presenter.message("caseEvent.hearingWithExtension"));
+			model.addAttribute("action", "/" + kind.plural());
+			model.addAttribute("version", null);
+			String caseId = RecordForm.chosen(values).apply("caseId");
+			model.addAttribute("cancelUrl", (caseId != null) ? "/cases/" + caseId : "/case-events");
+		}
+		else if (record == null) {
 			model.addAttribute("heading", presenter.message("kind." + kind.code() + ".new"));
 			model.addAttribute("action", "/" + kind.plural());
 			model.addAttribute("version", null);

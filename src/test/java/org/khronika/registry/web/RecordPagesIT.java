@@ -146,6 +146,99 @@ class RecordPagesIT {
 			.doesNotContain("name=\"_another\"");
 	}
 
+	@Test
+	void aCasePageAddsAHearingAnExtensionAReleaseOrAVerdictInOneStepWithTheCasePreset() {
+		String courtCase = caseAgainst("Вера Быстрова");
+		String caseId = courtCase.substring(courtCase.lastIndexOf('/') + 1);
+
+		String page = this.session.get(courtCase).body();
+		for (String type : List.of("hearing-scheduled", "hearing-held", "extension", "release", "verdict")) {
+			assertThat(page).as(type).contains("href=\"/case-events/new?caseId=" + caseId + "&amp;type=" + type + "\"");
+		}
+		String form = this.session.get("/case-events/new?caseId=" + caseId + "&type=hearing-held").body();
+		assertThat(form).as("the case chosen").contains("name=\"caseId\" value=\"" + caseId + "\" checked");
+		assertThat(form).as("the kind chosen").contains("value=\"hearing-held\" selected");
+		assertThat(form).as("a hearing has no measure of restraint").doesNotContain("name=\"measure\"");
+
+		Response saved = this.session.post("/case-events", Map.of("caseId", List.of(caseId), "type",
+				List.of("hearing-held"), "date", List.of("2025-04-02"), "court", List.of("Тверской районный суд")));
+
+		assertThat(saved.status()).as("one step").isEqualTo(302);
+		assertThat(this.session.get(courtCase).text()).contains("Заседание состоялось", "Тверской районный суд");
+	}
+
+	@Test
+	void fieldsThatDoNotApplyToTheChosenKindAreNotShownAndAppearOnceItIsChosen() {
+		String blankEvent = this.session.get("/case-events/new").body();
+		assertThat(blankEvent).doesNotContain("name=\"measure\"", "name=\"until\"").contains("name=\"_choose\"");
+		assertThat(this.session.get("/case-events/new?type=extension").body()).contains("name=\"measure\"",
+				"name=\"until\"");
+
+		String blankCase = this.session.get("/cases/new").body();
+		assertThat(blankCase).as("no outcome, fine or term before the case is decided")
+			.doesNotContain("name=\"fineAmount\"", "name=\"sentenceMonths\"", "name=\"outcome\"")
+			.as("a court's fields and the informant until a choice without them is made")
+			.contains("name=\"charges\"", "name=\"court\"", "name=\"informant\"");
+
+		long entries = changes();
+		Response fine = this.session.post("/cases", Map.of("status", List.of("closed"), "outcome", List.of("fine"),
+				"kind", List.of("administrative"), "_choose", List.of("true")));
+		assertThat(fine.status()).isEqualTo(200);
+		assertThat(fine.body()).contains("name=\"fineAmount\"").doesNotContain("name=\"sentenceMonths\"");
+		Response inquiry = this.session.post("/cases",
+				Map.of("kind", List.of("inquiry"), "trigger", List.of("denunciation"), "_choose", List.of("true")));
+		assertThat(inquiry.body()).contains("name=\"informant\"").doesNotContain("name=\"charges\"");
+		assertThat(
+				this.session.post("/cases", Map.of("trigger", List.of("wiretap"), "_choose", List.of("true"))).body())
+			.doesNotContain("name=\"informant\"");
+		assertThat(changes()).as("showing fields saves nothing").isEqualTo(entries);
+	}
+
+	@Test
+	void aChoiceChangedWithoutAskingForItsFieldsShowsThemBeforeAnythingIsSaved() {
+		String courtCase = caseAgainst("Пётр Торопливый");
+		String caseId = courtCase.substring(courtCase.lastIndexOf('/') + 1);
+		long entries = changes();
+
+		Response response = this.session.post("/case-events",
+				Map.of("caseId", List.of(caseId), "type", List.of("measure-of-restraint"), "date",
+						List.of("2025-03-05"), "_shown", List.of("caseId,type,date,court,note,sources")));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.text()).contains("Для выбранного нужны ещё поля");
+		assertThat(response.body()).contains("name=\"measure\"", "name=\"until\"", "value=\"2025-03-05\"");
+		assertThat(changes()).isEqualTo(entries);
+	}
+
+	@Test
+	void anExtensionDecidedAtAHearingIsOneActionThatRecordsBothOrNeither() {
+		String courtCase = caseAgainst("Нина Продлённая");
+		String caseId = courtCase.substring(courtCase.lastIndexOf('/') + 1);
+		Map<String, List<String>> hearing = Map.of("caseId", List.of(caseId), "date", List.of("2025-05-01"), "court",
+				List.of("Тверской районный суд"), "measure", List.of("custody"), "until", List.of("2025-08-01"),
+				"_extension", List.of("true"));
+		String form = this.session.get("/case-events/new?caseId=" + caseId + "&_extension=true").body();
+		assertThat(form).contains("Заседание, на котором продлили меру пресечения", "name=\"measure\"",
+				"name=\"until\"");
+		long entries = changes();
+
+		Response nothingToExtend = this.session.post("/case-events", hearing);
+		assertThat(nothingToExtend.status()).isEqualTo(422);
+		assertThat(nothingToExtend.text()).contains("Продление требует более ранней меры пресечения");
+		assertThat(changes()).as("not the hearing without its extension").isEqualTo(entries);
+
+		assertThat(this.session
+			.post("/case-events",
+					Map.of("caseId", List.of(caseId), "type", List.of("measure-of-restraint"), "date",
+							List.of("2025-03-05"), "measure", List.of("custody"), "until", List.of("2025-05-05")))
+			.status()).isEqualTo(302);
+		Response both = this.session.post("/case-events", hearing);
+
+		assertThat(path(both)).isEqualTo(courtCase);
+		assertThat(changes()).isEqualTo(entries + 3);
+		assertThat(this.session.get(courtCase).text()).contains("Заседание состоялось", "Продление меры пресечения");
+	}
+
 	/**
 	 * A new person of that name and a case against them, made through the forms: its
 	 * path.
