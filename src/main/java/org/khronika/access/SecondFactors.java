@@ -112,6 +112,13 @@ public class SecondFactors {
 		this.jdbc.update("DELETE FROM second_factor WHERE login = ?", login);
 		this.jdbc.update("INSERT INTO second_factor (login, sealed, last_step, enrolled_at) VALUES (?, ?, ?, ?)", login,
 				sealed, step, this.clock.instant().toString());
+		List<String> codes = newRecoveryCodes(login);
+		this.audit.account(login, "second-factor-enrolled", login, null);
+		return codes;
+	}
+
+	/** Replaces the recovery codes of {@code login} with new ones, and returns them. */
+	private List<String> newRecoveryCodes(String login) {
 		this.jdbc.update("DELETE FROM recovery_code WHERE login = ?", login);
 		List<String> codes = new ArrayList<>();
 		for (int i = 0; i < RECOVERY_CODES; i++) {
@@ -121,8 +128,43 @@ public class SecondFactors {
 			this.jdbc.update("INSERT INTO recovery_code (code_hash, login) VALUES (?, ?)", Sha256.hex(recovery), login);
 			codes.add(recovery);
 		}
-		this.audit.account(login, "second-factor-enrolled", login, null);
 		return codes;
+	}
+
+	/**
+	 * New recovery codes for {@code login} in place of all earlier ones (shown once), if
+	 * {@code code} is the authenticator's current code or an unspent recovery code (then
+	 * spent): a stolen session alone cannot make codes for itself. Empty if the code is
+	 * wrong or no authenticator is set up.
+	 */
+	public List<String> regenerateRecoveryCodes(String login, String code) {
+		if (!isEnrolled(login) || !(verify(login, code) || useRecoveryCode(login, code))) {
+			return List.of();
+		}
+		return this.audit.change(() -> {
+			List<String> codes = newRecoveryCodes(login);
+			this.audit.account(login, "recovery-codes-regenerated", login, null);
+			return codes;
+		});
+	}
+
+	/**
+	 * Whether every one of {@code codes} is an unspent recovery code of {@code login}:
+	 * the download of the codes just shown gives back only those.
+	 */
+	public boolean areUnspentRecoveryCodes(String login, List<String> codes) {
+		if (codes.isEmpty() || codes.size() > RECOVERY_CODES) {
+			return false;
+		}
+		for (String code : codes) {
+			Integer count = this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM recovery_code WHERE login = ? AND code_hash = ? AND used_at IS NULL",
+					Integer.class, login, Sha256.hex(normalised(code)));
+			if (count == null || count != 1) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -154,13 +196,16 @@ public class SecondFactors {
 		if (code == null) {
 			return false;
 		}
-		String normalised = code.strip()
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[^a-z2-7]", "")
-			.replaceAll("(.{4})(?!$)", "$1-");
 		return this.jdbc.update(
 				"UPDATE recovery_code SET used_at = ? WHERE code_hash = ? AND login = ? AND used_at IS NULL",
-				this.clock.instant().toString(), Sha256.hex(normalised), login) == 1;
+				this.clock.instant().toString(), Sha256.hex(normalised(code)), login) == 1;
+	}
+
+	/**
+	 * A recovery code as it was made: lower case, in groups of four, whatever was typed.
+	 */
+	private static String normalised(String code) {
+		return code.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z2-7]", "").replaceAll("(.{4})(?!$)", "$1-");
 	}
 
 	/** How many unspent recovery codes {@code login} has. */

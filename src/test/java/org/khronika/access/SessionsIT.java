@@ -141,6 +141,43 @@ class SessionsIT {
 	}
 
 	@Test
+	void recoveryCodesAreShownOnePerLineDownloadedAsTextAndRegeneratedWithASecondFactorCode() {
+		Staff lawyer = Staff.add(this.context, "regenerating-lawyer", Role.LAWYER);
+		String oldCode = lawyer.recoveryCode();
+		WebSession web = new WebSession(this.port).login(lawyer);
+		assertThat(web.get("/account").text()).contains("Новые коды восстановления");
+
+		Response wrong = web.post("/account/recovery-codes", Map.of("code", List.of("000000")));
+		assertThat(wrong.status()).isEqualTo(422);
+		assertThat(wrong.text()).contains("новые коды не созданы");
+		Response fresh = web.post("/account/recovery-codes", Map.of("code", List.of(lawyer.nextCode())));
+
+		assertThat(fresh.status()).isEqualTo(200);
+		List<String> codes = java.util.regex.Pattern.compile("<li><code>([a-z2-7-]+)</code></li>")
+			.matcher(fresh.body())
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+		assertThat(codes).as("one code to a line").hasSize(SecondFactors.RECOVERY_CODES).doesNotHaveDuplicates();
+		Response file = web.post("/account/recovery-codes.txt", Map.of("codes", codes));
+		assertThat(file.status()).isEqualTo(200);
+		assertThat(file.header("Content-Type")).startsWith("text/plain");
+		assertThat(file.header("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"khronika-recovery-codes.txt\"");
+		assertThat(file.body().lines().toList()).containsSubsequence(codes);
+		assertThat(web.post("/account/recovery-codes.txt", Map.of("codes", List.of(oldCode))).status())
+			.as("only the account's unspent codes are given back")
+			.isEqualTo(404);
+
+		WebSession withOld = new WebSession(this.port);
+		withOld.submitPassword(lawyer.login(), Staff.PASSWORD);
+		withOld.get("/login/code");
+		assertThat(withOld.post("/login/code", Map.of("code", List.of(oldCode))).status()).as("the old codes end")
+			.isEqualTo(401);
+		assertThat(withOld.post("/login/code", Map.of("code", List.of(codes.get(0)))).status()).isEqualTo(302);
+	}
+
+	@Test
 	void theFirstLoginOfARoleThatSeesIdentifyingDataSetsUpTheSecondFactor() {
 		this.accounts.add(Staff.SETUP, "new-operator", Staff.PASSWORD.toCharArray(), Role.OPERATOR, true);
 		WebSession web = new WebSession(this.port);

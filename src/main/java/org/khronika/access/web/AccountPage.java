@@ -122,6 +122,43 @@ class AccountPage {
 		return "redirect:/account";
 	}
 
+	/**
+	 * New recovery codes in place of the old ones, given the authenticator's current
+	 * code: shown once, on the page that shows them after enrolment.
+	 */
+	@PostMapping("/account/recovery-codes")
+	String regenerateRecoveryCodes(@RequestParam(defaultValue = "") String code, Actor actor, Model model,
+			Locale locale, HttpServletResponse response) {
+		List<String> codes = this.factors.regenerateRecoveryCodes(actor.login(), code);
+		if (codes.isEmpty()) {
+			return refused(actor, model, response, message("recovery.codeWrong", locale));
+		}
+		model.addAttribute("codes", codes);
+		return "recovery-codes";
+	}
+
+	/**
+	 * The recovery codes just shown, as a text file to keep: the page sends them back (a
+	 * form, never a URL), and only the account's unspent codes are given.
+	 */
+	@PostMapping(path = "/account/recovery-codes.txt")
+	org.springframework.http.ResponseEntity<String> downloadRecoveryCodes(
+			@RequestParam(name = "codes", required = false) List<String> codes, Actor actor, Locale locale) {
+		List<String> given = (codes != null) ? codes : List.of();
+		if (!this.factors.areUnspentRecoveryCodes(actor.login(), given)) {
+			throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		String text = message("recovery.fileHeading", locale) + " (" + actor.login() + ")\n\n"
+				+ String.join("\n", given) + "\n";
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(
+					new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"khronika-recovery-codes.txt\"")
+			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(text);
+	}
+
 	@PostMapping("/account/logout-everywhere")
 	String logoutEverywhere(Actor actor, HttpServletRequest request) {
 		this.sessions.endEverywhere(request, actor);
