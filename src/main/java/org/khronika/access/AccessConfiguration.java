@@ -61,9 +61,16 @@ class AccessConfiguration {
 	@Bean
 	/** Also outside the web server: controllers are built in every context. */
 	Sessions sessions(Accounts accounts, AccessPolicy policy, SecondFactors factors, AuditTrail audit,
-			HttpSessionSecurityContextRepository contexts, Clock clock, AccessSettings settings) {
+			HttpSessionSecurityContextRepository contexts, ActiveSessions active, Clock clock,
+			AccessSettings settings) {
 		return new Sessions(accounts, policy, factors, audit, new LoginThrottle(settings.freeLoginFailures(), clock),
-				contexts, clock, settings.sessionLifetime());
+				contexts, active, clock, settings.sessionLifetime());
+	}
+
+	/** The servlet container tells it when a session ends or changes its id. */
+	@Bean
+	ActiveSessions activeSessions() {
+		return new ActiveSessions();
 	}
 
 }

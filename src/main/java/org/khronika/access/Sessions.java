@@ -37,6 +37,18 @@ public class Sessions {
 	/** Set when the session passed a second factor. */
 	static final String SECOND_FACTOR = "khronika.second-factor";
 
+	/** Whose session it is. */
+	static final String LOGIN = "khronika.login";
+
+	/**
+	 * What the account page calls the session: random, never its id, which would open it.
+	 */
+	static final String HANDLE = "khronika.session-handle";
+
+	/** One of an account's sessions as its account page lists it. */
+	public record SessionView(String handle, Instant started, Instant lastUsed, boolean current) {
+	}
+
 	private final Accounts accounts;
 
 	private final AccessPolicy policy;
@@ -49,18 +61,21 @@ public class Sessions {
 
 	private final SecurityContextRepository contexts;
 
+	private final ActiveSessions active;
+
 	private final Clock clock;
 
 	private final Duration lifetime;
 
 	Sessions(Accounts accounts, AccessPolicy policy, SecondFactors factors, AuditTrail audit, LoginThrottle throttle,
-			SecurityContextRepository contexts, Clock clock, Duration lifetime) {
+			SecurityContextRepository contexts, ActiveSessions active, Clock clock, Duration lifetime) {
 		this.accounts = accounts;
 		this.policy = policy;
 		this.factors = factors;
 		this.audit = audit;
 		this.throttle = throttle;
 		this.contexts = contexts;
+		this.active = active;
 		this.clock = clock;
 		this.lifetime = lifetime;
 	}
@@ -154,6 +169,9 @@ public class Sessions {
 		session.setAttribute(EPOCH, account.sessionEpoch());
 		session.setAttribute(STARTED, this.clock.instant());
 		session.setAttribute(SECOND_FACTOR, !"password".equals(step));
+		session.setAttribute(LOGIN, login);
+		session.setAttribute(HANDLE, java.util.UUID.randomUUID().toString());
+		this.active.add(session);
 		save(request, response, authentication(login, account.role()));
 		this.throttle.succeeded(login);
 		this.audit.login(login, true, step);
@@ -179,6 +197,54 @@ public class Sessions {
 	}
 
 	/**
+	 * The sessions of {@code actor}'s account that still stand, on this server (each
+	 * server holds its own), the one of {@code request} first.
+	 */
+	public List<SessionView> list(HttpServletRequest request, Actor actor) {
+		Optional<Account> account = this.accounts.find(actor.login());
+		HttpSession own = request.getSession(false);
+		List<SessionView> sessions = new java.util.ArrayList<>();
+		for (HttpSession session : this.active.all()) {
+			try {
+				if (actor.login().equals(session.getAttribute(LOGIN)) && stands(session, account)) {
+					sessions.add(new SessionView((String) session.getAttribute(HANDLE),
+							(Instant) session.getAttribute(STARTED),
+							Instant.ofEpochMilli(session.getLastAccessedTime()),
+							own != null && own.getId().equals(session.getId())));
+				}
+			}
+			catch (IllegalStateException ex) {
+				// invalidated meanwhile: it is over
+			}
+		}
+		sessions.sort(java.util.Comparator.comparing(SessionView::current)
+			.reversed()
+			.thenComparing(SessionView::lastUsed, java.util.Comparator.reverseOrder()));
+		return sessions;
+	}
+
+	/**
+	 * Ends the session of {@code actor}'s account that the account page calls
+	 * {@code handle}, at once (audited).
+	 * @return whether there was such a session
+	 */
+	public boolean end(Actor actor, String handle) {
+		for (HttpSession session : this.active.all()) {
+			try {
+				if (actor.login().equals(session.getAttribute(LOGIN)) && handle.equals(session.getAttribute(HANDLE))) {
+					session.invalidate();
+					this.audit.account(actor.login(), "session-ended", actor.login(), null);
+					return true;
+				}
+			}
+			catch (IllegalStateException ex) {
+				// invalidated meanwhile
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Whether the session behind {@code authentication} still stands: its account
 	 * enabled, no logout everywhere or password change since it began, younger than the
 	 * lifetime. Returns the authentication with the account's current role, or empty if
@@ -189,12 +255,8 @@ public class Sessions {
 		if (session == null) {
 			return Optional.empty();
 		}
-		Object epoch = session.getAttribute(EPOCH);
-		Object started = session.getAttribute(STARTED);
 		Optional<Account> account = this.accounts.find(authentication.getName());
-		if (account.isEmpty() || !account.get().enabled() || !(epoch instanceof Integer)
-				|| (Integer) epoch != account.get().sessionEpoch() || !(started instanceof Instant)
-				|| this.clock.instant().isAfter(((Instant) started).plus(this.lifetime))) {
+		if (!stands(session, account)) {
 			return Optional.empty();
 		}
 		Role role = account.get().role();
@@ -206,6 +268,18 @@ public class Sessions {
 			return Optional.of(authentication);
 		}
 		return Optional.of(authentication(authentication.getName(), role));
+	}
+
+	/**
+	 * Whether {@code session} of {@code account} stands: the account enabled, no logout
+	 * everywhere or password change since it began, younger than the lifetime.
+	 */
+	private boolean stands(HttpSession session, Optional<Account> account) {
+		Object epoch = session.getAttribute(EPOCH);
+		Object started = session.getAttribute(STARTED);
+		return account.isPresent() && account.get().enabled() && epoch instanceof Integer
+				&& (Integer) epoch == account.get().sessionEpoch() && started instanceof Instant
+				&& !this.clock.instant().isAfter(((Instant) started).plus(this.lifetime));
 	}
 
 	void failedPassword(String login) {

@@ -449,8 +449,9 @@ abstract class AccessMatrixTestBase {
 	private static final Set<String> TESTED_ELSEWHERE = Set.of("GET /login", "GET /login/code", "POST /login/code",
 			"GET /login/enrol", "POST /login/enrol", "POST /account/password", "POST /account/tokens",
 			"GET /account/tokens/{id}/revoke", "POST /account/tokens/{id}/revoke", "POST /account/logout-everywhere",
-			"POST /account/recovery-codes", "POST /account/recovery-codes.txt", "GET /error", "POST /error",
-			"PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
+			"POST /account/recovery-codes", "POST /account/recovery-codes.txt", "POST /account/sessions/end",
+			"GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error",
+			"OPTIONS /error");
 
 	private static Map<String, List<String>> form(String... pairs) {
 		Map<String, List<String>> form = new LinkedHashMap<>();

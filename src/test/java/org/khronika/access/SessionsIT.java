@@ -178,6 +178,36 @@ class SessionsIT {
 	}
 
 	@Test
+	void theAccountPageListsTheAccountsSessionsAndEndsAnotherAtOnce() {
+		Staff editor = Staff.add(this.context, "two-devices", Role.EDITOR);
+		WebSession phone = new WebSession(this.port).login(editor);
+		WebSession laptop = new WebSession(this.port).login(editor);
+
+		Response page = laptop.get("/account");
+		List<String> others = java.util.regex.Pattern.compile("name=\"session\" value=\"([0-9a-f-]{36})\"")
+			.matcher(page.body())
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+		assertThat(page.text()).contains("Сеансы", "Этот сеанс");
+		assertThat(others).as("the phone's session, which this one may end").hasSize(1);
+		assertThat(page.body()).as("named by handles, never by the ids that open them")
+			.doesNotContain(phone.sessionCookie(), laptop.sessionCookie());
+		assertThat(phone.get("/persons").status()).isEqualTo(200);
+
+		WebSession stranger = new WebSession(this.port).login(Staff.add(this.context, "stranger", Role.EDITOR));
+		assertThat(stranger.post("/account/sessions/end", Map.of("session", others)).status())
+			.as("another account's session is not found")
+			.isEqualTo(404);
+		assertThat(phone.get("/persons").status()).isEqualTo(200);
+
+		assertThat(laptop.post("/account/sessions/end", Map.of("session", others)).status()).isEqualTo(302);
+		assertThat(phone.get("/persons").header("Location")).as("ended at once").endsWith("/login");
+		assertThat(laptop.get("/persons").status()).isEqualTo(200);
+		assertThat(laptop.get("/account").body()).doesNotContain(others.get(0));
+	}
+
+	@Test
 	void theFirstLoginOfARoleThatSeesIdentifyingDataSetsUpTheSecondFactor() {
 		this.accounts.add(Staff.SETUP, "new-operator", Staff.PASSWORD.toCharArray(), Role.OPERATOR, true);
 		WebSession web = new WebSession(this.port);

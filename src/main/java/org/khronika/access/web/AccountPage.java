@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One's own account: change the password, see the second factor, make and revoke API
- * tokens, log out everywhere.
+ * One's own account: change the password, see the second factor and make new recovery
+ * codes, make and revoke API tokens, see the sessions and end one, log out everywhere.
  */
 @Controller
 class AccountPage {
@@ -60,8 +60,8 @@ class AccountPage {
 	}
 
 	@GetMapping("/account")
-	String show(Actor actor, Model model) {
-		return page(actor, model);
+	String show(Actor actor, Model model, HttpServletRequest request) {
+		return page(actor, model, request);
 	}
 
 	@PostMapping("/account/password")
@@ -69,14 +69,14 @@ class AccountPage {
 			@RequestParam(defaultValue = "") String repeated, Actor actor, Model model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!next.equals(repeated)) {
-			return refused(actor, model, response, message("password.mismatch", locale));
+			return refused(actor, model, request, response, message("password.mismatch", locale));
 		}
 		try {
 			int epoch = this.accounts.changePassword(actor.login(), current.toCharArray(), next.toCharArray());
 			this.sessions.passwordChanged(request, epoch);
 		}
 		catch (AccountException ex) {
-			return refused(actor, model, response, message(ex.code(), locale, ex.getMessage()));
+			return refused(actor, model, request, response, message(ex.code(), locale, ex.getMessage()));
 		}
 		redirect.addFlashAttribute("notice", "password.changed");
 		return "redirect:/account";
@@ -85,7 +85,7 @@ class AccountPage {
 	@PostMapping("/account/tokens")
 	String createToken(@RequestParam(defaultValue = "") String label, @RequestParam(defaultValue = "") String role,
 			@RequestParam(defaultValue = "90") String days, Actor actor, Model model, Locale locale,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		try {
 			Role tokenRole = Role.ofCode(role)
 				.orElseThrow(() -> new AccountException("token.roleNotAllowed", "choose the token's role"));
@@ -96,9 +96,9 @@ class AccountPage {
 					this.tokens.create(actor, actor.login(), tokenRole, label, Duration.ofDays(validity)));
 		}
 		catch (AccountException ex) {
-			return refused(actor, model, response, message(ex.code(), locale, ex.getMessage()));
+			return refused(actor, model, request, response, message(ex.code(), locale, ex.getMessage()));
 		}
-		return page(actor, model);
+		return page(actor, model, request);
 	}
 
 	/** What revoking a token does, on a page of its own before it is done. */
@@ -128,10 +128,10 @@ class AccountPage {
 	 */
 	@PostMapping("/account/recovery-codes")
 	String regenerateRecoveryCodes(@RequestParam(defaultValue = "") String code, Actor actor, Model model,
-			Locale locale, HttpServletResponse response) {
+			Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		List<String> codes = this.factors.regenerateRecoveryCodes(actor.login(), code);
 		if (codes.isEmpty()) {
-			return refused(actor, model, response, message("recovery.codeWrong", locale));
+			return refused(actor, model, request, response, message("recovery.codeWrong", locale));
 		}
 		model.addAttribute("codes", codes);
 		return "recovery-codes";
@@ -165,8 +165,22 @@ class AccountPage {
 		return "redirect:/login?logout";
 	}
 
-	private String page(Actor actor, Model model) {
+	/**
+	 * Ends one of the account's other sessions (this one ends by logging out): the page
+	 * names it by a handle in the form, never by its id.
+	 */
+	@PostMapping("/account/sessions/end")
+	String endSession(@RequestParam(defaultValue = "") String session, Actor actor, RedirectAttributes redirect) {
+		if (!this.sessions.end(actor, session)) {
+			throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("notice", "session.endedNotice");
+		return "redirect:/account";
+	}
+
+	private String page(Actor actor, Model model, HttpServletRequest request) {
 		model.addAttribute("actor", actor);
+		model.addAttribute("sessions", this.sessions.list(request, actor));
 		model.addAttribute("account", this.accounts.find(actor.login()).orElseThrow());
 		model.addAttribute("recoveryCodesLeft", this.factors.recoveryCodesLeft(actor.login()));
 		model.addAttribute("tokens", this.tokens.list(actor, actor.login()));
@@ -177,10 +191,11 @@ class AccountPage {
 		return "account";
 	}
 
-	private String refused(Actor actor, Model model, HttpServletResponse response, String message) {
+	private String refused(Actor actor, Model model, HttpServletRequest request, HttpServletResponse response,
+			String message) {
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("problem", message);
-		return page(actor, model);
+		return page(actor, model, request);
 	}
 
 	private String message(String code, Locale locale, Object... fallback) {
