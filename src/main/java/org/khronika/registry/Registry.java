@@ -728,6 +728,18 @@ public class Registry {
 	 * value
 	 */
 	public Listing list(Actor actor, ListQuery query, boolean everyField) {
+		return list(actor, query, everyField, "list");
+	}
+
+	/**
+	 * One page of a list as {@link #list(Actor, ListQuery, boolean)} gives it, for a file
+	 * the reader takes away: audited as an export.
+	 */
+	public Listing export(Actor actor, ListQuery query) {
+		return list(actor, query, false, "export");
+	}
+
+	private Listing list(Actor actor, ListQuery query, boolean everyField, String auditAction) {
 		Kind<?> kind = Kinds.of(query.kind());
 		TypedTable table = kind.table();
 		Visibility.Condition condition = this.visibility.condition(actor, query.kind());
@@ -781,7 +793,7 @@ public class Registry {
 						+ query.size() + " OFFSET " + offset,
 				arguments, k -> everyField || Kinds.of(k).sealedInList(), redacted(actor));
 		Map<RecordId, RecordView> referenced = referenced(actor, items);
-		audit(actor, "list", query.kind().code(), items, referenced.values());
+		audit(actor, auditAction, query.kind().code(), items, referenced.values());
 		Page<RecordView> page = (total < cap) ? new Page<>(items, query.page(), query.size(), total)
 				: new Page<>(items, query.page(), query.size(), cap - 1, false);
 		return new Listing(page, referenced);

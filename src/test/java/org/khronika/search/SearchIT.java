@@ -272,6 +272,35 @@ class SearchIT {
 	}
 
 	@Test
+	void whatWasFoundExportsToCsvAndXlsxUnderTheSameRulesAndTheWordsStayOutOfTheLink() throws Exception {
+		WebSession session = new WebSession(this.port).login(editor);
+		session.get("/search");
+		Response page = session.follow(session.post("/search", Map.of("q", List.of("Клоков"))));
+		String csvLink = java.util.regex.Pattern.compile("href=\"(/search\\?s=[^\"]*export=csv)\"")
+			.matcher(page.body())
+			.results()
+			.map(m -> m.group(1).replace("&amp;", "&"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no CSV link on " + page.text()));
+		assertThat(csvLink).doesNotContainIgnoringCase("klokov").doesNotContain("Клоков");
+
+		Response csv = session.get(csvLink);
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"khronika-search.csv\"");
+		assertThat(csv.body()).contains("Клоков Александр Игоревич", "Клоков Игорь Васильевич")
+			.doesNotContain("Вера Ограниченная");
+		byte[] xlsx = session.getBytes(csvLink.replace("export=csv", "export=xlsx"));
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(xlsx))) {
+			assertThat(workbook.getSheetAt(0).getLastRowNum()).as("a row for each record found, under a heading")
+				.isEqualTo(csv.body().lines().count() - 1);
+		}
+		assertThat(new WebSession(this.port).login(editor).get(csvLink).status())
+			.as("another session does not know the search")
+			.isEqualTo(404);
+	}
+
+	@Test
 	void theApiSearchesUnderTheSameRulesAndSaysWhatIsWrong() {
 		ApiClient api = new ApiClient(this.port, this.tokens.create(Staff.SETUP, editor.login(), editor.role(),
 				"search test", java.time.Duration.ofDays(1)));

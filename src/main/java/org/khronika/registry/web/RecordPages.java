@@ -26,6 +26,7 @@ import org.khronika.registry.FieldProblem;
 import org.khronika.registry.History;
 import org.khronika.registry.HistoryItem;
 import org.khronika.registry.InvalidQuery;
+import org.khronika.registry.ListExport;
 import org.khronika.registry.ListQuery;
 import org.khronika.registry.Listing;
 import org.khronika.registry.PersonDetails;
@@ -188,8 +189,54 @@ class RecordPages {
 				listing.page().hasPrevious() ? pageLink(plural, parameters, query.page() - 1) : null);
 		model.addAttribute("nextHref",
 				listing.page().hasNext() ? pageLink(plural, parameters, query.page() + 1) : null);
+		model.addAttribute("csvHref", exportLink(plural, parameters, ListExport.Format.CSV));
+		model.addAttribute("xlsxHref", exportLink(plural, parameters, ListExport.Format.XLSX));
 		return "records/list";
 	}
+
+	/**
+	 * A list, every page of it, as the reader sees it, as a CSV or XLSX file: the same
+	 * filters and order as the page ({@code export=csv|xlsx} beside them). Audited as an
+	 * export; refused past {@value #MOST_EXPORTED} rows, with the advice to narrow it.
+	 */
+	@GetMapping(path = "/" + KINDS, params = "export")
+	org.springframework.http.ResponseEntity<byte[]> export(@PathVariable String plural,
+			@RequestParam Map<String, String> parameters, Actor actor, Locale locale) {
+		RecordKind kind = kind(plural);
+		ListExport.Format format = ListExport.Format.of(parameters.get("export"))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+		Map<String, String> asked = new HashMap<>(parameters);
+		asked.keySet().removeAll(List.of("export", "page", "size"));
+		ListQuery query;
+		try {
+			query = ListQuery.parse(kind, asked, ListQuery.MAX_SIZE);
+		}
+		catch (InvalidQuery ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		RecordPresenter presenter = presenter(locale);
+		List<List<String>> rows = new ArrayList<>();
+		for (int page = 0;; page++) {
+			Listing listing = this.registry.export(actor, query.atPage(page));
+			presenter.know(listing.referenced());
+			listing.page().items().forEach(r -> rows.add(presenter.row(r).cells()));
+			if (rows.size() > MOST_EXPORTED) {
+				throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE);
+			}
+			if (!listing.page().hasNext()) {
+				break;
+			}
+		}
+		String file = "khronika-" + plural + "-" + LocalDate.now(this.clock) + "." + format.extension();
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(format.contentType()))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(ListExport.write(format, presenter.columns(kind), rows));
+	}
+
+	/** The most rows a list exports at once. */
+	static final int MOST_EXPORTED = 20_000;
 
 	/**
 	 * The list's filters, each with its choices: what this kind's list can be narrowed
@@ -241,6 +288,18 @@ class RecordPages {
 			}
 		});
 		uri.queryParam("page", page);
+		return uri.encode().build().toUriString();
+	}
+
+	/** The list's export in {@code format}: its filters and order, every page. */
+	private static String exportLink(String plural, Map<String, String> parameters, ListExport.Format format) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/" + plural);
+		parameters.forEach((name, value) -> {
+			if (!List.of("page", "size", "lang", "export").contains(name) && value != null && !value.isBlank()) {
+				uri.queryParam(name, value);
+			}
+		});
+		uri.queryParam("export", format.extension());
 		return uri.encode().build().toUriString();
 	}
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
+import org.khronika.registry.ListExport;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordLabels;
 import org.khronika.registry.RecordView;
@@ -16,6 +17,11 @@ import org.khronika.search.Highlights;
 import org.khronika.search.Search;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import jakarta.servlet.http.HttpSession;
@@ -115,8 +121,57 @@ class SearchPage {
 		int page = asked.page();
 		model.addAttribute("previousHref", (page > 0) ? asked.page(page - 1) : null);
 		model.addAttribute("nextHref", result.listing().page().hasNext() ? asked.page(page + 1) : null);
+		model.addAttribute("csvHref", asked.export(ListExport.Format.CSV));
+		model.addAttribute("xlsxHref", asked.export(ListExport.Format.XLSX));
 		return "search/page";
 	}
+
+	/**
+	 * What a search found, every page of it as the reader may see it, as a CSV or XLSX
+	 * file: kind, title and details. Each page of results is audited as the search it is;
+	 * refused past {@value #MOST_EXPORTED} rows.
+	 */
+	@GetMapping(path = "/search", params = "export")
+	ResponseEntity<byte[]> export(@RequestParam(name = "s", defaultValue = "") String token,
+			@RequestParam Map<String, String> parameters, Actor actor, Locale locale, HttpSession session) {
+		ListExport.Format format = ListExport.Format.of(parameters.get("export"))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+		Optional<String> text = SearchTexts.of(session).get(token);
+		SearchParameters asked = SearchParameters.of(token, text.orElse(""), parameters);
+		if (text.isEmpty() || asked.problem() != null || asked.text().isBlank()) {
+			// the search was forgotten (its text is kept in the session only) or is
+			// wrong:
+			// the page says which
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle");
+		List<List<String>> rows = new ArrayList<>();
+		for (int page = 0;; page++) {
+			Search.Result result = this.search.search(actor, asked.request(page, Search.Request.MAX_SIZE));
+			labels.know(result.listing().referenced());
+			for (RecordView record : result.listing().page().items()) {
+				rows.add(List.of(labels.message("kind." + record.kind().code() + ".one"), labels.title(record),
+						String.join(" · ", labels.details(record))));
+			}
+			if (rows.size() > MOST_EXPORTED) {
+				throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE);
+			}
+			if (!result.listing().page().hasNext()) {
+				break;
+			}
+		}
+		List<String> columns = List.of(labels.message("search.column.kind"), labels.message("search.column.title"),
+				labels.message("search.column.details"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(format.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"khronika-search." + format.extension() + "\"")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(ListExport.write(format, columns, rows));
+	}
+
+	/** The most rows a search exports at once. */
+	static final int MOST_EXPORTED = 20_000;
 
 	private List<FacetGroup> facets(Search.Result result, SearchParameters asked, RecordLabels labels) {
 		List<FacetGroup> groups = new ArrayList<>();
@@ -187,7 +242,11 @@ class SearchPage {
 		}
 
 		Search.Request request(int size) {
-			return new Search.Request(this.text, this.kind, this.facets, this.page, size);
+			return request(this.page, size);
+		}
+
+		Search.Request request(int other, int size) {
+			return new Search.Request(this.text, this.kind, this.facets, other, size);
 		}
 
 		String selected(String facet) {
@@ -221,13 +280,22 @@ class SearchPage {
 		}
 
 		String page(int number) {
+			return narrowed().queryParam("page", number).encode().build().toUriString();
+		}
+
+		/** This search, every page, as a file in {@code format}. */
+		String export(ListExport.Format format) {
+			return narrowed().queryParam("export", format.extension()).encode().build().toUriString();
+		}
+
+		/** This search with its kind and facets. */
+		private UriComponentsBuilder narrowed() {
 			UriComponentsBuilder link = UriComponentsBuilder.fromPath("/search").queryParam("s", this.token);
 			if (this.kind != null) {
 				link.queryParam("kind", this.kind.code());
 			}
 			this.facets.forEach(link::queryParam);
-			link.queryParam("page", number);
-			return link.encode().build().toUriString();
+			return link;
 		}
 
 	}

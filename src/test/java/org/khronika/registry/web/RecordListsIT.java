@@ -56,6 +56,12 @@ class RecordListsIT {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	org.khronika.access.AuditTrail audit;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	private static Staff editor;
 
 	private WebSession session;
@@ -115,6 +121,53 @@ class RecordListsIT {
 		assertThat(casesOn("article=УК+207.3")).as("an article by its name").containsExactly("Анна");
 		assertThat(casesOn("from=2024-01-01&to=2024-12-31")).containsExactly("Анна");
 		assertThat(casesOn("sort=date&size=1&page=1")).as("the second page of one").containsExactly("Анна");
+	}
+
+	@Test
+	void aListExportsToCsvAndXlsxWithItsFiltersAndColumnsOnlyWhatTheReaderSeesAudited() throws Exception {
+		String page = this.session.get("/cases?region=moscow&sort=date").body();
+		List<String> columns = java.util.regex.Pattern.compile("<th scope=\"col\">([^<]*)</th>")
+			.matcher(page)
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+		assertThat(page).contains("href=\"/cases?region=moscow&amp;sort=date&amp;export=csv\"",
+				"href=\"/cases?region=moscow&amp;sort=date&amp;export=xlsx\"");
+
+		Response csv = this.session.get("/cases?region=moscow&sort=date&export=csv");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.header("Content-Disposition"))
+			.matches("attachment; filename=\"khronika-cases-[0-9-]{10}\\.csv\"");
+		List<String> lines = csv.body().lines().toList();
+		assertThat(lines.get(0)).as("a byte order mark, then the page's columns")
+			.isEqualTo("\uFEFF" + String.join(",", columns));
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(1)).startsWith("Анна Списочная");
+		assertThat(lines.get(2)).startsWith("Вера Списочная");
+
+		byte[] xlsx = this.session.getBytes("/cases?region=moscow&sort=date&export=xlsx&lang=ru");
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(xlsx))) {
+			org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(columns.get(0));
+			assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).startsWith("Вера Списочная");
+			assertThat(sheet.getLastRowNum()).isEqualTo(2);
+		}
+
+		WebSession analyst = new WebSession(this.port)
+			.login(Staff.add(this.context, "lists-analyst", org.khronika.access.Role.ANALYST));
+		Response redacted = analyst.get("/cases?export=csv");
+		assertThat(redacted.status()).isEqualTo(200);
+		assertThat(redacted.body()).as("an analyst sees public fields only, and so does their file")
+			.contains("Уголовное")
+			.doesNotContain("Списочн");
+
+		this.audit.flush();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM audit_trail WHERE actor = ? AND action = 'export' AND detail = 'case'",
+				Integer.class, editor.login()))
+			.as("each export audited with the records it gave")
+			.isPositive();
 	}
 
 	@Test
