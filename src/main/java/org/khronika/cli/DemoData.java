@@ -33,8 +33,11 @@ final class DemoData {
 		this.today = today;
 	}
 
-	/** Loads the records and returns how many. */
-	int load() {
+	/**
+	 * Loads the records written by hand and a crowd of {@code crowd} invented persons,
+	 * and returns how many records.
+	 */
+	int load(int crowd) {
 		String media = save(source("media", "https://example.org/news/invented-report-1", "B2"));
 		String lawyer = save(source("lawyer", "Адвокат защиты (вымышленный)", "A1"));
 		String hotline = save(source("hotline", "Звонок на горячую линию, вымышленный", "C3"));
@@ -142,6 +145,8 @@ final class DemoData {
 		save(incident("2025-02-24", "Санкт-Петербург", "protest").with("locality", "Невский проспект, Гостиный двор")
 			.with("detained", "30")
 			.with("sources", hotline));
+		// and a crowd, so that statistics, search and linkage have something to show
+		new DemoCrowd(this::save, this.today, crowd).load(media);
 		return this.saved;
 	}
 

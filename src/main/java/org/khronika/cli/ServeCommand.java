@@ -44,6 +44,11 @@ class ServeCommand implements Callable<Integer> {
 					+ "does not exist, load synthetic records if it is empty, and print a fresh password for the login 'demo'.")
 	boolean demo;
 
+	@Option(names = "--demo-persons", paramLabel = "N",
+			description = "With --demo, loading an empty registry: how many invented persons, with their incidents "
+					+ "and cases, join the few written by hand (default ${DEFAULT-VALUE}; 0 for those few only).")
+	int demoPersons = DemoCrowd.PERSONS;
+
 	@Option(names = "--intake-only",
 			description = "Run a public intake node: only the report form, into the shared PostgreSQL database "
 					+ "(KHRONIKA_DB_URL, as a role that may only insert reports), with no keyring: the data "
@@ -108,7 +113,10 @@ class ServeCommand implements Callable<Integer> {
 		if (this.demo) {
 			Registry registry = context.getBean(Registry.class);
 			if (registry.count(DemoData.LOADER, RecordKind.PERSON) == 0) {
-				int records = new DemoData(registry, LocalDate.now(context.getBean(Clock.class))).load();
+				out.println("Loading synthetic demo records (a minute at most)…");
+				out.flush();
+				int records = new DemoData(registry, LocalDate.now(context.getBean(Clock.class)))
+					.load(this.demoPersons);
 				out.println("Loaded " + records + " synthetic demo records.");
 			}
 			char[] password = randomPassword();

@@ -39,7 +39,8 @@ class BackupIT {
 		Path data = this.dir.resolve("data");
 		Path backup = this.dir.resolve("khronika.backup");
 		run("init", "--unprotected-key", "--data=" + data);
-		Jar.Served server = Jar.serve(Map.of(), "serve", "--demo", "--port", "18441", "--data=" + data);
+		Jar.Served server = Jar.serve(Map.of(), "serve", "--demo", "--demo-persons=0", "--port", "18441",
+				"--data=" + data);
 		Jar.Result made;
 		Map<String, List<String>> original;
 		try {
@@ -76,7 +77,7 @@ class BackupIT {
 	void aBackupTakenDuringAnImportRestoresToAStateItsLogExplains() throws Exception {
 		Path data = this.dir.resolve("data");
 		run("init", "--unprotected-key", "--data=" + data);
-		Jar.serve(Map.of(), "serve", "--demo", "--port", "18443", "--data=" + data).stop();
+		Jar.serve(Map.of(), "serve", "--demo", "--demo-persons=0", "--port", "18443", "--data=" + data).stop();
 		Path table = this.dir.resolve("incidents.csv");
 		StringBuilder csv = new StringBuilder("id,date,region,type,topic,agreement,detained\n");
 		for (int row = 0; row < 6000; row++) {
@@ -123,7 +124,7 @@ class BackupIT {
 		Path data = this.dir.resolve("data");
 		Path backup = this.dir.resolve("khronika.backup");
 		run("init", "--unprotected-key", "--data=" + data);
-		Jar.serve(Map.of(), "serve", "--demo", "--port", "18444", "--data=" + data).stop();
+		Jar.serve(Map.of(), "serve", "--demo", "--demo-persons=0", "--port", "18444", "--data=" + data).stop();
 		run("backup", "--out", backup.toString(), "--data=" + data);
 		byte[] whole = Files.readAllBytes(backup);
 
@@ -154,7 +155,8 @@ class BackupIT {
 			Map<String, String> from = Map.of("KHRONIKA_DB_URL", source.url(), "KHRONIKA_DB_USER", "postgres");
 			Map<String, String> to = Map.of("KHRONIKA_DB_URL", target.url(), "KHRONIKA_DB_USER", "postgres");
 			assertThat(Jar.run(from, "init", "--unprotected-key", "--data=" + data).exitCode()).isZero();
-			Jar.Served server = Jar.serve(from, "serve", "--demo", "--port", "18445", "--data=" + data);
+			Jar.Served server = Jar.serve(from, "serve", "--demo", "--demo-persons=0", "--port", "18445",
+					"--data=" + data);
 			Map<String, List<String>> original;
 			try {
 				Jar.Result made = Jar.run(from, "backup", "--out", backup.toString(), "--data=" + data);

@@ -33,7 +33,7 @@ class DeepCheckIT {
 		Path data = this.dir.resolve("data");
 		String dataOption = "--data=" + data;
 		assertThat(Jar.run(Map.of(), "init", "--unprotected-key", dataOption).exitCode()).isZero();
-		Jar.serve(Map.of(), "serve", "--demo", "--port", "18471", dataOption).stop();
+		Jar.serve(Map.of(), "serve", "--demo", "--demo-persons=0", "--port", "18471", dataOption).stop();
 		assertThat(Jar
 			.run(Map.of("KHRONIKA_NEW_PASSWORD", "an invented password 5"), "user", "add", "--login", "an-editor",
 					"--role", "editor", dataOption)
