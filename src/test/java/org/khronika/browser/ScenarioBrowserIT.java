@@ -215,7 +215,13 @@ class ScenarioBrowserIT {
 						"Продление меры пресечения · 2025-04-30")
 				.doesNotContain("Статистика", "Изменить", "История", "Выйти"));
 		click("Продление меры пресечения · 2025-04-30");
-		assertThat(text()).contains("Заключение под стражу", "2025-08-04");
+		assertThat(text()).contains("Заключение под стражу", "4 августа 2025 г.");
+		assertThat(this.browser.findElement(By.cssSelector("dl.fields time[datetime='2025-08-04']")).getText())
+			.as("a date in the reader's words, the day in ISO beside it for machines")
+			.isEqualTo("4 августа 2025 г.");
+		assertThat(this.browser.findElement(By.cssSelector("dl.fields time")).getCssValue("white-space"))
+			.as("a date never breaks across lines")
+			.isEqualTo("nowrap");
 		this.browser.get(sokolov);
 		assertThat(text()).contains("Andrei Sokolov", "1979", "Москва", "Андрей Соколов — Уголовное (УК 207.3)");
 

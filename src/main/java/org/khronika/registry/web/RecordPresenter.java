@@ -32,8 +32,16 @@ import org.springframework.context.MessageSource;
  */
 final class RecordPresenter implements Labels {
 
-	/** A value as shown: its text, and where it links to (null: nowhere). */
-	record Value(String text, String href) {
+	/**
+	 * A value as shown: its text, where it links to (null: nowhere), and for a date the
+	 * ISO day its text writes out (else null).
+	 */
+	record Value(String text, String href, String datetime) {
+
+		Value(String text, String href) {
+			this(text, href, null);
+		}
+
 	}
 
 	/** A field as a page shows it. */
@@ -132,7 +140,7 @@ final class RecordPresenter implements Labels {
 				case REGION -> new Value(region(item.toString()), null);
 				case ARTICLES -> new Value(article(item.toString()), null);
 				case FLAG -> new Value(message(Boolean.TRUE.equals(item) ? "field.yes" : "field.no"), null);
-				case DATE -> new Value(date((LocalDate) item), null);
+				case DATE -> new Value(longDate((LocalDate) item), null, item.toString());
 				default -> new Value(item.toString(), null);
 			});
 		}
@@ -198,6 +206,16 @@ final class RecordPresenter implements Labels {
 	@Override
 	public String date(LocalDate day) {
 		return (day != null) ? day.toString() : "";
+	}
+
+	/**
+	 * A day as the reader's language writes it out (4 марта 2025 г., March 4, 2025): a
+	 * page gives it with its ISO date in a {@code <time>} element.
+	 */
+	String longDate(LocalDate day) {
+		return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+			.withLocale(this.locale)
+			.format(day);
 	}
 
 	Locale locale() {
