@@ -769,7 +769,7 @@ abstract class AccessMatrixTestBase {
 			.doesNotStartWith("audit."));
 		assertThat(this.auditChain.verify((message, signature) -> true)).isInstanceOf(Verification.Intact.class);
 		assertThat(f.web.get(Who.ADMIN).get("/admin/audit?record=" + f.assignedPerson).text()).contains("editor-a",
-				"read");
+				"просмотр");
 	}
 
 	@Test

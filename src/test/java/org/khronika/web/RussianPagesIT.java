@@ -30,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Russian pages speak Russian: every page an admin opens, with records written in
- * Cyrillic, shows no English word and no message key that has no text. The audit trail's
- * page is left out: its entries show the codes the trail recorded (list, login-success).
+ * Cyrillic, shows no English word and no message key that has no text.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RussianPagesIT {
@@ -48,10 +47,13 @@ class RussianPagesIT {
 	private static final Set<String> NAMES = Set.of("Language", "English", "CSV", "XLSX", "API", "UTC", "QR", "TOTP",
 			"JSON", "PDF", "ISO", "EXIF", "XMP", "IPTC", "SHA-256", "Ed25519", "IP", "JPEG", "PNG", "HEIC", "WebP",
 			"DOCX", "ODT", "UTF-8", "Windows-1251", "YAML", "type", "rally", "region", "article", "trigger", "k", "x",
-			"Klokov", "ru-admin", "khronika-open-data-incidents", "ovdinfo-moscow-2011-2012");
+			"Klokov", "ru-admin", "cli", "khronika-open-data-incidents", "ovdinfo-moscow-2011-2012");
 
-	/** A grade on the Admiralty scale (A–F for the source, 1–6 for the information). */
-	private static final Pattern GRADE = Pattern.compile("[A-F][1-6]?");
+	/**
+	 * A grade on the Admiralty scale (A–F for the source, 1–6 for the information), or
+	 * the start of a record's id.
+	 */
+	private static final Pattern GRADE_OR_ID = Pattern.compile("[A-F][1-6]?|[0-9a-f]{1,8}");
 
 	private static final Pattern LATIN_WORD = Pattern
 		.compile("[\\p{IsLatin}][\\p{IsLatin}0-9]*(?:-[\\p{IsLatin}0-9]+)*");
@@ -100,8 +102,8 @@ class RussianPagesIT {
 
 		List<String> pages = new ArrayList<>(List.of("/", "/persons", "/persons/new", "/incidents", "/incidents/new",
 				"/cases", "/cases/new", "/case-events", "/case-events/new", "/sources", "/sources/new", "/search",
-				"/stats", "/linkage", "/admin/users", "/account", "/publish", "/imports", "/intake", "/intake/new",
-				"/persons/" + person, "/persons/" + person + "/history", "/cases/" + courtCase,
+				"/stats", "/linkage", "/admin/users", "/admin/audit", "/account", "/publish", "/imports", "/intake",
+				"/intake/new", "/persons/" + person, "/persons/" + person + "/history", "/cases/" + courtCase,
 				"/cases/" + courtCase + "/edit", "/case-events/new?caseId=" + courtCase + "&_extension=true",
 				"/admin/users/ru-admin/disable", "/persons/00000000-0000-4000-8000-000000000099", "/report"));
 		List<String> english = new ArrayList<>();
@@ -113,7 +115,7 @@ class RussianPagesIT {
 			Set<String> words = new TreeSet<>();
 			Matcher matcher = LATIN_WORD.matcher(text);
 			while (matcher.find()) {
-				if (!NAMES.contains(matcher.group()) && !GRADE.matcher(matcher.group()).matches()) {
+				if (!NAMES.contains(matcher.group()) && !GRADE_OR_ID.matcher(matcher.group()).matches()) {
 					words.add(matcher.group());
 				}
 			}

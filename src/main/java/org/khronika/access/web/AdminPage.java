@@ -132,7 +132,7 @@ class AdminPage {
 
 	@GetMapping("/admin/audit")
 	String audit(@RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = "") String record,
-			Actor actor, Model model) {
+			Actor actor, Model model, java.util.Locale locale) {
 		List<AuditTrail.Item> items;
 		if (!record.isBlank()) {
 			items = this.audit.byRecord(actor, record.strip(), 500);
@@ -143,7 +143,12 @@ class AdminPage {
 		else {
 			items = this.audit.latest(actor, 200);
 		}
-		model.addAttribute("items", items);
+		AuditWords words = new AuditWords(this.messages, locale);
+		model.addAttribute("items",
+				items.stream()
+					.map(item -> new AuditTrail.Item(item.sequence(), item.at(), item.actor(),
+							words.action(item.action()), words.detail(item.detail()), item.recordIds()))
+					.toList());
 		model.addAttribute("user", user);
 		model.addAttribute("record", record);
 		return "admin/audit";
