@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 
-import com.ibm.icu.text.Transliterator;
-
 import org.khronika.registry.RecordDraft;
 import org.khronika.registry.RecordKind;
+import org.khronika.search.NameKeys;
 
 /**
  * Enough invented people for a demonstration to show its statistics, search and linkage
@@ -42,6 +41,10 @@ final class DemoCrowd {
 	private static final List<String> WOMEN = List.of("Александра", "Алёна", "Анастасия", "Анна", "Валентина", "Вера",
 			"Дарья", "Екатерина", "Елена", "Ирина", "Ксения", "Любовь", "Мария", "Наталья", "Ольга", "Светлана",
 			"София", "Татьяна", "Юлия", "Яна");
+
+	/** Patronymics without their ending: Александро-вич, Сергее-вна. */
+	private static final List<String> FATHERS = List.of("Александро", "Алексее", "Андрее", "Борисо", "Владимиро",
+			"Дмитрие", "Евгенье", "Ивано", "Игоре", "Михайло", "Николае", "Олего", "Павло", "Петро", "Сергее", "Юрье");
 
 	private static final List<String> REGIONS = List.of("moscow", "moscow", "moscow", "saint-petersburg",
 			"saint-petersburg", "moscow-oblast", "leningrad-oblast", "tatarstan", "bashkortostan", "krasnodar-krai",
@@ -75,8 +78,6 @@ final class DemoCrowd {
 
 	private final int persons;
 
-	private final Transliterator latin = Transliterator.getInstance("Russian-Latin/BGN");
-
 	DemoCrowd(Function<RecordDraft, String> save, LocalDate today, int persons) {
 		this.save = save;
 		this.today = today;
@@ -103,7 +104,7 @@ final class DemoCrowd {
 			if (i % 15 == 7) {
 				// the same person, as a partner's report in English wrote them
 				this.save.apply(RecordDraft.empty(RecordKind.PERSON)
-					.with("names", this.latin.transliterate(name))
+					.with("names", inLatin(name))
 					.with("region", region)
 					.with("birthYear", String.valueOf(born))
 					.with("sources", source));
@@ -263,11 +264,21 @@ final class DemoCrowd {
 		}
 		String given = woman ? pick(WOMEN) : pick(MEN);
 		if (this.random.nextInt(3) == 0) {
-			String father = pick(MEN);
-			String stem = father.endsWith("й") ? father.substring(0, father.length() - 1) + "е" : father + "о";
-			return surname + " " + given + " " + stem + (woman ? "вна" : "вич");
+			return surname + " " + given + " " + pick(FATHERS) + (woman ? "вна" : "вич");
 		}
 		return this.random.nextBoolean() ? surname + " " + given : given + " " + surname;
+	}
+
+	/** A name as a report in English spells it: Смирнов Алексей, Smirnov Aleksej. */
+	private static String inLatin(String name) {
+		StringBuilder latin = new StringBuilder();
+		for (String word : name.split(" ")) {
+			String spelt = NameKeys.latin(word);
+			latin.append(latin.isEmpty() ? "" : " ")
+				.append(Character.toUpperCase(spelt.charAt(0)))
+				.append(spelt.substring(1));
+		}
+		return latin.toString();
 	}
 
 	private LocalDate day(LocalDate from, LocalDate to) {

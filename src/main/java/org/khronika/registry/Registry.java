@@ -99,14 +99,7 @@ public class Registry {
 	 * role may not create this kind) or {@link Refusal#INVALID} with every problem
 	 */
 	public SaveResult record(Actor actor, RecordDraft draft) {
-		if (!mayCreate(actor, draft.kind())) {
-			return new SaveResult.Refused(Refusal.DENIED);
-		}
-		Validated<RecordDetails> validated = this.validator.validate(actor, draft);
-		if (!validated.isValid()) {
-			return new SaveResult.Refused(Refusal.INVALID, validated.problems());
-		}
-		return record(actor, validated.details());
+		return together(actor, List.of(new Change.New(draft)));
 	}
 
 	/**
@@ -116,40 +109,75 @@ public class Registry {
 	 * may not see is {@link Refusal#INVALID}, as if it did not exist
 	 */
 	public SaveResult record(Actor actor, RecordDetails details) {
-		if (!mayCreate(actor, details.kind())) {
-			return new SaveResult.Refused(Refusal.DENIED);
+		Prepared prepared = newRecord(actor, details);
+		return (prepared.refused() != null) ? prepared.refused() : execute(actor.login(), prepared.command());
+	}
+
+	/** One of several changes made together: a new record, or a new version of one. */
+	public sealed interface Change {
+
+		/** A new record, as {@link Registry#record(Actor, RecordDraft)} makes it. */
+		record New(RecordDraft draft) implements Change {
 		}
-		List<FieldProblem> unseen = unseen(actor, details, Set.of());
-		if (!unseen.isEmpty()) {
-			return new SaveResult.Refused(Refusal.INVALID, unseen);
+
+		/**
+		 * A new version of a record, as
+		 * {@link Registry#revise(Actor, RecordId, int, RecordDraft)} makes it.
+		 */
+		record Revision(RecordId id, int expectedVersion, RecordDraft draft) implements Change {
 		}
-		return execute(actor.login(), new RegistryCommand.Record(details.kind().newId(), details));
+
 	}
 
 	/**
-	 * Records a new record from each of {@code drafts}, all or none: for one action that
-	 * states several facts (a hearing, and the extension of the measure of restraint it
-	 * decided). Each draft is checked as by {@link #record(Actor, RecordDraft)}; the
-	 * first refusal refuses them all, and nothing is written.
-	 * @return the first new record, or the first refusal with its problems
+	 * Makes {@code changes} all or none: for one action that states several facts (a
+	 * hearing and the extension it decided; a verdict and the case's outcome). Each is
+	 * checked as it would be alone; the first refusal refuses them all, and nothing is
+	 * written.
+	 * @return the first change's record as saved, or the first refusal with its problems
 	 */
-	public SaveResult recordTogether(Actor actor, List<RecordDraft> drafts) {
+	public SaveResult together(Actor actor, List<Change> changes) {
 		List<RegistryCommand> commands = new ArrayList<>();
-		for (RecordDraft draft : drafts) {
-			if (!mayCreate(actor, draft.kind())) {
-				return new SaveResult.Refused(Refusal.DENIED);
+		for (Change change : changes) {
+			Prepared prepared = (change instanceof Change.New created) ? newRecord(actor, created.draft())
+					: revision(actor, (Change.Revision) change);
+			if (prepared.refused() != null) {
+				return prepared.refused();
 			}
-			Validated<RecordDetails> validated = this.validator.validate(actor, draft);
-			if (!validated.isValid()) {
-				return new SaveResult.Refused(Refusal.INVALID, validated.problems());
-			}
-			List<FieldProblem> unseen = unseen(actor, validated.details(), Set.of());
-			if (!unseen.isEmpty()) {
-				return new SaveResult.Refused(Refusal.INVALID, unseen);
-			}
-			commands.add(new RegistryCommand.Record(draft.kind().newId(), validated.details()));
+			commands.add(prepared.command());
 		}
 		return execute(actor.login(), commands);
+	}
+
+	/** A command checked and ready to decide, or why it is refused before that. */
+	private record Prepared(RegistryCommand command, SaveResult.Refused refused) {
+
+		static Prepared refused(Refusal refusal, List<FieldProblem> problems) {
+			return new Prepared(null, new SaveResult.Refused(refusal, problems));
+		}
+
+	}
+
+	private Prepared newRecord(Actor actor, RecordDraft draft) {
+		if (!mayCreate(actor, draft.kind())) {
+			return Prepared.refused(Refusal.DENIED, List.of());
+		}
+		Validated<RecordDetails> validated = this.validator.validate(actor, draft);
+		if (!validated.isValid()) {
+			return Prepared.refused(Refusal.INVALID, validated.problems());
+		}
+		return newRecord(actor, validated.details());
+	}
+
+	private Prepared newRecord(Actor actor, RecordDetails details) {
+		if (!mayCreate(actor, details.kind())) {
+			return Prepared.refused(Refusal.DENIED, List.of());
+		}
+		List<FieldProblem> unseen = unseen(actor, details, Set.of());
+		if (!unseen.isEmpty()) {
+			return Prepared.refused(Refusal.INVALID, unseen);
+		}
+		return new Prepared(new RegistryCommand.Record(details.kind().newId(), details), null);
 	}
 
 	/**
@@ -162,28 +190,34 @@ public class Registry {
 	 * {@link Refusal#SHREDDED}, {@link Refusal#DENIED}, {@link Refusal#INVALID}
 	 */
 	public SaveResult revise(Actor actor, RecordId id, int expectedVersion, RecordDraft draft) {
+		return together(actor, List.of(new Change.Revision(id, expectedVersion, draft)));
+	}
+
+	private Prepared revision(Actor actor, Change.Revision change) {
+		RecordId id = change.id();
+		RecordDraft draft = change.draft();
 		if (draft.kind() != id.kind()) {
 			throw new IllegalArgumentException(
 					"a draft of a " + draft.kind().code() + " given for a " + id.kind().code());
 		}
 		Optional<RecordFacts> facts = this.visibility.facts(id);
 		if (facts.isEmpty()) {
-			return new SaveResult.Refused(Refusal.NOT_FOUND);
+			return Prepared.refused(Refusal.NOT_FOUND, List.of());
 		}
 		if (this.policy.mayEdit(actor, facts.get()) instanceof Permission.Denied denied) {
-			return new SaveResult.Refused(refusal(denied));
+			return Prepared.refused(refusal(denied), List.of());
 		}
 		Set<RecordId> hidden = hiddenLinks(actor, id);
 		List<FieldProblem> problems = new ArrayList<>();
 		RecordDraft kept = keep(draft, hidden, this.store.find(id).orElseThrow(), problems);
 		if (!problems.isEmpty()) {
-			return new SaveResult.Refused(Refusal.INVALID, problems);
+			return Prepared.refused(Refusal.INVALID, problems);
 		}
 		Validated<RecordDetails> validated = this.validator.validate(actor, kept, hidden);
 		if (!validated.isValid()) {
-			return new SaveResult.Refused(Refusal.INVALID, validated.problems());
+			return Prepared.refused(Refusal.INVALID, validated.problems());
 		}
-		return execute(actor.login(), new RegistryCommand.Revise(id, expectedVersion, validated.details()));
+		return new Prepared(new RegistryCommand.Revise(id, change.expectedVersion(), validated.details()), null);
 	}
 
 	/**

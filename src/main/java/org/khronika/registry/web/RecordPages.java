@@ -20,6 +20,7 @@ import org.khronika.access.Accounts;
 import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
 import org.khronika.registry.CaseEventType;
+import org.khronika.registry.CaseStatus;
 import org.khronika.registry.Dossier;
 import org.khronika.registry.FieldType;
 import org.khronika.registry.FieldProblem;
@@ -333,7 +334,8 @@ class RecordPages {
 		if (form.containsKey(FIND) || form.containsKey(CHOOSE)) {
 			return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
 		}
-		if (callsForMoreFields(kind, form)) {
+		if (callsForMoreFields(kind, form) || (verdictCase(actor, kind, form) != null
+				&& callsForMoreFields(RecordKind.CASE, form, decided(form), form.getFirst(SHOWN)))) {
 			model.addAttribute("moreFields", true);
 			return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
 		}
@@ -356,8 +358,10 @@ class RecordPages {
 			}
 		}
 		boolean extension = extension(kind, form);
-		SaveResult result = extension ? this.registry.recordTogether(actor, hearingWithExtension(form))
-				: this.registry.record(actor, RecordDraft.fromForm(kind, form));
+		RecordView verdictCase = verdictCase(actor, kind, form);
+		SaveResult result = extension ? this.registry.together(actor, hearingWithExtension(form))
+				: (verdictCase != null) ? this.registry.together(actor, verdictWithOutcome(verdictCase, form))
+						: this.registry.record(actor, RecordDraft.fromForm(kind, form));
 		if (result instanceof SaveResult.Refused refused) {
 			if (refused.refusal() != Refusal.INVALID) {
 				throw refusal(refused);
@@ -367,7 +371,8 @@ class RecordPages {
 			return form(actor, kind, form, Set.of(), null, errors(problems, locale), null, model, locale);
 		}
 		SaveResult.Saved saved = (SaveResult.Saved) result;
-		if (extension || (kind == RecordKind.CASE_EVENT && form.containsKey(TO_CASE) && !form.containsKey(ANOTHER))) {
+		if (extension || verdictCase != null
+				|| (kind == RecordKind.CASE_EVENT && form.containsKey(TO_CASE) && !form.containsKey(ANOTHER))) {
 			// the case shows what was added (a hearing with an extension: both) and
 			// offers the next
 			redirect.addFlashAttribute("saved", true);
@@ -650,15 +655,64 @@ class RecordPages {
 	 * (a fine chosen, the amount not yet asked for): then it is shown first.
 	 */
 	private static boolean callsForMoreFields(RecordKind kind, MultiValueMap<String, String> form) {
-		String shownList = form.getFirst(SHOWN);
+		return callsForMoreFields(kind, form, chosen(kind, form), form.getFirst(SHOWN));
+	}
+
+	private static boolean callsForMoreFields(RecordKind kind, MultiValueMap<String, String> form,
+			java.util.function.Function<String, String> chosen, String shownList) {
 		if (shownList == null) {
 			return false;
 		}
 		Set<String> shown = Set.of(shownList.split(","));
-		java.util.function.Function<String, String> chosen = chosen(kind, form);
 		return kind.fields()
 			.stream()
 			.anyMatch(f -> kind.conditional(f) && !shown.contains(f.name()) && kind.applies(chosen, f));
+	}
+
+	/** The case's fields a verdict form also asks for: what the court decided. */
+	private static final List<String> OUTCOME = List.of("outcome", "fineAmount", "sentenceMonths");
+
+	/**
+	 * The case a new verdict is recorded in, if the form is one and the reader may edit
+	 * that case: then the form asks for the case's outcome too.
+	 */
+	private RecordView verdictCase(Actor actor, RecordKind kind, Map<String, List<String>> values) {
+		java.util.function.Function<String, String> chosen = RecordForm.chosen(values);
+		String caseId = chosen.apply("caseId");
+		if (kind != RecordKind.CASE_EVENT || !CaseEventType.VERDICT.code().equals(chosen.apply("type"))
+				|| caseId == null) {
+			return null;
+		}
+		return RecordId.parseUuid(caseId)
+			.map(RecordKind.CASE::id)
+			.filter(id -> this.registry.mayEdit(actor, id))
+			.flatMap(id -> this.registry.read(actor, id))
+			.filter(courtCase -> !courtCase.shredded())
+			.orElse(null);
+	}
+
+	/** The codes of a case the verdict decides: closed, with the outcome chosen. */
+	private static java.util.function.Function<String, String> decided(Map<String, List<String>> values) {
+		java.util.function.Function<String, String> chosen = RecordForm.chosen(values);
+		return name -> "status".equals(name) ? CaseStatus.CLOSED.code() : chosen.apply(name);
+	}
+
+	/**
+	 * A verdict and the outcome it decided, from one form: the event, and the case closed
+	 * with that outcome; or the event alone if no outcome was chosen.
+	 */
+	private static List<Registry.Change> verdictWithOutcome(RecordView courtCase, MultiValueMap<String, String> form) {
+		List<Registry.Change> changes = new ArrayList<>(
+				List.of(new Registry.Change.New(RecordDraft.fromForm(RecordKind.CASE_EVENT, form))));
+		if (RecordForm.chosen(form).apply("outcome") != null) {
+			RecordDraft closed = RecordDraft.of(courtCase.details()).with("status", CaseStatus.CLOSED.code());
+			for (String field : OUTCOME) {
+				closed = closed.with(field,
+						form.getOrDefault(field, List.of()).stream().filter(v -> !v.isBlank()).toList());
+			}
+			changes.add(new Registry.Change.Revision(courtCase.id(), courtCase.version(), closed));
+		}
+		return changes;
 	}
 
 	private static boolean extension(RecordKind kind, Map<String, List<String>> values) {
@@ -680,7 +734,7 @@ class RecordPages {
 	 * A hearing and the extension it decided, from one form: the same case, day, court
 	 * and sources; the note is the hearing's.
 	 */
-	private static List<RecordDraft> hearingWithExtension(MultiValueMap<String, String> form) {
+	private static List<Registry.Change> hearingWithExtension(MultiValueMap<String, String> form) {
 		Map<String, List<String>> hearing = new LinkedHashMap<>(form);
 		hearing.put("type", List.of(CaseEventType.HEARING_HELD.code()));
 		hearing.remove("measure");
@@ -688,8 +742,8 @@ class RecordPages {
 		Map<String, List<String>> extension = new LinkedHashMap<>(form);
 		extension.put("type", List.of(CaseEventType.EXTENSION.code()));
 		extension.remove("note");
-		return List.of(RecordDraft.fromForm(RecordKind.CASE_EVENT, hearing),
-				RecordDraft.fromForm(RecordKind.CASE_EVENT, extension));
+		return List.of(new Registry.Change.New(RecordDraft.fromForm(RecordKind.CASE_EVENT, hearing)),
+				new Registry.Change.New(RecordDraft.fromForm(RecordKind.CASE_EVENT, extension)));
 	}
 
 	/**
@@ -740,10 +794,19 @@ class RecordPages {
 		RecordPresenter presenter = presenter(locale);
 		RecordForm form = new RecordForm(this.registry, this.finder, actor, this.catalog, presenter);
 		boolean extension = record == null && extension(kind, values);
-		List<RecordForm.FormField> fields = form.fields(kind, values, chosen(kind, values), hidden)
+		List<RecordForm.FormField> fields = new ArrayList<>(form.fields(kind, values, chosen(kind, values), hidden)
 			.stream()
 			.filter(f -> !(extension && "type".equals(f.name())))
-			.toList();
+			.toList());
+		boolean verdict = record == null && verdictCase(actor, kind, values) != null;
+		if (verdict) {
+			// the case's outcome, as the verdict decided it: saved with the verdict
+			form.fields(RecordKind.CASE, values, decided(values), Set.of())
+				.stream()
+				.filter(f -> OUTCOME.contains(f.name()))
+				.forEach(fields::add);
+		}
+		model.addAttribute("verdict", verdict);
 		model.addAttribute("kind", kind.code());
 		model.addAttribute("formFields", fields);
 		model.addAttribute("shown", String.join(",", fields.stream().map(RecordForm.FormField::name).toList()));

@@ -239,6 +239,37 @@ class RecordPagesIT {
 		assertThat(this.session.get(courtCase).text()).contains("Заседание состоялось", "Продление меры пресечения");
 	}
 
+	@Test
+	void aVerdictFromTheCasePageClosesTheCaseWithItsOutcomeBothOrNeither() {
+		String courtCase = caseAgainst("Глеб Приговорённый");
+		String caseId = courtCase.substring(courtCase.lastIndexOf('/') + 1);
+		String form = this.session.get("/case-events/new?caseId=" + caseId + "&type=verdict").body();
+		assertThat(form).as("the case's outcome, its amount once a fine is chosen")
+			.contains("name=\"outcome\"")
+			.doesNotContain("name=\"fineAmount\"");
+		String shown = form.replaceAll("(?s).*name=\"_shown\" value=\"([^\"]*)\".*", "$1");
+		long entries = changes();
+
+		Response askedForAmount = this.session.post("/case-events",
+				Map.of("caseId", List.of(caseId), "type", List.of("verdict"), "date", List.of("2025-06-01"), "outcome",
+						List.of("fine"), "_shown", List.of(shown)));
+		assertThat(askedForAmount.status()).isEqualTo(200);
+		assertThat(askedForAmount.body()).contains("name=\"fineAmount\"");
+		Response badAmount = this.session.post("/case-events",
+				Map.of("caseId", List.of(caseId), "type", List.of("verdict"), "date", List.of("2025-06-01"), "outcome",
+						List.of("fine"), "fineAmount", List.of("много")));
+		assertThat(badAmount.status()).isEqualTo(422);
+		assertThat(changes()).as("not the verdict without the case's outcome").isEqualTo(entries);
+
+		Response saved = this.session.post("/case-events", Map.of("caseId", List.of(caseId), "type", List.of("verdict"),
+				"date", List.of("2025-06-01"), "outcome", List.of("fine"), "fineAmount", List.of("30000")));
+
+		assertThat(path(saved)).isEqualTo(courtCase);
+		assertThat(changes()).as("the verdict and the case's new version").isEqualTo(entries + 2);
+		assertThat(this.session.get(courtCase).text()).contains("Закрыто · Штраф", "Штраф, рублей 30000",
+				"Приговор, постановление · 2025-06-01");
+	}
+
 	/**
 	 * A new person of that name and a case against them, made through the forms: its
 	 * path.
