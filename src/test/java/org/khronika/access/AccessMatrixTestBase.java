@@ -627,7 +627,7 @@ abstract class AccessMatrixTestBase {
 			assertThat(page.body()).as(path).doesNotContain(OTHER_NAME, "Заметка по делу Б", "280.3");
 		}
 		assertThat(lawyer.get("/").text()).as("the overview counts only what they may see")
-			.contains("Люди Записей: 1 ", "События Записей: 0 ", "Дела Записей: 1 ",
+			.contains("Люди Записей: 1 ", "Инциденты Записей: 0 ", "Дела Записей: 1 ",
 					"События в делах Записей: " + eventsOf(f.assignedCase) + " ", "Источники Записей: 0 ");
 		for (String kind : List.of("/persons", "/cases", "/case-events", "/incidents", "/sources")) {
 			ApiClient.Answer list = api.get(kind);

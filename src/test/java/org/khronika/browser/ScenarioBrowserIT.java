@@ -250,7 +250,7 @@ class ScenarioBrowserIT {
 
 		// a table imported from the import page, checked first, then imported
 		click("Импорт");
-		choose("profile", "ovdinfo-moscow-2011-2012 (События)");
+		choose("profile", "ovdinfo-moscow-2011-2012 (Инциденты)");
 		field("table").sendKeys(table().toString());
 		submit();
 		untilShown("Проверено: пока ничего не записано.");

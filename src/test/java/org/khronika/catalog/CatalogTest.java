@@ -36,6 +36,26 @@ class CatalogTest {
 		assertThat(this.catalog.findArticle("999")).isEmpty();
 	}
 
+	/**
+	 * One word for one thing: a figure broken down by a coded field names it as the
+	 * field's form and list do.
+	 */
+	@Test
+	void aDimensionOfCodesIsNamedAsTheirVocabulary() {
+		List<Dimension> coded = this.catalog.dimensions()
+			.stream()
+			.filter(d -> d.values() != null && this.catalog.hasVocabulary(d.values()))
+			.toList();
+		assertThat(coded).hasSizeGreaterThan(5);
+		for (Dimension dimension : coded) {
+			Label vocabulary = this.catalog.vocabulary(dimension.values()).label();
+			assertThat(dimension.label().in(java.util.Locale.forLanguageTag("ru"))).as(dimension.code())
+				.isEqualTo(vocabulary.in(java.util.Locale.forLanguageTag("ru")));
+			assertThat(dimension.label().in(java.util.Locale.ENGLISH)).as(dimension.code())
+				.isEqualTo(vocabulary.in(java.util.Locale.ENGLISH));
+		}
+	}
+
 	@Test
 	void everyVocabularyTheRegistryNeedsExistsInBothLanguages() {
 		for (String name : List.of(Catalog.INCIDENT_TYPES, Catalog.AGREEMENT_STATUSES, Catalog.CASE_KINDS,
