@@ -22,6 +22,7 @@ import org.khronika.catalog.Catalog;
 import org.khronika.registry.CaseEventType;
 import org.khronika.registry.CaseStatus;
 import org.khronika.registry.Dossier;
+import org.khronika.registry.Field;
 import org.khronika.registry.FieldType;
 import org.khronika.registry.FieldProblem;
 import org.khronika.registry.History;
@@ -334,8 +335,9 @@ class RecordPages {
 		if (form.containsKey(FIND) || form.containsKey(CHOOSE)) {
 			return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
 		}
-		if (callsForMoreFields(kind, form) || (verdictCase(actor, kind, form) != null
-				&& callsForMoreFields(RecordKind.CASE, form, decided(form), form.getFirst(SHOWN)))) {
+		RecordView verdictCase = verdictCase(actor, kind, form);
+		if (callsForMoreFields(kind, form, chosen(kind, form), kind.fields())
+				|| (verdictCase != null && callsForMoreFields(RecordKind.CASE, form, decided(form), outcomeFields()))) {
 			model.addAttribute("moreFields", true);
 			return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
 		}
@@ -358,7 +360,6 @@ class RecordPages {
 			}
 		}
 		boolean extension = extension(kind, form);
-		RecordView verdictCase = verdictCase(actor, kind, form);
 		SaveResult result = extension ? this.registry.together(actor, hearingWithExtension(form))
 				: (verdictCase != null) ? this.registry.together(actor, verdictWithOutcome(verdictCase, form))
 						: this.registry.record(actor, RecordDraft.fromForm(kind, form));
@@ -376,7 +377,7 @@ class RecordPages {
 			// the case shows what was added (a hearing with an extension: both) and
 			// offers the next
 			redirect.addFlashAttribute("saved", true);
-			return "redirect:/cases/" + form.getFirst("caseId").strip();
+			return "redirect:/cases/" + RecordId.parseUuid(RecordForm.chosen(form).apply("caseId")).orElseThrow();
 		}
 		if (form.containsKey(ANOTHER)) {
 			redirect.addFlashAttribute("savedRecord", "/" + plural + "/" + saved.id());
@@ -620,7 +621,7 @@ class RecordPages {
 		if (form.containsKey(FIND) || form.containsKey(CHOOSE)) {
 			return form(actor, kind, form, hidden(dossier), record, Map.of(), null, model, locale);
 		}
-		if (callsForMoreFields(kind, form)) {
+		if (callsForMoreFields(kind, form, chosen(kind, form), kind.fields())) {
 			model.addAttribute("moreFields", true);
 			return form(actor, kind, form, hidden(dossier), record, Map.of(), null, model, locale);
 		}
@@ -651,22 +652,24 @@ class RecordPages {
 	}
 
 	/**
-	 * Whether what was chosen on a submitted form calls for a field the form did not show
-	 * (a fine chosen, the amount not yet asked for): then it is shown first.
+	 * Whether what was {@code chosen} on a submitted form calls for one of {@code fields}
+	 * that the form did not show (a fine chosen, the amount not yet asked for): then it
+	 * is shown first.
 	 */
-	private static boolean callsForMoreFields(RecordKind kind, MultiValueMap<String, String> form) {
-		return callsForMoreFields(kind, form, chosen(kind, form), form.getFirst(SHOWN));
-	}
-
 	private static boolean callsForMoreFields(RecordKind kind, MultiValueMap<String, String> form,
-			java.util.function.Function<String, String> chosen, String shownList) {
+			java.util.function.Function<String, String> chosen, List<Field> fields) {
+		String shownList = form.getFirst(SHOWN);
 		if (shownList == null) {
 			return false;
 		}
 		Set<String> shown = Set.of(shownList.split(","));
-		return kind.fields()
-			.stream()
+		return fields.stream()
 			.anyMatch(f -> kind.conditional(f) && !shown.contains(f.name()) && kind.applies(chosen, f));
+	}
+
+	/** The case's fields that say what a verdict decided. */
+	private static List<Field> outcomeFields() {
+		return RecordKind.CASE.fields().stream().filter(f -> OUTCOME.contains(f.name())).toList();
 	}
 
 	/** The case's fields a verdict form also asks for: what the court decided. */
@@ -818,8 +821,10 @@ class RecordPages {
 			model.addAttribute("heading", presenter.message("caseEvent.hearingWithExtension"));
 			model.addAttribute("action", "/" + kind.plural());
 			model.addAttribute("version", null);
-			String caseId = RecordForm.chosen(values).apply("caseId");
-			model.addAttribute("cancelUrl", (caseId != null) ? "/cases/" + caseId : "/case-events");
+			model.addAttribute("cancelUrl",
+					RecordId.parseUuid(RecordForm.chosen(values).apply("caseId"))
+						.map(id -> "/cases/" + id)
+						.orElse("/case-events"));
 		}
 		else if (record == null) {
 			model.addAttribute("heading", presenter.message("kind." + kind.code() + ".new"));

@@ -255,14 +255,17 @@ class RecordPagesIT {
 						List.of("fine"), "_shown", List.of(shown)));
 		assertThat(askedForAmount.status()).isEqualTo(200);
 		assertThat(askedForAmount.body()).contains("name=\"fineAmount\"");
+		String shownNow = askedForAmount.body().replaceAll("(?s).*name=\"_shown\" value=\"([^\"]*)\".*", "$1");
+		assertThat(shownNow).as("what a browser sends back").contains("fineAmount");
 		Response badAmount = this.session.post("/case-events",
 				Map.of("caseId", List.of(caseId), "type", List.of("verdict"), "date", List.of("2025-06-01"), "outcome",
-						List.of("fine"), "fineAmount", List.of("много")));
+						List.of("fine"), "fineAmount", List.of("много"), "_shown", List.of(shownNow)));
 		assertThat(badAmount.status()).isEqualTo(422);
 		assertThat(changes()).as("not the verdict without the case's outcome").isEqualTo(entries);
 
-		Response saved = this.session.post("/case-events", Map.of("caseId", List.of(caseId), "type", List.of("verdict"),
-				"date", List.of("2025-06-01"), "outcome", List.of("fine"), "fineAmount", List.of("30000")));
+		Response saved = this.session.post("/case-events",
+				Map.of("caseId", List.of(caseId), "type", List.of("verdict"), "date", List.of("2025-06-01"), "outcome",
+						List.of("fine"), "fineAmount", List.of("30000"), "_shown", List.of(shownNow)));
 
 		assertThat(path(saved)).isEqualTo(courtCase);
 		assertThat(changes()).as("the verdict and the case's new version").isEqualTo(entries + 2);
