@@ -111,12 +111,25 @@ abstract class Kind<D extends RecordDetails> {
 		return List.of();
 	}
 
+	/** {@link #conditions()} by field, made once (a kind is a singleton). */
+	private Map<String, Shown> shown;
+
+	private Map<String, Shown> shown() {
+		if (this.shown == null) {
+			Map<String, Shown> byField = new LinkedHashMap<>();
+			conditions().forEach(condition -> byField.put(condition.field(), condition));
+			this.shown = Map.copyOf(byField);
+		}
+		return this.shown;
+	}
+
 	/**
 	 * Whether {@code field} applies to these details; a page leaves out those that do
 	 * not.
 	 */
 	final boolean applies(D details, Field field) {
-		return applies(values(details)::text, field);
+		Shown shown = shown().get(field.name());
+		return shown == null || applies(values(details)::text, field);
 	}
 
 	/**
@@ -124,13 +137,12 @@ abstract class Kind<D extends RecordDetails> {
 	 * where none is): a form shows only the fields that apply to what was chosen.
 	 */
 	final boolean applies(Function<String, String> chosen, Field field) {
-		for (Shown shown : conditions()) {
-			if (shown.field().equals(field.name())) {
-				String code = chosen.apply(shown.on());
-				return (code == null) ? shown.unchosen() : shown.holds().test(code);
-			}
+		Shown shown = shown().get(field.name());
+		if (shown == null) {
+			return true;
 		}
-		return true;
+		String code = chosen.apply(shown.on());
+		return (code == null) ? shown.unchosen() : shown.holds().test(code);
 	}
 
 	/** The record's title on pages: a name, or a date and what happened. */

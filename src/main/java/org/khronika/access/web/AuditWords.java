@@ -19,6 +19,9 @@ final class AuditWords {
 	 */
 	private static final Pattern SCOPED = Pattern.compile("([a-z][a-z-]*): (.*)");
 
+	/** A file of an intake report, and whether the original was read. */
+	private static final Pattern REPORT_FILE = Pattern.compile("report file (\\d+)( \\(original\\))?");
+
 	/** An account's login, or a token's id, and a role. */
 	private static final Pattern ROLE = Pattern.compile("(\\S+) ([a-z]+)");
 
@@ -51,7 +54,7 @@ final class AuditWords {
 				return withRole.group(1) + " (" + role + ")";
 			}
 		}
-		Matcher file = Pattern.compile("report file (\\d+)( \\(original\\))?").matcher(detail);
+		Matcher file = REPORT_FILE.matcher(detail);
 		if (file.matches()) {
 			return word((file.group(2) != null) ? "audit.detail.reportOriginal" : "audit.detail.reportFile", detail,
 					file.group(1));
