@@ -197,6 +197,20 @@ public class Sessions {
 	}
 
 	/**
+	 * New recovery codes for {@code actor}'s account, given a second-factor code: as
+	 * throttled as a login's code, so that a stolen session cannot try codes at speed.
+	 * @return the codes, shown once; empty if the code was wrong
+	 */
+	public List<String> regenerateRecoveryCodes(Actor actor, String code) {
+		waitFor(actor.login());
+		List<String> codes = this.factors.regenerateRecoveryCodes(actor.login(), code);
+		if (codes.isEmpty()) {
+			this.throttle.failed(actor.login());
+		}
+		return codes;
+	}
+
+	/**
 	 * The sessions of {@code actor}'s account that still stand, on this server (each
 	 * server holds its own), the one of {@code request} first.
 	 */

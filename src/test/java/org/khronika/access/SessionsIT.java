@@ -178,6 +178,20 @@ class SessionsIT {
 	}
 
 	@Test
+	void wrongCodesForNewRecoveryCodesSlowFurtherTriesAsAtLogin() {
+		Staff editor = Staff.add(this.context, "guessing-session", Role.EDITOR);
+		WebSession stolen = new WebSession(this.port).login(editor);
+		for (int i = 0; i < 5; i++) {
+			assertThat(stolen.post("/account/recovery-codes", Map.of("code", List.of("00000" + i))).status())
+				.isEqualTo(422);
+		}
+
+		long sixth = timed(() -> stolen.post("/account/recovery-codes", Map.of("code", List.of("000009"))));
+
+		assertThat(sixth).as("the sixth wrong code waits a second").isGreaterThanOrEqualTo(1000);
+	}
+
+	@Test
 	void theAccountPageListsTheAccountsSessionsAndEndsAnotherAtOnce() {
 		Staff editor = Staff.add(this.context, "two-devices", Role.EDITOR);
 		WebSession phone = new WebSession(this.port).login(editor);

@@ -129,7 +129,7 @@ class AccountPage {
 	@PostMapping("/account/recovery-codes")
 	String regenerateRecoveryCodes(@RequestParam(defaultValue = "") String code, Actor actor, Model model,
 			Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		List<String> codes = this.factors.regenerateRecoveryCodes(actor.login(), code);
+		List<String> codes = this.sessions.regenerateRecoveryCodes(actor, code);
 		if (codes.isEmpty()) {
 			return refused(actor, model, request, response, message("recovery.codeWrong", locale));
 		}
