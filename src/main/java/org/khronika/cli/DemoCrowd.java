@@ -110,28 +110,23 @@ final class DemoCrowd {
 					.with("sources", source));
 			}
 		}
-		List<String> incidents = new ArrayList<>();
-		int incidentCount = this.persons * 2 / 5;
-		for (int i = 0; i < incidentCount; i++) {
-			int person = this.random.nextInt(this.persons);
-			boolean street = this.random.nextInt(3) > 0;
-			incidents.add(this.save.apply(RecordDraft.empty(RecordKind.INCIDENT)
+		// protests where people were detained whom no record names
+		for (int i = 0; i < this.persons / 5; i++) {
+			this.save.apply(RecordDraft.empty(RecordKind.INCIDENT)
 				.with("date", day(WAR, this.today.minusDays(30)).toString())
-				.with("region", regions.get(person))
-				.with("type", street ? pick(STREET) : pick(SPEECH))
-				.with("detained", String.valueOf(street ? 1 + this.random.nextInt(40) : 1))
-				.with("persons", persons.get(person))
-				.with("sources", source)));
+				.with("region", pick(REGIONS))
+				.with("type", pick(STREET))
+				.with("detained", String.valueOf(1 + this.random.nextInt(60)))
+				.with("sources", source));
 		}
 		for (int i = 0; i < this.persons; i++) {
 			if (this.random.nextInt(6) == 0 && !regions.get(i).equals(FEW)) {
 				continue;
 			}
-			String incident = (i < incidentCount) ? incidents.get(i) : null;
 			switch (this.random.nextInt(10)) {
 				case 0 -> inquiry(persons.get(i), regions.get(i), source);
-				case 1, 2, 3 -> criminal(persons.get(i), regions.get(i), incident, source);
-				default -> administrative(persons.get(i), regions.get(i), incident, source);
+				case 1, 2, 3 -> criminal(persons.get(i), regions.get(i), source);
+				default -> administrative(persons.get(i), regions.get(i), source);
 			}
 		}
 	}
@@ -139,8 +134,9 @@ final class DemoCrowd {
 	/**
 	 * A picket or a post, a fine: opened on the day of the detention, decided in weeks.
 	 */
-	private void administrative(String person, String region, String incident, String source) {
+	private void administrative(String person, String region, String source) {
 		LocalDate opened = day(WAR, this.today.minusDays(60));
+		String incident = incident(person, region, opened, STREET, source);
 		boolean decided = this.random.nextInt(5) > 0;
 		RecordDraft draft = courtCase(person, region, "administrative", opened, trigger())
 			.with("charges", (this.random.nextInt(4) > 0) ? "koap-20.3.3" : "koap-20.2")
@@ -165,8 +161,9 @@ final class DemoCrowd {
 	 * A criminal case: a search or a detention, custody or house arrest extended at
 	 * hearings, and for most a sentence.
 	 */
-	private void criminal(String person, String region, String incident, String source) {
+	private void criminal(String person, String region, String source) {
 		LocalDate opened = day(WAR, this.today.minusDays(200));
+		String incident = incident(person, region, opened.minusDays(this.random.nextInt(30)), SPEECH, source);
 		int stage = this.random.nextInt(3);
 		String status = switch (stage) {
 			case 0 -> "investigation";
@@ -207,6 +204,24 @@ final class DemoCrowd {
 		else if (stage == 1) {
 			this.save.apply(event(courtCase, "hearing-scheduled", this.today.plusDays(1 + this.random.nextInt(40))));
 		}
+	}
+
+	/**
+	 * For about half the cases, the incident the case arose from, with the person in it,
+	 * on {@code day}; else null.
+	 */
+	private String incident(String person, String region, LocalDate day, List<String> types, String source) {
+		if (this.random.nextBoolean()) {
+			return null;
+		}
+		boolean street = types == STREET;
+		return this.save.apply(RecordDraft.empty(RecordKind.INCIDENT)
+			.with("date", day.toString())
+			.with("region", region)
+			.with("type", pick(types))
+			.with("detained", String.valueOf(street ? 1 + this.random.nextInt(40) : 1))
+			.with("persons", person)
+			.with("sources", source));
 	}
 
 	/** A denunciation checked and let go: questioned, released, no case opened. */

@@ -33,8 +33,15 @@ class LoginPage {
 		this.sessions = sessions;
 	}
 
+	/**
+	 * The password form. Its session (which holds the form's token) is made before the
+	 * page is written: a long address, which the language switch repeats, can fill the
+	 * response's buffer before the form, and a session's cookie cannot follow a response
+	 * already on its way.
+	 */
 	@GetMapping("/login")
-	String login() {
+	String login(HttpServletRequest request) {
+		request.getSession();
 		return "login";
 	}
 

@@ -199,7 +199,7 @@ class RecordPages {
 	/**
 	 * A list, every page of it, as the reader sees it, as a CSV or XLSX file: the same
 	 * filters and order as the page ({@code export=csv|xlsx} beside them). Audited as an
-	 * export; refused past {@value #MOST_EXPORTED} rows, with the advice to narrow it.
+	 * export; refused past {@value #MOST_EXPORTED} rows, in words that say to narrow it.
 	 */
 	@GetMapping(path = "/" + KINDS, params = "export")
 	org.springframework.http.ResponseEntity<byte[]> export(@PathVariable String plural,
@@ -223,7 +223,12 @@ class RecordPages {
 			presenter.know(listing.referenced());
 			listing.page().items().forEach(r -> rows.add(presenter.row(r).cells()));
 			if (rows.size() > MOST_EXPORTED) {
-				throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE);
+				// said in words, in place of the file: what to do about it
+				return org.springframework.http.ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+					.contentType(new org.springframework.http.MediaType("text", "plain",
+							java.nio.charset.StandardCharsets.UTF_8))
+					.body(presenter.message("export.tooMany", MOST_EXPORTED)
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			}
 			if (!listing.page().hasNext()) {
 				break;

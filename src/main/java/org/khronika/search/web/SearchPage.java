@@ -129,7 +129,7 @@ class SearchPage {
 	/**
 	 * What a search found, every page of it as the reader may see it, as a CSV or XLSX
 	 * file: kind, title and details. Each page of results is audited as the search it is;
-	 * refused past {@value #MOST_EXPORTED} rows.
+	 * refused past {@value #MOST_EXPORTED} rows, and while the index is being built.
 	 */
 	@GetMapping(path = "/search", params = "export")
 	ResponseEntity<byte[]> export(@RequestParam(name = "s", defaultValue = "") String token,
@@ -148,13 +148,22 @@ class SearchPage {
 		List<List<String>> rows = new ArrayList<>();
 		for (int page = 0;; page++) {
 			Search.Result result = this.search.search(actor, asked.request(page, Search.Request.MAX_SIZE));
+			if (!result.ready()) {
+				// the index is still being built: no file of what it holds so far; the
+				// search's page says so
+				return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(asked.page(0))).build();
+			}
 			labels.know(result.listing().referenced());
 			for (RecordView record : result.listing().page().items()) {
 				rows.add(List.of(labels.message("kind." + record.kind().code() + ".one"), labels.title(record),
 						String.join(" · ", labels.details(record))));
 			}
 			if (rows.size() > MOST_EXPORTED) {
-				throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE);
+				// said in words, in place of the file: what to do about it
+				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+					.contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+					.body(labels.message("export.tooMany", MOST_EXPORTED)
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			}
 			if (!result.listing().page().hasNext()) {
 				break;
