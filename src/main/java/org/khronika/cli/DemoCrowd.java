@@ -76,19 +76,20 @@ final class DemoCrowd {
 
 	private final Random random = new Random(SEED);
 
-	private final int persons;
+	/** How many persons the crowd has. */
+	private final int size;
 
 	DemoCrowd(Function<RecordDraft, String> save, LocalDate today, int persons) {
 		this.save = save;
 		this.today = today;
-		this.persons = persons;
+		this.size = persons;
 	}
 
 	/** Records the crowd through {@code save}, each record as any entry path would. */
 	void load(String source) {
 		List<String> persons = new ArrayList<>();
 		List<String> regions = new ArrayList<>();
-		for (int i = 0; i < this.persons; i++) {
+		for (int i = 0; i < this.size; i++) {
 			String region = (i % 100 == 50) ? FEW : pick(REGIONS);
 			String name = name();
 			RecordDraft person = RecordDraft.empty(RecordKind.PERSON)
@@ -111,7 +112,7 @@ final class DemoCrowd {
 			}
 		}
 		// protests where people were detained whom no record names
-		for (int i = 0; i < this.persons / 5; i++) {
+		for (int i = 0; i < this.size / 5; i++) {
 			this.save.apply(RecordDraft.empty(RecordKind.INCIDENT)
 				.with("date", day(WAR, this.today.minusDays(30)).toString())
 				.with("region", pick(REGIONS))
@@ -119,7 +120,7 @@ final class DemoCrowd {
 				.with("detained", String.valueOf(1 + this.random.nextInt(60)))
 				.with("sources", source));
 		}
-		for (int i = 0; i < this.persons; i++) {
+		for (int i = 0; i < this.size; i++) {
 			if (this.random.nextInt(6) == 0 && !regions.get(i).equals(FEW)) {
 				continue;
 			}
