@@ -137,7 +137,7 @@ final class DemoCrowd {
 	 */
 	private void administrative(String person, String region, String source) {
 		LocalDate opened = day(WAR, this.today.minusDays(60));
-		String incident = incident(person, region, opened, STREET, source);
+		String incident = incident(person, region, opened, true, source);
 		boolean decided = this.random.nextInt(5) > 0;
 		RecordDraft draft = courtCase(person, region, "administrative", opened, trigger())
 			.with("charges", (this.random.nextInt(4) > 0) ? "koap-20.3.3" : "koap-20.2")
@@ -164,7 +164,7 @@ final class DemoCrowd {
 	 */
 	private void criminal(String person, String region, String source) {
 		LocalDate opened = day(WAR, this.today.minusDays(200));
-		String incident = incident(person, region, opened.minusDays(this.random.nextInt(30)), SPEECH, source);
+		String incident = incident(person, region, opened.minusDays(this.random.nextInt(30)), false, source);
 		int stage = this.random.nextInt(3);
 		String status = switch (stage) {
 			case 0 -> "investigation";
@@ -209,17 +209,17 @@ final class DemoCrowd {
 
 	/**
 	 * For about half the cases, the incident the case arose from, with the person in it,
-	 * on {@code day}; else null.
+	 * on {@code day}: a street protest or (not {@code street}) something said or written;
+	 * else null.
 	 */
-	private String incident(String person, String region, LocalDate day, List<String> types, String source) {
+	private String incident(String person, String region, LocalDate day, boolean street, String source) {
 		if (this.random.nextBoolean()) {
 			return null;
 		}
-		boolean street = types == STREET;
 		return this.save.apply(RecordDraft.empty(RecordKind.INCIDENT)
 			.with("date", day.toString())
 			.with("region", region)
-			.with("type", pick(types))
+			.with("type", pick(street ? STREET : SPEECH))
 			.with("detained", String.valueOf(street ? 1 + this.random.nextInt(40) : 1))
 			.with("persons", person)
 			.with("sources", source));

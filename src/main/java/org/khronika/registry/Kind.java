@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -128,8 +129,19 @@ abstract class Kind<D extends RecordDetails> {
 	 * not.
 	 */
 	final boolean applies(D details, Field field) {
-		Shown shown = shown().get(field.name());
-		return shown == null || applies(values(details)::text, field);
+		return !conditional(field) || applies(values(details)::text, field);
+	}
+
+	/** Whether {@code field} applies only on some codes of another field. */
+	final boolean conditional(Field field) {
+		return shown().containsKey(field.name());
+	}
+
+	/** The coded fields whose choice decides whether other fields apply. */
+	final Set<String> choosing() {
+		Set<String> choosing = new java.util.LinkedHashSet<>();
+		shown().values().forEach(shown -> choosing.add(shown.on()));
+		return choosing;
 	}
 
 	/**

@@ -113,14 +113,12 @@ public enum RecordKind {
 
 	/** Whether {@code field} applies only on some codes of another field. */
 	public boolean conditional(Field field) {
-		return Kinds.of(this).conditions().stream().anyMatch(shown -> shown.field().equals(field.name()));
+		return Kinds.of(this).conditional(field);
 	}
 
 	/** The coded fields whose choice decides whether other fields apply. */
 	public Set<String> choosing() {
-		Set<String> choosing = new java.util.LinkedHashSet<>();
-		Kinds.of(this).conditions().forEach(shown -> choosing.add(shown.on()));
-		return choosing;
+		return Kinds.of(this).choosing();
 	}
 
 	/** The columns of this kind's list page after the title. */
