@@ -1,5 +1,6 @@
 package org.khronika.access.web;
 
+import org.khronika.intake.Reports;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,14 @@ class AuditWordsTest {
 		assertThat(this.words.detail("report file 2 (original)")).isEqualTo("сообщение, файл 2 (оригинал)");
 		assertThat(this.words.detail("same-person")).isEqualTo("Люди: тот же, записанный также как");
 		assertThat(this.words.detail("recovery-code")).isEqualTo("код восстановления");
+		assertThat(this.words.detail("report: " + Reports.NO_ONE)).as("a report given to no one (no login has a space)")
+			.isEqualTo("сообщение: никому");
+		assertThat(this.words.detail("report: alice")).as("a report given to a login").isEqualTo("сообщение: alice");
 	}
 
 	@Test
 	void dataStaysAsRecordedAndAnUnknownCodeIsShownAsItIs() {
 		assertThat(this.words.detail("ru-admin admin")).as("a login and a role").isEqualTo("ru-admin (администратор)");
-		assertThat(this.words.detail("report: no one")).isEqualTo("сообщение: no one");
 		assertThat(this.words.action("a-new-action")).isEqualTo("a-new-action");
 		assertThat(this.words.detail(null)).isNull();
 	}
