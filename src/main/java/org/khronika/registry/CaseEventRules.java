@@ -31,17 +31,28 @@ final class CaseEventRules {
 		if (event.date().isAfter(today) && !event.type().mayBeAhead()) {
 			problems.add(FieldProblem.of("date", "date_in_future"));
 		}
-		if (file.courtCase().proceedings() == Proceedings.INQUIRY && !IN_INQUIRY.contains(event.type())) {
-			problems.add(FieldProblem.of("type", "not_in_inquiry"));
-			return problems;
+		problems.addAll(against(event.type(), file, event.date()));
+		return problems;
+	}
+
+	/**
+	 * What stands against an event of {@code type} on {@code day} in {@code file}, the
+	 * day aside: in an inquiry, anything but a detention, questioning, search or release;
+	 * a verdict before the case reached court; an extension with no measure of restraint
+	 * in force; an appeal before a verdict.
+	 */
+	static List<FieldProblem> against(CaseEventType type, CaseFile file, LocalDate day) {
+		if (file.courtCase().proceedings() == Proceedings.INQUIRY && !IN_INQUIRY.contains(type)) {
+			return List.of(FieldProblem.of("type", "not_in_inquiry"));
 		}
-		if (event.type() == CaseEventType.VERDICT && !file.reachedCourt()) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (type == CaseEventType.VERDICT && !file.reachedCourt()) {
 			problems.add(FieldProblem.of("type", "verdict_needs_court"));
 		}
-		if (event.type() == CaseEventType.EXTENSION && file.restraintOn(event.date()).isEmpty()) {
+		if (type == CaseEventType.EXTENSION && file.restraintOn(day).isEmpty()) {
 			problems.add(FieldProblem.of("type", "extension_needs_measure"));
 		}
-		if (event.type() == CaseEventType.APPEAL && !file.verdictBy(event.date())) {
+		if (type == CaseEventType.APPEAL && !file.verdictBy(day)) {
 			problems.add(FieldProblem.of("type", "appeal_needs_verdict"));
 		}
 		return problems;

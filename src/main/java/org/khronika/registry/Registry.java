@@ -702,13 +702,28 @@ public class Registry {
 	 * those they may still see; sealed fields as in lists (audited).
 	 */
 	public List<RecordView> changedBy(Actor actor, int limit) {
-		Visibility.Condition condition = this.visibility.anyKind(actor);
+		return changedBy(actor, null, limit);
+	}
+
+	/**
+	 * The records of {@code kind} (null: any) {@code actor} changed last, newest first,
+	 * at most {@code limit}, of those they may still see; sealed fields as in lists. What
+	 * the overview lists, and what a form's link field offers before anything is searched
+	 * for (the source just recorded, the person just added). Audited.
+	 */
+	public List<RecordView> changedBy(Actor actor, RecordKind kind, int limit) {
+		Visibility.Condition condition = (kind != null) ? this.visibility.condition(actor, kind)
+				: this.visibility.anyKind(actor);
 		List<Object> arguments = new ArrayList<>(List.of(actor.login()));
+		if (kind != null) {
+			arguments.add(kind.code());
+		}
 		arguments.addAll(condition.arguments());
 		List<RecordView> changed = this.store.views(
-				"SELECT r.* FROM registry_record r WHERE r.updated_by = ? AND " + condition.sql()
+				"SELECT r.* FROM registry_record r WHERE r.updated_by = ? AND "
+						+ ((kind != null) ? "r.kind = ? AND " : "") + condition.sql()
 						+ " ORDER BY r.last_seq DESC LIMIT " + Math.max(1, limit),
-				arguments, kind -> Kinds.of(kind).sealedInList(), redacted(actor));
+				arguments, k -> Kinds.of(k).sealedInList(), redacted(actor));
 		audit(actor, "list", "changed-by", changed, List.of());
 		return changed;
 	}

@@ -21,7 +21,8 @@ import org.khronika.registry.Registry;
  * A kind's form, field by field, from its fields: the widget each type takes, the choices
  * of coded fields, what was typed, and the links the editor cannot see, which the form
  * shows as kept and never offers to remove. A link field is a search: the records chosen,
- * a box to find more, and what was found; no form lists every record.
+ * a box to find more, and what was found (before a search, the few the reader changed
+ * last); no form lists every record.
  */
 final class RecordForm {
 
@@ -71,9 +72,15 @@ final class RecordForm {
 	 * @param multiple several records may be chosen (checkboxes), or one (radio buttons)
 	 * @param building the search index is still being built: nothing found means nothing
 	 * yet
+	 * @param recent before anything is searched for, the records of the field's kind the
+	 * reader changed last (the source just recorded, the person just added), not chosen
 	 */
-	record Picker(boolean multiple, List<Option> chosen, String query, List<Option> found, boolean building) {
+	record Picker(boolean multiple, List<Option> chosen, String query, List<Option> found, boolean building,
+			List<Option> recent) {
 	}
+
+	/** The most records a picker offers from the reader's last changes. */
+	static final int RECENT = 3;
 
 	/** The most records a picker's search offers. */
 	static final int CANDIDATES = 10;
@@ -168,7 +175,16 @@ final class RecordForm {
 				.map(r -> new Option(r.id().toString(), candidate(r)))
 				.toList();
 		}
-		return new Picker(field.type() == FieldType.REFERENCES, chosen, query, found, building);
+		List<Option> recent = List.of();
+		if (found == null) {
+			recent = this.registry.changedBy(this.actor, target, RECENT + chosenIds.size())
+				.stream()
+				.filter(r -> !chosenIds.contains(r.id().toString()))
+				.limit(RECENT)
+				.map(r -> new Option(r.id().toString(), candidate(r)))
+				.toList();
+		}
+		return new Picker(field.type() == FieldType.REFERENCES, chosen, query, found, building, recent);
 	}
 
 	/**

@@ -19,6 +19,8 @@ import org.khronika.access.Account;
 import org.khronika.access.Accounts;
 import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
+import org.khronika.registry.CaseDetails;
+import org.khronika.registry.CaseEventDetails;
 import org.khronika.registry.CaseEventType;
 import org.khronika.registry.CaseStatus;
 import org.khronika.registry.Dossier;
@@ -30,6 +32,8 @@ import org.khronika.registry.HistoryItem;
 import org.khronika.registry.InvalidQuery;
 import org.khronika.registry.ListExport;
 import org.khronika.registry.ListQuery;
+import org.khronika.registry.NextEvents;
+import org.khronika.registry.Proceedings;
 import org.khronika.registry.Listing;
 import org.khronika.registry.PersonDetails;
 import org.khronika.registry.PersonId;
@@ -102,6 +106,12 @@ class RecordPages {
 	 * action that records the hearing and the extension, together.
 	 */
 	static final String EXTENSION = "_extension";
+
+	/**
+	 * The new person form's "Save and open a case": saved, the case form opens with the
+	 * person chosen.
+	 */
+	static final String OPEN_CASE = "_openCase";
 
 	/**
 	 * A case event form opened from its case's page: once saved, the case's page again,
@@ -365,9 +375,12 @@ class RecordPages {
 			}
 		}
 		boolean extension = extension(kind, form);
+		RecordView closedInquiry = form.containsKey(CLOSE_INQUIRY) ? releasingInquiry(actor, kind, form) : null;
 		SaveResult result = extension ? this.registry.together(actor, hearingWithExtension(form))
 				: (verdictCase != null) ? this.registry.together(actor, verdictWithOutcome(verdictCase, form))
-						: this.registry.record(actor, RecordDraft.fromForm(kind, form));
+						: (closedInquiry != null)
+								? this.registry.together(actor, releaseClosingInquiry(closedInquiry, form))
+								: this.registry.record(actor, RecordDraft.fromForm(kind, form));
 		if (result instanceof SaveResult.Refused refused) {
 			if (refused.refusal() != Refusal.INVALID) {
 				throw refusal(refused);
@@ -377,12 +390,17 @@ class RecordPages {
 			return form(actor, kind, form, Set.of(), null, errors(problems, locale), null, model, locale);
 		}
 		SaveResult.Saved saved = (SaveResult.Saved) result;
-		if (extension || verdictCase != null
+		if (extension || verdictCase != null || closedInquiry != null
 				|| (kind == RecordKind.CASE_EVENT && form.containsKey(TO_CASE) && !form.containsKey(ANOTHER))) {
 			// the case shows what was added (a hearing with an extension: both) and
 			// offers the next
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/cases/" + RecordId.parseUuid(RecordForm.chosen(form).apply("caseId")).orElseThrow();
+		}
+		if (kind == RecordKind.PERSON && form.containsKey(OPEN_CASE)
+				&& this.registry.mayCreate(actor, RecordKind.CASE)) {
+			redirect.addFlashAttribute("savedRecord", "/" + plural + "/" + saved.id());
+			return "redirect:/cases/new?person=" + saved.id();
 		}
 		if (form.containsKey(ANOTHER)) {
 			redirect.addFlashAttribute("savedRecord", "/" + plural + "/" + saved.id());
@@ -416,7 +434,11 @@ class RecordPages {
 		model.addAttribute("title", presenter.title(record));
 		model.addAttribute("summary",
 				record.kind().summary(record.details(), related, presenter, LocalDate.now(this.clock)));
-		model.addAttribute("fields", presenter.fields(record));
+		List<RecordPresenter.FieldView> fields = presenter.fields(record);
+		model.addAttribute("fields", fields);
+		model.addAttribute("casesFor",
+				(kind == RecordKind.INCIDENT && !record.shredded() && this.registry.mayCreate(actor, RecordKind.CASE))
+						? casesFor(record.id(), fields, presenter) : List.of());
 		model.addAttribute("mayEdit", !record.shredded() && this.registry.mayEdit(actor, record.id()));
 		boolean mayShare = this.registry.mayShare(actor, record.id());
 		model.addAttribute("mayShare", mayShare);
@@ -424,7 +446,8 @@ class RecordPages {
 		model.addAttribute("mayAddEvent", this.registry.mayCreate(actor, RecordKind.CASE_EVENT));
 		model.addAttribute("caseActions",
 				(kind == RecordKind.CASE && !record.shredded() && this.registry.mayCreate(actor, RecordKind.CASE_EVENT))
-						? caseActions(record.id(), presenter) : List.of());
+						? caseActions(record, around.getOrDefault(RecordKind.CASE_EVENT, List.of()), presenter)
+						: List.of());
 		model.addAttribute("restricted", record.restricted());
 		model.addAttribute("named", dossier.named());
 		if (mayShare) {
@@ -451,22 +474,55 @@ class RecordPages {
 	/**
 	 * A case page's one-step additions, each a case event form with the case and the kind
 	 * of event chosen: the daily work of the lawyers who follow a case, from the arrest
-	 * to the verdict.
+	 * to the verdict, as far as the case admits them today (an inquiry has no hearings; a
+	 * verdict needs a case in court; an extension, a measure in force, which its form
+	 * then holds already). A questioning outside an inquiry is added through the general
+	 * form, to keep the row short.
 	 */
-	private static List<RecordForm.Option> caseActions(RecordId courtCase, RecordPresenter presenter) {
-		String form = "/case-events/new?caseId=" + courtCase;
+	private List<RecordForm.Option> caseActions(RecordView courtCase, List<RecordView> events,
+			RecordPresenter presenter) {
+		CaseDetails details = (CaseDetails) courtCase.details();
+		NextEvents next = NextEvents.of(details,
+				events.stream()
+					.filter(e -> !e.shredded() && e.details() instanceof CaseEventDetails)
+					.map(e -> (CaseEventDetails) e.details())
+					.toList(),
+				LocalDate.now(this.clock));
+		String form = "/case-events/new?caseId=" + courtCase.id();
+		String extension = (next.measureInForce() != null) ? "&measure=" + next.measureInForce().code() : "";
 		List<RecordForm.Option> actions = new ArrayList<>();
-		for (CaseEventType type : List.of(CaseEventType.DETENTION, CaseEventType.MEASURE_OF_RESTRAINT,
-				CaseEventType.HEARING_SCHEDULED, CaseEventType.HEARING_HELD, CaseEventType.EXTENSION,
-				CaseEventType.RELEASE, CaseEventType.VERDICT)) {
-			actions.add(new RecordForm.Option(form + "&type=" + type.code(),
+		for (CaseEventType type : List.of(CaseEventType.DETENTION, CaseEventType.QUESTIONING, CaseEventType.SEARCH,
+				CaseEventType.MEASURE_OF_RESTRAINT, CaseEventType.HEARING_SCHEDULED, CaseEventType.HEARING_HELD,
+				CaseEventType.EXTENSION, CaseEventType.RELEASE, CaseEventType.VERDICT, CaseEventType.APPEAL)) {
+			if (!next.admit(type)
+					|| (type == CaseEventType.QUESTIONING && details.proceedings() != Proceedings.INQUIRY)) {
+				continue;
+			}
+			actions.add(new RecordForm.Option(
+					form + "&type=" + type.code() + ((type == CaseEventType.EXTENSION) ? extension : ""),
 					presenter.term(CaseEventType.VOCABULARY, type.code())));
-			if (type == CaseEventType.HEARING_HELD) {
-				actions.add(new RecordForm.Option(form + "&" + EXTENSION + "=true",
+			if (type == CaseEventType.HEARING_HELD && next.admit(CaseEventType.EXTENSION)) {
+				actions.add(new RecordForm.Option(form + "&" + EXTENSION + "=true" + extension,
 						presenter.message("case.add.hearingWithExtension")));
 			}
 		}
 		return actions;
+	}
+
+	/**
+	 * An incident page's "open a case" for each person in it the reader may see: the case
+	 * form with the person and the incident chosen.
+	 */
+	private static List<RecordForm.Option> casesFor(RecordId incident, List<RecordPresenter.FieldView> fields,
+			RecordPresenter presenter) {
+		return fields.stream()
+			.filter(f -> "persons".equals(f.name()))
+			.flatMap(f -> f.values().stream())
+			.filter(v -> v.href() != null)
+			.map(v -> new RecordForm.Option(
+					"/cases/new?person=" + v.href().substring(v.href().lastIndexOf('/') + 1) + "&incidents=" + incident,
+					presenter.message("action.newCaseFor", v.text())))
+			.toList();
 	}
 
 	/**
@@ -685,10 +741,31 @@ class RecordPages {
 	 * that case: then the form asks for the case's outcome too.
 	 */
 	private RecordView verdictCase(Actor actor, RecordKind kind, Map<String, List<String>> values) {
-		java.util.function.Function<String, String> chosen = RecordForm.chosen(values);
-		String caseId = chosen.apply("caseId");
-		if (kind != RecordKind.CASE_EVENT || !CaseEventType.VERDICT.code().equals(chosen.apply("type"))
-				|| caseId == null) {
+		return (kind == RecordKind.CASE_EVENT
+				&& CaseEventType.VERDICT.code().equals(RecordForm.chosen(values).apply("type")))
+						? editableCase(actor, values) : null;
+	}
+
+	/**
+	 * The inquiry a new release is recorded in, if the form is one, the inquiry is open
+	 * and the reader may edit it: then the form offers to close it, the person released
+	 * without charge.
+	 */
+	private RecordView releasingInquiry(Actor actor, RecordKind kind, Map<String, List<String>> values) {
+		if (kind != RecordKind.CASE_EVENT
+				|| !CaseEventType.RELEASE.code().equals(RecordForm.chosen(values).apply("type"))) {
+			return null;
+		}
+		RecordView inquiry = editableCase(actor, values);
+		return (inquiry != null && inquiry.details() instanceof CaseDetails details
+				&& details.proceedings() == Proceedings.INQUIRY && details.status() != CaseStatus.CLOSED) ? inquiry
+						: null;
+	}
+
+	/** The case a case event form names, if the reader may edit it. */
+	private RecordView editableCase(Actor actor, Map<String, List<String>> values) {
+		String caseId = RecordForm.chosen(values).apply("caseId");
+		if (caseId == null) {
 			return null;
 		}
 		return RecordId.parseUuid(caseId)
@@ -698,6 +775,27 @@ class RecordPages {
 			.filter(courtCase -> !courtCase.shredded())
 			.orElse(null);
 	}
+
+	/**
+	 * A release and the end of the inquiry it ended, from one form: the event, and the
+	 * inquiry closed, the person released without charge.
+	 */
+	private static List<Registry.Change> releaseClosingInquiry(RecordView inquiry, MultiValueMap<String, String> form) {
+		RecordDraft closed = RecordDraft.of(inquiry.details())
+			.with("status", CaseStatus.CLOSED.code())
+			.with("outcome", List.of(NO_CHARGE));
+		return List.of(new Registry.Change.New(RecordDraft.fromForm(RecordKind.CASE_EVENT, form)),
+				new Registry.Change.Revision(inquiry.id(), inquiry.version(), closed));
+	}
+
+	/** The outcome of an inquiry that ended with the person let go. */
+	private static final String NO_CHARGE = "no-charge";
+
+	/**
+	 * The release form's box that closes the inquiry too: the person released without
+	 * charge.
+	 */
+	static final String CLOSE_INQUIRY = "_closeInquiry";
 
 	/** The codes of a case the verdict decides: closed, with the outcome chosen. */
 	private static java.util.function.Function<String, String> decided(Map<String, List<String>> values) {
@@ -815,10 +913,13 @@ class RecordPages {
 				.forEach(fields::add);
 		}
 		model.addAttribute("verdict", verdict);
+		model.addAttribute("closesInquiry", record == null && releasingInquiry(actor, kind, values) != null);
+		model.addAttribute("closeInquiry", values.containsKey(CLOSE_INQUIRY));
 		model.addAttribute("kind", kind.code());
 		model.addAttribute("formFields", fields);
 		model.addAttribute("shown", String.join(",", fields.stream().map(RecordForm.FormField::name).toList()));
 		model.addAttribute("extension", extension);
+		model.addAttribute("openCase", record == null && kind == RecordKind.PERSON && values.containsKey(OPEN_CASE));
 		model.addAttribute("toCase", record == null && kind == RecordKind.CASE_EVENT && values.containsKey(TO_CASE));
 		model.addAttribute("errors", errors);
 		model.addAttribute("refusal", refusal);

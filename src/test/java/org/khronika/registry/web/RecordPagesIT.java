@@ -152,9 +152,12 @@ class RecordPagesIT {
 		String caseId = courtCase.substring(courtCase.lastIndexOf('/') + 1);
 
 		String page = this.session.get(courtCase).body();
-		for (String type : List.of("hearing-scheduled", "hearing-held", "extension", "release", "verdict")) {
+		for (String type : List.of("detention", "search", "measure-of-restraint", "hearing-scheduled", "hearing-held",
+				"release", "verdict")) {
 			assertThat(page).as(type).contains("href=\"/case-events/new?caseId=" + caseId + "&amp;type=" + type + "\"");
 		}
+		assertThat(page).as("no measure in force to extend, no verdict to appeal")
+			.doesNotContain("type=extension", "_extension", "type=appeal");
 		String form = this.session.get("/case-events/new?caseId=" + caseId + "&type=hearing-held").body();
 		assertThat(form).as("the case chosen").contains("name=\"caseId\" value=\"" + caseId + "\" checked");
 		assertThat(form).as("the kind chosen").contains("value=\"hearing-held\" selected");
@@ -271,6 +274,109 @@ class RecordPagesIT {
 		assertThat(changes()).as("the verdict and the case's new version").isEqualTo(entries + 2);
 		assertThat(this.session.get(courtCase).text()).contains("Закрыто · Штраф", "Штраф, рублей 30000",
 				"Приговор, постановление · 2025-06-01");
+	}
+
+	@Test
+	void anExtensionFromTheCasePageHoldsTheMeasureInForce() {
+		String courtCase = caseAgainst("Олег Продлённый");
+		String caseId = courtCase.substring(courtCase.lastIndexOf('/') + 1);
+		this.session.get("/case-events/new?caseId=" + caseId + "&type=measure-of-restraint");
+		path(this.session.post("/case-events",
+				Map.of("caseId", List.of(caseId), "type", List.of("measure-of-restraint"), "date",
+						List.of("2025-03-06"), "measure", List.of("house-arrest"), "until", List.of("2025-05-06"))));
+
+		String page = this.session.get(courtCase).body();
+
+		assertThat(page).contains(
+				"href=\"/case-events/new?caseId=" + caseId + "&amp;type=extension&amp;measure=house-arrest\"",
+				"href=\"/case-events/new?caseId=" + caseId + "&amp;_extension=true&amp;measure=house-arrest\"");
+		assertThat(
+				this.session.get("/case-events/new?caseId=" + caseId + "&_extension=true&measure=house-arrest").body())
+			.contains("value=\"house-arrest\" selected");
+	}
+
+	@Test
+	void aReleaseEndsAnInquiryWithoutChargeWhenAskedBothOrNeither() {
+		this.session.get("/persons/new");
+		String person = path(this.session.post("/persons", Map.of("names", List.of("Ирина Проверяемая"))));
+		this.session.get("/cases/new");
+		String inquiry = path(this.session.post("/cases",
+				Map.of("person", List.of(person.substring(person.lastIndexOf('/') + 1)), "kind", List.of("inquiry"),
+						"trigger", List.of("denunciation"), "informant", List.of("relative"), "status",
+						List.of("pre-investigation"))));
+		String inquiryId = inquiry.substring(inquiry.lastIndexOf('/') + 1);
+		String criminal = caseAgainst("Пётр Обвиняемый");
+		assertThat(this.session
+			.get("/case-events/new?caseId=" + criminal.substring(criminal.lastIndexOf('/') + 1) + "&type=release")
+			.body()).as("a release in a criminal case does not end it").doesNotContain("_closeInquiry");
+		assertThat(this.session.get("/case-events/new?caseId=" + inquiryId + "&type=release").body())
+			.contains("name=\"_closeInquiry\"", "Закрыть и проверку: отпущен без обвинения");
+		long entries = changes();
+
+		Response badDate = this.session.post("/case-events",
+				Map.of("caseId", List.of(inquiryId), "type", List.of("release"), "date", List.of("вчера"),
+						"_closeInquiry", List.of("true"), "_toCase", List.of("true")));
+		assertThat(badDate.status()).isEqualTo(422);
+		assertThat(changes()).as("neither the release nor the inquiry's end").isEqualTo(entries);
+		Response saved = this.session.post("/case-events",
+				Map.of("caseId", List.of(inquiryId), "type", List.of("release"), "date", List.of("2025-01-20"),
+						"_closeInquiry", List.of("true"), "_toCase", List.of("true")));
+
+		assertThat(path(saved)).isEqualTo(inquiry);
+		assertThat(changes()).as("the release and the inquiry's new version").isEqualTo(entries + 2);
+		assertThat(this.session.get(inquiry).text()).contains("Закрыто · Отпущен без обвинения",
+				"Освобождение · 2025-01-20");
+		assertThat(this.session.get("/case-events/new?caseId=" + inquiryId + "&type=release").body())
+			.as("a closed inquiry is not closed again")
+			.doesNotContain("_closeInquiry");
+	}
+
+	@Test
+	void aNewPersonIsSavedAndTheirCaseFormOpenedInOneStep() {
+		this.session.get("/persons/new");
+		Response saved = this.session.post("/persons",
+				Map.of("names", List.of("Нина Сразу"), "_openCase", List.of("true")));
+
+		String caseForm = path(saved);
+		assertThat(caseForm).startsWith("/cases/new?person=");
+		String personId = caseForm.substring(caseForm.indexOf('=') + 1);
+		assertThat(this.session.get(caseForm).body()).as("the person chosen, and where they were saved")
+			.contains("name=\"person\" value=\"" + personId + "\" checked", "href=\"/persons/" + personId + "\"");
+	}
+
+	@Test
+	void aLinkFieldOffersTheReadersLastRecordsBeforeAnySearch() {
+		this.session.get("/sources/new");
+		String source = path(this.session.post("/sources", Map.of("kind", List.of("lawyer"), "reference",
+				List.of("Защитник (вымышленный)"), "reliability", List.of("B2"))));
+		String sourceId = source.substring(source.lastIndexOf('/') + 1);
+
+		String form = this.session.get("/cases/new").body();
+		String searched = this.session
+			.post("/cases", Map.of("find.sources", List.of("Нечто несуществующее"), "_find", List.of("sources")))
+			.body();
+
+		assertThat(form).contains("Из ваших последних записей:")
+			.contains("id=\"sources-recent-0\" name=\"sources\" value=\"" + sourceId + "\"");
+		assertThat(searched).as("once searched, what was found").doesNotContain("value=\"" + sourceId + "\"");
+	}
+
+	@Test
+	void anIncidentPageOpensACaseForEachPersonInIt() {
+		this.session.get("/persons/new");
+		String person = path(this.session.post("/persons", Map.of("names", List.of("Фёдор Участник"))));
+		String personId = person.substring(person.lastIndexOf('/') + 1);
+		this.session.get("/incidents/new");
+		String incident = path(this.session.post("/incidents", Map.of("date", List.of("2025-02-11"), "region",
+				List.of("moscow"), "type", List.of("picket"), "persons", List.of(personId))));
+		String incidentId = incident.substring(incident.lastIndexOf('/') + 1);
+
+		String page = this.session.get(incident).body();
+
+		assertThat(page).contains("href=\"/cases/new?person=" + personId + "&amp;incidents=" + incidentId + "\"",
+				"Открыть дело: Фёдор Участник");
+		assertThat(this.session.get("/cases/new?person=" + personId + "&incidents=" + incidentId).body())
+			.contains("name=\"incidents\" value=\"" + incidentId + "\" checked");
 	}
 
 	/**
