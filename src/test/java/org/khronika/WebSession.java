@@ -61,6 +61,7 @@ public final class WebSession {
 				.replace("&quot;", "\"")
 				.replace("&#39;", "'")
 				.replace("&amp;", "&")
+				.replace('\u00a0', ' ')
 				.replaceAll("\\s+", " ");
 		}
 

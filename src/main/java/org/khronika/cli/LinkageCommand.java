@@ -135,7 +135,8 @@ class LinkageCommand implements Runnable {
 				throw new Failures.CommandFailure("--format: '" + this.format + "'; csv or table");
 			}
 			RecordLabels labels = new RecordLabels(context.getBean(Catalog.class), context.getBean(MessageSource.class),
-					Locale.ENGLISH, "search.hiddenTitle");
+					Locale.ENGLISH, "search.hiddenTitle")
+				.withIsoDates();
 			Linkage linkage = context.getBean(Linkage.class);
 			List<Linkage.Proposal> proposals = (this.kind.resolve() == RecordKind.INCIDENT)
 					? linkage.incidentProposals(as, this.limit) : linkage.proposals(as, this.limit);

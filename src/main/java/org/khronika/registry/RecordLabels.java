@@ -29,11 +29,22 @@ public class RecordLabels implements Labels {
 
 	private final Map<RecordId, RecordView> known = new HashMap<>();
 
+	private boolean isoDates;
+
 	public RecordLabels(Catalog catalog, MessageSource messages, Locale locale, String hiddenTitle) {
 		this.catalog = catalog;
 		this.messages = messages;
 		this.locale = locale;
 		this.hiddenTitle = hiddenTitle;
+	}
+
+	/**
+	 * Writes days as ISO dates (2025-03-04), for files, the API and the command line.
+	 * @return these labels
+	 */
+	public RecordLabels withIsoDates() {
+		this.isoDates = true;
+		return this;
 	}
 
 	/** Lets titles name these records (those a listing returned with its page). */
@@ -112,7 +123,10 @@ public class RecordLabels implements Labels {
 
 	@Override
 	public String date(LocalDate day) {
-		return (day != null) ? day.toString() : "—";
+		if (day == null) {
+			return "—";
+		}
+		return this.isoDates ? day.toString() : Labels.readable(day, this.locale);
 	}
 
 	protected Catalog catalog() {

@@ -125,8 +125,8 @@ class ScenarioBrowserIT {
 		date("date", LocalDate.of(2025, 4, 30));
 		date("until", LocalDate.of(2025, 8, 4));
 		submit();
-		assertThat(text()).contains("Сохранено.", "Заседание состоялось · 2025-04-30",
-				"Продление меры пресечения · 2025-04-30");
+		assertThat(text()).contains("Сохранено.", "Заседание состоялось · 30 апр. 2025 г.",
+				"Продление меры пресечения · 30 апр. 2025 г.");
 		int sokolovSteps = this.steps - start;
 
 		// 2. a student denounced by her father, questioned and released without charge:
@@ -167,10 +167,10 @@ class ScenarioBrowserIT {
 		fill("detained", "1");
 		pickRecent("persons", "Игорь Кравцов");
 		submit();
-		assertThat(text()).contains("2025-02-11 · Личная переписка · Новосибирская область", "Игорь Кравцов");
+		assertThat(text()).contains("11 февр. 2025 г. · Личная переписка · Новосибирская область", "Игорь Кравцов");
 		click("Открыть дело: Игорь Кравцов");
 		assertThat(chosen("person")).startsWith("Игорь Кравцов");
-		assertThat(chosen("incidents")).as("the case arose from the incident").startsWith("2025-02-11");
+		assertThat(chosen("incidents")).as("the case arose from the incident").startsWith("11 февр. 2025 г.");
 		choose("kind", "Уголовное");
 		chooseMany("charges",
 				"УК 207.3 — Публичное распространение заведомо ложной информации об использовании Вооружённых сил");
@@ -197,8 +197,11 @@ class ScenarioBrowserIT {
 		open("/persons");
 		assertThat(text()).contains("Андрей Соколов", "Мария Лебедева", "Игорь Кравцов");
 		open("/case-events");
-		assertThat(text()).contains("Задержание · 2025-03-04", "Продление меры пресечения · 2025-04-30",
-				"Обыск · 2025-02-18");
+		assertThat(text()).contains("Задержание · 4 мар. 2025 г.", "Продление меры пресечения · 30 апр. 2025 г.",
+				"Обыск · 18 февр. 2025 г.");
+		assertThat(this.browser.findElement(By.cssSelector("table.records time[datetime='2025-03-04']")).getText())
+			.as("a list's titles write the day in the reader's words, the ISO day beside it for machines")
+			.isEqualTo("Задержание · 4 мар. 2025 г.");
 
 		// record pages link what belongs together
 		this.browser.get(wiretapCase);
@@ -206,15 +209,15 @@ class ScenarioBrowserIT {
 			.as("the page leads with the case's summary: custody's term ran out and nothing since says why")
 			.contains("Стадия", "В суде", "Заключение под стражу", "срок истёк",
 					"продление или освобождение не записаны", "УК 207.3");
-		assertThat(text()).contains("Мещанский районный суд", "Задержание · 2025-03-04", "Мера пресечения · 2025-03-06",
-				"Продление меры пресечения · 2025-04-30", "Адвокат · A2");
+		assertThat(text()).contains("Мещанский районный суд", "Задержание · 4 мар. 2025 г.",
+				"Мера пресечения · 6 мар. 2025 г.", "Продление меры пресечения · 30 апр. 2025 г.", "Адвокат · A2");
 		assertThat(printed()).as("a case prints to one A4 page: what it says, not the page's menus and buttons")
 			.satisfies(pages -> assertThat(pages).hasSize(1))
-			.satisfies(pages -> assertThat(pages.get(0).replaceAll("\\s+", " "))
-				.contains("Андрей Соколов", "В суде", "УК 207.3", "Мещанский районный суд", "Задержание · 2025-03-04",
-						"Продление меры пресечения · 2025-04-30")
+			.satisfies(pages -> assertThat(pages.get(0).replace('\u00a0', ' ').replaceAll("\\s+", " "))
+				.contains("Андрей Соколов", "В суде", "УК 207.3", "Мещанский районный суд",
+						"Задержание · 4 мар. 2025 г.", "Продление меры пресечения · 30 апр. 2025 г.")
 				.doesNotContain("Статистика", "Изменить", "История", "Выйти"));
-		click("Продление меры пресечения · 2025-04-30");
+		click("Продление меры пресечения · 30 апр. 2025 г.");
 		assertThat(text()).contains("Заключение под стражу", "4 августа 2025 г.");
 		assertThat(this.browser.findElement(By.cssSelector("dl.fields time[datetime='2025-08-04']")).getText())
 			.as("a date in the reader's words, the day in ISO beside it for machines")
@@ -259,7 +262,7 @@ class ScenarioBrowserIT {
 		submit();
 		untilShown("Импортировано.");
 		open("/incidents");
-		assertThat(text()).contains("2016-06-12 · Пикет · Москва", "2016-06-13 · Митинг · Москва");
+		assertThat(text()).contains("12 июн. 2016 г. · Пикет · Москва", "13 июн. 2016 г. · Митинг · Москва");
 	}
 
 	/** The page printed on A4 as Chromium prints it: the text of each printed page. */
@@ -377,8 +380,15 @@ class ScenarioBrowserIT {
 			fill("note", note);
 		}
 		submit();
-		assertThat(text()).as("saving %s", type).contains("Сохранено.", type + " · " + date);
+		assertThat(text()).as("saving %s", type).contains("Сохранено.", type + " · " + inRussian(date));
 		assertThat(this.browser.getCurrentUrl()).isEqualTo(casePage);
+	}
+
+	/** A day as Russian writes it in a title: 4 мар. 2025 г. (the JDK's CLDR data). */
+	private static String inRussian(LocalDate date) {
+		return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+			.withLocale(java.util.Locale.forLanguageTag("ru"))
+			.format(date);
 	}
 
 	/** Leaves a picture of the page in target/screenshots for a person to look at. */

@@ -309,9 +309,9 @@ class LinkageIT {
 		assertThat(this.linkage.openProposals(RecordKind.INCIDENT)).isGreaterThan(0);
 
 		WebSession web = new WebSession(this.port).login(this.editor);
-		String page = web.get("/linkage").body();
-		assertThat(page).contains("Калуга, площадь Победы", "Площадь Победы", "2024-02-24", "2024-02-25 (день разницы)",
-				"то же место: Калуга, площадь Победы = Площадь Победы");
+		String page = web.get("/linkage").text();
+		assertThat(page).contains("Калуга, площадь Победы", "Площадь Победы", "24 февр. 2024 г.",
+				"25 февр. 2024 г. (день разницы)", "то же место: Калуга, площадь Победы = Площадь Победы");
 		web.post("/linkage/confirm", Map.of("kind", List.of("incident"), "left", List.of(first.toString()), "right",
 				List.of(second.toString())));
 		assertThat(this.registry.linked(first, second)).isTrue();

@@ -388,7 +388,8 @@ class StatsIT {
 			count++;
 		}
 		assertThat(count).isEqualTo(19);
-		Matcher dates = Pattern.compile("<li><a href=\"/incidents/[0-9a-f-]{36}\">(\\d{4}-\\d{2}-\\d{2})")
+		Matcher dates = Pattern
+			.compile("<li><a href=\"/incidents/[0-9a-f-]{36}\"><time datetime=\"(\\d{4}-\\d{2}-\\d{2})\">")
 			.matcher(records.body());
 		List<String> listed = new ArrayList<>();
 		while (dates.find()) {

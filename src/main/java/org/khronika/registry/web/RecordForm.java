@@ -202,7 +202,8 @@ final class RecordForm {
 				.findFirst()
 				.ifPresent(c -> parts.add(this.presenter.message("kind.case.one") + ": " + caseLine(c)));
 		}
-		parts.add(this.presenter.message("picker.created", record.createdAt().toString().substring(0, 10)));
+		parts.add(this.presenter.message("picker.created",
+				this.presenter.date(java.time.LocalDate.ofInstant(record.createdAt(), java.time.ZoneOffset.UTC))));
 		return String.join(" · ", parts);
 	}
 

@@ -226,7 +226,7 @@ class RecordPages {
 		catch (InvalidQuery ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
-		RecordPresenter presenter = presenter(locale);
+		RecordPresenter presenter = presenter(locale).withIsoDates();
 		List<List<String>> rows = new ArrayList<>();
 		for (int page = 0;; page++) {
 			Listing listing = this.registry.export(actor, query.atPage(page));

@@ -49,10 +49,17 @@ final class RecordPresenter implements Labels {
 	}
 
 	/** A row of a list: the record's id and its cells, the title first. */
-	record Row(String id, String href, List<String> cells) {
+	/**
+	 * A row of a list.
+	 *
+	 * @param datetime the ISO day its title shows, if it shows one
+	 */
+	record Row(String id, String href, List<String> cells, String datetime) {
 	}
 
 	private final Map<RecordId, RecordView> known = new HashMap<>();
+
+	private boolean isoDates;
 
 	private final Set<RecordId> hidden = new HashSet<>();
 
@@ -157,12 +164,13 @@ final class RecordPresenter implements Labels {
 	}
 
 	Row row(RecordView record) {
-		List<String> cells = new ArrayList<>(List.of(title(record)));
+		String title = title(record);
+		List<String> cells = new ArrayList<>(List.of(title));
 		for (ListColumn column : record.kind().columns()) {
 			cells.add((record.redacted() && column.sealed()) ? message("record.hiddenField")
 					: column.cell().apply(record.details(), this));
 		}
-		return new Row(record.id().toString(), href(record.id()), cells);
+		return new Row(record.id().toString(), href(record.id()), cells, titleDay(record, title));
 	}
 
 	// Labels
@@ -205,7 +213,19 @@ final class RecordPresenter implements Labels {
 
 	@Override
 	public String date(LocalDate day) {
-		return (day != null) ? day.toString() : "";
+		if (day == null) {
+			return "";
+		}
+		return this.isoDates ? day.toString() : Labels.readable(day, this.locale);
+	}
+
+	/**
+	 * Writes days as ISO dates (2025-03-04), for the files a list exports.
+	 * @return this presenter
+	 */
+	RecordPresenter withIsoDates() {
+		this.isoDates = true;
+		return this;
 	}
 
 	/**

@@ -74,7 +74,8 @@ class SearchApi {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem);
 		}
-		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle");
+		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle")
+			.withIsoDates();
 		labels.know(result.listing().referenced());
 		List<Map<String, Object>> items = new ArrayList<>();
 		for (RecordView record : result.listing().page().items()) {

@@ -144,7 +144,8 @@ class SearchPage {
 			// the page says which
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle");
+		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle")
+			.withIsoDates();
 		List<List<String>> rows = new ArrayList<>();
 		for (int page = 0;; page++) {
 			Search.Result result = this.search.search(actor, asked.request(page, Search.Request.MAX_SIZE));

@@ -70,6 +70,13 @@ class StatsPage {
 	}
 
 	/**
+	 * A record behind a figure: its line, its page, and the ISO day the line shows, if
+	 * any.
+	 */
+	record Item(String text, String href, String datetime) {
+	}
+
+	/**
 	 * The question as the form and the links state it: one or two dimensions ({@code by},
 	 * {@code by2}), dates, filters as {@code field=value}.
 	 */
@@ -193,7 +200,10 @@ class StatsPage {
 		model.addAttribute("records", records);
 		labels.know(listing.referenced());
 		model.addAttribute("lapsed", lapsed);
-		model.addAttribute("items", records.items().stream().map(r -> new Cell(labels.describe(r), href(r))).toList());
+		model.addAttribute("items", records.items().stream().map(r -> {
+			String line = labels.describe(r);
+			return new Item(line, href(r), labels.titleDay(r, line));
+		}).toList());
 		model.addAttribute("backHref", link("/stats", query, null));
 		String base = link("/stats/records", query, group) + (lapsed ? "&lapsed=true" : "");
 		model.addAttribute("previousHref", (pageNumber > 0) ? base + "&page=" + (pageNumber - 1) : null);

@@ -122,8 +122,8 @@ class RecordPagesIT {
 
 		String page = this.session.get(courtCase).text();
 
-		assertThat(page.indexOf("2025-03-04")).isPositive().isLessThan(page.indexOf("2025-06-10"));
-		assertThat(page.indexOf("2025-06-10")).isLessThan(page.indexOf("2025-09-01"));
+		assertThat(page.indexOf("4 мар. 2025 г.")).isPositive().isLessThan(page.indexOf("10 июн. 2025 г."));
+		assertThat(page.indexOf("10 июн. 2025 г.")).isLessThan(page.indexOf("1 сент. 2025 г."));
 	}
 
 	@Test
@@ -141,7 +141,7 @@ class RecordPagesIT {
 		assertThat(next).contains("Следующая запись", "href=\"/case-events/")
 			.as("the case stays chosen for the next event")
 			.contains("value=\"" + caseId + "\"");
-		assertThat(this.session.get(courtCase).text()).contains("2025-03-04");
+		assertThat(this.session.get(courtCase).text()).contains("4 мар. 2025 г.");
 		assertThat(this.session.get(courtCase + "/edit").body()).as("not offered when a record is edited")
 			.doesNotContain("name=\"_another\"");
 	}
@@ -273,7 +273,7 @@ class RecordPagesIT {
 		assertThat(path(saved)).isEqualTo(courtCase);
 		assertThat(changes()).as("the verdict and the case's new version").isEqualTo(entries + 2);
 		assertThat(this.session.get(courtCase).text()).contains("Закрыто · Штраф", "Штраф, рублей 30000",
-				"Приговор, постановление · 2025-06-01");
+				"Приговор, постановление · 1 июн. 2025 г.");
 	}
 
 	@Test
@@ -325,7 +325,7 @@ class RecordPagesIT {
 		assertThat(path(saved)).isEqualTo(inquiry);
 		assertThat(changes()).as("the release and the inquiry's new version").isEqualTo(entries + 2);
 		assertThat(this.session.get(inquiry).text()).contains("Закрыто · Отпущен без обвинения",
-				"Освобождение · 2025-01-20");
+				"Освобождение · 20 янв. 2025 г.");
 		assertThat(this.session.get("/case-events/new?caseId=" + inquiryId + "&type=release").body())
 			.as("a closed inquiry is not closed again")
 			.doesNotContain("_closeInquiry");
