@@ -537,6 +537,31 @@ class ScenarioBrowserIT {
 			.isLessThanOrEqualTo(1);
 		assertThat(this.browser.findElement(By.cssSelector("table.records tr")).getRect().getWidth())
 			.isLessThanOrEqualTo(PHONE);
+		assertThat(this.browser.findElement(By.id("filter-status")).isDisplayed())
+			.as("a list's filters are folded on a phone")
+			.isFalse();
+		assertThat(this.browser.findElement(By.cssSelector("table.records tbody tr")).getRect().getY())
+			.as("so that its first screen shows a record")
+			.isLessThan(844);
+		this.browser.findElement(By.cssSelector("details.filters-box > summary")).click();
+		assertThat(this.browser.findElement(By.id("filter-status")).isDisplayed()).as("and unfold at a tap").isTrue();
+		open("/cases?status=investigation");
+		assertThat(this.browser.findElement(By.id("filter-status")).isDisplayed())
+			.as("a filtered list shows what narrows it")
+			.isTrue();
+		assertThat(this.browser.findElement(By.cssSelector("details.filters-box > summary")).getText())
+			.isEqualTo("Фильтры и порядок (выбрано: 1)");
+
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+		open("/cases");
+		// Selenium calls all inside a closed <details> hidden: measured instead
+		screenshot("wide-list-filters");
+		assertThat(this.browser.findElement(By.id("filter-status")).getRect().getHeight())
+			.as("on a wider screen the filters are always unfolded")
+			.isPositive();
+		assertThat(this.browser.findElement(By.cssSelector("details.filters-box > summary")).isDisplayed())
+			.as("with nothing to unfold them")
+			.isFalse();
 	}
 
 	/** A phone's width in CSS pixels. */

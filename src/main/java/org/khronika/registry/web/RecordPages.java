@@ -181,6 +181,11 @@ class RecordPages {
 		model.addAttribute("filters", filters(kind, parameters, presenter));
 		model.addAttribute("sorts", sorts(kind, presenter));
 		model.addAttribute("query", parameters);
+		// how many filters narrow the list: then they are shown unfolded, on a phone too
+		model.addAttribute("filtered", parameters.entrySet()
+			.stream()
+			.filter(p -> !List.of("page", "size", "lang", "sort").contains(p.getKey()) && !p.getValue().isBlank())
+			.count());
 		ListQuery query;
 		Listing listing;
 		try {
