@@ -680,6 +680,11 @@ public class Registry {
 		return this.visibility.facts(id).map(f -> this.policy.mayShare(actor, f).isGranted()).orElse(false);
 	}
 
+	/** Whether {@code actor} may shred person {@code id}. */
+	public boolean mayShred(Actor actor, PersonId id) {
+		return this.visibility.facts(id).map(f -> this.policy.mayShred(actor, f).isGranted()).orElse(false);
+	}
+
 	/** Whether record {@code id} exists and {@code actor} may see it. */
 	public boolean exists(Actor actor, RecordId id) {
 		return this.visibility.mayRead(actor, id);

@@ -373,6 +373,13 @@ abstract class AccessMatrixTestBase {
 				form("kind", "incident", "left", f.operatorIncident, "right", nobody), expect(A, A, D, A, D)));
 		rows.add(new Row("POST " + KINDS + "/{id}/unlink", "POST", "/persons/" + f.otherPerson + "/unlink",
 				form("other", nobody), expect(A, A, H, H, D)));
+		// shredding a person: an administrator's, asked on a page of its own first; what
+		// a
+		// shredding does to a real person is RecordPagesIT's (here nobody is shredded)
+		rows.add(new Row("GET /persons/{id}/shred", "GET", "/persons/" + f.otherPerson + "/shred", null,
+				expect(A, D, H, H, D)));
+		rows.add(new Row("POST /persons/{id}/shred", "POST", "/persons/" + nobody + "/shred", form(),
+				expect(H, H, H, H, H)));
 		rows.add(new Row("POST " + KINDS + "/{id}/unlink", "POST", "/incidents/" + f.operatorIncident + "/unlink",
 				form("other", nobody), expect(A, A, H, A, D)));
 		// the public report form: anyone, logged in or not, and no one sees more than

@@ -448,6 +448,8 @@ class RecordPages {
 		boolean mayShare = this.registry.mayShare(actor, record.id());
 		model.addAttribute("mayShare", mayShare);
 		model.addAttribute("mayAddCase", this.registry.mayCreate(actor, RecordKind.CASE));
+		model.addAttribute("mayShred", kind == RecordKind.PERSON && !record.shredded()
+				&& this.registry.mayShred(actor, (PersonId) record.id()));
 		model.addAttribute("mayAddEvent", this.registry.mayCreate(actor, RecordKind.CASE_EVENT));
 		model.addAttribute("caseActions",
 				(kind == RecordKind.CASE && !record.shredded() && this.registry.mayCreate(actor, RecordKind.CASE_EVENT))
@@ -594,6 +596,56 @@ class RecordPages {
 		catch (org.khronika.registry.InvalidDetails ex) {
 			return List.of();
 		}
+	}
+
+	/**
+	 * Shredding a person, first on a page of its own that says what will happen: what
+	 * becomes unreadable and where, that it cannot be undone, the other records of the
+	 * same person shredded with it, and the records that refer to the person and stay.
+	 */
+	@GetMapping("/persons/{id}/shred")
+	String confirmShred(@PathVariable String id, Actor actor, Model model, Locale locale) {
+		PersonId person = (PersonId) id(RecordKind.PERSON, id);
+		Dossier dossier = this.registry.dossier(actor, person).orElseThrow(RecordPages::notFound);
+		RecordView record = dossier.record();
+		if (record.shredded()) {
+			throw notFound();
+		}
+		if (!this.registry.mayShred(actor, person)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		RecordPresenter presenter = presenter(locale).know(dossier.referenced()).know(record);
+		String name = presenter.title(record);
+		long sameperson = this.registry.linkedRecords(actor, person)
+			.stream()
+			.filter(other -> !other.id().equals(person) && !other.shredded())
+			.count();
+		long referring = dossier.related().values().stream().mapToLong(List::size).sum();
+		List<String> consequences = new ArrayList<>(
+				List.of(presenter.message("confirm.shred.1", name), presenter.message("confirm.shred.2")));
+		if (sameperson > 0) {
+			consequences.add(presenter.message("confirm.shred.samePerson", sameperson));
+		}
+		if (referring > 0) {
+			consequences.add(presenter.message("confirm.shred.referring", referring));
+		}
+		model.addAttribute("title", presenter.message("confirm.shred.title", name));
+		model.addAttribute("consequences", consequences);
+		model.addAttribute("confirmLabel", presenter.message("confirm.shred.button"));
+		model.addAttribute("action", "/persons/" + person + "/shred");
+		model.addAttribute("back", "/persons/" + person);
+		return "confirm";
+	}
+
+	@PostMapping("/persons/{id}/shred")
+	String shred(@PathVariable String id, Actor actor, RedirectAttributes redirect) {
+		PersonId person = (PersonId) id(RecordKind.PERSON, id);
+		SaveResult result = this.registry.shred(actor, person);
+		if (result instanceof SaveResult.Refused refused && refused.refusal() != Refusal.SHREDDED) {
+			throw refusal(refused);
+		}
+		redirect.addFlashAttribute("shreddedNow", true);
+		return "redirect:/persons/" + person;
 	}
 
 	/**

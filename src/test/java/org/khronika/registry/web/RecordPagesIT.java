@@ -379,6 +379,39 @@ class RecordPagesIT {
 			.contains("name=\"incidents\" value=\"" + incidentId + "\" checked");
 	}
 
+	@Test
+	void shreddingAPersonAsksOnAPageOfItsOwnThenDestroysTheirNamesForGood() {
+		String courtCase = caseAgainst("Зоя Уничтожаемая");
+		String person = this.session.get(courtCase)
+			.body()
+			.replaceAll("(?s).*href=\"(/persons/[0-9a-f-]{36})\".*", "$1");
+		assertThat(this.session.get(person).body()).as("only an administrator shreds")
+			.doesNotContain(person + "/shred");
+		assertThat(this.session.get(person + "/shred").status()).isEqualTo(403);
+		assertThat(this.session.post(person + "/shred", Map.of()).status()).isEqualTo(403);
+		WebSession admin = new WebSession(this.port).login(Staff.add(this.context, "shredder", Role.ADMIN));
+		assertThat(admin.get(person).body()).contains("href=\"" + person + "/shred\"", "Уничтожить данные человека…");
+
+		Response asked = admin.get(person + "/shred");
+
+		assertThat(asked.status()).isEqualTo(200);
+		assertThat(asked.text()).contains("Уничтожить данные: Зоя Уничтожаемая?", "станут нечитаемыми навсегда",
+				"Отменить это нельзя", "Записи, которые ссылаются на человека, остаются (1)", "Уничтожить навсегда",
+				"Отмена, ничего не менять");
+		assertThat(admin.get(person).text()).as("asking changes nothing").contains("Зоя Уничтожаемая");
+
+		Response shredded = admin.post(person + "/shred", Map.of());
+
+		assertThat(path(shredded)).isEqualTo(person);
+		assertThat(admin.get(person).text())
+			.contains("Идентифицирующие данные этого человека уничтожены", "проверьте их собственный текст")
+			.doesNotContain("Зоя Уничтожаемая");
+		assertThat(this.session.get(courtCase).text()).as("the case stays, its person unnamed")
+			.doesNotContain("Зоя Уничтожаемая")
+			.contains("Уголовное");
+		assertThat(admin.get(person + "/shred").status()).as("nothing left to shred").isEqualTo(404);
+	}
+
 	/**
 	 * A new person of that name and a case against them, made through the forms: its
 	 * path.
