@@ -102,6 +102,7 @@ class ScenarioBrowserIT {
 		// 1. arrested after his phone was tapped, charged under 207.3, custody extended
 		// at a hearing
 		int start = this.steps;
+		int startMoves = this.moves;
 		String sokolov = recordPersonAndOpenACase("Андрей Соколов\nAndrei Sokolov", "1979", "Москва");
 		assertThat(chosen("person")).startsWith("Андрей Соколов · 1979 · Москва");
 		choose("kind", "Уголовное");
@@ -128,10 +129,12 @@ class ScenarioBrowserIT {
 		assertThat(text()).contains("Сохранено.", "Заседание состоялось · 30 апр. 2025 г.",
 				"Продление меры пресечения · 30 апр. 2025 г.");
 		int sokolovSteps = this.steps - start;
+		int sokolovFacts = sokolovSteps - (this.moves - startMoves);
 
 		// 2. a student denounced by her father, questioned and released without charge:
 		// an inquiry, no case opened
 		start = this.steps;
+		startMoves = this.moves;
 		recordPersonAndOpenACase("Мария Лебедева", "2004", "Санкт-Петербург");
 		choose("kind", "Проверка (дело не возбуждено)");
 		choose("trigger", "Донос");
@@ -150,6 +153,7 @@ class ScenarioBrowserIT {
 		submit();
 		assertThat(this.browser.getCurrentUrl()).as("back on the case after each event").isEqualTo(fatherCase);
 		int lebedevaSteps = this.steps - start;
+		int lebedevaFacts = lebedevaSteps - (this.moves - startMoves);
 		assertThat(text()).contains("Сохранено.", "Стадия", "Закрыто · Отпущен без обвинения", "Версия 2")
 			.as("an inquiry charges no one and goes to no court: those fields are not shown")
 			.doesNotContain("Обвинения (статьи)", "Судья");
@@ -157,6 +161,7 @@ class ScenarioBrowserIT {
 		// 3. denounced by an acquaintance over messages in a group chat, flat searched,
 		// charged under 207.3
 		start = this.steps;
+		startMoves = this.moves;
 		String kravtsov = recordPerson("Игорь Кравцов", "1988", "Новосибирская область");
 		open("/incidents/new");
 		date("date", LocalDate.of(2025, 2, 11));
@@ -180,13 +185,17 @@ class ScenarioBrowserIT {
 		submit();
 		addCaseEvent("Обыск", LocalDate.of(2025, 2, 18), null, null, "Обыск в квартире");
 		int kravtsovSteps = this.steps - start;
+		int kravtsovFacts = kravtsovSteps - (this.moves - startMoves);
 		// the daily work's cost, for the README: every click, choice and typed field,
 		// from the new person's form to the case's last event (53, 27 and 34 before
-		// the forms showed only what applies and the case page added events in one step)
-		System.out.printf("scenario steps: Sokolov %d, Lebedeva %d, Kravtsov %d%n", sokolovSteps, lebedevaSteps,
-				kravtsovSteps);
+		// the forms showed only what applies and the case page added events in one
+		// step), and of those the facts the case records, which no form can spare
+		System.out.printf("scenario steps: Sokolov %d (facts %d), Lebedeva %d (facts %d), Kravtsov %d (facts %d)%n",
+				sokolovSteps, sokolovFacts, lebedevaSteps, lebedevaFacts, kravtsovSteps, kravtsovFacts);
 		assertThat(List.of(sokolovSteps, lebedevaSteps, kravtsovSteps)).as("steps of the three seed cases")
 			.containsExactly(25, 19, 25);
+		assertThat(List.of(sokolovFacts, lebedevaFacts, kravtsovFacts)).as("facts typed or chosen in them")
+			.containsExactly(16, 12, 17);
 
 		// lists show all three
 		open("/cases");
@@ -339,6 +348,7 @@ class ScenarioBrowserIT {
 		fill("birthYear", birthYear);
 		choose("region", region);
 		this.steps++;
+		this.moves++;
 		navigateBy(this.browser.findElement(By.cssSelector("button[name=_openCase]")));
 		assertThat(heading()).isEqualTo("Новое дело");
 		assertThat(text()).contains("Сохранено.");
@@ -834,8 +844,16 @@ class ScenarioBrowserIT {
 	 */
 	private int steps;
 
+	/**
+	 * Of the steps, those that move through the pages (a page opened, a link followed, a
+	 * button pressed, a search typed): the rest are the facts recorded, each typed or
+	 * chosen once.
+	 */
+	private int moves;
+
 	private void open(String path) {
 		this.steps++;
+		this.moves++;
 		this.browser.get("http://localhost:" + this.port + path);
 	}
 
@@ -879,6 +897,7 @@ class ScenarioBrowserIT {
 
 	private void click(String linkText) {
 		this.steps++;
+		this.moves++;
 		navigateBy(this.browser.findElement(By.linkText(linkText)));
 	}
 
@@ -912,6 +931,7 @@ class ScenarioBrowserIT {
 	/** Submits the page's form: a record form by its save button, not a find button. */
 	private void submit() {
 		this.steps++;
+		this.moves++;
 		List<WebElement> save = this.browser.findElements(By.cssSelector("main form .actions button[type=submit]"));
 		navigateBy(save.isEmpty() ? this.browser.findElement(By.cssSelector("main form button[type=submit]"))
 				: save.get(0));
@@ -924,6 +944,7 @@ class ScenarioBrowserIT {
 	private void pick(String field, String query, String found) {
 		fill("find-" + field, query);
 		this.steps++;
+		this.moves += 2;
 		navigateBy(this.browser.findElement(By.cssSelector("button[name=_find][value=" + field + "]")));
 		WebElement candidate = this.browser.findElements(By.cssSelector("#" + field + " li"))
 			.stream()
