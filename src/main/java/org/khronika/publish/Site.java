@@ -133,6 +133,15 @@ public class Site {
 	}
 
 	/** The pages of one language. */
+	/**
+	 * The public fields an incidents table may hold, as the open data page names them:
+	 * those the publication plan lists, and only those, are said to be there.
+	 */
+	private static final Map<String, Label> INCIDENT_FIELDS = Map.of("date", new Label("дата", "date"), "region",
+			new Label("регион", "region"), "type", new Label("тип", "type"), "topic", new Label("тема", "topic"),
+			"organiser", new Label("организатор", "organiser"), "agreement", new Label("согласование", "agreement"),
+			"detained", new Label("число задержанных", "number detained"));
+
 	private final class Pages {
 
 		private final Document document;
@@ -698,12 +707,17 @@ public class Site {
 						.append("</td></tr>");
 				}
 			});
+			List<String> fields = Site.this.publication.plan()
+				.incidentFields()
+				.stream()
+				.map(field -> INCIDENT_FIELDS.getOrDefault(field, new Label(field, field)).in(this.locale))
+				.toList();
 			body.append("</tbody></table><p>")
-				.append(esc(w("Таблица инцидентов содержит только публичные поля: дату, регион, тип, тему, "
-						+ "организатора, согласование и число задержанных. Описаний и всего, что может указать на "
-						+ "человека, в ней нет.",
-						"The incidents table holds public fields only: date, region, type, topic, organiser, agreement "
-								+ "and the number detained. It has no descriptions and nothing that could point at a person.")))
+				.append(esc(w("Таблица инцидентов содержит только публичные поля: ",
+						"The incidents table holds public fields only: ")
+						+ String.join(", ", fields)
+						+ w(". Описаний и всего, что может указать на человека, в ней нет.",
+								". It has no descriptions and nothing that could point at a person.")))
 				.append("</p>");
 			return page("data.html", w("Открытые данные", "Open data"), body.toString());
 		}

@@ -217,6 +217,13 @@ class SiteIT {
 					.isEqualTo(published.get(resource.get("name").asString()));
 			}
 		}
+		assertThat(text(files, "data/incidents.csv").lines().findFirst().orElseThrow())
+			.isEqualTo("id,date,region,type,topic,agreement,detained");
+		assertThat(text(files, "ru/data.html")).as("the data page names the incidents table's fields as they are")
+			.contains("только публичные поля: дата, регион, тип, тема, согласование, число задержанных.")
+			.doesNotContain("организатор");
+		assertThat(text(files, "en/data.html")).contains("date, region, type, topic, agreement, number detained.")
+			.doesNotContain("organiser");
 		assertThat(text(files, "data/figures/persons-by-region.csv")).as("small counts stay suppressed in the data")
 			.contains("cell,omsk-oblast,,< 5", "cell,perm-krai,,< 5")
 			.as("and a count beside them is hidden, so that the total does not give them away")
