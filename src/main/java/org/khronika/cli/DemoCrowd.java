@@ -289,7 +289,8 @@ final class DemoCrowd {
 	private static String inLatin(String name) {
 		StringBuilder latin = new StringBuilder();
 		for (String word : name.split(" ")) {
-			String spelt = NameKeys.latin(word);
+			// without the soft and hard signs' primes, which reports in English leave out
+			String spelt = NameKeys.latin(word).replace("ʹ", "").replace("ʺ", "");
 			latin.append(latin.isEmpty() ? "" : " ")
 				.append(Character.toUpperCase(spelt.charAt(0)))
 				.append(spelt.substring(1));

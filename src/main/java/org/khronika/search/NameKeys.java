@@ -370,17 +370,18 @@ public final class NameKeys {
 		}
 	}
 
+	/** ISO 9's â and û as the ja and ju they stand for. */
+	private static String glides(String word) {
+		return word.replace("â", "ja").replace("Â", "Ja").replace("û", "ju").replace("Û", "Ju");
+	}
+
 	/** Lowercase Latin letters, keeping the marks of č, š, ŝ and ž and no others. */
 	public static String latin(String word) {
-		// ICU writes ц as c, which in Latin spellings is also k; ts is what it means
-		// ISO 9 writes я and ю as â and û, which are no a and u
-		String latin = (cyrillicOrLatin(word) ? CYRILLIC_TO_LATIN : TO_LATIN).get()
-			.transliterate(word.replace("ц", "ts")
-				.replace("Ц", "Ts")
-				.replace("â", "ja")
-				.replace("Â", "Ja")
-				.replace("û", "ju")
-				.replace("Û", "Ju"));
+		// ICU writes ц as c, which in Latin spellings is also k; ts is what it means.
+		// ISO 9 writes я and ю as â and û, which are no a and u: ja and ju, whether a
+		// word came spelt so or ICU spelt it so (Юлия is julija, not ulia; Яна not Аня)
+		String latin = glides((cyrillicOrLatin(word) ? CYRILLIC_TO_LATIN : TO_LATIN).get()
+			.transliterate(glides(word.replace("ц", "ts").replace("Ц", "Ts"))));
 		StringBuilder kept = new StringBuilder(latin.length());
 		// plain letters and the Czech-style ones keep as they are; others lose their
 		// marks

@@ -67,6 +67,13 @@ class NameKeysTest {
 		assertThat(NameKeys.initial("К")).isNotEqualTo(NameKeys.initial("А"));
 	}
 
+	@ParameterizedTest(name = "{0} is spelt {1}")
+	@CsvSource({ "Юлия, julija", "Яна, jana", "Аня, anja", "Юрий, jurij", "Илья, ilʹja", "Толстая, tolstaja",
+			"Ûliâ, julija", "Цой, tsoj", "Клоков, klokov" })
+	void aNameIsSpeltInLatinWithItsGlidesKept(String name, String latin) {
+		assertThat(NameKeys.latin(name)).isEqualTo(latin);
+	}
+
 	@Test
 	void aNameIsSplitIntoItsWordsWithApostrophesKept() {
 		assertThat(NameKeys.words("Клоков Александр, Дар'я К."))
