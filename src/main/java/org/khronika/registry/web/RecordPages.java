@@ -448,6 +448,7 @@ class RecordPages {
 		boolean mayShare = this.registry.mayShare(actor, record.id());
 		model.addAttribute("mayShare", mayShare);
 		model.addAttribute("mayAddCase", this.registry.mayCreate(actor, RecordKind.CASE));
+		model.addAttribute("mayAddIncident", this.registry.mayCreate(actor, RecordKind.INCIDENT));
 		model.addAttribute("mayShred", kind == RecordKind.PERSON && !record.shredded()
 				&& this.registry.mayShred(actor, (PersonId) record.id()));
 		model.addAttribute("mayAddEvent", this.registry.mayCreate(actor, RecordKind.CASE_EVENT));
