@@ -31,7 +31,9 @@ import org.khronika.registry.History;
 import org.khronika.registry.HistoryItem;
 import org.khronika.registry.InvalidQuery;
 import org.khronika.registry.ListExport;
+import org.khronika.registry.IncidentDetails;
 import org.khronika.registry.ListQuery;
+import org.khronika.registry.Outcome;
 import org.khronika.registry.NextEvents;
 import org.khronika.registry.Proceedings;
 import org.khronika.registry.Listing;
@@ -439,11 +441,11 @@ class RecordPages {
 		model.addAttribute("title", presenter.title(record));
 		model.addAttribute("summary",
 				record.kind().summary(record.details(), related, presenter, LocalDate.now(this.clock)));
-		List<RecordPresenter.FieldView> fields = presenter.fields(record);
-		model.addAttribute("fields", fields);
+		model.addAttribute("fields", presenter.fields(record));
 		model.addAttribute("casesFor",
-				(kind == RecordKind.INCIDENT && !record.shredded() && this.registry.mayCreate(actor, RecordKind.CASE))
-						? casesFor(record.id(), fields, presenter) : List.of());
+				(record.details() instanceof IncidentDetails incident && !record.shredded()
+						&& this.registry.mayCreate(actor, RecordKind.CASE))
+								? casesFor(record.id(), incident, dossier, presenter) : List.of());
 		model.addAttribute("mayEdit", !record.shredded() && this.registry.mayEdit(actor, record.id()));
 		boolean mayShare = this.registry.mayShare(actor, record.id());
 		model.addAttribute("mayShare", mayShare);
@@ -521,15 +523,13 @@ class RecordPages {
 	 * An incident page's "open a case" for each person in it the reader may see: the case
 	 * form with the person and the incident chosen.
 	 */
-	private static List<RecordForm.Option> casesFor(RecordId incident, List<RecordPresenter.FieldView> fields,
+	private static List<RecordForm.Option> casesFor(RecordId id, IncidentDetails incident, Dossier dossier,
 			RecordPresenter presenter) {
-		return fields.stream()
-			.filter(f -> "persons".equals(f.name()))
-			.flatMap(f -> f.values().stream())
-			.filter(v -> v.href() != null)
-			.map(v -> new RecordForm.Option(
-					"/cases/new?person=" + v.href().substring(v.href().lastIndexOf('/') + 1) + "&incidents=" + incident,
-					presenter.message("action.newCaseFor", v.text())))
+		return incident.persons()
+			.stream()
+			.filter(dossier.referenced()::containsKey)
+			.map(person -> new RecordForm.Option("/cases/new?person=" + person + "&incidents=" + id,
+					presenter.message("action.newCaseFor", presenter.title(person))))
 			.toList();
 	}
 
@@ -841,13 +841,10 @@ class RecordPages {
 	private static List<Registry.Change> releaseClosingInquiry(RecordView inquiry, MultiValueMap<String, String> form) {
 		RecordDraft closed = RecordDraft.of(inquiry.details())
 			.with("status", CaseStatus.CLOSED.code())
-			.with("outcome", List.of(NO_CHARGE));
+			.with("outcome", new Outcome.NoCharge().code());
 		return List.of(new Registry.Change.New(RecordDraft.fromForm(RecordKind.CASE_EVENT, form)),
 				new Registry.Change.Revision(inquiry.id(), inquiry.version(), closed));
 	}
-
-	/** The outcome of an inquiry that ended with the person let go. */
-	private static final String NO_CHARGE = "no-charge";
 
 	/**
 	 * The release form's box that closes the inquiry too: the person released without
