@@ -106,12 +106,6 @@ public class Reports {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/**
-	 * Whom an audit entry names when a report is given to no one: not a login, as no
-	 * login has a space.
-	 */
-	public static final String NO_ONE = "no one";
-
 	private final JdbcTemplate jdbc;
 
 	private final Supplier<IntakeOpener> opener;
@@ -562,7 +556,7 @@ public class Reports {
 		requireTriage(actor);
 		int changed = this.jdbc.update("UPDATE intake_report SET assignee = ? WHERE id = ?", login, id);
 		if (changed > 0) {
-			this.audit.read(actor, "assign", "report: " + ((login != null) ? login : NO_ONE), List.of(id));
+			this.audit.read(actor, "assign", "report: " + ((login != null) ? login : AuditTrail.NO_ONE), List.of(id));
 		}
 		return changed > 0;
 	}

@@ -1,6 +1,6 @@
 package org.khronika.access.web;
 
-import org.khronika.intake.Reports;
+import org.khronika.access.AuditTrail;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +46,7 @@ final class AuditWords {
 		Matcher scoped = SCOPED.matcher(detail);
 		if (scoped.matches()) {
 			String value = scoped.group(2);
-			if (value.equals(Reports.NO_ONE)) {
+			if (value.equals(AuditTrail.NO_ONE)) {
 				return code(scoped.group(1)) + ": " + word("audit.detail.unassigned", value);
 			}
 			return code(scoped.group(1)) + ": " + word("report.state." + value, value);

@@ -1,6 +1,6 @@
 package org.khronika.access.web;
 
-import org.khronika.intake.Reports;
+import org.khronika.access.AuditTrail;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,8 @@ class AuditWordsTest {
 		assertThat(this.words.detail("report file 2 (original)")).isEqualTo("сообщение, файл 2 (оригинал)");
 		assertThat(this.words.detail("same-person")).isEqualTo("Люди: тот же, записанный также как");
 		assertThat(this.words.detail("recovery-code")).isEqualTo("код восстановления");
-		assertThat(this.words.detail("report: " + Reports.NO_ONE)).as("a report given to no one (no login has a space)")
+		assertThat(this.words.detail("report: " + AuditTrail.NO_ONE))
+			.as("a report given to no one (no login has a space)")
 			.isEqualTo("сообщение: никому");
 		assertThat(this.words.detail("report: alice")).as("a report given to a login").isEqualTo("сообщение: alice");
 	}
