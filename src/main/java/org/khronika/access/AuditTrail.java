@@ -32,13 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class AuditTrail implements AutoCloseable {
 
-	/** The stream every audit entry belongs to. */
 	/**
 	 * Whom an entry's detail names when an action is given to no account (a report
 	 * assigned to no one): not a login, as no login has a space.
 	 */
 	public static final String NO_ONE = "no one";
 
+	/** The stream every audit entry belongs to. */
 	static final String STREAM = "audit";
 
 	static final String READ = "audit.read";
