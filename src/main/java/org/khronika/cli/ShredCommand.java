@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import org.khronika.access.Accounts;
 import org.khronika.access.Actor;
-import org.khronika.eventlog.EventLog;
 import org.khronika.registry.PersonId;
 import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordView;
@@ -57,7 +56,6 @@ class ShredCommand implements Callable<Integer> {
 					default -> "refused: " + refused.refusal().code();
 				});
 			}
-			context.getBean(EventLog.class).checkpoint();
 			out.println("shredded person " + id);
 			List<RecordView> mentioning = registry.recordsMentioning(actor, id);
 			if (!mentioning.isEmpty()) {

@@ -315,7 +315,7 @@ public class Registry {
 	 * unreadable in the log and everywhere else, while the chain still verifies. A person
 	 * recorded several times and linked as one is one person: every record linked with
 	 * {@code id} is shredded too (a record hidden from the actor or shredded already is
-	 * left as it is).
+	 * left as it is). The log's head is then signed, as a checkpoint.
 	 * @return the new version of {@code id}, or {@link Refusal#NOT_FOUND},
 	 * {@link Refusal#SHREDDED} or {@link Refusal#DENIED}
 	 */
@@ -339,6 +339,9 @@ public class Registry {
 				}
 			}
 			this.sealer.scrub();
+			// witnessed at once, wherever the shredding was asked for: a copy of the
+			// database from before it no longer passes for the current one
+			this.log.checkpoint();
 		}
 		return result;
 	}

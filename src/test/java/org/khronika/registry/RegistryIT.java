@@ -160,10 +160,11 @@ class RegistryIT {
 			.isEqualTo(new SaveResult.Refused(Refusal.SHREDDED));
 		assertThat(f.registry.shred(f.as("admin"), (PersonId) victim))
 			.isEqualTo(new SaveResult.Refused(Refusal.SHREDDED));
-		// the log entries are untouched and the chain verifies
+		// the log entries are untouched, the chain verifies, and its head was signed when
+		// the person was shredded
 		assertThat(f.log.stream(victim.toString())).hasSize(3).filteredOn(LogEntry::isSealed).hasSize(2);
 		assertThat(f.log.verify(KeyringFile.checkpointVerifier(this.dir)::verifies))
-			.isInstanceOf(Verification.Intact.class);
+			.isEqualTo(new Verification.Intact(5, 1));
 		// no wrapped key is left for the shredded person
 		assertThat(f.jdbc.queryForObject("SELECT COUNT(*) FROM subject_key WHERE subject_id = ?", Integer.class,
 				victim.toString()))
