@@ -225,7 +225,8 @@ class ImportPage {
 	}
 
 	private static String fileName(MultipartFile file) {
-		String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload";
+		String given = file.getOriginalFilename();
+		String name = (given != null) ? given : "upload";
 		return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 	}
 
