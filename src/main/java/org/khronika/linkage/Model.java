@@ -311,9 +311,8 @@ final class Model {
 				double others = Math.max(share - 2 * this.oneRecord,
 						PRIOR_RECORDS * typical(field, kind(value)) * this.oneRecord);
 				if (result.is(Comparison.Field.GIVEN, "familiar")) {
-					// two records of different people meet at this level only where one
-					// of them
-					// writes the name familiarly
+					// records of two people meet at this level only where one of
+					// them writes the name familiarly
 					double q = this.familiar.getOrDefault(value, 1.0);
 					others *= q * (2 - q);
 				}
