@@ -61,7 +61,7 @@ class ModelTest {
 	void howCommonAValueIsIsCountedWithoutThePairsOwnTwoRecords() {
 		// the pair's own records are no evidence that someone else holds its value: a
 		// surname only the pair holds is rarer, by one record's worth, than one a third
-		// record holds as well; counted with the pair, the difference would be 4/3
+		// record holds as well; counted with the pair, it would be log2(4/3)
 		List<PersonRecord> records = petrovs(200, "Борис", "Виктор");
 		PersonRecord klokov = record("k1", "Клоков Глеб", null);
 		PersonRecord klokovAgain = record("k2", "Klokov Gleb", null);
@@ -80,9 +80,8 @@ class ModelTest {
 
 	@Test
 	void aFamiliarFormAgreeingWithTheFullNameWeighsByHowRarelyTheNameIsWrittenSo() {
-		// one in a hundred Александры is written Саша: two records of different people
-		// meet
-		// at the familiar level only where one of them is, so it weighs more than two
+		// one in a hundred Александры is written Саша: records of two people meet at
+		// the familiar level only where one of them is, so it weighs more than two
 		// Александры, though fewer pairs of one person are written so (m 0.15 against
 		// 0.55 before the data speak)
 		List<PersonRecord> records = petrovs(98, "Александр");
@@ -129,8 +128,7 @@ class ModelTest {
 		records.addAll(List.of(initial, written, again));
 		Model model = Model.estimate(records, List.of());
 
-		// А starts the given name of 53 of the 303 records, 51 besides the pair's own
-		// two;
+		// А starts the given name of 53 of the 303 records, 51 besides the pair's two;
 		// shrunk towards a typical initial's 6 % over 1,000 records' worth, its share
 		// among the others is (51 + 60) / 1303
 		double rarity = Math.log(1303.0 / 111) / Math.log(2);
