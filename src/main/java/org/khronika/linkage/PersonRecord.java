@@ -84,9 +84,18 @@ record PersonRecord(String id, Instant createdAt, List<Name> names, Integer birt
 			return new Name(parts, keys(parts.surname()),
 					(parts.surname() != null) ? NameKeys.givenNameKeys(parts.surname()) : List.of(),
 					keys(parts.given()), (parts.given() != null) ? NameKeys.givenNameKeys(parts.given()) : List.of(),
-					Set.copyOf(fullNames), parts.given() != null && names.isGivenName(parts.given()),
-					Set.copyOf(initials),
+					ordered(fullNames), parts.given() != null && names.isGivenName(parts.given()), ordered(initials),
 					keys((parts.patronymic() != null) ? patronymicStem(parts.patronymic()) : null), sex(parts, names));
+		}
+
+		/**
+		 * The set as it is ordered (the catalog's order), unmodifiable: a comparison
+		 * takes the first full name or initial two names share, so a set whose order
+		 * changes from one start to the next (as {@code Set.copyOf}'s does) would make a
+		 * run's proposals differ from the last run's over the same records.
+		 */
+		private static Set<String> ordered(Set<String> set) {
+			return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(set));
 		}
 
 		private static Sex sex(NameParts parts, NameKeys names) {
