@@ -60,11 +60,6 @@ final class Comparison {
 			this(levels, List.of(), values, java.util.Map.of(), false);
 		}
 
-		/** The same levels and values without the words. */
-		Result withoutReasons() {
-			return new Result(this.levels, List.of(), this.values, java.util.Map.of(), this.sexDiffers);
-		}
-
 		/** The value the records agree on in {@code field}, or null. */
 		String value(Field field) {
 			return this.values[field.ordinal()];

@@ -192,34 +192,37 @@ public class Linkage implements PersonMatcher {
 	static Scoring score(Map<String, PersonRecord> persons, Map<String, String> clusters, Set<List<String>> decided,
 			Progress progress, double threshold) {
 		List<String[]> pairs = candidates(persons, progress);
-		// the pairs are compared on every core: a comparison reads only its two records
+		Model counting = Model.counting(persons.values());
+		// each pair's comparison is kept as two numbers, not as itself: a run compares
+		// millions of pairs. They are compared on every core: a comparison reads only
+		// its two records
+		int[] packed = new int[pairs.size()];
+		double[] agreedLogU = new double[pairs.size()];
 		java.util.concurrent.atomic.AtomicLong compared = new java.util.concurrent.atomic.AtomicLong();
-		List<Comparison.Result> results = pairs.parallelStream().map(pair -> {
+		java.util.stream.IntStream.range(0, pairs.size()).parallel().forEach(i -> {
 			long done = compared.incrementAndGet();
 			if (done % 100_000 == 0) {
 				progress.step("compare", done, pairs.size());
 			}
-			// the reasons are put into words for the proposals shown, not kept for
-			// millions
-			return Comparison.of(persons.get(pair[0]), persons.get(pair[1])).withoutReasons();
-		}).toList();
-		// plainly two people are never proposed, and are left out of the estimate, where
-		// they would make a class of their own (the same given name, patronymic and year
-		// under another surname)
-		List<Comparison.Result> estimated = results.stream().filter(result -> !relatives(result)).toList();
-		progress.step("estimate", 0, estimated.size());
-		Model model = Model.estimate(persons.values(), estimated);
+			Comparison.Result result = Comparison.of(persons.get(pairs.get(i)[0]), persons.get(pairs.get(i)[1]));
+			// plainly two people are never proposed, and are left out of the estimate,
+			// where they would make a class of their own (the same given name,
+			// patronymic and year under another surname)
+			packed[i] = relatives(result) ? Model.APART : Model.pack(result);
+			agreedLogU[i] = counting.agreedLogU(result);
+		});
+		progress.step("estimate", 0, java.util.Arrays.stream(packed).filter(code -> code != Model.APART).count());
+		Model model = counting.estimated(packed, agreedLogU);
 		List<LinkProposal> likely = new ArrayList<>();
 		for (int i = 0; i < pairs.size(); i++) {
 			String[] pair = pairs.get(i);
-			Comparison.Result result = results.get(i);
 			String left = clusters.getOrDefault(pair[0], pair[0]);
 			String right = clusters.getOrDefault(pair[1], pair[1]);
-			if (left.equals(right) || decided.contains(List.of(pair[0], pair[1])) || relatives(result)) {
+			if (packed[i] == Model.APART || left.equals(right) || decided.contains(List.of(pair[0], pair[1]))) {
 				continue;
 			}
-			double probability = model.probability(result);
-			if (probability >= threshold && corroborated(result)) {
+			double probability = model.probability(packed[i], agreedLogU[i]);
+			if (probability >= threshold && corroborated(packed[i])) {
 				likely.add(new LinkProposal(id(pair[0]), id(pair[1]), probability));
 			}
 		}
@@ -319,8 +322,14 @@ public class Linkage implements PersonMatcher {
 	 * missed one.
 	 */
 	static boolean corroborated(Comparison.Result result) {
-		return result.is(Comparison.Field.BIRTH_YEAR, "same") || result.is(Comparison.Field.BIRTH_YEAR, "near")
-				|| result.is(Comparison.Field.REGION, "same") || result.is(Comparison.Field.ARTICLES, "shared");
+		return corroborated(Model.pack(result));
+	}
+
+	private static boolean corroborated(int packed) {
+		int born = Model.level(packed, Comparison.Field.BIRTH_YEAR);
+		return born == Comparison.Field.BIRTH_YEAR.level("same") || born == Comparison.Field.BIRTH_YEAR.level("near")
+				|| Model.level(packed, Comparison.Field.REGION) == Comparison.Field.REGION.level("same")
+				|| Model.level(packed, Comparison.Field.ARTICLES) == Comparison.Field.ARTICLES.level("shared");
 	}
 
 	/**

@@ -26,6 +26,14 @@ import java.util.Set;
  */
 final class Model {
 
+	/** The packed comparison of a pair that is plainly two people. */
+	static final int APART = -1;
+
+	/** The bits of a packed comparison that hold its levels. */
+	private static final int LEVELS = (1 << 12) - 1;
+
+	private static final int TYPO = Comparison.Field.SURNAME.level("typo");
+
 	private static final int ITERATIONS = 30;
 
 	/** How many pairs' worth the prior counts for in each estimate of m. */
@@ -64,6 +72,9 @@ final class Model {
 	/** The chance that two records picked at random are one person. */
 	private final double prior;
 
+	/** How many records were counted. */
+	private final int count;
+
 	/** What one record adds to a value's share. */
 	private final double oneRecord;
 
@@ -74,13 +85,14 @@ final class Model {
 	private final Map<String, Double> familiar;
 
 	private Model(double[][] m, double[][] u, List<Map<String, Double>> shares, List<Map<String, Double>> present,
-			double prior, double oneRecord, Map<String, Double> familiar) {
+			double prior, int count, Map<String, Double> familiar) {
 		this.m = m;
 		this.u = u;
 		this.shares = shares;
 		this.present = present;
 		this.prior = prior;
-		this.oneRecord = oneRecord;
+		this.count = count;
+		this.oneRecord = 1 / (count + PRIOR_RECORDS);
 		this.familiar = familiar;
 	}
 
@@ -89,6 +101,16 @@ final class Model {
 	 * comparisons of the candidate pairs that are not plainly two people.
 	 */
 	static Model estimate(Collection<PersonRecord> records, List<Comparison.Result> compared) {
+		Model counting = counting(records);
+		return counting.estimated(compared.stream().mapToInt(Model::pack).toArray(),
+				compared.stream().mapToDouble(counting::agreedLogU).toArray());
+	}
+
+	/**
+	 * The values of {@code records} counted, before any pair is compared: enough to weigh
+	 * what two records agree on ({@link #agreedLogU}), nothing estimated yet.
+	 */
+	static Model counting(Collection<PersonRecord> records) {
 		Comparison.Field[] fields = Comparison.Field.values();
 		int count = Math.max(1, records.size());
 		List<Map<String, Double>> shares = new java.util.ArrayList<>();
@@ -118,24 +140,37 @@ final class Model {
 			shares.add(values);
 			present.add(kinds);
 		}
-		double pairs = Math.max(1.0, count * (count - 1.0) / 2);
-		long typos = compared.stream().filter(result -> result.is(Comparison.Field.SURNAME, "typo")).count();
-		double[][] u = generic(shares, present, typos / pairs);
-		double[][] m = new double[fields.length][];
-		for (Comparison.Field field : fields) {
-			m[field.ordinal()] = M_PRIOR[field.ordinal()].clone();
-		}
-		double oneRecord = 1 / (count + PRIOR_RECORDS);
-		Model model = new Model(m, u, shares, present, Math.min(0.5, 1.0 / count), oneRecord, familiar);
+		return new Model(priorM(), generic(shares, present, 0), shares, present, Math.min(0.5, 1.0 / count), count,
+				familiar);
+	}
+
+	/**
+	 * This model's counts with m and the prior estimated from the candidate pairs'
+	 * comparisons, each as {@link #pack} packs it ({@link #APART}: plainly two people,
+	 * left out) and the log2 u of the values it agrees on ({@link #agreedLogU}). Two
+	 * arrays of numbers rather than the comparisons themselves, as a run compares
+	 * millions of pairs.
+	 */
+	Model estimated(int[] packed, double[] agreedLogU) {
+		Comparison.Field[] fields = Comparison.Field.values();
+		double pairs = Math.max(1.0, this.count * (this.count - 1.0) / 2);
+		long typos = java.util.Arrays.stream(packed)
+			.filter(code -> code != APART && level(code, Comparison.Field.SURNAME) == TYPO)
+			.count();
+		double[][] u = generic(this.shares, this.present, typos / pairs);
+		double[][] m = priorM();
+		Model model = new Model(m, u, this.shares, this.present, Math.min(0.5, 1.0 / this.count), this.count,
+				this.familiar);
 		// EM over the pairs grouped by their levels and their u: u is counted, not
 		// estimated, so a group's pairs differ only by a fraction of a bit
-		Map<String, double[]> groups = new HashMap<>();
-		Map<String, int[]> levelsOf = new HashMap<>();
-		for (Comparison.Result result : compared) {
-			double logU = model.logU(result);
+		Map<Long, double[]> groups = new HashMap<>();
+		for (int i = 0; i < packed.length; i++) {
+			if (packed[i] == APART) {
+				continue;
+			}
+			double logU = agreedLogU[i] + model.unagreedLogU(packed[i]);
 			long bin = Math.round(logU * BINS_PER_BIT);
-			String key = java.util.Arrays.toString(result.levels()) + bin;
-			levelsOf.putIfAbsent(key, result.levels());
+			long key = ((long) (packed[i] & LEVELS) << 32) | (bin & 0xffffffffL);
 			groups.computeIfAbsent(key, k -> new double[] { bin / BINS_PER_BIT, 0 })[1]++;
 		}
 		double prior = model.prior;
@@ -145,25 +180,95 @@ final class Model {
 				sums[field.ordinal()] = new double[field.levels.size()];
 			}
 			double matched = 0;
-			for (Map.Entry<String, double[]> group : groups.entrySet()) {
-				int[] levels = levelsOf.get(group.getKey());
+			for (Map.Entry<Long, double[]> group : groups.entrySet()) {
+				int code = (int) (group.getKey() >>> 32);
 				double logOdds = log2(prior / (1 - prior)) - group.getValue()[0];
-				for (int f = 0; f < fields.length; f++) {
-					logOdds += log2(model.capped(f, levels[f], m[f][levels[f]]));
+				for (Comparison.Field field : fields) {
+					int f = field.ordinal();
+					int level = level(code, field);
+					logOdds += log2(model.capped(f, level, m[f][level]));
 				}
 				double g = 1 / (1 + Math.pow(2, -logOdds));
 				double pairsInGroup = group.getValue()[1];
-				for (int f = 0; f < fields.length; f++) {
-					sums[f][levels[f]] += g * pairsInGroup;
+				for (Comparison.Field field : fields) {
+					sums[field.ordinal()][level(code, field)] += g * pairsInGroup;
 				}
 				matched += g * pairsInGroup;
 			}
 			for (int f = 0; f < fields.length; f++) {
 				normalise(sums[f], M_PRIOR[f], m[f]);
 			}
-			prior = Math.min(0.5, Math.max(1.0 / (count * (double) count), matched / pairs));
+			prior = Math.min(0.5, Math.max(1.0 / (this.count * (double) this.count), matched / pairs));
 		}
-		return new Model(m, u, shares, present, prior, oneRecord, familiar);
+		return new Model(m, u, this.shares, this.present, prior, this.count, this.familiar);
+	}
+
+	private static double[][] priorM() {
+		double[][] m = new double[M_PRIOR.length][];
+		for (int f = 0; f < M_PRIOR.length; f++) {
+			m[f] = M_PRIOR[f].clone();
+		}
+		return m;
+	}
+
+	/**
+	 * A comparison as a number: its level in each field (in the bits of {@link #LEVELS},
+	 * each field's level a digit of its own base) and, above them, a bit per field for
+	 * whether the pair agrees on a value there.
+	 */
+	static int pack(Comparison.Result result) {
+		int code = 0;
+		int agreed = 0;
+		Comparison.Field[] fields = Comparison.Field.values();
+		for (int f = fields.length - 1; f >= 0; f--) {
+			code = code * fields[f].levels.size() + result.level(fields[f]);
+			if (result.value(fields[f]) != null) {
+				agreed |= 1 << f;
+			}
+		}
+		return code | (agreed << 12);
+	}
+
+	/** The level of {@code field} in a packed comparison. */
+	static int level(int packed, Comparison.Field field) {
+		int code = packed & LEVELS;
+		for (Comparison.Field before : Comparison.Field.values()) {
+			if (before == field) {
+				return code % field.levels.size();
+			}
+			code /= before.levels.size();
+		}
+		throw new IllegalArgumentException(field.name());
+	}
+
+	/** Whether a packed comparison agrees on a value in {@code field}. */
+	private static boolean agreed(int packed, Comparison.Field field) {
+		return (packed >>> 12 & (1 << field.ordinal())) != 0;
+	}
+
+	/**
+	 * log2 of u over the fields where the pair agrees on a value: how common those values
+	 * are. It needs only the counts.
+	 */
+	double agreedLogU(Comparison.Result result) {
+		double logU = 0;
+		for (Comparison.Field field : Comparison.Field.values()) {
+			if (result.value(field) != null) {
+				logU += logU(result, field);
+			}
+		}
+		return logU;
+	}
+
+	/** log2 of u over the fields of a packed comparison that agree on no value. */
+	private double unagreedLogU(int packed) {
+		double logU = 0;
+		for (Comparison.Field field : Comparison.Field.values()) {
+			if (!agreed(packed, field)) {
+				logU += log2(this.u[field.ordinal()][level(packed, field)]);
+			}
+		}
+		return logU;
 	}
 
 	/**
@@ -387,7 +492,25 @@ final class Model {
 
 	/** The probability that the pair is one person, from its weight and the prior. */
 	double probability(Comparison.Result result) {
-		double logOdds = weight(result) + log2(this.prior / (1 - this.prior));
+		return probability(weight(result));
+	}
+
+	/**
+	 * {@link #probability(Comparison.Result)} of a comparison packed by {@link #pack},
+	 * with the log2 u of the values it agrees on ({@link #agreedLogU}).
+	 */
+	double probability(int packed, double agreedLogU) {
+		double weight = -agreedLogU - unagreedLogU(packed);
+		for (Comparison.Field field : Comparison.Field.values()) {
+			int f = field.ordinal();
+			int level = level(packed, field);
+			weight += log2(agreed(packed, field) ? capped(f, level, this.m[f][level]) : this.m[f][level]);
+		}
+		return probability(weight);
+	}
+
+	private double probability(double weight) {
+		double logOdds = weight + log2(this.prior / (1 - this.prior));
 		return 1 / (1 + Math.pow(2, -logOdds));
 	}
 
