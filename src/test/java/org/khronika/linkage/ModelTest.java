@@ -209,6 +209,17 @@ class ModelTest {
 	}
 
 	@Test
+	void everyCombinationOfLevelsFitsTheTwelveBitsAPackedComparisonGivesThem() {
+		// above the twelve bits are the fields that agree on a value: a level added to a
+		// field must not carry into them
+		int combinations = 1;
+		for (Comparison.Field field : Comparison.Field.values()) {
+			combinations *= field.levels.size();
+		}
+		assertThat(combinations).isLessThanOrEqualTo(1 << 12);
+	}
+
+	@Test
 	void aNamesFullNamesAndInitialsKeepTheCatalogsOrderSoThatEveryRunChoosesAlike() {
 		// a comparison takes the first full name two familiar forms share (Саша and Шура:
 		// Александр or Александра): an order that changed from one start to the next
