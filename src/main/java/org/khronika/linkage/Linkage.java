@@ -208,8 +208,13 @@ public class Linkage implements PersonMatcher {
 			// plainly two people are never proposed, and are left out of the estimate,
 			// where they would make a class of their own (the same given name,
 			// patronymic and year under another surname)
-			packed[i] = relatives(result) ? Model.APART : Model.pack(result);
-			agreedLogU[i] = counting.agreedLogU(result);
+			if (relatives(result)) {
+				packed[i] = Model.APART;
+			}
+			else {
+				packed[i] = Model.pack(result);
+				agreedLogU[i] = counting.agreedLogU(result);
+			}
 		});
 		progress.step("estimate", 0, java.util.Arrays.stream(packed).filter(code -> code != Model.APART).count());
 		Model model = counting.estimated(packed, agreedLogU);

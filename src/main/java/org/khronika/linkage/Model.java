@@ -34,6 +34,20 @@ final class Model {
 
 	private static final int TYPO = Comparison.Field.SURNAME.level("typo");
 
+	/** The fields, once: a run reads them for each of millions of pairs. */
+	private static final Comparison.Field[] FIELDS = Comparison.Field.values();
+
+	/** Per field, what one step of its level is worth in a packed comparison. */
+	private static final int[] BASE = new int[FIELDS.length];
+
+	static {
+		int base = 1;
+		for (Comparison.Field field : FIELDS) {
+			BASE[field.ordinal()] = base;
+			base *= field.levels.size();
+		}
+	}
+
 	private static final int ITERATIONS = 30;
 
 	/** How many pairs' worth the prior counts for in each estimate of m. */
@@ -111,7 +125,7 @@ final class Model {
 	 * what two records agree on ({@link #agreedLogU}), nothing estimated yet.
 	 */
 	static Model counting(Collection<PersonRecord> records) {
-		Comparison.Field[] fields = Comparison.Field.values();
+		Comparison.Field[] fields = FIELDS;
 		int count = Math.max(1, records.size());
 		List<Map<String, Double>> shares = new java.util.ArrayList<>();
 		List<Map<String, Double>> present = new java.util.ArrayList<>();
@@ -152,7 +166,7 @@ final class Model {
 	 * millions of pairs.
 	 */
 	Model estimated(int[] packed, double[] agreedLogU) {
-		Comparison.Field[] fields = Comparison.Field.values();
+		Comparison.Field[] fields = FIELDS;
 		double pairs = Math.max(1.0, this.count * (this.count - 1.0) / 2);
 		long typos = java.util.Arrays.stream(packed)
 			.filter(code -> code != APART && level(code, Comparison.Field.SURNAME) == TYPO)
@@ -219,11 +233,10 @@ final class Model {
 	static int pack(Comparison.Result result) {
 		int code = 0;
 		int agreed = 0;
-		Comparison.Field[] fields = Comparison.Field.values();
-		for (int f = fields.length - 1; f >= 0; f--) {
-			code = code * fields[f].levels.size() + result.level(fields[f]);
-			if (result.value(fields[f]) != null) {
-				agreed |= 1 << f;
+		for (Comparison.Field field : FIELDS) {
+			code += result.level(field) * BASE[field.ordinal()];
+			if (result.value(field) != null) {
+				agreed |= 1 << field.ordinal();
 			}
 		}
 		return code | (agreed << 12);
@@ -231,14 +244,7 @@ final class Model {
 
 	/** The level of {@code field} in a packed comparison. */
 	static int level(int packed, Comparison.Field field) {
-		int code = packed & LEVELS;
-		for (Comparison.Field before : Comparison.Field.values()) {
-			if (before == field) {
-				return code % field.levels.size();
-			}
-			code /= before.levels.size();
-		}
-		throw new IllegalArgumentException(field.name());
+		return (packed & LEVELS) / BASE[field.ordinal()] % field.levels.size();
 	}
 
 	/** Whether a packed comparison agrees on a value in {@code field}. */
@@ -252,7 +258,7 @@ final class Model {
 	 */
 	double agreedLogU(Comparison.Result result) {
 		double logU = 0;
-		for (Comparison.Field field : Comparison.Field.values()) {
+		for (Comparison.Field field : FIELDS) {
 			if (result.value(field) != null) {
 				logU += logU(result, field);
 			}
@@ -263,7 +269,7 @@ final class Model {
 	/** log2 of u over the fields of a packed comparison that agree on no value. */
 	private double unagreedLogU(int packed) {
 		double logU = 0;
-		for (Comparison.Field field : Comparison.Field.values()) {
+		for (Comparison.Field field : FIELDS) {
 			if (!agreed(packed, field)) {
 				logU += log2(this.u[field.ordinal()][level(packed, field)]);
 			}
@@ -279,7 +285,7 @@ final class Model {
 	 */
 	private static double[][] generic(List<Map<String, Double>> shares, List<Map<String, Double>> present,
 			double typo) {
-		Comparison.Field[] fields = Comparison.Field.values();
+		Comparison.Field[] fields = FIELDS;
 		double[][] u = new double[fields.length][];
 		for (Comparison.Field field : fields) {
 			int f = field.ordinal();
@@ -444,7 +450,7 @@ final class Model {
 
 	private double logU(Comparison.Result result) {
 		double logU = 0;
-		for (Comparison.Field field : Comparison.Field.values()) {
+		for (Comparison.Field field : FIELDS) {
 			logU += logU(result, field);
 		}
 		return logU;
@@ -468,7 +474,7 @@ final class Model {
 	 * records are compared by values of its kind.
 	 */
 	private double capped(int field, int level, double m) {
-		String kind = switch (Comparison.Field.values()[field].levels.get(level)) {
+		String kind = switch (FIELDS[field].levels.get(level)) {
 			case "same", "familiar" ->
 				(field == Comparison.Field.BIRTH_YEAR.ordinal() || field == Comparison.Field.REGION.ordinal()) ? ""
 						: "k:";
@@ -484,7 +490,7 @@ final class Model {
 	/** The pair's total weight. */
 	double weight(Comparison.Result result) {
 		double weight = 0;
-		for (Comparison.Field field : Comparison.Field.values()) {
+		for (Comparison.Field field : FIELDS) {
 			weight += weight(result, field);
 		}
 		return weight;
@@ -501,7 +507,7 @@ final class Model {
 	 */
 	double probability(int packed, double agreedLogU) {
 		double weight = -agreedLogU - unagreedLogU(packed);
-		for (Comparison.Field field : Comparison.Field.values()) {
+		for (Comparison.Field field : FIELDS) {
 			int f = field.ordinal();
 			int level = level(packed, field);
 			weight += log2(agreed(packed, field) ? capped(f, level, this.m[f][level]) : this.m[f][level]);
@@ -517,7 +523,7 @@ final class Model {
 	@Override
 	public String toString() {
 		StringBuilder out = new StringBuilder("prior " + this.prior + "\n");
-		for (Comparison.Field field : Comparison.Field.values()) {
+		for (Comparison.Field field : FIELDS) {
 			out.append(field).append(" m=").append(java.util.Arrays.toString(this.m[field.ordinal()]));
 			out.append(" u=").append(java.util.Arrays.toString(this.u[field.ordinal()]));
 			out.append(" present=").append(this.present.get(field.ordinal())).append('\n');
