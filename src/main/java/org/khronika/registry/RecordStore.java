@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -15,6 +18,7 @@ import org.khronika.crypto.Sealer;
 import org.khronika.eventlog.EntryIdentity;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Reads records from {@code registry_record}: as views, opening the sealed parts of the
@@ -105,6 +109,20 @@ final class RecordStore implements RecordLookup {
 				(rs, n) -> new Found(kind.id(UUID.fromString(rs.getString(1))),
 						EventTypes.details(kind, CanonicalJson.read(rs.getString(2)), null)),
 				target.toString(), kind.code());
+	}
+
+	/**
+	 * The records that refer to each of {@code targets}, whoever may see them: by target,
+	 * the ids of the records referring to it.
+	 */
+	Map<String, Set<String>> mentioning(Collection<String> targets) {
+		Map<String, Set<String>> from = new HashMap<>();
+		this.jdbc.query(
+				"SELECT to_id, from_id FROM registry_link WHERE to_id IN (" + placeholders(targets.size()) + ")",
+				(RowCallbackHandler) rs -> from.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+					.add(rs.getString(2)),
+				targets.toArray());
+		return from;
 	}
 
 	/** Who is named on the record (on a case: its assigned lawyers). */

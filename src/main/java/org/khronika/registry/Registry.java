@@ -710,16 +710,25 @@ public class Registry {
 	 * those they may still see; sealed fields as in lists (audited).
 	 */
 	public List<RecordView> changedBy(Actor actor, int limit) {
-		return changedBy(actor, null, limit);
+		List<RecordView> changed = lastChanged(actor, null, limit);
+		audit(actor, "list", "changed-by", changed, List.of());
+		return changed;
 	}
 
 	/**
-	 * The records of {@code kind} (null: any) {@code actor} changed last, newest first,
-	 * at most {@code limit}, of those they may still see; sealed fields as in lists. What
-	 * the overview lists, and what a form's link field offers before anything is searched
-	 * for (the source just recorded, the person just added). Audited.
+	 * The records of each of {@code kinds} {@code actor} changed last, newest first, at
+	 * most {@code limit} of each, of those they may still see; sealed fields as in lists.
+	 * What a form's link fields offer before anything is searched for (the source just
+	 * recorded, the person just added). One audit entry for them all.
 	 */
-	public List<RecordView> changedBy(Actor actor, RecordKind kind, int limit) {
+	public Map<RecordKind, List<RecordView>> changedBy(Actor actor, Collection<RecordKind> kinds, int limit) {
+		Map<RecordKind, List<RecordView>> changed = new EnumMap<>(RecordKind.class);
+		kinds.forEach(kind -> changed.put(kind, lastChanged(actor, kind, limit)));
+		audit(actor, "list", "changed-by", changed.values().stream().flatMap(List::stream).toList(), List.of());
+		return changed;
+	}
+
+	private List<RecordView> lastChanged(Actor actor, RecordKind kind, int limit) {
 		Visibility.Condition condition = (kind != null) ? this.visibility.condition(actor, kind)
 				: this.visibility.anyKind(actor);
 		List<Object> arguments = new ArrayList<>(List.of(actor.login()));
@@ -727,13 +736,11 @@ public class Registry {
 			arguments.add(kind.code());
 		}
 		arguments.addAll(condition.arguments());
-		List<RecordView> changed = this.store.views(
+		return this.store.views(
 				"SELECT r.* FROM registry_record r WHERE r.updated_by = ? AND "
 						+ ((kind != null) ? "r.kind = ? AND " : "") + condition.sql()
 						+ " ORDER BY r.last_seq DESC LIMIT " + Math.max(1, limit),
 				arguments, k -> Kinds.of(k).sealedInList(), redacted(actor));
-		audit(actor, "list", "changed-by", changed, List.of());
-		return changed;
 	}
 
 	/**
@@ -922,15 +929,39 @@ public class Registry {
 	 * text, as far as {@code actor} may see them (audited).
 	 */
 	public List<RecordView> recordsMentioning(Actor actor, PersonId person) {
+		return recordsMentioning(actor, List.of(person)).getOrDefault(person, List.of());
+	}
+
+	/**
+	 * The records that refer to each of {@code persons}, as far as {@code actor} may see
+	 * them, oldest first; public fields only. One read and one audit entry for them all:
+	 * what a picker shows beside each person it offers (the case against them).
+	 */
+	public Map<PersonId, List<RecordView>> recordsMentioning(Actor actor, Collection<PersonId> persons) {
+		if (persons.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, PersonId> wanted = new LinkedHashMap<>();
+		persons.forEach(person -> wanted.put(person.toString(), person));
+		Map<String, Set<String>> mentioning = this.store.mentioning(wanted.keySet());
 		Visibility.Condition condition = this.visibility.anyKind(actor);
-		List<Object> arguments = new ArrayList<>(List.of(person.toString()));
+		List<Object> arguments = new ArrayList<>(wanted.keySet());
 		arguments.addAll(condition.arguments());
 		List<RecordView> records = this.store.views(
-				"SELECT r.* FROM registry_record r WHERE r.id IN (SELECT l.from_id FROM registry_link l WHERE l.to_id = ?) AND "
-						+ condition.sql() + " ORDER BY r.created_at, r.id",
+				"SELECT r.* FROM registry_record r WHERE r.id IN (SELECT l.from_id FROM registry_link l WHERE l.to_id IN ("
+						+ RecordStore.placeholders(wanted.size()) + ")) AND " + condition.sql()
+						+ " ORDER BY r.created_at, r.id",
 				arguments, kind -> false, true);
+		Map<PersonId, List<RecordView>> byPerson = new LinkedHashMap<>();
+		wanted.forEach((id, person) -> {
+			Set<String> from = mentioning.getOrDefault(id, Set.of());
+			List<RecordView> about = records.stream().filter(r -> from.contains(r.id().toString())).toList();
+			if (!about.isEmpty()) {
+				byPerson.put(person, about);
+			}
+		});
 		audit(actor, "list", "mentioning", records, List.of());
-		return records;
+		return byPerson;
 	}
 
 	/**

@@ -1,20 +1,26 @@
 package org.khronika.registry.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
 import org.khronika.registry.Field;
+import org.khronika.registry.FieldType;
 import org.khronika.registry.Listing;
-import org.khronika.registry.RecordKind;
+import org.khronika.registry.PersonId;
 import org.khronika.registry.RecordFinder;
 import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordView;
-import org.khronika.registry.FieldType;
 import org.khronika.registry.Registry;
 
 /**
@@ -103,25 +109,47 @@ final class RecordForm {
 	 */
 	List<FormField> fields(RecordKind kind, Map<String, List<String>> values, Function<String, String> chosen,
 			Set<String> hidden) {
-		List<FormField> fields = new ArrayList<>();
+		return fields(kind, name -> true, values, chosen, hidden);
+	}
+
+	/**
+	 * The fields of {@code kind}'s form that {@code only} names, as
+	 * {@link #fields(RecordKind, Map, Function, Set)} gives them. Its link fields are
+	 * read together: the records they offer before a search in one read, the cases shown
+	 * beside the persons they offer in another.
+	 */
+	List<FormField> fields(RecordKind kind, Predicate<String> only, Map<String, List<String>> values,
+			Function<String, String> chosen, Set<String> hidden) {
 		Set<String> choosing = kind.choosing();
+		List<Field> shownFields = new ArrayList<>();
+		Map<String, List<String>> shownValues = new HashMap<>();
+		List<Offer> offers = new ArrayList<>();
 		for (Field field : kind.fields()) {
 			List<String> given = values.getOrDefault(field.name(), List.of());
-			if (!kind.applies(chosen, field) && given.stream().allMatch(String::isBlank)) {
+			if (!only.test(field.name())
+					|| (!kind.applies(chosen, field) && given.stream().allMatch(String::isBlank))) {
 				continue;
 			}
 			List<String> shown = given.stream().filter(v -> !hidden.contains(v)).toList();
-			int kept = given.size() - shown.size();
-			String label = this.presenter.label(kind, field.name());
+			shownFields.add(field);
+			shownValues.put(field.name(), shown);
 			if (field.isReference()) {
 				List<String> query = values.getOrDefault(FIND + field.name(), List.of());
-				fields.add(new FormField(field.name(), label, "picker", field.required(), List.of(), shown, hint(field),
-						kept, picker(field, shown, query.isEmpty() ? "" : query.get(0).strip()), false));
+				offers.add(offer(field, shown, query.isEmpty() ? "" : query.get(0).strip()));
 			}
-			else {
-				fields.add(new FormField(field.name(), label, widget(field), field.required(), options(field), shown,
-						hint(field), kept, null, choosing.contains(field.name())));
-			}
+		}
+		Map<String, Picker> pickers = pickers(offers);
+		List<FormField> fields = new ArrayList<>();
+		for (Field field : shownFields) {
+			List<String> shown = shownValues.get(field.name());
+			int kept = values.getOrDefault(field.name(), List.of()).size() - shown.size();
+			String label = this.presenter.label(kind, field.name());
+			Picker picker = pickers.get(field.name());
+			fields.add((picker != null)
+					? new FormField(field.name(), label, "picker", field.required(), List.of(), shown, hint(field),
+							kept, picker, false)
+					: new FormField(field.name(), label, widget(field), field.required(), options(field), shown,
+							hint(field), kept, null, choosing.contains(field.name())));
 		}
 		return fields;
 	}
@@ -142,10 +170,18 @@ final class RecordForm {
 	static final String FIND = "find.";
 
 	/**
-	 * The picker of a link field: the records chosen, by their titles, and if something
-	 * was typed, the records found for it (those chosen left out).
+	 * What a link field offers, as records: those chosen, what was typed to find more and
+	 * what it found (null before a search), and before a search the reader's last changes
+	 * (filled in by {@link #pickers}).
 	 */
-	private Picker picker(Field field, List<String> chosenIds, String query) {
+	private record Offer(Field field, List<RecordView> chosen, String query, List<RecordView> found, boolean building) {
+	}
+
+	/**
+	 * A link field's offer: the records chosen, by their titles, and if something was
+	 * typed, the records found for it (those chosen left out).
+	 */
+	private Offer offer(Field field, List<String> chosenIds, String query) {
 		RecordKind target = field.target();
 		List<RecordId> ids = new ArrayList<>();
 		for (String id : chosenIds) {
@@ -156,47 +192,84 @@ final class RecordForm {
 				// not an id: the draft's checks say so when it is saved
 			}
 		}
-		List<Option> chosen = new ArrayList<>();
+		List<RecordView> chosen = List.of();
 		if (!ids.isEmpty()) {
 			Listing listing = this.registry.selection(this.actor, target, ids, 0, ids.size());
 			this.presenter.know(listing.referenced());
-			listing.page().items().forEach(r -> chosen.add(new Option(r.id().toString(), candidate(r))));
+			chosen = listing.page().items();
 		}
-		List<Option> found = null;
+		List<RecordView> found = null;
 		boolean building = false;
 		if (!query.isEmpty()) {
 			building = !this.finder.ready();
 			Listing listing = this.finder.find(this.actor, target, query, CANDIDATES);
 			this.presenter.know(listing.referenced());
-			found = listing.page()
-				.items()
-				.stream()
-				.filter(r -> !chosenIds.contains(r.id().toString()))
-				.map(r -> new Option(r.id().toString(), candidate(r)))
-				.toList();
+			found = listing.page().items().stream().filter(r -> !chosenIds.contains(r.id().toString())).toList();
 		}
-		List<Option> recent = List.of();
-		if (found == null) {
-			recent = this.registry.changedBy(this.actor, target, RECENT + chosenIds.size())
-				.stream()
-				.filter(r -> !chosenIds.contains(r.id().toString()))
-				.limit(RECENT)
-				.map(r -> new Option(r.id().toString(), candidate(r)))
-				.toList();
+		return new Offer(field, chosen, query, found, building);
+	}
+
+	/**
+	 * The pickers of {@code offers}, by field name: before a search, each offers the
+	 * records of its kind the reader changed last (one read for every field); each person
+	 * offered shows the case against them (one read for every person).
+	 */
+	private Map<String, Picker> pickers(List<Offer> offers) {
+		Set<RecordKind> unsearched = new LinkedHashSet<>();
+		int most = 0;
+		for (Offer offer : offers) {
+			if (offer.found() == null) {
+				unsearched.add(offer.field().target());
+				most = Math.max(most, offer.chosen().size());
+			}
 		}
-		return new Picker(field.type() == FieldType.REFERENCES, chosen, query, found, building, recent);
+		Map<RecordKind, List<RecordView>> changed = unsearched.isEmpty() ? Map.of()
+				: this.registry.changedBy(this.actor, unsearched, RECENT + most);
+		Map<String, List<RecordView>> recent = new HashMap<>();
+		List<PersonId> persons = new ArrayList<>();
+		for (Offer offer : offers) {
+			Set<RecordId> chosen = new HashSet<>();
+			offer.chosen().forEach(r -> chosen.add(r.id()));
+			List<RecordView> latest = (offer.found() != null) ? List.of()
+					: changed.getOrDefault(offer.field().target(), List.of())
+						.stream()
+						.filter(r -> !chosen.contains(r.id()))
+						.limit(RECENT)
+						.toList();
+			recent.put(offer.field().name(), latest);
+			for (List<RecordView> records : Arrays.asList(offer.chosen(), offer.found(), latest)) {
+				if (records != null) {
+					records.stream()
+						.filter(r -> r.id() instanceof PersonId)
+						.forEach(r -> persons.add((PersonId) r.id()));
+				}
+			}
+		}
+		Map<PersonId, List<RecordView>> mentioning = this.registry.recordsMentioning(this.actor, persons);
+		Function<List<RecordView>, List<Option>> options = records -> records.stream()
+			.map(r -> new Option(r.id().toString(), candidate(r, mentioning)))
+			.toList();
+		Map<String, Picker> pickers = new HashMap<>();
+		for (Offer offer : offers) {
+			pickers.put(offer.field().name(),
+					new Picker(offer.field().type() == FieldType.REFERENCES, options.apply(offer.chosen()),
+							offer.query(), (offer.found() != null) ? options.apply(offer.found()) : null,
+							offer.building(), options.apply(recent.get(offer.field().name()))));
+		}
+		return pickers;
 	}
 
 	/**
 	 * A record as a picker offers it: enough to tell namesakes apart (a person's birth
-	 * year and region, the case against them) and when it was recorded.
+	 * year and region, the case against them, from {@code mentioning}) and when it was
+	 * recorded.
 	 */
-	private String candidate(RecordView record) {
+	private String candidate(RecordView record, Map<PersonId, List<RecordView>> mentioning) {
 		List<String> parts = new ArrayList<>(List.of(this.presenter.title(record)));
 		RecordPresenter.Row row = this.presenter.row(record);
 		row.cells().stream().skip(1).filter(cell -> !cell.isBlank()).forEach(parts::add);
-		if (record.kind() == RecordKind.PERSON) {
-			this.registry.recordsMentioning(this.actor, (org.khronika.registry.PersonId) record.id())
+		if (record.id() instanceof PersonId person) {
+			mentioning.getOrDefault(person, List.of())
 				.stream()
 				.filter(r -> r.kind() == RecordKind.CASE)
 				.findFirst()

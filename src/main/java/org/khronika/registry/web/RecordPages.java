@@ -962,10 +962,7 @@ class RecordPages {
 		boolean verdict = record == null && verdictCase(actor, kind, values) != null;
 		if (verdict) {
 			// the case's outcome, as the verdict decided it: saved with the verdict
-			form.fields(RecordKind.CASE, values, decided(values), Set.of())
-				.stream()
-				.filter(f -> OUTCOME.contains(f.name()))
-				.forEach(fields::add);
+			fields.addAll(form.fields(RecordKind.CASE, OUTCOME::contains, values, decided(values), Set.of()));
 		}
 		model.addAttribute("verdict", verdict);
 		model.addAttribute("closesInquiry", record == null && releasingInquiry(actor, kind, values) != null);

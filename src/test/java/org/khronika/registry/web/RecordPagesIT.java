@@ -362,6 +362,48 @@ class RecordPagesIT {
 	}
 
 	@Test
+	void aFormReadsWhatItsLinkFieldsOfferInOneAuditedReadAndTheCasesOfThePersonsOfferedInAnother() {
+		WebSession clerk = new WebSession(this.port).login(Staff.add(this.context, "offers-editor", Role.EDITOR));
+		clerk.get("/?lang=ru");
+		for (String[] accused : List.of(new String[] { "Ольга Предложенная", "uk-207.3" },
+				new String[] { "Игорь Предложенный", "uk-280.3" })) {
+			String person = path(clerk.post("/persons", Map.of("names", List.of(accused[0]))));
+			path(clerk.post("/cases",
+					Map.of("person", List.of(person.substring(person.lastIndexOf('/') + 1)), "kind",
+							List.of("criminal"), "trigger", List.of("wiretap"), "status", List.of("in-court"),
+							"charges", List.of(accused[1]))));
+		}
+		path(clerk.post("/sources", Map.of("kind", List.of("lawyer"), "reference", List.of("Защитник (вымышленный)"),
+				"reliability", List.of("B2"))));
+		Map<String, Integer> before = reads("offers-editor");
+
+		String form = clerk.get("/cases/new").text();
+
+		Map<String, Integer> after = reads("offers-editor");
+		assertThat(form).as("both persons offered, each with the case against them")
+			.contains("Ольга Предложенная", "Игорь Предложенный", "Защитник (вымышленный)")
+			.containsPattern("Ольга Предложенная · [^·]*· Дело: УК.207\\.3")
+			.containsPattern("Игорь Предложенный · [^·]*· Дело: УК.280\\.3");
+		assertThat(after.getOrDefault("changed-by", 0) - before.getOrDefault("changed-by", 0))
+			.as("the last records of the person and source fields, one audited read")
+			.isEqualTo(1);
+		assertThat(after.getOrDefault("mentioning", 0) - before.getOrDefault("mentioning", 0))
+			.as("the cases of every person offered, one audited read")
+			.isEqualTo(1);
+	}
+
+	/** How many audit entries of each detail {@code login}'s reads wrote. */
+	private Map<String, Integer> reads(String login) {
+		this.context.getBean(org.khronika.access.AuditTrail.class).flush();
+		Map<String, Integer> entries = new java.util.HashMap<>();
+		this.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+			.query("SELECT detail, COUNT(DISTINCT seq) FROM audit_trail WHERE actor = ? AND action = 'list' GROUP BY detail",
+					(org.springframework.jdbc.core.RowCallbackHandler) rs -> entries.put(rs.getString(1), rs.getInt(2)),
+					login);
+		return entries;
+	}
+
+	@Test
 	void anIncidentPageOpensACaseForEachPersonInIt() {
 		this.session.get("/persons/new");
 		String person = path(this.session.post("/persons", Map.of("names", List.of("Фёдор Участник"))));
