@@ -274,14 +274,7 @@ class SearchIT {
 	@Test
 	void whatWasFoundExportsToCsvAndXlsxUnderTheSameRulesAndTheWordsStayOutOfTheLink() throws Exception {
 		WebSession session = new WebSession(this.port).login(editor);
-		session.get("/search");
-		Response page = session.follow(session.post("/search", Map.of("q", List.of("Клоков"))));
-		String csvLink = java.util.regex.Pattern.compile("href=\"(/search\\?s=[^\"]*export=csv)\"")
-			.matcher(page.body())
-			.results()
-			.map(m -> m.group(1).replace("&amp;", "&"))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no CSV link on " + page.text()));
+		String csvLink = csvLink(session, "Клоков");
 		assertThat(csvLink).doesNotContainIgnoringCase("klokov").doesNotContain("Клоков");
 
 		Response csv = session.get(csvLink);
@@ -298,6 +291,49 @@ class SearchIT {
 		assertThat(new WebSession(this.port).login(editor).get(csvLink).status())
 			.as("another session does not know the search")
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aSearchExportsEveryRecordItFoundPastTheFirstPageInOneAuditedRead() {
+		for (int i = 0; i < Search.Request.MAX_SIZE + 30; i++) {
+			save(person("Выгрузкина Мария", 1950 + i % 50, "moscow"));
+		}
+		WebSession session = new WebSession(this.port).login(editor);
+		String csvLink = csvLink(session, "Выгрузкина");
+		this.audit.flush();
+		long before = exportedSearches();
+
+		Response csv = session.get(csvLink);
+
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body().lines().filter(line -> line.contains("Выгрузкина Мария")))
+			.as("every record found, not a page of them")
+			.hasSize(Search.Request.MAX_SIZE + 30);
+		this.audit.flush();
+		assertThat(exportedSearches() - before).as("one audit entry for the file").isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM audit_trail WHERE seq = (SELECT MAX(seq) FROM audit_trail WHERE actor = ? AND detail = ?)",
+				Integer.class, editor.login(), "all, exported: " + (Search.Request.MAX_SIZE + 30)))
+			.as("naming every record the file holds")
+			.isEqualTo(Search.Request.MAX_SIZE + 30);
+	}
+
+	private long exportedSearches() {
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(DISTINCT seq) FROM audit_trail WHERE actor = ? AND action = 'search' AND detail LIKE '%, exported: %'",
+				Long.class, editor.login());
+	}
+
+	/** The link to a CSV file of what {@code text} finds, from the search's page. */
+	private static String csvLink(WebSession session, String text) {
+		session.get("/search");
+		Response page = session.follow(session.post("/search", Map.of("q", List.of(text))));
+		return java.util.regex.Pattern.compile("href=\"(/search\\?s=[^\"]*export=csv)\"")
+			.matcher(page.body())
+			.results()
+			.map(m -> m.group(1).replace("&amp;", "&"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no CSV link on " + page.text()));
 	}
 
 	@Test

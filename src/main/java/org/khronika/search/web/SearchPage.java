@@ -128,8 +128,8 @@ class SearchPage {
 
 	/**
 	 * What a search found, every page of it as the reader may see it, as a CSV or XLSX
-	 * file: kind, title and details. Each page of results is audited as the search it is;
-	 * refused past {@value #MOST_EXPORTED} rows, and while the index is being built.
+	 * file: kind, title and details, in one read audited as an exported search; refused
+	 * past {@value #MOST_EXPORTED} rows, and while the index is being built.
 	 */
 	@GetMapping(path = "/search", params = "export")
 	ResponseEntity<byte[]> export(@RequestParam(name = "s", defaultValue = "") String token,
@@ -146,29 +146,24 @@ class SearchPage {
 		}
 		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle")
 			.withIsoDates();
+		Search.Result result = this.search.everything(actor, asked.request(0, Search.Request.MAX_SIZE), MOST_EXPORTED);
+		if (!result.ready()) {
+			// the index is still being built: no file of what it holds so far; the
+			// search's page says so
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(asked.page(0))).build();
+		}
+		if (result.total() > MOST_EXPORTED) {
+			// said in words, in place of the file: what to do about it
+			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+				.contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+				.body(labels.message("export.tooMany", MOST_EXPORTED)
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		labels.know(result.listing().referenced());
 		List<List<String>> rows = new ArrayList<>();
-		for (int page = 0;; page++) {
-			Search.Result result = this.search.search(actor, asked.request(page, Search.Request.MAX_SIZE));
-			if (!result.ready()) {
-				// the index is still being built: no file of what it holds so far; the
-				// search's page says so
-				return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(asked.page(0))).build();
-			}
-			labels.know(result.listing().referenced());
-			for (RecordView record : result.listing().page().items()) {
-				rows.add(List.of(labels.message("kind." + record.kind().code() + ".one"), labels.title(record),
-						String.join(" · ", labels.details(record))));
-			}
-			if (rows.size() > MOST_EXPORTED) {
-				// said in words, in place of the file: what to do about it
-				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-					.contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-					.body(labels.message("export.tooMany", MOST_EXPORTED)
-						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			}
-			if (!result.listing().page().hasNext()) {
-				break;
-			}
+		for (RecordView record : result.listing().page().items()) {
+			rows.add(List.of(labels.message("kind." + record.kind().code() + ".one"), labels.title(record),
+					String.join(" · ", labels.details(record))));
 		}
 		List<String> columns = List.of(labels.message("search.column.kind"), labels.message("search.column.title"),
 				labels.message("search.column.details"));
