@@ -111,16 +111,6 @@ final class Model {
 	}
 
 	/**
-	 * Counts the values of {@code records} and estimates m and the prior from the
-	 * comparisons of the candidate pairs that are not plainly two people.
-	 */
-	static Model estimate(Collection<PersonRecord> records, List<Comparison.Result> compared) {
-		Model counting = counting(records);
-		return counting.estimated(compared.stream().mapToInt(Model::pack).toArray(),
-				compared.stream().mapToDouble(counting::agreedLogU).toArray());
-	}
-
-	/**
 	 * The values of {@code records} counted, before any pair is compared: enough to weigh
 	 * what two records agree on ({@link #agreedLogU}), nothing estimated yet.
 	 */

@@ -15,6 +15,16 @@ class ModelTest {
 
 	private static final NameKeys NAMES = new NameKeys(Catalog.load().givenNames());
 
+	/**
+	 * The model of {@code records} as a run estimates it: their values counted, then m
+	 * and the prior estimated from the comparisons of the candidate pairs.
+	 */
+	private static Model estimate(List<PersonRecord> records, List<Comparison.Result> compared) {
+		Model counting = Model.counting(records);
+		return counting.estimated(compared.stream().mapToInt(Model::pack).toArray(),
+				compared.stream().mapToDouble(counting::agreedLogU).toArray());
+	}
+
 	@Test
 	void thePriorsAreProbabilitiesForEveryLevelOfEveryField() {
 		for (Comparison.Field field : Comparison.Field.values()) {
@@ -43,7 +53,7 @@ class ModelTest {
 		PersonRecord klokovAgain = record("k2", "Klokov Fedor", 1961);
 		records.add(klokov);
 		records.add(klokovAgain);
-		Model model = Model.estimate(records, List.of());
+		Model model = estimate(records, List.of());
 
 		Comparison.Result rare = Comparison.of(klokov, klokovAgain);
 		Comparison.Result common = Comparison.of(records.get(0), records.get(1));
@@ -69,7 +79,7 @@ class ModelTest {
 		PersonRecord sokolovAgain = record("s2", "Sokolov Gleb", null);
 		PersonRecord anotherSokolov = record("s3", "Соколов Денис", null);
 		records.addAll(List.of(klokov, klokovAgain, sokolov, sokolovAgain, anotherSokolov));
-		Model model = Model.estimate(records, List.of());
+		Model model = estimate(records, List.of());
 
 		// shrunk towards a typical surname's one in a thousand over 1,000 records' worth,
 		// the two shares among the others are (0 + 1) / 1205 and (1 + 1) / 1205
@@ -88,7 +98,7 @@ class ModelTest {
 		records.add(record("f", "Петров Саша", null));
 		PersonRecord familiar = records.get(records.size() - 1);
 		records.add(record("w", "Petrov Aleksandr", null));
-		Model model = Model.estimate(records, List.of());
+		Model model = estimate(records, List.of());
 
 		Comparison.Result throughTheFamiliarForm = Comparison.of(familiar, records.get(0));
 		Comparison.Result writtenOut = Comparison.of(records.get(1), records.get(0));
@@ -106,7 +116,7 @@ class ModelTest {
 		PersonRecord written = record("b", "Клоков Александр", null);
 		PersonRecord other = record("c", "Клоков Борис", null);
 		records.addAll(List.of(initial, written, other));
-		Model model = Model.estimate(records, List.of());
+		Model model = estimate(records, List.of());
 
 		Comparison.Result agrees = Comparison.of(initial, written);
 		Comparison.Result differs = Comparison.of(initial, other);
@@ -126,7 +136,7 @@ class ModelTest {
 		PersonRecord written = record("b", "Клоков Александр", null);
 		PersonRecord again = record("c", "Klokov Aleksandr", null);
 		records.addAll(List.of(initial, written, again));
-		Model model = Model.estimate(records, List.of());
+		Model model = estimate(records, List.of());
 
 		// А starts the given name of 53 of the 303 records, 51 besides the pair's two;
 		// shrunk towards a typical initial's 6 % over 1,000 records' worth, its share
@@ -169,7 +179,7 @@ class ModelTest {
 				}
 			}
 		}
-		Model model = Model.estimate(records, pairs);
+		Model model = estimate(records, pairs);
 
 		for (int k = 0; k < pairs.size(); k++) {
 			double probability = model.probability(pairs.get(k));
@@ -189,7 +199,7 @@ class ModelTest {
 		List<PersonRecord> records = petrovs(100, "Александр", "Борис");
 		records.addAll(List.of(record("a", "Клоков Саша Игоревич", 1987), record("b", "Klokov Aleksandr I.", 1988),
 				record("c", "Клоков А.", null), record("d", "Клоков Борис Игоревич", 1961)));
-		Model model = Model.estimate(records, List.of());
+		Model model = estimate(records, List.of());
 		Model counting = Model.counting(records);
 		List<PersonRecord> klokovs = records.subList(100, 104);
 		for (PersonRecord one : klokovs) {
