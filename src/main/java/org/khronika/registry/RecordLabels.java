@@ -47,9 +47,18 @@ public class RecordLabels implements Labels {
 		return this;
 	}
 
-	/** Lets titles name these records (those a listing returned with its page). */
-	public void know(Map<RecordId, RecordView> records) {
+	/**
+	 * Lets titles name these records (those a listing returned with its page).
+	 * @return these labels
+	 */
+	public RecordLabels know(Map<RecordId, RecordView> records) {
 		this.known.putAll(records);
+		return this;
+	}
+
+	/** A record titles may name, or null. */
+	protected RecordView known(RecordId id) {
+		return this.known.get(id);
 	}
 
 	/** The record's title, or the hidden title if it cannot be read. */
@@ -97,7 +106,7 @@ public class RecordLabels implements Labels {
 
 	@Override
 	public String title(RecordId id) {
-		RecordView record = this.known.get(id);
+		RecordView record = known(id);
 		return (record != null && !record.redacted() && !record.shredded()) ? title(record) : message(this.hiddenTitle);
 	}
 

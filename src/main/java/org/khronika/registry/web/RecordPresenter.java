@@ -2,7 +2,6 @@ package org.khronika.registry.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import org.khronika.catalog.LawArticle;
 import org.khronika.registry.Field;
 import org.khronika.registry.FieldType;
 import org.khronika.registry.FieldValues;
-import org.khronika.registry.Labels;
 import org.khronika.registry.ListColumn;
 import org.khronika.registry.RecordDetails;
 import org.khronika.registry.RecordId;
@@ -27,10 +25,11 @@ import org.springframework.context.MessageSource;
 /**
  * Puts records into one page's words: titles, labelled fields with links, list rows. The
  * kinds say what their titles, columns and summaries are; this says them in the page's
- * language, and knows which other records the reader may see (those the registry returned
- * with the page) and which exist but are hidden from them.
+ * language (the catalog's names and the messages as {@link RecordLabels} says them), and
+ * knows which other records the reader may see (those the registry returned with the
+ * page) and which exist but are hidden from them.
  */
-final class RecordPresenter implements Labels {
+final class RecordPresenter extends RecordLabels {
 
 	/**
 	 * A value as shown: its text, where it links to (null: nowhere), and for a date the
@@ -48,42 +47,28 @@ final class RecordPresenter implements Labels {
 	record FieldView(String name, String label, List<Value> values) {
 	}
 
-	/** A row of a list: the record's id and its cells, the title first. */
 	/**
-	 * A row of a list.
+	 * A row of a list: the record's id and its cells, the title first.
 	 *
 	 * @param datetime the ISO day its title shows, if it shows one
 	 */
 	record Row(String id, String href, List<String> cells, String datetime) {
 	}
 
-	private final Map<RecordId, RecordView> known = new HashMap<>();
-
-	private boolean isoDates;
-
 	private final Set<RecordId> hidden = new HashSet<>();
 
-	private final Catalog catalog;
-
-	private final MessageSource messages;
-
-	private final Locale locale;
-
 	RecordPresenter(Catalog catalog, MessageSource messages, Locale locale) {
-		this.catalog = catalog;
-		this.messages = messages;
-		this.locale = locale;
+		super(catalog, messages, locale, "record.hiddenLink");
 	}
 
-	/** Lets titles name these records. */
-	RecordPresenter know(Map<RecordId, RecordView> records) {
-		this.known.putAll(records);
+	@Override
+	public RecordPresenter know(Map<RecordId, RecordView> records) {
+		super.know(records);
 		return this;
 	}
 
 	RecordPresenter know(RecordView record) {
-		this.known.put(record.id(), record);
-		return this;
+		return know(Map.of(record.id(), record));
 	}
 
 	/** Records that exist but the reader may not see: said to exist, never named. */
@@ -92,7 +77,8 @@ final class RecordPresenter implements Labels {
 		return this;
 	}
 
-	String title(RecordView record) {
+	@Override
+	public String title(RecordView record) {
 		String title = record.kind().title(record.details(), this);
 		if (!title.isEmpty()) {
 			return title;
@@ -102,15 +88,11 @@ final class RecordPresenter implements Labels {
 				: record.redacted() ? message("record.hiddenTitle", shortId) : shortId;
 	}
 
-	static String href(RecordId id) {
-		return RecordLabels.href(id);
-	}
-
 	/** A field's label: its vocabulary's name for a coded field, else its message. */
 	String label(RecordKind kind, String name) {
 		return kind.field(name)
 			.filter(field -> field.vocabulary() != null)
-			.map(field -> this.catalog.vocabulary(field.vocabulary()).label().in(this.locale))
+			.map(field -> catalog().vocabulary(field.vocabulary()).label().in(locale()))
 			.orElseGet(() -> message("field." + name));
 	}
 
@@ -141,7 +123,7 @@ final class RecordPresenter implements Labels {
 			values.add(switch (field.type()) {
 				case REFERENCE, REFERENCES -> {
 					RecordId id = (RecordId) item;
-					yield new Value(title(id), this.known.containsKey(id) ? href(id) : null);
+					yield new Value(title(id), (known(id) != null) ? href(id) : null);
 				}
 				case TERM -> new Value(term(field.vocabulary(), item.toString()), null);
 				case REGION -> new Value(region(item.toString()), null);
@@ -177,54 +159,30 @@ final class RecordPresenter implements Labels {
 
 	@Override
 	public String title(RecordId id) {
-		RecordView target = this.known.get(id);
+		RecordView target = known(id);
 		if (target != null) {
 			return title(target);
 		}
 		return message(this.hidden.contains(id) ? "record.hiddenLink" : "record.unavailable");
 	}
 
-	@Override
-	public String term(String vocabulary, String code) {
-		if (code == null) {
-			return "";
-		}
-		return this.catalog.vocabulary(vocabulary).term(code).map(t -> t.label().in(this.locale)).orElse(code);
-	}
-
-	@Override
-	public String region(String code) {
-		return (code == null) ? "" : this.catalog.findRegion(code).map(r -> r.label().in(this.locale)).orElse(code);
-	}
-
-	@Override
-	public String article(String code) {
-		return this.catalog.article(code).map(a -> a.shortName(this.locale)).orElse(code);
-	}
-
 	String articleOption(LawArticle article) {
-		return article.shortName(this.locale) + " — " + article.title().in(this.locale);
+		return article.shortName(locale()) + " — " + article.title().in(locale());
 	}
 
-	@Override
-	public String message(String code, Object... arguments) {
-		return this.messages.getMessage(code, arguments, code, this.locale);
-	}
-
+	/** A day as the page shows it; nothing for no day (an empty cell). */
 	@Override
 	public String date(LocalDate day) {
-		if (day == null) {
-			return "";
-		}
-		return this.isoDates ? day.toString() : Labels.readable(day, this.locale);
+		return (day == null) ? "" : super.date(day);
 	}
 
 	/**
 	 * Writes days as ISO dates (2025-03-04), for the files a list exports.
 	 * @return this presenter
 	 */
-	RecordPresenter withIsoDates() {
-		this.isoDates = true;
+	@Override
+	public RecordPresenter withIsoDates() {
+		super.withIsoDates();
 		return this;
 	}
 
@@ -234,12 +192,13 @@ final class RecordPresenter implements Labels {
 	 */
 	String longDate(LocalDate day) {
 		return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
-			.withLocale(this.locale)
+			.withLocale(locale())
 			.format(day);
 	}
 
-	Locale locale() {
-		return this.locale;
+	@Override
+	public Locale locale() {
+		return super.locale();
 	}
 
 }
