@@ -83,6 +83,12 @@ public class Search implements RecordFinder, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(Search.class);
 
+	/**
+	 * How far a search's results are paged: the first 10,000. A page past them is not
+	 * given (a search narrows, or exports everything it found).
+	 */
+	public static final int MOST_PAGED = 10_000;
+
 	/** The most persons whose cases and incidents a search also finds. */
 	private static final int PERSONS_FOLLOWED = 50;
 
@@ -209,7 +215,7 @@ public class Search implements RecordFinder, AutoCloseable {
 				drillDown.put(facet, value);
 			}
 		});
-		if (offset > 10_000) {
+		if (offset >= MOST_PAGED) {
 			return new Result(request, empty(request), Map.of(), Highlights.none(), true, 0, 0);
 		}
 		SearchIndex.Found found = this.index.search(query, filter, drillDown, (int) offset, size);

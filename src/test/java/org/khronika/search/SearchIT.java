@@ -255,6 +255,25 @@ class SearchIT {
 	}
 
 	@Test
+	void aPagePastTheResultsASearchPagesSaysHowToReachThemRatherThanThatNothingWasFound() {
+		WebSession session = new WebSession(this.port).login(editor);
+		session.get("/search?lang=en");
+		String location = session.post("/search", Map.of("q", List.of("Клоков")))
+			.header("Location")
+			.replaceFirst("^https?://[^/]+", "");
+
+		// the page shows 20 results: page 500 would begin at the 10,001st
+		String tooDeep = session.get(location + "&page=500").text();
+		String last = session.get(location + "&page=499").text();
+
+		assertThat(tooDeep).contains("Pages go as far as the first 10,000 results").doesNotContain("Nothing found");
+		assertThat(last).as("the last page a search gives: past the results, nothing found")
+			.contains("Nothing found")
+			.doesNotContain("Pages go as far");
+		session.get("/search?lang=ru");
+	}
+
+	@Test
 	void theResultsPageMarksWhatWasFoundAndKeepsTheWordsOutOfItsLinks() {
 		WebSession session = new WebSession(this.port).login(editor);
 		session.get("/search");
@@ -346,6 +365,11 @@ class SearchIT {
 		assertThat(items).extracting(item -> item.get("id")).contains(klokov);
 		assertThat(api.get("/search?q=Klokov&page=abc").status()).isEqualTo(400);
 		assertThat(api.get("/search?q=Klokov&kind=dragon").status()).isEqualTo(400);
+		ApiClient.Answer tooDeep = api.get("/search?q=Klokov&page=100&size=100");
+		assertThat(tooDeep.status()).as("a page past the first 10,000 results is not given").isEqualTo(400);
+		List<Map<String, Object>> errors = tooDeep.get("errors");
+		assertThat(errors).containsExactly(Map.of("field", "page", "code", "search.pageTooDeep"));
+		assertThat(api.get("/search?q=Klokov&page=99&size=100").status()).as("the last page that is").isEqualTo(200);
 		ApiClient.Answer restricted = api.get("/search?q=Ограниченная");
 		assertThat((List<?>) restricted.get("items")).isEmpty();
 	}

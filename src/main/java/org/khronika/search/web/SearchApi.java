@@ -51,13 +51,18 @@ class SearchApi {
 			@RequestParam Map<String, String> parameters, Actor actor, Locale locale) {
 		SearchPage.SearchParameters asked = SearchPage.SearchParameters.of("", text, parameters);
 		String sizeText = parameters.getOrDefault("size", "20");
-		if (asked.problem() != null || !sizeText.matches("[0-9]{1,3}") || Integer.parseInt(sizeText) < 1
-				|| Integer.parseInt(sizeText) > Search.Request.MAX_SIZE) {
+		boolean sizeValid = sizeText.matches("[0-9]{1,3}") && Integer.parseInt(sizeText) >= 1
+				&& Integer.parseInt(sizeText) <= Search.Request.MAX_SIZE;
+		if (sizeValid) {
+			asked = asked.pagedWithin(Integer.parseInt(sizeText));
+		}
+		if (asked.problem() != null || !sizeValid) {
 			String parameter = (asked.problem() == null) ? "size"
 					: asked.problem().equals("search.unknownKind") ? "kind" : "page";
 			String code = (asked.problem() == null) ? "search.badSize" : asked.problem();
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					this.messages.getMessage(code, new Object[] { Search.Request.MAX_SIZE }, locale));
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages.getMessage(
+					code, new Object[] { code.equals("search.badSize") ? Search.Request.MAX_SIZE : Search.MOST_PAGED },
+					locale));
 			problem.setTitle(this.messages.getMessage("api.invalid_query", null, "Invalid query", locale));
 			problem.setType(URI.create("about:blank"));
 			problem.setProperty("code", "invalid_query");

@@ -91,8 +91,9 @@ class SearchPage {
 			@RequestParam Map<String, String> parameters, Actor actor, Model model, Locale locale,
 			HttpSession session) {
 		Optional<String> text = token.isEmpty() ? Optional.of("") : SearchTexts.of(session).get(token);
-		SearchParameters asked = SearchParameters.of(token, text.orElse(""), parameters);
+		SearchParameters asked = SearchParameters.of(token, text.orElse(""), parameters).pagedWithin(PAGE_SIZE);
 		model.addAttribute("q", asked.text());
+		model.addAttribute("mostPaged", Search.MOST_PAGED);
 		model.addAttribute("problem", text.isEmpty() ? "search.expired" : asked.problem());
 		if (text.isEmpty() || asked.problem() != null || asked.text().isBlank()) {
 			model.addAttribute("searched", false);
@@ -120,7 +121,10 @@ class SearchPage {
 				(asked.kind() != null || !asked.facets().isEmpty()) ? asked.link(null, null, false) : null);
 		int page = asked.page();
 		model.addAttribute("previousHref", (page > 0) ? asked.page(page - 1) : null);
-		model.addAttribute("nextHref", result.listing().page().hasNext() ? asked.page(page + 1) : null);
+		boolean more = result.listing().page().hasNext();
+		boolean paged = SearchParameters.reachable(page + 1, PAGE_SIZE);
+		model.addAttribute("nextHref", (more && paged) ? asked.page(page + 1) : null);
+		model.addAttribute("pagedOut", more && !paged);
 		model.addAttribute("csvHref", asked.export(ListExport.Format.CSV));
 		model.addAttribute("xlsxHref", asked.export(ListExport.Format.XLSX));
 		return "search/page";
@@ -244,6 +248,20 @@ class SearchPage {
 				}
 			}
 			return new SearchParameters(token, text.strip(), kind, facets, page, problem);
+		}
+
+		/**
+		 * These parameters, with a problem if their page, of {@code size} results, is
+		 * past the results a search pages ({@link Search#MOST_PAGED}).
+		 */
+		SearchParameters pagedWithin(int size) {
+			return (this.problem != null || reachable(this.page, size)) ? this : new SearchParameters(this.token,
+					this.text, this.kind, this.facets, this.page, "search.pageTooDeep");
+		}
+
+		/** Whether page {@code page} of {@code size} results is one a search gives. */
+		static boolean reachable(int page, int size) {
+			return page == 0 || (long) page * size < Search.MOST_PAGED;
 		}
 
 		Search.Request request(int size) {
