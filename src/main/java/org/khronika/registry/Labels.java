@@ -39,16 +39,4 @@ public interface Labels {
 		return (day != null && title.contains(date(day))) ? day.toString() : null;
 	}
 
-	/**
-	 * A day as {@code locale}'s language writes it, short (4 мар. 2025 г., Mar 4, 2025),
-	 * with spaces that do not break: a date in a title never breaks across lines. Files
-	 * and the API keep the ISO day.
-	 */
-	static String readable(LocalDate day, java.util.Locale locale) {
-		return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
-			.withLocale(locale)
-			.format(day)
-			.replace(' ', '\u00a0');
-	}
-
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.khronika.catalog.Catalog;
+import org.khronika.catalog.Moments;
 
 import org.springframework.context.MessageSource;
 
@@ -135,7 +136,7 @@ public class RecordLabels implements Labels {
 		if (day == null) {
 			return "—";
 		}
-		return this.isoDates ? day.toString() : Labels.readable(day, this.locale);
+		return this.isoDates ? day.toString() : new Moments(this.locale).day(day);
 	}
 
 	protected Catalog catalog() {

@@ -2,6 +2,8 @@ package org.khronika.web;
 
 import java.util.Locale;
 
+import org.khronika.catalog.Moments;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -9,8 +11,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * What every page's layout needs: who is logged in, and the link to the same page in the
- * other language.
+ * What every page's layout needs: who is logged in, the link to the same page in the
+ * other language, and dates in the page's language ({@link Moments}).
  */
 @ControllerAdvice
 class PageModel {
@@ -20,6 +22,11 @@ class PageModel {
 		java.security.Principal principal = request.getUserPrincipal();
 		// a session still waiting for its second factor has no user to show yet
 		return (principal != null && !request.isUserInRole("PENDING_FACTOR")) ? principal.getName() : null;
+	}
+
+	@ModelAttribute("moments")
+	Moments moments(Locale locale) {
+		return new Moments(locale);
 	}
 
 	@ModelAttribute("otherLanguageUrl")

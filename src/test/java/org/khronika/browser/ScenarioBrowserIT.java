@@ -646,7 +646,7 @@ class ScenarioBrowserIT {
 		Staff operator = Staff.add(this.context, "browser-operator", Role.OPERATOR);
 		logIn(operator);
 		click("Сообщения (1 новых)");
-		click(LocalDate.now().toString());
+		click(shown(LocalDate.now()));
 		assertThat(text()).contains("Вымышленный Брат Петрович", "Тверь, отдел полиции", "Коллега",
 				"Забрали у подъезда", "Файл 1: IMG_0412.jpg (JPEG", "Exif (место, время, камера)");
 		assertThat(this.browser.findElement(By.cssSelector("img.preview")).getSize().getWidth())
@@ -674,7 +674,7 @@ class ScenarioBrowserIT {
 		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
 		logIn(this.monitor);
 		open("/intake");
-		click(LocalDate.now().toString());
+		click(shown(LocalDate.now()));
 		assertThat(text()).contains("Адвоката нет, ищем.");
 		answer("state", "accepted");
 		choose("reliability", "B2");
@@ -772,7 +772,7 @@ class ScenarioBrowserIT {
 		assertThat(text()).contains("Предпросмотр", "Инциденты по регионам с 24 февраля 2022 года", "Тверская область");
 		screenshot("publish-preview");
 		navigateBy(this.browser.findElement(By.cssSelector("form[action$='/publish'] button[type=submit]")));
-		assertThat(text()).contains("Опубликовано: снимок на " + LocalDate.now());
+		assertThat(text()).contains("Опубликовано: снимок на " + shown(LocalDate.now()));
 
 		// the site, written to disk, opens in the browser with no server and no script
 		org.khronika.publish.Snapshots snapshots = this.context.getBean(org.khronika.publish.Snapshots.class);
@@ -893,6 +893,14 @@ class ScenarioBrowserIT {
 			label.click();
 			assertThat(field(label.getAttribute("for")).isSelected()).as(text).isTrue();
 		}
+	}
+
+	/**
+	 * A day as a Russian page shows it, its unbreakable spaces read as the browser gives
+	 * them.
+	 */
+	private static String shown(LocalDate day) {
+		return new org.khronika.catalog.Moments(java.util.Locale.forLanguageTag("ru")).day(day).replace('\u00a0', ' ');
 	}
 
 	private void click(String linkText) {

@@ -76,7 +76,7 @@ class TriagePage {
 	}
 
 	/** A report in the list, in words. */
-	record Row(String id, String receivedOn, String channel, String what, String region, String state,
+	record Row(String id, java.time.LocalDate receivedOn, String channel, String what, String region, String state,
 			String assignee) {
 	}
 
@@ -334,9 +334,9 @@ class TriagePage {
 	}
 
 	private Row row(Reports.Summary summary, Locale locale) {
-		return new Row(summary.id(), summary.receivedOn().toString(),
-				message("intake.channel." + summary.channel(), locale), term("report.what.", summary.kind(), locale),
-				region(summary.region(), locale), message("intake.state." + summary.state().code(), locale),
+		return new Row(summary.id(), summary.receivedOn(), message("intake.channel." + summary.channel(), locale),
+				term("report.what.", summary.kind(), locale), region(summary.region(), locale),
+				message("intake.state." + summary.state().code(), locale),
 				(summary.assignee() != null) ? summary.assignee() : "");
 	}
 

@@ -128,16 +128,19 @@ class LinkagePage {
 		return new IncidentSide(record.id().toString(), RecordLabels.href(record.id()), labels.date(details.date()),
 				labels.region(details.region()), labels.term(Catalog.INCIDENT_TYPES, details.type()),
 				(details.locality() != null && !details.locality().isBlank()) ? details.locality() : "—",
-				(details.detained() != null) ? details.detained().toString() : "—",
-				record.createdAt().toString().substring(0, 10));
+				(details.detained() != null) ? details.detained().toString() : "—", recorded(record, labels));
 	}
 
 	private static Side side(RecordView record, RecordLabels labels) {
 		PersonDetails details = (PersonDetails) record.details();
 		return new Side(record.id().toString(), RecordLabels.href(record.id()), details.names(),
 				(details.birthYear() != null) ? details.birthYear().toString() : "—",
-				(details.region() != null) ? labels.region(details.region()) : "—",
-				record.createdAt().toString().substring(0, 10));
+				(details.region() != null) ? labels.region(details.region()) : "—", recorded(record, labels));
+	}
+
+	/** The day a record was made, as the page's language writes it. */
+	private static String recorded(RecordView record, RecordLabels labels) {
+		return labels.date(java.time.LocalDate.ofInstant(record.createdAt(), java.time.ZoneOffset.UTC));
 	}
 
 	@PostMapping("/linkage/confirm")

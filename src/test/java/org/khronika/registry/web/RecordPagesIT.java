@@ -94,6 +94,9 @@ class RecordPagesIT {
 		assertThat(location).matches(".*/persons/[0-9a-f-]{36}");
 		Response page = this.session.follow(created);
 		assertThat(page.text()).contains("Иван Клоков", "Ivan Klokov", "1987", "Москва", "Сохранено.", "Версия 1");
+		assertThat(page.body()).as("when it was recorded, in Russian and in UTC, with the moment as ISO beside it")
+			.containsPattern("Записано: editor, <time datetime=\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\">"
+					+ "\\d{1,2}\u00a0[а-я]+\\.?\u00a0\\d{4}\u00a0г\\.,\u00a0\\d\\d:\\d\\d\u00a0UTC</time>");
 
 		String path = location.substring(location.indexOf("/persons/"));
 		this.session.get(path + "/edit");
