@@ -143,7 +143,8 @@ public class RecordLabels implements Labels {
 		return this.catalog;
 	}
 
-	protected Locale locale() {
+	/** The language these labels speak. */
+	public Locale locale() {
 		return this.locale;
 	}
 

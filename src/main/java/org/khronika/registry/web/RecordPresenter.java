@@ -196,9 +196,4 @@ final class RecordPresenter extends RecordLabels {
 			.format(day);
 	}
 
-	@Override
-	public Locale locale() {
-		return super.locale();
-	}
-
 }
