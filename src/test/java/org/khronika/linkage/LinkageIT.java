@@ -226,6 +226,12 @@ class LinkageIT {
 		String page = web.get("/linkage").body();
 		assertThat(page).contains("Страничный Тимофей Ильич", "Timofei Stranichny", "1975",
 				"Страничный = Stranichny (транслитерация)");
+		java.time.LocalDate recorded = java.time.LocalDate.ofInstant(
+				this.registry.read(this.editor.actor(), one).orElseThrow().createdAt(), java.time.ZoneOffset.UTC);
+		assertThat(page).as("when each was recorded, in Russian, the ISO day beside it")
+			.contains("<time datetime=\"" + recorded + "\">"
+					+ new org.khronika.catalog.Moments(java.util.Locale.forLanguageTag("ru")).day(recorded)
+					+ "</time>");
 		web.post("/linkage/confirm",
 				java.util.Map.of("left", List.of(one.toString()), "right", List.of(other.toString())));
 		assertThat(this.registry.linked(one, other)).isTrue();

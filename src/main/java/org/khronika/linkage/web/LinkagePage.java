@@ -1,5 +1,6 @@
 package org.khronika.linkage.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,11 @@ class LinkagePage {
 	}
 
 	/** One side of a proposal: the record's page, its names and facts. */
-	record Side(String id, String href, List<String> names, String born, String region, String recorded) {
+	/**
+	 * A person's record as a proposal shows it; {@code recorded}: the day it was made
+	 * (UTC).
+	 */
+	record Side(String id, String href, List<String> names, String born, String region, LocalDate recorded) {
 	}
 
 	record Row(Side left, Side right, String probability, List<String> reasons) {
@@ -68,7 +73,7 @@ class LinkagePage {
 
 	/** One side of a proposed incident pair: its page and public facts. */
 	record IncidentSide(String id, String href, String date, String region, String type, String place, String detained,
-			String recorded) {
+			LocalDate recorded) {
 	}
 
 	record IncidentRow(IncidentSide left, IncidentSide right, String score, List<String> reasons) {
@@ -128,19 +133,18 @@ class LinkagePage {
 		return new IncidentSide(record.id().toString(), RecordLabels.href(record.id()), labels.date(details.date()),
 				labels.region(details.region()), labels.term(Catalog.INCIDENT_TYPES, details.type()),
 				(details.locality() != null && !details.locality().isBlank()) ? details.locality() : "—",
-				(details.detained() != null) ? details.detained().toString() : "—", recorded(record, labels));
+				(details.detained() != null) ? details.detained().toString() : "—", recorded(record));
 	}
 
 	private static Side side(RecordView record, RecordLabels labels) {
 		PersonDetails details = (PersonDetails) record.details();
 		return new Side(record.id().toString(), RecordLabels.href(record.id()), details.names(),
 				(details.birthYear() != null) ? details.birthYear().toString() : "—",
-				(details.region() != null) ? labels.region(details.region()) : "—", recorded(record, labels));
+				(details.region() != null) ? labels.region(details.region()) : "—", recorded(record));
 	}
 
-	/** The day a record was made, as the page's language writes it. */
-	private static String recorded(RecordView record, RecordLabels labels) {
-		return labels.date(java.time.LocalDate.ofInstant(record.createdAt(), java.time.ZoneOffset.UTC));
+	private static LocalDate recorded(RecordView record) {
+		return LocalDate.ofInstant(record.createdAt(), java.time.ZoneOffset.UTC);
 	}
 
 	@PostMapping("/linkage/confirm")
