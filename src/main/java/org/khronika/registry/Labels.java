@@ -30,13 +30,14 @@ public interface Labels {
 	String date(LocalDate day);
 
 	/**
-	 * The ISO day of a record whose {@code title} shows its day (an incident, a case
-	 * event), for a page's {@code <time datetime>}; null for any other.
+	 * {@code title}, a line about {@code record}, split around the day it shows (an
+	 * incident's, a case event's) for a page's {@code <time datetime>}; whole if it shows
+	 * none.
 	 */
-	default String titleDay(RecordView record, String title) {
+	default DatedTitle dated(RecordView record, String title) {
 		LocalDate day = (record.details() != null && record.kind().dated()) ? record.kind().date(record.details())
 				: null;
-		return (day != null && title.contains(date(day))) ? day.toString() : null;
+		return DatedTitle.of(title, day, (day != null) ? date(day) : null);
 	}
 
 }

@@ -210,7 +210,9 @@ class ScenarioBrowserIT {
 				"Обыск · 18 февр. 2025 г.");
 		assertThat(this.browser.findElement(By.cssSelector("table.records time[datetime='2025-03-04']")).getText())
 			.as("a list's titles write the day in the reader's words, the ISO day beside it for machines")
-			.isEqualTo("Задержание · 4 мар. 2025 г.");
+			.isEqualTo("4 мар. 2025 г.");
+		assertThat(this.browser.findElement(By.xpath("//table[@class='records']//a[time[@datetime='2025-03-04']]"))
+			.getText()).as("the day alone in the <time>, in the title").isEqualTo("Задержание · 4 мар. 2025 г.");
 
 		// record pages link what belongs together
 		this.browser.get(wiretapCase);

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.khronika.catalog.Catalog;
 import org.khronika.catalog.LawArticle;
+import org.khronika.registry.DatedTitle;
 import org.khronika.registry.Field;
 import org.khronika.registry.FieldType;
 import org.khronika.registry.FieldValues;
@@ -50,9 +51,9 @@ final class RecordPresenter extends RecordLabels {
 	/**
 	 * A row of a list: the record's id and its cells, the title first.
 	 *
-	 * @param datetime the ISO day its title shows, if it shows one
+	 * @param title the title split around the day it shows, if it shows one
 	 */
-	record Row(String id, String href, List<String> cells, String datetime) {
+	record Row(String id, String href, List<String> cells, DatedTitle title) {
 	}
 
 	private final Set<RecordId> hidden = new HashSet<>();
@@ -152,7 +153,7 @@ final class RecordPresenter extends RecordLabels {
 			cells.add((record.redacted() && column.sealed()) ? message("record.hiddenField")
 					: column.cell().apply(record.details(), this));
 		}
-		return new Row(record.id().toString(), href(record.id()), cells, titleDay(record, title));
+		return new Row(record.id().toString(), href(record.id()), cells, dated(record, title));
 	}
 
 	// Labels

@@ -69,11 +69,8 @@ class StatsPage {
 	record Cell(String text, String href) {
 	}
 
-	/**
-	 * A record behind a figure: its line, its page, and the ISO day the line shows, if
-	 * any.
-	 */
-	record Item(String text, String href, String datetime) {
+	/** A record behind a figure: its page, and its line split around the day it shows. */
+	record Item(String href, org.khronika.registry.DatedTitle title) {
 	}
 
 	/**
@@ -201,8 +198,7 @@ class StatsPage {
 		labels.know(listing.referenced());
 		model.addAttribute("lapsed", lapsed);
 		model.addAttribute("items", records.items().stream().map(r -> {
-			String line = labels.describe(r);
-			return new Item(line, href(r), labels.titleDay(r, line));
+			return new Item(href(r), labels.dated(r, labels.describe(r)));
 		}).toList());
 		model.addAttribute("backHref", link("/stats", query, null));
 		String base = link("/stats/records", query, group) + (lapsed ? "&lapsed=true" : "");
