@@ -792,18 +792,21 @@ public class Registry {
 	 * value
 	 */
 	public Listing list(Actor actor, ListQuery query, boolean everyField) {
-		return list(actor, query, everyField, "list");
+		return list(actor, query, everyField, "list", (long) query.page() * query.size(), query.size());
 	}
 
 	/**
-	 * One page of a list as {@link #list(Actor, ListQuery, boolean)} gives it, for a file
-	 * the reader takes away: audited as an export.
+	 * A whole list as {@link #list(Actor, ListQuery, boolean)} gives its pages (the
+	 * query's page and size aside), for a file the reader takes away: its first
+	 * {@code most} records and one more if there are more (then the file is refused, not
+	 * cut short), read at once, so that records written meanwhile neither repeat nor drop
+	 * out between pages; one audit entry, as an export.
 	 */
-	public Listing export(Actor actor, ListQuery query) {
-		return list(actor, query, false, "export");
+	public Listing export(Actor actor, ListQuery query, int most) {
+		return list(actor, query, false, "export", 0, most + 1);
 	}
 
-	private Listing list(Actor actor, ListQuery query, boolean everyField, String auditAction) {
+	private Listing list(Actor actor, ListQuery query, boolean everyField, String auditAction, long offset, int size) {
 		Kind<?> kind = Kinds.of(query.kind());
 		TypedTable table = kind.table();
 		Visibility.Condition condition = this.visibility.condition(actor, query.kind());
@@ -847,19 +850,19 @@ public class Registry {
 		// undated records last; the times of recording and change are never missing, and
 		// ordering by them alone lets the database walk its index
 		String undatedLast = order.startsWith("r.") ? "" : "(" + order + " IS NULL), ";
-		long offset = (long) query.page() * query.size();
-		long cap = offset + (long) COUNT_AHEAD * query.size() + 1;
+		long cap = offset + (long) COUNT_AHEAD * size + 1;
 		Long counted = this.jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + cap + ") c",
 				Long.class, arguments.toArray());
 		long total = (counted != null) ? counted : 0;
 		List<RecordView> items = this.store.views(
 				"SELECT r.*" + where + " ORDER BY " + undatedLast + order + direction + ", r.id" + direction + " LIMIT "
-						+ query.size() + " OFFSET " + offset,
+						+ size + " OFFSET " + offset,
 				arguments, k -> everyField || Kinds.of(k).sealedInList(), redacted(actor));
 		Map<RecordId, RecordView> referenced = referenced(actor, items);
 		audit(actor, auditAction, query.kind().code(), items, referenced.values());
-		Page<RecordView> page = (total < cap) ? new Page<>(items, query.page(), query.size(), total)
-				: new Page<>(items, query.page(), query.size(), cap - 1, false);
+		int number = (int) (offset / size);
+		Page<RecordView> page = (total < cap) ? new Page<>(items, number, size, total)
+				: new Page<>(items, number, size, cap - 1, false);
 		return new Listing(page, referenced);
 	}
 

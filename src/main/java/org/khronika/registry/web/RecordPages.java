@@ -215,8 +215,9 @@ class RecordPages {
 
 	/**
 	 * A list, every page of it, as the reader sees it, as a CSV or XLSX file: the same
-	 * filters and order as the page ({@code export=csv|xlsx} beside them). Audited as an
-	 * export; refused past {@value #MOST_EXPORTED} rows, in words that say to narrow it.
+	 * filters and order as the page ({@code export=csv|xlsx} beside them), read at once
+	 * and audited once, as an export; refused past {@value #MOST_EXPORTED} rows, in words
+	 * that say to narrow it.
 	 */
 	@GetMapping(path = "/" + KINDS, params = "export")
 	org.springframework.http.ResponseEntity<byte[]> export(@PathVariable String plural,
@@ -234,23 +235,17 @@ class RecordPages {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
 		RecordPresenter presenter = presenter(locale).withIsoDates();
-		List<List<String>> rows = new ArrayList<>();
-		for (int page = 0;; page++) {
-			Listing listing = this.registry.export(actor, query.atPage(page));
-			presenter.know(listing.referenced());
-			listing.page().items().forEach(r -> rows.add(presenter.row(r).cells()));
-			if (rows.size() > MOST_EXPORTED) {
-				// said in words, in place of the file: what to do about it
-				return org.springframework.http.ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-					.contentType(new org.springframework.http.MediaType("text", "plain",
-							java.nio.charset.StandardCharsets.UTF_8))
-					.body(presenter.message("export.tooMany", MOST_EXPORTED)
-						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			}
-			if (!listing.page().hasNext()) {
-				break;
-			}
+		Listing listing = this.registry.export(actor, query, MOST_EXPORTED);
+		if (listing.page().items().size() > MOST_EXPORTED) {
+			// said in words, in place of the file: what to do about it
+			return org.springframework.http.ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+				.contentType(new org.springframework.http.MediaType("text", "plain",
+						java.nio.charset.StandardCharsets.UTF_8))
+				.body(presenter.message("export.tooMany", MOST_EXPORTED)
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
+		presenter.know(listing.referenced());
+		List<List<String>> rows = listing.page().items().stream().map(r -> presenter.row(r).cells()).toList();
 		String file = "khronika-" + plural + "-" + LocalDate.now(this.clock) + "." + format.extension();
 		return org.springframework.http.ResponseEntity.ok()
 			.contentType(org.springframework.http.MediaType.parseMediaType(format.contentType()))

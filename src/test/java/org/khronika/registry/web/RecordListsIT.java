@@ -171,6 +171,31 @@ class RecordListsIT {
 	}
 
 	@Test
+	void aListLongerThanAPageExportsWholeInOneAuditedRead() {
+		int persons = org.khronika.registry.ListQuery.MAX_SIZE + 10;
+		for (int i = 0; i < persons; i++) {
+			save(RecordDraft.empty(RecordKind.PERSON).with("names", "Выгрузной Пётр").with("birthYear", "1970"));
+		}
+		this.audit.flush();
+		int before = exports();
+
+		Response csv = this.session.get("/persons?export=csv");
+
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body().lines().filter(line -> line.startsWith("Выгрузной Пётр"))).as("every person, every page")
+			.hasSize(persons);
+		this.audit.flush();
+		assertThat(exports() - before).as("one audit entry for the file").isEqualTo(1);
+	}
+
+	/** How many exports the editor's audit trail holds. */
+	private int exports() {
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(DISTINCT seq) FROM audit_trail WHERE actor = ? AND action = 'export'", Integer.class,
+				editor.login());
+	}
+
+	@Test
 	void theListFormOffersTheKindsFiltersAndKeepsWhatWasAsked() {
 		String form = this.session.get("/cases?region=moscow&sort=-date").body();
 
