@@ -102,11 +102,6 @@ public record ListQuery(RecordKind kind, Map<Filter, String> filters, LocalDate 
 		return new ListQuery(kind, filters, from, to, sort, ascending, page, size);
 	}
 
-	/** The same question, at another page. */
-	public ListQuery atPage(int other) {
-		return new ListQuery(this.kind, this.filters, this.from, this.to, this.sort, this.ascending, other, this.size);
-	}
-
 	private static Optional<String> given(Map<String, String> parameters, String name) {
 		String value = parameters.get(name);
 		return (value == null || value.isBlank()) ? Optional.empty() : Optional.of(value.strip());
