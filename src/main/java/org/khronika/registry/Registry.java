@@ -792,21 +792,26 @@ public class Registry {
 	 * value
 	 */
 	public Listing list(Actor actor, ListQuery query, boolean everyField) {
-		return list(actor, query, everyField, "list", (long) query.page() * query.size(), query.size());
+		return list(actor, query, everyField, "list", (long) query.page() * query.size(), query.size(), false);
 	}
 
 	/**
 	 * A whole list as {@link #list(Actor, ListQuery, boolean)} gives its pages (the
-	 * query's page and size aside), for a file the reader takes away: its first
-	 * {@code most} records and one more if there are more (then the file is refused, not
-	 * cut short), read at once, so that records written meanwhile neither repeat nor drop
-	 * out between pages; one audit entry, as an export.
+	 * query's page and size aside), for a file the reader takes away: every record if
+	 * there are at most {@code most}, else none (the file is refused, not cut short, and
+	 * the total says why), read at once, so that records written meanwhile neither repeat
+	 * nor drop out between pages; one audit entry, as an export.
 	 */
 	public Listing export(Actor actor, ListQuery query, int most) {
-		return list(actor, query, false, "export", 0, most + 1);
+		return list(actor, query, false, "export", 0, most, true);
 	}
 
-	private Listing list(Actor actor, ListQuery query, boolean everyField, String auditAction, long offset, int size) {
+	/**
+	 * {@code size} records from {@code offset} on; if {@code whole}, none when there are
+	 * more than {@code size} (a file is refused, not cut short).
+	 */
+	private Listing list(Actor actor, ListQuery query, boolean everyField, String auditAction, long offset, int size,
+			boolean whole) {
 		Kind<?> kind = Kinds.of(query.kind());
 		TypedTable table = kind.table();
 		Visibility.Condition condition = this.visibility.condition(actor, query.kind());
@@ -854,6 +859,10 @@ public class Registry {
 		Long counted = this.jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + cap + ") c",
 				Long.class, arguments.toArray());
 		long total = (counted != null) ? counted : 0;
+		if (whole && total > size) {
+			// too many for one file: none read, none shown
+			return new Listing(new Page<>(List.of(), 0, size, total), Map.of());
+		}
 		List<RecordView> items = this.store.views(
 				"SELECT r.*" + where + " ORDER BY " + undatedLast + order + direction + ", r.id" + direction + " LIMIT "
 						+ size + " OFFSET " + offset,

@@ -175,24 +175,25 @@ public class Search implements RecordFinder, AutoCloseable {
 	 * Searches as {@code actor} may. An empty text finds nothing and is not audited.
 	 */
 	public Result search(Actor actor, Request request) {
-		return search(actor, request, (long) request.page() * request.size(), request.size(), scope(request));
+		return search(actor, request, (long) request.page() * request.size(), request.size(), Long.MAX_VALUE,
+				scope(request));
 	}
 
 	/**
-	 * Everything a search finds, as {@code actor} may see it, for a file: the first
-	 * {@code most} records and one more if there are more (then the file is refused, not
-	 * cut short), in one read and one audit entry, which says they were exported. The
-	 * request's page and size are not used.
+	 * Everything a search finds, as {@code actor} may see it, for a file: every record if
+	 * there are at most {@code most}, else none (the file is refused, not cut short, and
+	 * the total says why), in one read and one audit entry, which says they were
+	 * exported. The request's page and size are not used.
 	 */
 	public Result everything(Actor actor, Request request, int most) {
-		return search(actor, request, 0, most + 1, scope(request) + ", exported");
+		return search(actor, request, 0, most, most, scope(request) + ", exported");
 	}
 
 	private static String scope(Request request) {
 		return (request.kind() != null) ? request.kind().code() : "all";
 	}
 
-	private Result search(Actor actor, Request request, long offset, int size, String scope) {
+	private Result search(Actor actor, Request request, long offset, int size, long mostShown, String scope) {
 		if (!this.index.isReady() && this.building != null) {
 			long[] progress = this.index.progress();
 			return new Result(request, empty(request), Map.of(), Highlights.none(), false, progress[0], progress[1]);
@@ -219,10 +220,11 @@ public class Search implements RecordFinder, AutoCloseable {
 			return new Result(request, empty(request), Map.of(), Highlights.none(), true, 0, 0);
 		}
 		SearchIndex.Found found = this.index.search(query, filter, drillDown, (int) offset, size);
-		List<RecordId> ids = found.hits()
-			.stream()
-			.map(hit -> RecordKind.ofCode(hit.kind()).id(UUID.fromString(hit.id())))
-			.toList();
+		List<RecordId> ids = (found.total() > mostShown) ? List.of()
+				: found.hits()
+					.stream()
+					.map(hit -> RecordKind.ofCode(hit.kind()).id(UUID.fromString(hit.id())))
+					.toList();
 		Listing listing = this.registry.found(actor, ids, request.text(), scope, found.total(), (int) (offset / size),
 				size);
 		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();

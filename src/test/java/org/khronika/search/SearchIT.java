@@ -337,6 +337,19 @@ class SearchIT {
 			.isEqualTo(Search.Request.MAX_SIZE + 30);
 	}
 
+	@Test
+	void aSearchTooLargeForOneFileGivesNoneOfItAndSaysHowMany() {
+		Search.Request klokovs = new Search.Request("Клоков", RecordKind.PERSON, Map.of(), 0, 10);
+		long found = find(editor.actor(), "Клоков", RecordKind.PERSON, Map.of()).total();
+
+		Search.Result whole = this.search.everything(editor.actor(), klokovs, (int) found);
+		Search.Result tooLarge = this.search.everything(editor.actor(), klokovs, (int) found - 1);
+
+		assertThat(whole.listing().page().items()).hasSize((int) found);
+		assertThat(tooLarge.listing().page().items()).as("nothing read").isEmpty();
+		assertThat(tooLarge.total()).as("the total says why").isEqualTo(found);
+	}
+
 	private long exportedSearches() {
 		return this.jdbc.queryForObject(
 				"SELECT COUNT(DISTINCT seq) FROM audit_trail WHERE actor = ? AND action = 'search' AND detail LIKE '%, exported: %'",

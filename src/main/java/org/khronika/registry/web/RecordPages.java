@@ -236,7 +236,7 @@ class RecordPages {
 		}
 		RecordPresenter presenter = presenter(locale).withIsoDates();
 		Listing listing = this.registry.export(actor, query, MOST_EXPORTED);
-		if (listing.page().items().size() > MOST_EXPORTED) {
+		if (listing.page().total() > MOST_EXPORTED) {
 			// said in words, in place of the file: what to do about it
 			return org.springframework.http.ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
 				.contentType(new org.springframework.http.MediaType("text", "plain",

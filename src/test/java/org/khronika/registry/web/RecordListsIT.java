@@ -188,6 +188,19 @@ class RecordListsIT {
 		assertThat(exports() - before).as("one audit entry for the file").isEqualTo(1);
 	}
 
+	@Test
+	void aListTooLongForOneFileIsRefusedWholeNotCutShort() {
+		org.khronika.registry.ListQuery moscow = org.khronika.registry.ListQuery.parse(RecordKind.CASE,
+				Map.of("region", "moscow"), org.khronika.registry.ListQuery.MAX_SIZE);
+
+		org.khronika.registry.Listing fits = this.registry.export(editor.actor(), moscow, 2);
+		org.khronika.registry.Listing tooLong = this.registry.export(editor.actor(), moscow, 1);
+
+		assertThat(fits.page().items()).hasSize(2);
+		assertThat(tooLong.page().items()).as("nothing read").isEmpty();
+		assertThat(tooLong.page().total()).as("the total says why").isEqualTo(2);
+	}
+
 	/** How many exports the editor's audit trail holds. */
 	private int exports() {
 		return this.jdbc.queryForObject(
