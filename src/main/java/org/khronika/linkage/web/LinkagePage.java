@@ -60,10 +60,9 @@ class LinkagePage {
 		this.messages = messages;
 	}
 
-	/** One side of a proposal: the record's page, its names and facts. */
 	/**
-	 * A person's record as a proposal shows it; {@code recorded}: the day it was made
-	 * (UTC).
+	 * One side of a proposal: the record's page, its names and facts; {@code recorded}:
+	 * the day it was made (UTC).
 	 */
 	record Side(String id, String href, List<String> names, String born, String region, LocalDate recorded) {
 	}

@@ -171,8 +171,8 @@ final class RecordForm {
 
 	/**
 	 * What a link field offers, as records: those chosen, what was typed to find more and
-	 * what it found (null before a search), and before a search the reader's last changes
-	 * (filled in by {@link #pickers}).
+	 * what it found (null before a search). The reader's last changes, offered before a
+	 * search, are read for every field at once by {@link #pickers}.
 	 */
 	private record Offer(Field field, List<RecordView> chosen, String query, List<RecordView> found, boolean building) {
 	}
