@@ -18,7 +18,8 @@ import org.khronika.search.NameKeys;
  * are common names put together at random; cases follow the shapes of real reporting (a
  * fine for a picket, custody and a sentence for a post, a denunciation by a colleague),
  * and some persons are recorded a second time in Latin letters, as a partner's report
- * would, for linkage to propose.
+ * would (half as the English press spells Russian names, half letter for letter), for
+ * linkage to propose.
  */
 final class DemoCrowd {
 
@@ -105,7 +106,7 @@ final class DemoCrowd {
 			if (i % 15 == 7) {
 				// the same person, as a partner's report in English wrote them
 				this.save.apply(RecordDraft.empty(RecordKind.PERSON)
-					.with("names", inLatin(name))
+					.with("names", (i % 30 == 7) ? NameKeys.english(name) : inLatin(name))
 					.with("region", region)
 					.with("birthYear", String.valueOf(born))
 					.with("sources", source));
@@ -114,7 +115,7 @@ final class DemoCrowd {
 		// protests where people were detained whom no record names
 		for (int i = 0; i < this.size / 5; i++) {
 			this.save.apply(RecordDraft.empty(RecordKind.INCIDENT)
-				.with("date", day(WAR, this.today.minusDays(30)).toString())
+				.with("date", day(WAR, this.yesterday()).toString())
 				.with("region", pick(REGIONS))
 				.with("type", pick(STREET))
 				.with("detained", String.valueOf(1 + this.random.nextInt(60)))
@@ -133,12 +134,14 @@ final class DemoCrowd {
 	}
 
 	/**
-	 * A picket or a post, a fine: opened on the day of the detention, decided in weeks.
+	 * A picket or a post, a fine: opened on the day of the detention, decided in weeks,
+	 * unless those weeks have not yet passed.
 	 */
 	private void administrative(String person, String region, String source) {
-		LocalDate opened = day(WAR, this.today.minusDays(60));
+		LocalDate opened = day(WAR, this.yesterday());
 		String incident = incident(person, region, opened, true, source);
-		boolean decided = this.random.nextInt(5) > 0;
+		LocalDate verdict = opened.plusDays(7 + this.random.nextInt(30));
+		boolean decided = this.random.nextInt(5) > 0 && verdict.isBefore(this.today);
 		RecordDraft draft = courtCase(person, region, "administrative", opened, trigger())
 			.with("charges", (this.random.nextInt(4) > 0) ? "koap-20.3.3" : "koap-20.2")
 			.with("status", decided ? "closed" : "in-court")
@@ -154,7 +157,7 @@ final class DemoCrowd {
 		String courtCase = this.save.apply(draft);
 		this.save.apply(event(courtCase, "detention", opened));
 		if (decided) {
-			this.save.apply(event(courtCase, "verdict", opened.plusDays(7 + this.random.nextInt(30))));
+			this.save.apply(event(courtCase, "verdict", verdict));
 		}
 	}
 
@@ -285,7 +288,10 @@ final class DemoCrowd {
 		return this.random.nextBoolean() ? surname + " " + given : given + " " + surname;
 	}
 
-	/** A name as a report in English spells it: Смирнов Алексей, Smirnov Aleksej. */
+	/**
+	 * A name letter for letter, as a partner's report spells it: Смирнов Алексей, Smirnov
+	 * Aleksej.
+	 */
 	private static String inLatin(String name) {
 		StringBuilder latin = new StringBuilder();
 		for (String word : name.split(" ")) {
@@ -296,6 +302,14 @@ final class DemoCrowd {
 				.append(spelt.substring(1));
 		}
 		return latin.toString();
+	}
+
+	/**
+	 * The last day a demo's street protest or fine may fall on: the overview's last 30
+	 * days then have figures to show.
+	 */
+	private LocalDate yesterday() {
+		return this.today.minusDays(1);
 	}
 
 	private LocalDate day(LocalDate from, LocalDate to) {

@@ -79,6 +79,13 @@ public final class NameKeys {
 		.withInitial(() -> Transliterator.getInstance("Lower; Cyrillic-Latin"));
 
 	/**
+	 * Russian in Latin letters as the English press writes it: BGN/PCGN without its
+	 * marks.
+	 */
+	private static final ThreadLocal<Transliterator> ENGLISH = ThreadLocal
+		.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN; Latin-ASCII"));
+
+	/**
 	 * Latin spellings, longest first, and what they stand for; a spelling with several
 	 * readings gives a key for each.
 	 */
@@ -373,6 +380,14 @@ public final class NameKeys {
 	/** ISO 9's â and û as the ja and ju they stand for. */
 	private static String glides(String word) {
 		return word.replace("â", "ja").replace("Â", "Ja").replace("û", "ju").replace("Û", "Ju");
+	}
+
+	/**
+	 * {@code text} as the English press spells Russian names: BGN/PCGN without its
+	 * diacritics and primes (Соловьёв Наталья, Solovyev Natalya). Case kept.
+	 */
+	public static String english(String text) {
+		return ENGLISH.get().transliterate(text).replace("'", "");
 	}
 
 	/** Lowercase Latin letters, keeping the marks of č, š, ŝ and ž and no others. */

@@ -74,6 +74,19 @@ class NameKeysTest {
 		assertThat(NameKeys.latin(name)).isEqualTo(latin);
 	}
 
+	@ParameterizedTest(name = "{0} is {1} in the English press")
+	@CsvSource({ "Соловьёв Наталья, Solovyev Natalya", "Щукина Юлия Сергеевна, Shchukina Yuliya Sergeyevna",
+			"Ильин, Ilin", "Жуков Кирилл, Zhukov Kirill" })
+	void aNameIsSpeltAsTheEnglishPressSpellsIt(String name, String english) {
+		assertThat(NameKeys.english(name)).isEqualTo(english);
+	}
+
+	@ParameterizedTest(name = "{0} keeps a key in the English press''s spelling")
+	@CsvSource({ "Соловьёв", "Щукина", "Юлия", "Сергеевна", "Ильин", "Наталья" })
+	void theEnglishPressSpellingKeepsTheKeyOfTheName(String name) {
+		assertThat(this.names.keys(NameKeys.english(name))).containsAnyElementsOf(this.names.keys(name));
+	}
+
 	@Test
 	void aNameIsSplitIntoItsWordsWithApostrophesKept() {
 		assertThat(NameKeys.words("Клоков Александр, Дар'я К."))
