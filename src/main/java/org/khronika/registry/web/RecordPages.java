@@ -341,7 +341,7 @@ class RecordPages {
 		if (kind == RecordKind.CASE_EVENT && prefill.containsKey("caseId")) {
 			values.put(TO_CASE, List.of("true"));
 		}
-		return form(actor, kind, values, Set.of(), null, Map.of(), null, model, locale);
+		return newForm(actor, kind, values, decides(actor, kind, values), Map.of(), model, locale);
 	}
 
 	@PostMapping("/" + KINDS)
@@ -349,14 +349,15 @@ class RecordPages {
 			Actor actor, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
 		RecordKind kind = kind(plural);
 		requireCreate(actor, kind);
+		Decides decides = decides(actor, kind, form);
 		if (form.containsKey(FIND) || form.containsKey(CHOOSE)) {
-			return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
+			return newForm(actor, kind, form, decides, Map.of(), model, locale);
 		}
-		RecordView verdictCase = verdictCase(actor, kind, form);
+		RecordView verdictCase = decides.verdictCase();
 		if (callsForMoreFields(kind, form, chosen(kind, form), kind.fields())
 				|| (verdictCase != null && callsForMoreFields(RecordKind.CASE, form, decided(form), outcomeFields()))) {
 			model.addAttribute("moreFields", true);
-			return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
+			return newForm(actor, kind, form, decides, Map.of(), model, locale);
 		}
 		if (kind == RecordKind.PERSON && !form.containsKey(ANYWAY)
 				&& this.registry.check(actor, RecordDraft.fromForm(kind, form), null).isEmpty()) {
@@ -367,17 +368,17 @@ class RecordPages {
 				// choose
 				model.addAttribute("matches", List.of());
 				model.addAttribute("cannotCheck", true);
-				return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
+				return newForm(actor, kind, form, decides, Map.of(), model, locale);
 			}
 			List<RecordView> matches = possibleMatches(actor, RecordDraft.fromForm(kind, form));
 			if (!matches.isEmpty()) {
 				RecordPresenter presenter = presenter(locale);
 				model.addAttribute("matches", matches.stream().map(presenter::row).toList());
-				return form(actor, kind, form, Set.of(), null, Map.of(), null, model, locale);
+				return newForm(actor, kind, form, decides, Map.of(), model, locale);
 			}
 		}
 		boolean extension = extension(kind, form);
-		RecordView closedInquiry = form.containsKey(CLOSE_INQUIRY) ? releasingInquiry(actor, kind, form) : null;
+		RecordView closedInquiry = form.containsKey(CLOSE_INQUIRY) ? decides.inquiry() : null;
 		SaveResult result = extension ? this.registry.together(actor, hearingWithExtension(form))
 				: (verdictCase != null) ? this.registry.together(actor, verdictWithOutcome(verdictCase, form))
 						: (closedInquiry != null)
@@ -389,7 +390,7 @@ class RecordPages {
 			}
 			response.setStatus(refused.refusal().status());
 			List<FieldProblem> problems = extension ? onExtensionForm(refused.problems()) : refused.problems();
-			return form(actor, kind, form, Set.of(), null, errors(problems, locale), null, model, locale);
+			return newForm(actor, kind, form, decides, errors(problems, locale), model, locale);
 		}
 		SaveResult.Saved saved = (SaveResult.Saved) result;
 		if (extension || verdictCase != null || closedInquiry != null
@@ -790,29 +791,30 @@ class RecordPages {
 	private static final List<String> OUTCOME = List.of("outcome", "fineAmount", "sentenceMonths");
 
 	/**
-	 * The case a new verdict is recorded in, if the form is one and the reader may edit
-	 * that case: then the form asks for the case's outcome too.
+	 * What a new case event decides besides itself, read once per request: the case a
+	 * verdict is recorded in, whose outcome its form asks for too; or the open inquiry a
+	 * release is recorded in, which its form offers to close, the person released without
+	 * charge. Each only where the reader may edit that case; neither for another kind of
+	 * record or event.
 	 */
-	private RecordView verdictCase(Actor actor, RecordKind kind, Map<String, List<String>> values) {
-		return (kind == RecordKind.CASE_EVENT
-				&& CaseEventType.VERDICT.code().equals(RecordForm.chosen(values).apply("type")))
-						? editableCase(actor, values) : null;
+	private record Decides(RecordView verdictCase, RecordView inquiry) {
+
+		static final Decides NOTHING = new Decides(null, null);
+
 	}
 
-	/**
-	 * The inquiry a new release is recorded in, if the form is one, the inquiry is open
-	 * and the reader may edit it: then the form offers to close it, the person released
-	 * without charge.
-	 */
-	private RecordView releasingInquiry(Actor actor, RecordKind kind, Map<String, List<String>> values) {
-		if (kind != RecordKind.CASE_EVENT
-				|| !CaseEventType.RELEASE.code().equals(RecordForm.chosen(values).apply("type"))) {
-			return null;
+	private Decides decides(Actor actor, RecordKind kind, Map<String, List<String>> values) {
+		String type = (kind == RecordKind.CASE_EVENT) ? RecordForm.chosen(values).apply("type") : null;
+		if (CaseEventType.VERDICT.code().equals(type)) {
+			return new Decides(editableCase(actor, values), null);
+		}
+		if (!CaseEventType.RELEASE.code().equals(type)) {
+			return Decides.NOTHING;
 		}
 		RecordView inquiry = editableCase(actor, values);
 		return (inquiry != null && inquiry.details() instanceof CaseDetails details
-				&& details.proceedings() == Proceedings.INQUIRY && details.status() != CaseStatus.CLOSED) ? inquiry
-						: null;
+				&& details.proceedings() == Proceedings.INQUIRY && details.status() != CaseStatus.CLOSED)
+						? new Decides(null, inquiry) : Decides.NOTHING;
 	}
 
 	/** The case a case event form names, if the reader may edit it. */
@@ -945,8 +947,21 @@ class RecordPages {
 		return "redirect:/" + plural + "/" + record.id();
 	}
 
+	/** The form for a new record, with what its event decides besides itself. */
+	private String newForm(Actor actor, RecordKind kind, Map<String, List<String>> values, Decides decides,
+			Map<String, List<String>> errors, Model model, Locale locale) {
+		return form(actor, kind, values, Set.of(), null, errors, null, decides, model, locale);
+	}
+
+	/** The form that edits {@code record}. */
 	private String form(Actor actor, RecordKind kind, Map<String, List<String>> values, Set<String> hidden,
 			RecordView record, Map<String, List<String>> errors, String refusal, Model model, Locale locale) {
+		return form(actor, kind, values, hidden, record, errors, refusal, Decides.NOTHING, model, locale);
+	}
+
+	private String form(Actor actor, RecordKind kind, Map<String, List<String>> values, Set<String> hidden,
+			RecordView record, Map<String, List<String>> errors, String refusal, Decides decides, Model model,
+			Locale locale) {
 		RecordPresenter presenter = presenter(locale);
 		RecordForm form = new RecordForm(this.registry, this.finder, actor, this.catalog, presenter);
 		boolean extension = record == null && extension(kind, values);
@@ -954,13 +969,13 @@ class RecordPages {
 			.stream()
 			.filter(f -> !(extension && "type".equals(f.name())))
 			.toList());
-		boolean verdict = record == null && verdictCase(actor, kind, values) != null;
+		boolean verdict = decides.verdictCase() != null;
 		if (verdict) {
 			// the case's outcome, as the verdict decided it: saved with the verdict
 			fields.addAll(form.fields(RecordKind.CASE, OUTCOME::contains, values, decided(values), Set.of()));
 		}
 		model.addAttribute("verdict", verdict);
-		model.addAttribute("closesInquiry", record == null && releasingInquiry(actor, kind, values) != null);
+		model.addAttribute("closesInquiry", decides.inquiry() != null);
 		model.addAttribute("closeInquiry", values.containsKey(CLOSE_INQUIRY));
 		model.addAttribute("kind", kind.code());
 		model.addAttribute("formFields", fields);

@@ -263,11 +263,15 @@ class RecordPagesIT {
 		assertThat(askedForAmount.body()).contains("name=\"fineAmount\"");
 		String shownNow = askedForAmount.body().replaceAll("(?s).*name=\"_shown\" value=\"([^\"]*)\".*", "$1");
 		assertThat(shownNow).as("what a browser sends back").contains("fineAmount");
+		int readsBefore = auditedReadsOf(caseId);
 		Response badAmount = this.session.post("/case-events",
 				Map.of("caseId", List.of(caseId), "type", List.of("verdict"), "date", List.of("2025-06-01"), "outcome",
 						List.of("fine"), "fineAmount", List.of("много"), "_shown", List.of(shownNow)));
 		assertThat(badAmount.status()).isEqualTo(422);
 		assertThat(changes()).as("not the verdict without the case's outcome").isEqualTo(entries);
+		assertThat(auditedReadsOf(caseId) - readsBefore)
+			.as("the case read once to refuse the verdict and show its form again")
+			.isEqualTo(1);
 
 		Response saved = this.session.post("/case-events",
 				Map.of("caseId", List.of(caseId), "type", List.of("verdict"), "date", List.of("2025-06-01"), "outcome",
@@ -393,6 +397,17 @@ class RecordPagesIT {
 		assertThat(after.getOrDefault("mentioning", 0) - before.getOrDefault("mentioning", 0))
 			.as("the cases of every person offered, one audited read")
 			.isEqualTo(1);
+	}
+
+	/**
+	 * How many times the record {@code id} was read by itself (not in a list, as a link
+	 * field's choice or offer), by the audit trail.
+	 */
+	private int auditedReadsOf(String id) {
+		this.context.getBean(org.khronika.access.AuditTrail.class).flush();
+		return this.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+			.queryForObject("SELECT COUNT(DISTINCT seq) FROM audit_trail WHERE record_id = ? AND action = 'read'",
+					Integer.class, id);
 	}
 
 	/** How many audit entries of each detail {@code login}'s reads wrote. */
