@@ -1,6 +1,7 @@
 package org.khronika.registry;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,6 +99,36 @@ public class RecordLabels implements Labels {
 			}
 		}
 		return cells;
+	}
+
+	/**
+	 * A record as a picker offers it: enough to tell namesakes apart (its list columns
+	 * the reader may see, for a person the case against them, from {@code mentioning})
+	 * and the day it was recorded.
+	 */
+	public String candidate(RecordView record, Map<PersonId, List<RecordView>> mentioning) {
+		List<String> parts = new ArrayList<>(List.of(title(record)));
+		parts.addAll(details(record));
+		if (record.id() instanceof PersonId person) {
+			mentioning.getOrDefault(person, List.of())
+				.stream()
+				.filter(r -> r.kind() == RecordKind.CASE)
+				.findFirst()
+				.ifPresent(c -> parts.add(message("kind.case.one") + ": " + caseLine(c)));
+		}
+		parts.add(message("picker.created", date(LocalDate.ofInstant(record.createdAt(), ZoneOffset.UTC))));
+		return String.join(" · ", parts);
+	}
+
+	/** A case in a few words: its articles and the year it was opened. */
+	private String caseLine(RecordView courtCase) {
+		List<String> parts = new ArrayList<>();
+		courtCase.values().all("charges").forEach(code -> parts.add(article(code.toString())));
+		LocalDate opened = courtCase.kind().date(courtCase.details());
+		if (opened != null) {
+			parts.add(String.valueOf(opened.getYear()));
+		}
+		return parts.isEmpty() ? courtCase.id().toString().substring(0, 8) : String.join(", ", parts);
 	}
 
 	/** The page of a record. */

@@ -760,14 +760,18 @@ class ScenarioBrowserIT {
 		Staff publisher = Staff.add(this.context, "publisher", Role.EDITOR);
 		logIn(publisher);
 
-		// an editor lists a person held under an article no methodology names, with
-		// reasons
-		open("/persons/" + decided);
-		String personPage = this.browser.getCurrentUrl();
+		// an editor lists a person held under an article no methodology names, found by
+		// name, with reasons
 		click("Публикация");
-		fill("person", personPage);
 		fill("reasons", "Арестована после антивоенного пикета; статья 319 — повод.");
-		navigateBy(this.browser.findElement(By.cssSelector("#decisions ~ form button[type=submit]")));
+		navigateBy(this.browser.findElement(By.cssSelector("#decisions ~ form .actions button[type=submit]")));
+		assertThat(text()).as("nobody chosen yet")
+			.contains("Выберите, кого включить в список: найдите человека по имени");
+		pick("person", "Решённая Роза", "Роза Решённая");
+		assertThat(this.browser.getCurrentUrl()).as("the page opens at the decision form").endsWith("#decisions");
+		assertThat(field("reasons").getAttribute("value")).as("what was typed is kept across the search")
+			.isEqualTo("Арестована после антивоенного пикета; статья 319 — повод.");
+		navigateBy(this.browser.findElement(By.cssSelector("#decisions ~ form .actions button[type=submit]")));
 		assertThat(text()).contains("Решение сохранено", "Роза Решённая",
 				"Арестована после антивоенного пикета; статья 319 — повод.");
 		assertThat(heading()).isEqualTo("Публикация");

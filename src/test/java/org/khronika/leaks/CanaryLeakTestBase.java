@@ -223,8 +223,9 @@ abstract class CanaryLeakTestBase {
 	}
 
 	/**
-	 * Searches for the canaries on the results page, from the API and in a form's picker:
-	 * the index then holds them, and the audit trail holds the searches' words.
+	 * Searches for the canaries on the results page, from the API, in a form's picker and
+	 * in the publishing page's decision form: the index then holds them, and the audit
+	 * trail holds the searches' words.
 	 */
 	private void searchForTheCanaries() throws IOException, InterruptedException {
 		Staff searcher = Staff.add(this.context, "searcher", Role.EDITOR);
@@ -236,6 +237,10 @@ abstract class CanaryLeakTestBase {
 		Response picker = web.post("/cases", Map.of("_find", List.of("person"), "find.person",
 				List.of(Canaries.CYRILLIC_NAME), "kind", List.of("criminal")));
 		assertThat(picker.text()).as("offered by the picker").contains(Canaries.CYRILLIC_NAME);
+		web.get("/publish");
+		Response decision = web.post("/publish/decisions",
+				Map.of("_find", List.of("person"), "q", List.of(Canaries.LATIN_NAME)));
+		assertThat(decision.text()).as("offered to be listed by decision").contains(Canaries.CYRILLIC_NAME);
 		String token = this.tokens.create(Staff.SETUP, "searcher", Role.EDITOR, "canaries",
 				java.time.Duration.ofDays(1));
 		java.net.http.HttpResponse<String> api = java.net.http.HttpClient.newHttpClient()

@@ -3,16 +3,27 @@ package org.khronika.publish.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.khronika.access.AccessPolicy;
 import org.khronika.access.Actor;
 import org.khronika.access.Capability;
 import org.khronika.access.Sessions;
+import org.khronika.catalog.Catalog;
 import org.khronika.publish.Decisions;
 import org.khronika.publish.Publication;
-import org.khronika.registry.PersonId;
 import org.khronika.publish.Snapshots;
+import org.khronika.registry.Listing;
+import org.khronika.registry.PersonId;
+import org.khronika.registry.RecordFinder;
+import org.khronika.registry.RecordKind;
+import org.khronika.registry.RecordLabels;
+import org.khronika.registry.RecordView;
+import org.khronika.registry.Registry;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,8 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * {@code /publish}: for editors and admins, every planned figure as it would be published
  * now (suppressed, as the public would see it), a button that publishes exactly that as a
- * dated snapshot, and the snapshots so far, each checked against its log entry, with what
- * moved between each and the one before. Works without JavaScript.
+ * dated snapshot, the snapshots so far, each checked against its log entry, with what
+ * moved between each and the one before, and the editors' decisions to list a person
+ * (found by name, as a form's link field finds a record). Works without JavaScript.
  */
 @Controller
 class PublishPage {
@@ -41,11 +53,24 @@ class PublishPage {
 
 	private final Decisions decisions;
 
-	PublishPage(Publication publication, Snapshots snapshots, AccessPolicy policy, Decisions decisions) {
+	private final RecordFinder finder;
+
+	private final Registry registry;
+
+	private final Catalog catalog;
+
+	private final MessageSource messages;
+
+	PublishPage(Publication publication, Snapshots snapshots, AccessPolicy policy, Decisions decisions,
+			RecordFinder finder, Registry registry, Catalog catalog, MessageSource messages) {
 		this.publication = publication;
 		this.snapshots = snapshots;
 		this.policy = policy;
 		this.decisions = decisions;
+		this.finder = finder;
+		this.registry = registry;
+		this.catalog = catalog;
+		this.messages = messages;
 	}
 
 	/** A figure as the preview shows it: named, with its header, rows and footer. */
@@ -91,36 +116,85 @@ class PublishPage {
 	}
 
 	/**
-	 * Lists a person by an editors' decision: the person named by their record's id or
-	 * its page's address, with written reasons.
+	 * The decision form's search for the person to list: the persons {@code q} finds,
+	 * each with enough to tell namesakes apart, to choose one; what was typed in the rest
+	 * of the form is kept.
 	 */
-	@PostMapping("/publish/decisions")
+	@PostMapping(path = "/publish/decisions", params = "_find")
+	String findPerson(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String methodology,
+			@RequestParam(defaultValue = "") String reasons, Actor actor, Model model, Locale locale) {
+		mayPublish(actor);
+		decisionForm(actor, q, null, methodology, reasons, model, locale);
+		return page(actor, model, locale);
+	}
+
+	/**
+	 * Lists a person by an editors' decision: the person chosen (their record's id, or
+	 * its page's address), with written reasons. Refused, the form comes back as it was,
+	 * saying what is wrong.
+	 */
+	@PostMapping(path = "/publish/decisions", params = "!_find")
 	String decide(@RequestParam(defaultValue = "") String person, @RequestParam(defaultValue = "") String methodology,
-			@RequestParam(defaultValue = "") String reasons, Actor actor, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String reasons, @RequestParam(defaultValue = "") String q, Actor actor,
+			Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
 		mayPublish(actor);
 		java.util.regex.Matcher id = java.util.regex.Pattern
 			.compile("([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})")
 			.matcher(person);
-		String refused = null;
+		String refused;
 		if (!id.find()) {
-			refused = "publish.decision.person";
+			refused = person.isBlank() ? "publish.decision.choose" : "publish.decision.person";
 		}
 		else {
 			try {
 				this.decisions.list(actor, new PersonId(java.util.UUID.fromString(id.group(1))), methodology, reasons);
 				redirect.addFlashAttribute("decided", "publish.decision.saved");
+				return "redirect:/publish#decisions";
 			}
 			catch (Decisions.Refused ex) {
 				refused = ex.code();
 			}
 		}
-		if (refused != null) {
-			// the form comes back as it was typed, with what is wrong
-			redirect.addFlashAttribute("refused", refused);
-			redirect.addFlashAttribute("reasons", reasons);
-			redirect.addFlashAttribute("person", person);
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("refused", refused);
+		decisionForm(actor, q, person, methodology, reasons, model, locale);
+		return page(actor, model, locale);
+	}
+
+	/**
+	 * The decision form as it was sent: the reasons and methodology typed, and the
+	 * persons the search {@code q} finds (none before a search), {@code chosen} among
+	 * them checked, or the one found if it is the only one.
+	 */
+	private void decisionForm(Actor actor, String q, String chosen, String methodology, String reasons, Model model,
+			Locale locale) {
+		model.addAttribute("reasons", reasons);
+		model.addAttribute("methodology", methodology);
+		if (q.isBlank()) {
+			return;
 		}
-		return "redirect:/publish#decisions";
+		Listing found = this.finder.find(actor, RecordKind.PERSON, q, CANDIDATES);
+		List<RecordView> persons = found.page().items();
+		Map<PersonId, List<RecordView>> mentioning = this.registry.recordsMentioning(actor,
+				persons.stream().map(r -> (PersonId) r.id()).toList());
+		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle")
+			.know(found.referenced());
+		model.addAttribute("query", q);
+		model.addAttribute("found",
+				persons.stream().map(r -> new Candidate(r.id().toString(), labels.candidate(r, mentioning))).toList());
+		// the one person found is the one to choose
+		model.addAttribute("chosen", (persons.size() == 1) ? persons.get(0).id().toString() : chosen);
+		model.addAttribute("building", !this.finder.ready());
+	}
+
+	/** The most persons the decision form's search offers. */
+	private static final int CANDIDATES = 10;
+
+	/**
+	 * A person the decision form's search offers: their record's id, the value chosen,
+	 * and a line about them.
+	 */
+	record Candidate(String value, String label) {
 	}
 
 	@PostMapping("/publish/decisions/remove")

@@ -247,7 +247,7 @@ final class RecordForm {
 		}
 		Map<PersonId, List<RecordView>> mentioning = this.registry.recordsMentioning(this.actor, persons);
 		Function<List<RecordView>, List<Option>> options = records -> records.stream()
-			.map(r -> new Option(r.id().toString(), candidate(r, mentioning)))
+			.map(r -> new Option(r.id().toString(), this.presenter.candidate(r, mentioning)))
 			.toList();
 		Map<String, Picker> pickers = new HashMap<>();
 		for (Offer offer : offers) {
@@ -257,37 +257,6 @@ final class RecordForm {
 							offer.building(), options.apply(recent.get(offer.field().name()))));
 		}
 		return pickers;
-	}
-
-	/**
-	 * A record as a picker offers it: enough to tell namesakes apart (a person's birth
-	 * year and region, the case against them, from {@code mentioning}) and when it was
-	 * recorded.
-	 */
-	private String candidate(RecordView record, Map<PersonId, List<RecordView>> mentioning) {
-		List<String> parts = new ArrayList<>(List.of(this.presenter.title(record)));
-		RecordPresenter.Row row = this.presenter.row(record);
-		row.cells().stream().skip(1).filter(cell -> !cell.isBlank()).forEach(parts::add);
-		if (record.id() instanceof PersonId person) {
-			mentioning.getOrDefault(person, List.of())
-				.stream()
-				.filter(r -> r.kind() == RecordKind.CASE)
-				.findFirst()
-				.ifPresent(c -> parts.add(this.presenter.message("kind.case.one") + ": " + caseLine(c)));
-		}
-		parts.add(this.presenter.message("picker.created",
-				this.presenter.date(java.time.LocalDate.ofInstant(record.createdAt(), java.time.ZoneOffset.UTC))));
-		return String.join(" · ", parts);
-	}
-
-	private String caseLine(RecordView courtCase) {
-		List<String> parts = new ArrayList<>();
-		courtCase.values().all("charges").forEach(code -> parts.add(this.presenter.article(code.toString())));
-		java.time.LocalDate opened = courtCase.kind().date(courtCase.details());
-		if (opened != null) {
-			parts.add(String.valueOf(opened.getYear()));
-		}
-		return parts.isEmpty() ? courtCase.id().toString().substring(0, 8) : String.join(", ", parts);
 	}
 
 	private static String widget(Field field) {
