@@ -205,7 +205,18 @@ public class Snapshots {
 
 	/** The latest snapshot, if any. */
 	public Optional<Snapshot> latest() {
-		return this.jdbc.query(LISTED + " ORDER BY entry_seq DESC LIMIT 1", SNAPSHOT).stream().findFirst();
+		return latest(1).stream().findFirst();
+	}
+
+	/** The latest {@code most} snapshots, the latest first. */
+	public List<Snapshot> latest(int most) {
+		return this.jdbc.query(LISTED + " ORDER BY entry_seq DESC LIMIT ?", SNAPSHOT, most);
+	}
+
+	/** How many snapshots there are. */
+	public int count() {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM publication_snapshot", Integer.class);
+		return (count == null) ? 0 : count;
 	}
 
 	private static final String LISTED = "SELECT id, taken_on, log_position, sha256 FROM publication_snapshot";
@@ -233,9 +244,18 @@ public class Snapshots {
 	 * ({@link #verify}): the log read once for them all.
 	 */
 	public Map<Snapshot, Boolean> verifyAll() {
+		return verify(list());
+	}
+
+	/**
+	 * Each of {@code snapshots}, in their order, with whether it matches its log entry
+	 * ({@link #verify}): the log read once for them all. Each check reads the snapshot's
+	 * files through (its open data can be a hundred megabytes).
+	 */
+	public Map<Snapshot, Boolean> verify(List<Snapshot> snapshots) {
 		Map<String, Map<String, Object>> recorded = recorded();
 		Map<Snapshot, Boolean> verified = new LinkedHashMap<>();
-		list().forEach(snapshot -> verified.put(snapshot, verify(snapshot.id(), recorded)));
+		snapshots.forEach(snapshot -> verified.put(snapshot, verify(snapshot.id(), recorded)));
 		return verified;
 	}
 

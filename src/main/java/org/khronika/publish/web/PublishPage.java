@@ -91,13 +91,20 @@ class PublishPage {
 		List<Publication.Table> tables = this.publication.preview(actor);
 		model.addAttribute("figures", tables.stream().map(table -> figure(table, locale)).toList());
 		model.addAttribute("position", position(tables));
-		java.util.Map<Snapshots.Snapshot, Boolean> verified = this.snapshots.verifyAll();
+		// the latest few, each checked, and the one before the last of them for what
+		// moved
+		// since: checking reads a snapshot's files through, which every view cannot do
+		// for
+		// a year of snapshots (the command line checks them all)
+		List<Snapshots.Snapshot> latest = this.snapshots.latest(SNAPSHOTS_SHOWN + 1);
+		java.util.Map<Snapshots.Snapshot, Boolean> verified = this.snapshots
+			.verify(latest.subList(0, Math.min(SNAPSHOTS_SHOWN, latest.size())));
 		List<Snapshots.Snapshot> all = new ArrayList<>(verified.keySet());
 		List<Listed> listed = new ArrayList<>();
 		for (int i = 0; i < all.size(); i++) {
 			List<String> changes = new ArrayList<>();
-			if (i + 1 < all.size()) {
-				for (Snapshots.Change change : this.snapshots.changes(all.get(i + 1).id(), all.get(i).id())) {
+			if (i + 1 < latest.size()) {
+				for (Snapshots.Change change : this.snapshots.changes(latest.get(i + 1).id(), all.get(i).id())) {
 					changes.add(this.publication.describe(change.figure(), change.element(), locale) + ": "
 							+ change.before() + " → " + change.after() + " (" + ((change.by() > 0) ? "+" : "")
 							+ change.by() + ")");
@@ -106,6 +113,8 @@ class PublishPage {
 			listed.add(new Listed(all.get(i), verified.get(all.get(i)), changes));
 		}
 		model.addAttribute("snapshots", listed);
+		model.addAttribute("earlierSnapshots",
+				(latest.size() > SNAPSHOTS_SHOWN) ? this.snapshots.count() - SNAPSHOTS_SHOWN : 0);
 		model.addAttribute("decisionMethodologies", this.decisions.methodologies());
 		model.addAttribute("decisions", this.decisions.all(actor));
 		java.util.Map<String, String> titles = new java.util.HashMap<>();
@@ -186,6 +195,9 @@ class PublishPage {
 		model.addAttribute("chosen", (persons.size() == 1) ? persons.get(0).id().toString() : chosen);
 		model.addAttribute("building", !this.finder.ready());
 	}
+
+	/** How many of the latest snapshots the page lists. */
+	static final int SNAPSHOTS_SHOWN = 10;
 
 	/** The most persons the decision form's search offers. */
 	private static final int CANDIDATES = 10;
