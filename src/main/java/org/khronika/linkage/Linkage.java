@@ -526,14 +526,21 @@ public class Linkage implements PersonMatcher {
 
 	/**
 	 * The open proposals of {@code kind} as {@code actor} may see both their records, the
-	 * one recorded first on the left, with {@code reasons}' reasons.
+	 * one recorded first on the left, with {@code reasons}' reasons. Every record shown
+	 * is read at once: one audit entry for the page.
 	 */
 	private List<Proposal> shown(Actor actor, RecordKind kind, int limit,
 			java.util.function.BiFunction<RecordView, RecordView, List<Reason>> reasons) {
 		List<Proposal> shown = new ArrayList<>();
-		for (LinkProposal proposal : this.registry.openLinkProposals(actor, kind, limit)) {
-			RecordView left = this.registry.read(actor, proposal.left()).orElse(null);
-			RecordView right = this.registry.read(actor, proposal.right()).orElse(null);
+		List<LinkProposal> open = this.registry.openLinkProposals(actor, kind, limit);
+		// both sides of every proposal in one read
+		Map<RecordId, RecordView> records = this.registry.read(actor, kind,
+				open.stream()
+					.flatMap(proposal -> java.util.stream.Stream.of(proposal.left(), proposal.right()))
+					.toList());
+		for (LinkProposal proposal : open) {
+			RecordView left = records.get(proposal.left());
+			RecordView right = records.get(proposal.right());
 			if (left == null || right == null) {
 				continue;
 			}

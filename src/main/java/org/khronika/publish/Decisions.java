@@ -22,6 +22,8 @@ import org.khronika.eventlog.EventLog;
 import org.khronika.eventlog.PendingEntry;
 import org.khronika.registry.PersonDetails;
 import org.khronika.registry.PersonId;
+import org.khronika.registry.RecordId;
+import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordView;
 import org.khronika.registry.Registry;
 import tools.jackson.databind.json.JsonMapper;
@@ -155,26 +157,31 @@ public class Decisions {
 
 	/**
 	 * Every decision, with the person's name and the reasons as {@code actor} may read
-	 * them (a person they may not see is left out).
+	 * them (a person they may not see is left out). The persons are read together, in one
+	 * audited read, not one each.
 	 * @throws AccessRefused unless {@code actor} may publish
 	 */
 	public List<Decision> all(Actor actor) {
 		AccessRefused.unless(this.policy.may(actor, Capability.PUBLISH));
-		List<Decision> decisions = new ArrayList<>();
-		this.jdbc.query(
+		record Row(PersonId person, String methodology, byte[] reasons, String decidedBy, LocalDate decidedOn) {
+		}
+		List<Row> rows = this.jdbc.query(
 				"SELECT person_id, methodology, reasons, decided_by, decided_on FROM prisoner_decision "
 						+ "ORDER BY decided_on DESC, person_id",
-				(org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-					PersonId person = new PersonId(java.util.UUID.fromString(rs.getString(1)));
-					Optional<String> name = name(actor, person);
-					Optional<byte[]> reasons = this.sealer.open(person.toString(), rs.getBytes(3),
-							associated(person, rs.getString(2)));
-					if (name.isPresent() && reasons.isPresent()) {
-						decisions.add(new Decision(person.toString(), name.get(), rs.getString(2),
-								new String(reasons.get(), StandardCharsets.UTF_8), rs.getString(4),
-								LocalDate.parse(rs.getString(5))));
-					}
-				});
+				(rs, n) -> new Row(new PersonId(java.util.UUID.fromString(rs.getString(1))), rs.getString(2),
+						rs.getBytes(3), rs.getString(4), LocalDate.parse(rs.getString(5))));
+		Map<RecordId, RecordView> persons = this.registry.read(actor, RecordKind.PERSON,
+				rows.stream().map(Row::person).toList());
+		List<Decision> decisions = new ArrayList<>();
+		for (Row row : rows) {
+			String name = Optional.ofNullable(persons.get(row.person())).flatMap(Decisions::name).orElse(null);
+			Optional<byte[]> reasons = this.sealer.open(row.person().toString(), row.reasons(),
+					associated(row.person(), row.methodology()));
+			if (name != null && reasons.isPresent()) {
+				decisions.add(new Decision(row.person().toString(), name, row.methodology(),
+						new String(reasons.get(), StandardCharsets.UTF_8), row.decidedBy(), row.decidedOn()));
+			}
+		}
 		return decisions;
 	}
 
@@ -191,8 +198,15 @@ public class Decisions {
 	}
 
 	private Optional<String> name(Actor actor, PersonId person) {
-		return this.registry.read(actor, person)
-			.filter(view -> !view.shredded() && !view.redacted())
+		return this.registry.read(actor, person).flatMap(Decisions::name);
+	}
+
+	/**
+	 * A person's name, if the record is whole: not shredded, nor hidden from the reader.
+	 */
+	private static Optional<String> name(RecordView view) {
+		return Optional.of(view)
+			.filter(v -> !v.shredded() && !v.redacted())
 			.map(RecordView::details)
 			.filter(PersonDetails.class::isInstance)
 			.map(details -> ((PersonDetails) details).displayName());

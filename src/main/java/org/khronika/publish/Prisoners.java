@@ -1,8 +1,8 @@
 package org.khronika.publish;
 
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.text.Collator;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +20,7 @@ import org.khronika.registry.CaseId;
 import org.khronika.registry.Facts;
 import org.khronika.registry.PersonDetails;
 import org.khronika.registry.PersonId;
+import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordView;
 import org.khronika.registry.Registry;
@@ -124,21 +125,33 @@ public class Prisoners {
 		// the records linked as one person, by that person's least id
 		Map<String, Set<String>> members = new HashMap<>();
 		clusters.forEach((record, cluster) -> members.computeIfAbsent(cluster, c -> new TreeSet<>()).add(record));
-		holding.forEach((person, held) -> entry(actor, person, held, members, events, decided)
+		// every record shown read at once: the persons held and the records linked as
+		// them, and the cases holding them
+		List<RecordId> personIds = new ArrayList<>();
+		holding.keySet().forEach(person -> {
+			personIds.add(new PersonId(person));
+			members.getOrDefault(person.toString(), Set.of())
+				.forEach(member -> personIds.add(new PersonId(UUID.fromString(member))));
+		});
+		Map<RecordId, RecordView> persons = this.registry.read(actor, RecordKind.PERSON, personIds);
+		Map<RecordId, RecordView> held = this.registry.read(actor, RecordKind.CASE,
+				holding.values().stream().flatMap(List::stream).map(fact -> (RecordId) new CaseId(fact.id())).toList());
+		holding.forEach((person, facts) -> entry(person, facts, members, events, decided, persons, held)
 			.ifPresent(entry -> entries.add(new Listed(person.toString(), entry))));
 		Collator byName = Collator.getInstance(java.util.Locale.forLanguageTag("ru"));
 		entries.sort(Comparator.comparing((Listed listed) -> listed.entry().name(), byName::compare));
 		return entries;
 	}
 
-	private Optional<Entry> entry(Actor actor, UUID person, List<Facts.CaseFact> held, Map<String, Set<String>> linked,
-			Map<UUID, List<Custody.Event>> events, Map<UUID, Set<String>> decided) {
+	private Optional<Entry> entry(UUID person, List<Facts.CaseFact> held, Map<String, Set<String>> linked,
+			Map<UUID, List<Custody.Event>> events, Map<UUID, Set<String>> decided, Map<RecordId, RecordView> persons,
+			Map<RecordId, RecordView> cases) {
 		List<PersonDetails> records = new ArrayList<>();
 		PersonDetails first = null;
 		Set<String> members = new TreeSet<>(linked.getOrDefault(person.toString(), Set.of()));
 		members.add(person.toString());
 		for (String member : members) {
-			Optional<RecordView> view = this.registry.read(actor, new PersonId(UUID.fromString(member)));
+			Optional<RecordView> view = Optional.ofNullable(persons.get(new PersonId(UUID.fromString(member))));
 			if (view.isEmpty() || view.get().restricted() || view.get().shredded() || view.get().redacted()
 					|| !(view.get().details() instanceof PersonDetails details) || !details.mayBeNamed()) {
 				return Optional.empty();
@@ -158,7 +171,7 @@ public class Prisoners {
 		Facts.CaseFact latest = null;
 		CaseDetails latestDetails = null;
 		for (Facts.CaseFact fact : held) {
-			Optional<RecordView> view = this.registry.read(actor, new CaseId(fact.id()));
+			Optional<RecordView> view = Optional.ofNullable(cases.get(new CaseId(fact.id())));
 			if (view.isEmpty() || view.get().restricted() || view.get().redacted()
 					|| !(view.get().details() instanceof CaseDetails details)) {
 				continue;

@@ -706,6 +706,24 @@ public class Registry {
 	}
 
 	/**
+	 * The records {@code ids} of {@code kind} as {@code actor} may see them, each whole
+	 * as {@link #read} gives it, by id; those that do not exist or they may not see are
+	 * left out. One read and one audit entry for them all: a page that shows many records
+	 * read each by itself (the proposals side by side, the decisions' persons).
+	 */
+	public Map<RecordId, RecordView> read(Actor actor, RecordKind kind, Collection<? extends RecordId> ids) {
+		Map<RecordId, RecordView> read = new LinkedHashMap<>();
+		this.store
+			.byIds(ids.stream().filter(id -> id.kind() == kind).map(RecordId::toString).toList(),
+					this.visibility.condition(actor, kind), k -> true, redacted(actor))
+			.forEach(view -> read.put(view.id(), view));
+		if (!read.isEmpty()) {
+			audit(actor, "read", kind.code(), read.values(), List.of());
+		}
+		return read;
+	}
+
+	/**
 	 * The records {@code actor} changed last, newest first, at most {@code limit}, of
 	 * those they may still see; sealed fields as in lists (audited).
 	 */

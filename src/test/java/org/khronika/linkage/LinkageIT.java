@@ -141,6 +141,31 @@ class LinkageIT {
 	}
 
 	@Test
+	void theProposalsShownAreReadInOneAuditedRead() {
+		person("Аудитов Платон Ильич", 1971, "samara-oblast");
+		person("Auditov Platon", 1971, "samara-oblast");
+		person("Проверкина Злата Олеговна", 1983, "samara-oblast");
+		person("Proverkina Zlata", 1983, "samara-oblast");
+		this.linkage.run(this.editor.actor(), (phase, done, total) -> {
+		});
+		Staff reader = Staff.add(this.context, "linkage-reader-" + System.nanoTime() % 100000, Role.EDITOR);
+		int before = auditEntries(reader);
+
+		List<Linkage.Proposal> shown = this.linkage.proposals(reader.actor(), 100);
+
+		assertThat(shown).as("at least the two written here").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(auditEntries(reader) - before).as("both sides of every proposal, one entry").isEqualTo(1);
+	}
+
+	/** How many entries the audit trail holds of what {@code staff} did. */
+	private int auditEntries(Staff staff) {
+		this.context.getBean(org.khronika.access.AuditTrail.class).flush();
+		return this.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+			.queryForObject("SELECT COUNT(DISTINCT seq) FROM audit_trail WHERE actor = ?", Integer.class,
+					staff.actor().login());
+	}
+
+	@Test
 	void aSurnameMisspeltInAConsonantIsStillComparedAndProposed() {
 		// no patronymic: only the block of surnames with a letter left out brings them
 		// together (Ласточкин, Lastochpin: lstCn)

@@ -97,6 +97,12 @@ class SiteIT {
 	@Autowired
 	Prisoners prisoners;
 
+	@Autowired
+	org.khronika.access.AuditTrail audit;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@TempDir
 	Path out;
 
@@ -294,6 +300,47 @@ class SiteIT {
 
 		this.decisions.unlist(EDITOR, (PersonId) person, "editors-decision");
 		assertThat(names(LocalDate.now())).doesNotContain("Роман Решённый");
+	}
+
+	@Test
+	void theDecisionsAreReadWithTheirPersonsInOneAuditedRead() {
+		List<String> decided = List.of("Олег Первый-Решённый", "Олег Второй-Решённый", "Олег Третий-Решённый");
+		for (String name : decided) {
+			this.decisions.list(EDITOR, (PersonId) person(name, true, true), "editors-decision", "Причины: " + name);
+		}
+		Actor reader = new Actor("decisions-reader", Role.EDITOR);
+		int before = auditEntries(reader);
+
+		List<Decisions.Decision> all = this.decisions.all(reader);
+
+		assertThat(all).extracting(Decisions.Decision::name).containsAll(decided);
+		assertThat(all).extracting(Decisions.Decision::reasons).contains("Причины: Олег Второй-Решённый");
+		assertThat(auditEntries(reader) - before).as("one read for every person decided on, not one each").isEqualTo(1);
+	}
+
+	@Test
+	void thePrisonersListReadsItsPersonsInOneAuditedReadAndTheirCasesInAnother() {
+		List<String> held = List.of("Пётр Первый-Узник", "Павел Второй-Узник", "Прохор Третий-Узник");
+		for (String name : held) {
+			held(person(name, true, true), "2025-05-01");
+		}
+		Actor reader = new Actor("prisoners-reader", Role.EDITOR);
+		int before = auditEntries(reader);
+
+		List<String> listed = this.prisoners.list(reader, LocalDate.now())
+			.stream()
+			.map(entry -> entry.entry().name())
+			.toList();
+
+		assertThat(listed).containsAll(held);
+		assertThat(auditEntries(reader) - before).as("not two for each person listed").isEqualTo(2);
+	}
+
+	/** How many entries the audit trail holds of what {@code actor} did. */
+	private int auditEntries(Actor actor) {
+		this.audit.flush();
+		return this.jdbc.queryForObject("SELECT COUNT(DISTINCT seq) FROM audit_trail WHERE actor = ?", Integer.class,
+				actor.login());
 	}
 
 	private List<String> names(LocalDate day) {
