@@ -515,6 +515,13 @@ class ScenarioBrowserIT {
 		Registry registry = this.context.getBean(Registry.class);
 		String caseId = saveCase(registry, new Actor("phone-editor", Role.EDITOR),
 				"Константин Длиннофамильный-Многосоставный");
+		// a picket last week, for the overview's last 30 days
+		registry.record(new Actor("phone-editor", Role.EDITOR),
+				RecordDraft.empty(RecordKind.INCIDENT)
+					.with("date", LocalDate.now().minusDays(6).toString())
+					.with("region", "moscow")
+					.with("type", "picket")
+					.with("detained", "12"));
 		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(PHONE, 844));
 		logIn(admin);
 
@@ -540,6 +547,14 @@ class ScenarioBrowserIT {
 			screenshot("phone-" + (page.equals("/") ? "overview" : page.startsWith("/cases/") ? "case"
 					: page.substring(1).replaceAll("\\?.*", "").replace('/', '-')));
 		}
+		open("/");
+		List<Integer> recent = this.browser.findElements(By.cssSelector(".recent-figures li span"))
+			.stream()
+			.map(tile -> Integer.parseInt(tile.getText().replaceAll("\\D", "")))
+			.toList();
+		assertThat(recent).as("the last 30 days' incidents, people detained and cases count last week's picket")
+			.hasSize(3)
+			.satisfies(figures -> assertThat(figures.get(1)).isGreaterThanOrEqualTo(12));
 		open("/cases");
 		assertThat(this.browser.findElement(By.cssSelector("table.records td")).getText())
 			.as("a table is a card whose cells say what they are")
