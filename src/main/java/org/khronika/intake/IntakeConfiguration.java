@@ -3,12 +3,9 @@ package org.khronika.intake;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.khronika.access.AccessPolicy;
 import org.khronika.access.AuditTrail;
 import org.khronika.catalog.Catalog;
@@ -35,29 +32,15 @@ class IntakeConfiguration {
 		return reports.inbox();
 	}
 
-	/**
-	 * Deletes the reports past their retention when the server starts and once a day
-	 * after; the count only goes to the log.
-	 */
+	/** Deletes the reports past their retention ({@link RetentionSweep}). */
 	@Bean
 	DisposableBean expiredReports(Reports reports) {
-		Log logger = LogFactory.getLog(Reports.class);
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "khronika-intake-retention");
 			thread.setDaemon(true);
 			return thread;
 		});
-		executor.scheduleWithFixedDelay(() -> {
-			try {
-				int deleted = reports.deleteExpired();
-				if (deleted > 0) {
-					logger.info("intake: deleted " + deleted + " report(s) past their retention");
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.error("intake: reports past their retention could not be deleted: " + ex.getClass().getName());
-			}
-		}, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+		new RetentionSweep(reports::deleteExpired, executor).start();
 		return executor::shutdownNow;
 	}
 
