@@ -185,6 +185,12 @@ public class Decisions {
 		return decisions;
 	}
 
+	/** How many decisions list someone now: a count, no names. */
+	public int count() {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM prisoner_decision", Integer.class);
+		return (count == null) ? 0 : count;
+	}
+
 	/**
 	 * Who is listed by decision: person record ids, each with its methodologies' codes.
 	 */

@@ -426,6 +426,7 @@ abstract class AccessMatrixTestBase {
 		// publishing: editors and admins; a stale preview's position publishes nothing
 		rows.add(new Row("GET /publish", "GET", "/publish", null, expect(A, A, D, D, D)));
 		rows.add(new Row("POST /publish", "POST", "/publish", form("position", "-1"), expect(A, A, D, D, D)));
+		rows.add(new Row("GET /publish/decisions", "GET", "/publish/decisions", null, expect(A, A, D, D, D)));
 		// a person no record is: the form comes back saying so
 		rows.add(new Row("POST /publish/decisions", "POST", "/publish/decisions",
 				form("person", nobody, "methodology", "editors-decision", "reasons", "?"), expect(I, I, D, D, D)));

@@ -539,7 +539,7 @@ class ScenarioBrowserIT {
 
 		for (String page : List.of("/", "/persons", "/incidents", "/cases", "/cases/" + caseId, "/case-events",
 				"/sources", "/intake", "/imports", "/stats?measure=cases&by=article", "/linkage", "/publish",
-				"/admin/users", "/admin/audit", "/account", "/search")) {
+				"/publish/decisions", "/admin/users", "/admin/audit", "/account", "/search")) {
 			open(page);
 			Object width = this.browser.executeScript("return document.documentElement.scrollWidth");
 			assertThat(((Number) width).intValue()).as("%s is no wider than the phone", page)
@@ -778,18 +778,21 @@ class ScenarioBrowserIT {
 		// an editor lists a person held under an article no methodology names, found by
 		// name, with reasons
 		click("Публикация");
+		assertThat(text()).contains("Сейчас включено решением редакции: 0.");
+		click("Включить человека в список или исключить из него");
 		fill("reasons", "Арестована после антивоенного пикета; статья 319 — повод.");
-		navigateBy(this.browser.findElement(By.cssSelector("#decisions ~ form .actions button[type=submit]")));
+		submit();
 		assertThat(text()).as("nobody chosen yet")
 			.contains("Выберите, кого включить в список: найдите человека по имени");
 		pick("person", "Решённая Роза", "Роза Решённая");
-		assertThat(this.browser.getCurrentUrl()).as("the page opens at the decision form").endsWith("#decisions");
 		assertThat(field("reasons").getAttribute("value")).as("what was typed is kept across the search")
 			.isEqualTo("Арестована после антивоенного пикета; статья 319 — повод.");
-		navigateBy(this.browser.findElement(By.cssSelector("#decisions ~ form .actions button[type=submit]")));
+		submit();
 		assertThat(text()).contains("Решение сохранено", "Роза Решённая",
 				"Арестована после антивоенного пикета; статья 319 — повод.");
+		click("Публикация: предпросмотр и снимки");
 		assertThat(heading()).isEqualTo("Публикация");
+		assertThat(text()).contains("Сейчас включено решением редакции: 1.");
 		assertThat(text()).contains("Предпросмотр", "Инциденты по регионам с 24 февраля 2022 года", "Тверская область");
 		screenshot("publish-preview");
 		navigateBy(this.browser.findElement(By.cssSelector("form[action$='/publish'] button[type=submit]")));

@@ -237,7 +237,7 @@ abstract class CanaryLeakTestBase {
 		Response picker = web.post("/cases", Map.of("_find", List.of("person"), "find.person",
 				List.of(Canaries.CYRILLIC_NAME), "kind", List.of("criminal")));
 		assertThat(picker.text()).as("offered by the picker").contains(Canaries.CYRILLIC_NAME);
-		web.get("/publish");
+		web.get("/publish/decisions");
 		Response decision = web.post("/publish/decisions",
 				Map.of("_find", List.of("person"), "q", List.of(Canaries.LATIN_NAME)));
 		assertThat(decision.text()).as("offered to be listed by decision").contains(Canaries.CYRILLIC_NAME);

@@ -102,10 +102,11 @@ class RussianPagesIT {
 
 		List<String> pages = new ArrayList<>(List.of("/", "/persons", "/persons/new", "/incidents", "/incidents/new",
 				"/cases", "/cases/new", "/case-events", "/case-events/new", "/sources", "/sources/new", "/search",
-				"/stats", "/linkage", "/admin/users", "/admin/audit", "/account", "/publish", "/imports", "/intake",
-				"/intake/new", "/persons/" + person, "/persons/" + person + "/history", "/cases/" + courtCase,
-				"/cases/" + courtCase + "/edit", "/case-events/new?caseId=" + courtCase + "&_extension=true",
-				"/admin/users/ru-admin/disable", "/persons/00000000-0000-4000-8000-000000000099", "/report"));
+				"/stats", "/linkage", "/admin/users", "/admin/audit", "/account", "/publish", "/publish/decisions",
+				"/imports", "/intake", "/intake/new", "/persons/" + person, "/persons/" + person + "/history",
+				"/cases/" + courtCase, "/cases/" + courtCase + "/edit",
+				"/case-events/new?caseId=" + courtCase + "&_extension=true", "/admin/users/ru-admin/disable",
+				"/persons/00000000-0000-4000-8000-000000000099", "/report"));
 		List<String> english = new ArrayList<>();
 		for (String page : pages) {
 			// the page's own words: a sign written as an entity is no word

@@ -39,8 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@code /publish}: for editors and admins, every planned figure as it would be published
  * now (suppressed, as the public would see it), a button that publishes exactly that as a
  * dated snapshot, the snapshots so far, each checked against its log entry, with what
- * moved between each and the one before, and the editors' decisions to list a person
- * (found by name, as a form's link field finds a record). Works without JavaScript.
+ * moved between each and the one before; and {@code /publish/decisions}, the editors'
+ * decisions to list a person (found by name, as a form's link field finds a record).
+ * Works without JavaScript.
  */
 @Controller
 class PublishPage {
@@ -92,10 +93,8 @@ class PublishPage {
 		model.addAttribute("figures", tables.stream().map(table -> figure(table, locale)).toList());
 		model.addAttribute("position", position(tables));
 		// the latest few, each checked, and the one before the last of them for what
-		// moved
-		// since: checking reads a snapshot's files through, which every view cannot do
-		// for
-		// a year of snapshots (the command line checks them all)
+		// moved since: checking reads a snapshot's files through, which every view
+		// cannot do for a year of snapshots (the command line checks them all)
 		List<Snapshots.Snapshot> latest = this.snapshots.latest(SNAPSHOTS_SHOWN + 1);
 		java.util.Map<Snapshots.Snapshot, Boolean> verified = this.snapshots
 			.verify(latest.subList(0, Math.min(SNAPSHOTS_SHOWN, latest.size())));
@@ -116,12 +115,30 @@ class PublishPage {
 		model.addAttribute("earlierSnapshots",
 				(latest.size() > SNAPSHOTS_SHOWN) ? this.snapshots.count() - SNAPSHOTS_SHOWN : 0);
 		model.addAttribute("decisionMethodologies", this.decisions.methodologies());
+		model.addAttribute("decisionCount", this.decisions.count());
+		return "publish/page";
+	}
+
+	/**
+	 * {@code /publish/decisions}: the editors' decisions to list a person, with a form to
+	 * list one more (the person found by name) and a button to take each off the list. A
+	 * page of its own, so that a search for the person does not compute the preview
+	 * again.
+	 */
+	@GetMapping("/publish/decisions")
+	String decisionsPage(Actor actor, Model model, Locale locale) {
+		mayPublish(actor);
+		if (this.decisions.methodologies().isEmpty()) {
+			// the plan lists no one by decision
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		model.addAttribute("decisionMethodologies", this.decisions.methodologies());
 		model.addAttribute("decisions", this.decisions.all(actor));
 		java.util.Map<String, String> titles = new java.util.HashMap<>();
 		this.publication.plan().methodologies().forEach(m -> titles.put(m.code(), m.title().in(locale)));
 		model.addAttribute("methodologyTitles", titles);
 		model.addAttribute("locale", locale);
-		return "publish/page";
+		return "publish/decisions";
 	}
 
 	/**
@@ -134,7 +151,7 @@ class PublishPage {
 			@RequestParam(defaultValue = "") String reasons, Actor actor, Model model, Locale locale) {
 		mayPublish(actor);
 		decisionForm(actor, q, null, methodology, reasons, model, locale);
-		return page(actor, model, locale);
+		return decisionsPage(actor, model, locale);
 	}
 
 	/**
@@ -158,7 +175,7 @@ class PublishPage {
 			try {
 				this.decisions.list(actor, new PersonId(java.util.UUID.fromString(id.group(1))), methodology, reasons);
 				redirect.addFlashAttribute("decided", "publish.decision.saved");
-				return "redirect:/publish#decisions";
+				return "redirect:/publish/decisions";
 			}
 			catch (Decisions.Refused ex) {
 				refused = ex.code();
@@ -167,7 +184,7 @@ class PublishPage {
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("refused", refused);
 		decisionForm(actor, q, person, methodology, reasons, model, locale);
-		return page(actor, model, locale);
+		return decisionsPage(actor, model, locale);
 	}
 
 	/**
@@ -220,7 +237,7 @@ class PublishPage {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		redirect.addFlashAttribute("decided", "publish.decision.removed");
-		return "redirect:/publish#decisions";
+		return "redirect:/publish/decisions";
 	}
 
 	/**
