@@ -115,7 +115,6 @@ final class Model {
 	 * what two records agree on ({@link #agreedLogU}), nothing estimated yet.
 	 */
 	static Model counting(Collection<PersonRecord> records) {
-		Comparison.Field[] fields = FIELDS;
 		int count = Math.max(1, records.size());
 		List<Map<String, Double>> shares = new java.util.ArrayList<>();
 		List<Map<String, Double>> present = new java.util.ArrayList<>();
@@ -125,7 +124,7 @@ final class Model {
 			record.names().forEach(name -> name.givenFullKeys().forEach(key -> full.add("k:" + key)));
 			full.forEach(key -> familiar.merge(key, 1.0, Double::sum));
 		}
-		for (Comparison.Field field : fields) {
+		for (Comparison.Field field : FIELDS) {
 			Map<String, Double> values = new HashMap<>();
 			Map<String, Double> kinds = new HashMap<>();
 			for (PersonRecord record : records) {
@@ -156,7 +155,6 @@ final class Model {
 	 * millions of pairs.
 	 */
 	Model estimated(int[] packed, double[] agreedLogU) {
-		Comparison.Field[] fields = FIELDS;
 		double pairs = Math.max(1.0, this.count * (this.count - 1.0) / 2);
 		long typos = java.util.Arrays.stream(packed)
 			.filter(code -> code != APART && level(code, Comparison.Field.SURNAME) == TYPO)
@@ -179,27 +177,27 @@ final class Model {
 		}
 		double prior = model.prior;
 		for (int iteration = 0; iteration < ITERATIONS && !groups.isEmpty(); iteration++) {
-			double[][] sums = new double[fields.length][];
-			for (Comparison.Field field : fields) {
+			double[][] sums = new double[FIELDS.length][];
+			for (Comparison.Field field : FIELDS) {
 				sums[field.ordinal()] = new double[field.levels.size()];
 			}
 			double matched = 0;
 			for (Map.Entry<Long, double[]> group : groups.entrySet()) {
 				int code = (int) (group.getKey() >>> 32);
 				double logOdds = log2(prior / (1 - prior)) - group.getValue()[0];
-				for (Comparison.Field field : fields) {
+				for (Comparison.Field field : FIELDS) {
 					int f = field.ordinal();
 					int level = level(code, field);
 					logOdds += log2(model.capped(f, level, m[f][level]));
 				}
 				double g = 1 / (1 + Math.pow(2, -logOdds));
 				double pairsInGroup = group.getValue()[1];
-				for (Comparison.Field field : fields) {
+				for (Comparison.Field field : FIELDS) {
 					sums[field.ordinal()][level(code, field)] += g * pairsInGroup;
 				}
 				matched += g * pairsInGroup;
 			}
-			for (int f = 0; f < fields.length; f++) {
+			for (int f = 0; f < FIELDS.length; f++) {
 				normalise(sums[f], M_PRIOR[f], m[f]);
 			}
 			prior = Math.min(0.5, Math.max(1.0 / (this.count * (double) this.count), matched / pairs));
@@ -275,9 +273,8 @@ final class Model {
 	 */
 	private static double[][] generic(List<Map<String, Double>> shares, List<Map<String, Double>> present,
 			double typo) {
-		Comparison.Field[] fields = FIELDS;
-		double[][] u = new double[fields.length][];
-		for (Comparison.Field field : fields) {
+		double[][] u = new double[FIELDS.length][];
+		for (Comparison.Field field : FIELDS) {
 			int f = field.ordinal();
 			u[f] = new double[field.levels.size()];
 			// what most decides presence: an initial for the name's parts (a full name
