@@ -11,6 +11,7 @@ import org.khronika.TestApplication;
 import org.khronika.TestDatabases.Engine;
 import org.khronika.WebSession;
 import org.khronika.access.Actor;
+import org.khronika.access.AuditEntries;
 import org.khronika.access.Role;
 import org.khronika.access.Staff;
 import org.khronika.registry.PersonDetails;
@@ -149,20 +150,14 @@ class LinkageIT {
 		this.linkage.run(this.editor.actor(), (phase, done, total) -> {
 		});
 		Staff reader = Staff.add(this.context, "linkage-reader-" + System.nanoTime() % 100000, Role.EDITOR);
-		int before = auditEntries(reader);
+		int before = AuditEntries.of(this.context, reader.actor().login());
 
 		List<Linkage.Proposal> shown = this.linkage.proposals(reader.actor(), 100);
 
 		assertThat(shown).as("at least the two written here").hasSizeGreaterThanOrEqualTo(2);
-		assertThat(auditEntries(reader) - before).as("both sides of every proposal, one entry").isEqualTo(1);
-	}
-
-	/** How many entries the audit trail holds of what {@code staff} did. */
-	private int auditEntries(Staff staff) {
-		this.context.getBean(org.khronika.access.AuditTrail.class).flush();
-		return this.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-			.queryForObject("SELECT COUNT(DISTINCT seq) FROM audit_trail WHERE actor = ?", Integer.class,
-					staff.actor().login());
+		assertThat(AuditEntries.of(this.context, reader.actor().login()) - before)
+			.as("both sides of every proposal, one entry")
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.khronika.TestApplication;
 import org.khronika.TestDatabases.Engine;
 import org.khronika.access.Actor;
+import org.khronika.access.AuditEntries;
 import org.khronika.access.Role;
 import org.khronika.catalog.PublicationPlan;
 import org.khronika.registry.Facts;
@@ -98,10 +99,7 @@ class SiteIT {
 	Prisoners prisoners;
 
 	@Autowired
-	org.khronika.access.AuditTrail audit;
-
-	@Autowired
-	org.springframework.jdbc.core.JdbcTemplate jdbc;
+	org.springframework.context.ApplicationContext context;
 
 	@TempDir
 	Path out;
@@ -309,13 +307,15 @@ class SiteIT {
 			this.decisions.list(EDITOR, (PersonId) person(name, true, true), "editors-decision", "Причины: " + name);
 		}
 		Actor reader = new Actor("decisions-reader", Role.EDITOR);
-		int before = auditEntries(reader);
+		int before = AuditEntries.of(this.context, reader.login());
 
 		List<Decisions.Decision> all = this.decisions.all(reader);
 
 		assertThat(all).extracting(Decisions.Decision::name).containsAll(decided);
 		assertThat(all).extracting(Decisions.Decision::reasons).contains("Причины: Олег Второй-Решённый");
-		assertThat(auditEntries(reader) - before).as("one read for every person decided on, not one each").isEqualTo(1);
+		assertThat(AuditEntries.of(this.context, reader.login()) - before)
+			.as("one read for every person decided on, not one each")
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -325,7 +325,7 @@ class SiteIT {
 			held(person(name, true, true), "2025-05-01");
 		}
 		Actor reader = new Actor("prisoners-reader", Role.EDITOR);
-		int before = auditEntries(reader);
+		int before = AuditEntries.of(this.context, reader.login());
 
 		List<String> listed = this.prisoners.list(reader, LocalDate.now())
 			.stream()
@@ -333,14 +333,8 @@ class SiteIT {
 			.toList();
 
 		assertThat(listed).containsAll(held);
-		assertThat(auditEntries(reader) - before).as("not two for each person listed").isEqualTo(2);
-	}
-
-	/** How many entries the audit trail holds of what {@code actor} did. */
-	private int auditEntries(Actor actor) {
-		this.audit.flush();
-		return this.jdbc.queryForObject("SELECT COUNT(DISTINCT seq) FROM audit_trail WHERE actor = ?", Integer.class,
-				actor.login());
+		assertThat(AuditEntries.of(this.context, reader.login()) - before).as("not two for each person listed")
+			.isEqualTo(2);
 	}
 
 	private List<String> names(LocalDate day) {

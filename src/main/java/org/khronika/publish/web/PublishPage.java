@@ -12,6 +12,7 @@ import org.khronika.access.Actor;
 import org.khronika.access.Capability;
 import org.khronika.access.Sessions;
 import org.khronika.catalog.Catalog;
+import org.khronika.catalog.PublicationPlan;
 import org.khronika.publish.Decisions;
 import org.khronika.publish.Publication;
 import org.khronika.publish.Snapshots;
@@ -128,11 +129,19 @@ class PublishPage {
 	@GetMapping("/publish/decisions")
 	String decisionsPage(Actor actor, Model model, Locale locale) {
 		mayPublish(actor);
-		if (this.decisions.methodologies().isEmpty()) {
+		return showDecisions(actor, model, locale);
+	}
+
+	/**
+	 * The decisions page, for an actor who may publish, with what {@code model} holds.
+	 */
+	private String showDecisions(Actor actor, Model model, Locale locale) {
+		List<PublicationPlan.Methodology> methodologies = this.decisions.methodologies();
+		if (methodologies.isEmpty()) {
 			// the plan lists no one by decision
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		model.addAttribute("decisionMethodologies", this.decisions.methodologies());
+		model.addAttribute("decisionMethodologies", methodologies);
 		model.addAttribute("decisions", this.decisions.all(actor));
 		java.util.Map<String, String> titles = new java.util.HashMap<>();
 		this.publication.plan().methodologies().forEach(m -> titles.put(m.code(), m.title().in(locale)));
@@ -151,7 +160,7 @@ class PublishPage {
 			@RequestParam(defaultValue = "") String reasons, Actor actor, Model model, Locale locale) {
 		mayPublish(actor);
 		decisionForm(actor, q, null, methodology, reasons, model, locale);
-		return decisionsPage(actor, model, locale);
+		return showDecisions(actor, model, locale);
 	}
 
 	/**
@@ -184,7 +193,7 @@ class PublishPage {
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("refused", refused);
 		decisionForm(actor, q, person, methodology, reasons, model, locale);
-		return decisionsPage(actor, model, locale);
+		return showDecisions(actor, model, locale);
 	}
 
 	/**
