@@ -52,6 +52,19 @@ public final class ListExport {
 
 	}
 
+	/**
+	 * The most rows one file holds unless {@code khronika.export.most-rows} says
+	 * otherwise: a file is built in memory, so a longer list is refused whole (never cut
+	 * short) and narrowed first.
+	 */
+	public static final int MOST_ROWS = 20_000;
+
+	/**
+	 * The parameter that brings the reader back from a refused file to their list or
+	 * search, which then says why and how to narrow it.
+	 */
+	public static final String REFUSED = "refused";
+
 	private ListExport() {
 	}
 

@@ -46,7 +46,14 @@ class SearchIT {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		TestApplication.register(registry, DATA, Engine.SQLITE);
+		registry.add("khronika.export.most-rows", () -> String.valueOf(MOST_EXPORTED));
 	}
+
+	/**
+	 * The most rows a file holds here: more than a page of results, fewer than a test
+	 * finds.
+	 */
+	private static final int MOST_EXPORTED = Search.Request.MAX_SIZE + 50;
 
 	@LocalServerPort
 	int port;
@@ -348,6 +355,39 @@ class SearchIT {
 		assertThat(whole.listing().page().items()).hasSize((int) found);
 		assertThat(tooLarge.listing().page().items()).as("nothing read").isEmpty();
 		assertThat(tooLarge.total()).as("the total says why").isEqualTo(found);
+	}
+
+	@Test
+	void aSearchThatFindsMoreThanAFileHoldsSaysSoAndARefusedFileLeadsBackToIt() {
+		for (int i = 0; i < MOST_EXPORTED; i++) {
+			save(person("Избыточная Ольга", 1940 + i % 60, "moscow"));
+		}
+		WebSession session = new WebSession(this.port).login(editor);
+		String csvLink = csvLink(session, "Избыточная");
+		save(person("Избыточная Ольга", 2001, "moscow"));
+		this.audit.flush();
+		long before = exportedSearches();
+
+		Response refused = session.get(csvLink);
+
+		assertThat(refused.status()).as("not a failed download: back to the search").isEqualTo(303);
+		String back = refused.header("Location");
+		assertThat(back).startsWith(csvLink.substring(0, csvLink.indexOf("export=")))
+			.endsWith("refused=export")
+			.doesNotContain("Избыточная");
+		assertThat(session.get(back).text()).contains("В файл помещается не больше 150 найденных записей")
+			.doesNotContain("Скачать найденное");
+		this.audit.flush();
+		assertThat(exportedSearches() - before).as("the search audited, as every search is").isEqualTo(1);
+		assertThat(this.jdbc.queryForList(
+				"SELECT record_id FROM audit_trail WHERE seq = (SELECT MAX(seq) FROM audit_trail WHERE actor = ? AND detail = ?)",
+				String.class, editor.login(), "all, exported: " + (MOST_EXPORTED + 1)))
+			.as("naming no record: none was read")
+			.containsOnlyNulls();
+		String page = session.get(csvLink.replace("&export=csv", "") + "&lang=en").text();
+		assertThat(page).as("counted past the limit on the page itself: no links, what to do instead")
+			.contains("A file holds at most 150 results: narrow the search")
+			.doesNotContain("Download what was found");
 	}
 
 	private long exportedSearches() {

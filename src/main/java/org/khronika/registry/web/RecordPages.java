@@ -50,6 +50,7 @@ import org.khronika.registry.RecordFinder;
 import org.khronika.registry.Registry;
 import org.khronika.registry.SaveResult;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -139,12 +140,17 @@ class RecordPages {
 
 	private final Clock clock;
 
+	/** The most rows a list exports at once. */
+	private final int mostExported;
+
 	private final RecordFinder finder;
 
 	private final PersonMatcher matcher;
 
 	RecordPages(Registry registry, RecordFinder finder, PersonMatcher matcher, Catalog catalog, MessageSource messages,
-			Accounts accounts, Clock clock) {
+			Accounts accounts, Clock clock,
+			@Value("${khronika.export.most-rows:" + ListExport.MOST_ROWS + "}") int mostExported) {
+		this.mostExported = mostExported;
 		this.finder = finder;
 		this.matcher = matcher;
 		this.registry = registry;
@@ -173,9 +179,11 @@ class RecordPages {
 	}
 
 	@GetMapping("/" + KINDS)
-	String list(@PathVariable String plural, @RequestParam Map<String, String> parameters, Actor actor, Model model,
+	String list(@PathVariable String plural, @RequestParam Map<String, String> asked, Actor actor, Model model,
 			Locale locale, HttpServletResponse response) {
 		RecordKind kind = kind(plural);
+		Map<String, String> parameters = new LinkedHashMap<>(asked);
+		boolean refused = parameters.remove(ListExport.REFUSED) != null;
 		RecordPresenter presenter = presenter(locale);
 		model.addAttribute("kind", kind.code());
 		model.addAttribute("plural", plural);
@@ -210,14 +218,19 @@ class RecordPages {
 				listing.page().hasNext() ? pageLink(plural, parameters, query.page() + 1) : null);
 		model.addAttribute("csvHref", exportLink(plural, parameters, ListExport.Format.CSV));
 		model.addAttribute("xlsxHref", exportLink(plural, parameters, ListExport.Format.XLSX));
+		// a list longer than a file holds says so in place of the links (and when a file
+		// was refused because it grew past that since the page was shown)
+		model.addAttribute("exportRefused", refused || listing.page().total() > this.mostExported);
+		model.addAttribute("mostExported", this.mostExported);
 		return "records/list";
 	}
 
 	/**
 	 * A list, every page of it, as the reader sees it, as a CSV or XLSX file: the same
 	 * filters and order as the page ({@code export=csv|xlsx} beside them), read at once
-	 * and audited once, as an export; refused past {@value #MOST_EXPORTED} rows, in words
-	 * that say to narrow it.
+	 * and audited once, as an export. Past the most rows a file holds
+	 * ({@code khronika.export.most-rows}) it is refused whole, nothing read: the reader
+	 * is sent back to the list, which says to narrow it.
 	 */
 	@GetMapping(path = "/" + KINDS, params = "export")
 	org.springframework.http.ResponseEntity<byte[]> export(@PathVariable String plural,
@@ -235,14 +248,14 @@ class RecordPages {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
 		RecordPresenter presenter = presenter(locale).withIsoDates();
-		Listing listing = this.registry.export(actor, query, MOST_EXPORTED);
-		if (listing.page().total() > MOST_EXPORTED) {
-			// said in words, in place of the file: what to do about it
-			return org.springframework.http.ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-				.contentType(new org.springframework.http.MediaType("text", "plain",
-						java.nio.charset.StandardCharsets.UTF_8))
-				.body(presenter.message("export.tooMany", MOST_EXPORTED)
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		Listing listing = this.registry.export(actor, query, this.mostExported);
+		if (listing.page().total() > this.mostExported) {
+			// back to the list, which says why and how to narrow it: a download answered
+			// with an error ends in the browser as a failed one, unexplained
+			return org.springframework.http.ResponseEntity.status(HttpStatus.SEE_OTHER)
+				.location(java.net.URI
+					.create(listLink(plural, parameters, List.of("page", "export"), ListExport.REFUSED, "export")))
+				.build();
 		}
 		presenter.know(listing.referenced());
 		List<List<String>> rows = listing.page().items().stream().map(r -> presenter.row(r).cells()).toList();
@@ -253,9 +266,6 @@ class RecordPages {
 			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(ListExport.write(format, presenter.columns(kind), rows));
 	}
-
-	/** The most rows a list exports at once. */
-	static final int MOST_EXPORTED = 20_000;
 
 	/**
 	 * The list's filters, each with its choices: what this kind's list can be narrowed
@@ -300,25 +310,28 @@ class RecordPages {
 	}
 
 	private static String pageLink(String plural, Map<String, String> parameters, int page) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/" + plural);
-		parameters.forEach((name, value) -> {
-			if (!"page".equals(name) && !"lang".equals(name) && value != null && !value.isBlank()) {
-				uri.queryParam(name, value);
-			}
-		});
-		uri.queryParam("page", page);
-		return uri.encode().build().toUriString();
+		return listLink(plural, parameters, List.of("page"), "page", String.valueOf(page));
 	}
 
 	/** The list's export in {@code format}: its filters and order, every page. */
 	private static String exportLink(String plural, Map<String, String> parameters, ListExport.Format format) {
+		return listLink(plural, parameters, List.of("page", "size", "export"), "export", format.extension());
+	}
+
+	/**
+	 * The list with the filters and order {@code parameters} hold, less {@code dropped}
+	 * (and the language, which the session keeps), and {@code name} set to {@code value}.
+	 */
+	private static String listLink(String plural, Map<String, String> parameters, List<String> dropped, String name,
+			String value) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/" + plural);
-		parameters.forEach((name, value) -> {
-			if (!List.of("page", "size", "lang", "export").contains(name) && value != null && !value.isBlank()) {
-				uri.queryParam(name, value);
+		parameters.forEach((parameter, given) -> {
+			if (!dropped.contains(parameter) && !List.of("lang", ListExport.REFUSED, name).contains(parameter)
+					&& given != null && !given.isBlank()) {
+				uri.queryParam(parameter, given);
 			}
 		});
-		uri.queryParam("export", format.extension());
+		uri.queryParam(name, value);
 		return uri.encode().build().toUriString();
 	}
 

@@ -16,6 +16,7 @@ import org.khronika.registry.RecordView;
 import org.khronika.search.Highlights;
 import org.khronika.search.Search;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,7 +54,12 @@ class SearchPage {
 
 	private final MessageSource messages;
 
-	SearchPage(Search search, Catalog catalog, MessageSource messages) {
+	/** The most rows a search exports at once. */
+	private final int mostExported;
+
+	SearchPage(Search search, Catalog catalog, MessageSource messages,
+			@Value("${khronika.export.most-rows:" + ListExport.MOST_ROWS + "}") int mostExported) {
+		this.mostExported = mostExported;
 		this.search = search;
 		this.catalog = catalog;
 		this.messages = messages;
@@ -127,13 +133,20 @@ class SearchPage {
 		model.addAttribute("pagedOut", more && !paged);
 		model.addAttribute("csvHref", asked.export(ListExport.Format.CSV));
 		model.addAttribute("xlsxHref", asked.export(ListExport.Format.XLSX));
+		// more found than a file holds: said in place of the links (and when a file was
+		// refused because more were found since the page was shown)
+		model.addAttribute("exportRefused",
+				parameters.containsKey(ListExport.REFUSED) || result.total() > this.mostExported);
+		model.addAttribute("mostExported", this.mostExported);
 		return "search/page";
 	}
 
 	/**
 	 * What a search found, every page of it as the reader may see it, as a CSV or XLSX
-	 * file: kind, title and details, in one read audited as an exported search; refused
-	 * past {@value #MOST_EXPORTED} rows, and while the index is being built.
+	 * file: kind, title and details, in one read audited as an exported search. Refused
+	 * while the index is being built, and past the most rows a file holds
+	 * ({@code khronika.export.most-rows}), nothing read: the reader is sent back to the
+	 * search, which says why.
 	 */
 	@GetMapping(path = "/search", params = "export")
 	ResponseEntity<byte[]> export(@RequestParam(name = "s", defaultValue = "") String token,
@@ -150,18 +163,18 @@ class SearchPage {
 		}
 		RecordLabels labels = new RecordLabels(this.catalog, this.messages, locale, "search.hiddenTitle")
 			.withIsoDates();
-		Search.Result result = this.search.everything(actor, asked.request(0, Search.Request.MAX_SIZE), MOST_EXPORTED);
+		Search.Result result = this.search.everything(actor, asked.request(0, Search.Request.MAX_SIZE),
+				this.mostExported);
 		if (!result.ready()) {
 			// the index is still being built: no file of what it holds so far; the
 			// search's page says so
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(asked.page(0))).build();
 		}
-		if (result.total() > MOST_EXPORTED) {
-			// said in words, in place of the file: what to do about it
-			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-				.contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-				.body(labels.message("export.tooMany", MOST_EXPORTED)
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		if (result.total() > this.mostExported) {
+			// back to the search, which says why and how to narrow it: a download
+			// answered
+			// with an error ends in the browser as a failed one, unexplained
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(asked.refused())).build();
 		}
 		labels.know(result.listing().referenced());
 		List<List<String>> rows = new ArrayList<>();
@@ -178,9 +191,6 @@ class SearchPage {
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(ListExport.write(format, columns, rows));
 	}
-
-	/** The most rows a search exports at once. */
-	static final int MOST_EXPORTED = 20_000;
 
 	private List<FacetGroup> facets(Search.Result result, SearchParameters asked, RecordLabels labels) {
 		List<FacetGroup> groups = new ArrayList<>();
@@ -304,6 +314,11 @@ class SearchPage {
 
 		String page(int number) {
 			return narrowed().queryParam("page", number).encode().build().toUriString();
+		}
+
+		/** This search, saying that its file was refused as too long. */
+		String refused() {
+			return narrowed().queryParam(ListExport.REFUSED, "export").encode().build().toUriString();
 		}
 
 		/** This search, every page, as a file in {@code format}. */

@@ -42,7 +42,14 @@ class RecordListsIT {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		TestApplication.register(registry, DATA, Engine.SQLITE);
+		registry.add("khronika.export.most-rows", () -> String.valueOf(MOST_EXPORTED));
 	}
+
+	/**
+	 * The most rows a file holds here: more than a page of the API, fewer than a test
+	 * makes.
+	 */
+	private static final int MOST_EXPORTED = org.khronika.registry.ListQuery.MAX_SIZE + 100;
 
 	@LocalServerPort
 	int port;
@@ -174,12 +181,15 @@ class RecordListsIT {
 	void aListLongerThanAPageExportsWholeInOneAuditedRead() {
 		int persons = org.khronika.registry.ListQuery.MAX_SIZE + 10;
 		for (int i = 0; i < persons; i++) {
-			save(RecordDraft.empty(RecordKind.PERSON).with("names", "Выгрузной Пётр").with("birthYear", "1970"));
+			save(RecordDraft.empty(RecordKind.PERSON)
+				.with("names", "Выгрузной Пётр")
+				.with("birthYear", "1970")
+				.with("region", "tver-oblast"));
 		}
 		this.audit.flush();
 		int before = exports();
 
-		Response csv = this.session.get("/persons?export=csv");
+		Response csv = this.session.get("/persons?region=tver-oblast&export=csv");
 
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.body().lines().filter(line -> line.startsWith("Выгрузной Пётр"))).as("every person, every page")
@@ -199,6 +209,35 @@ class RecordListsIT {
 		assertThat(fits.page().items()).hasSize(2);
 		assertThat(tooLong.page().items()).as("nothing read").isEmpty();
 		assertThat(tooLong.page().total()).as("the total says why").isEqualTo(2);
+	}
+
+	@Test
+	void aListLongerThanAFileHoldsSaysSoInPlaceOfTheLinksAndARefusedFileLeadsBackToIt() {
+		Response fits = this.session.get("/cases?region=moscow&sort=date&lang=en");
+		assertThat(fits.body()).contains("export=csv");
+		for (long i = this.registry.count(editor.actor(), RecordKind.SOURCE); i <= MOST_EXPORTED; i++) {
+			save(org.khronika.registry.Drafts.aSource());
+		}
+		this.audit.flush();
+		int before = exports();
+
+		Response list = this.session.get("/sources?sort=created&lang=en");
+		Response file = this.session.get("/sources?sort=created&export=xlsx");
+
+		assertThat(list.text()).as("counted past the limit: no links, what to do instead")
+			.contains("A file holds at most 600 rows: narrow the list with its filters")
+			.doesNotContain("Download this list");
+		assertThat(list.body()).doesNotContain("export=xlsx");
+		assertThat(file.status()).as("not a failed download: back to the list").isEqualTo(303);
+		assertThat(file.header("Location")).isEqualTo("/sources?sort=created&refused=export");
+		this.audit.flush();
+		assertThat(exports()).as("nothing read, nothing audited as exported").isEqualTo(before);
+		String back = this.session.get("/sources?sort=created&refused=export&lang=ru").text();
+		assertThat(back).contains("В файл помещается не больше 600 строк");
+		assertThat(this.session.get("/sources?sort=created&refused=export&page=0").body())
+			.as("the pages' links do not carry the refusal along")
+			.contains("href=\"/sources?sort=created&amp;page=1\"")
+			.doesNotContainPattern("refused=export&amp;page=[1-9]");
 	}
 
 	/** How many exports the editor's audit trail holds. */
