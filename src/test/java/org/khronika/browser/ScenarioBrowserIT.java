@@ -662,7 +662,7 @@ class ScenarioBrowserIT {
 		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
 		Staff operator = Staff.add(this.context, "browser-operator", Role.OPERATOR);
 		logIn(operator);
-		click("Сообщения (1 новых)");
+		click("Сообщения (новых: 1)");
 		click(shown(LocalDate.now()));
 		assertThat(text()).contains("Вымышленный Брат Петрович", "Тверь, отдел полиции", "Коллега",
 				"Забрали у подъезда", "Файл 1: IMG_0412.jpg (JPEG", "Exif (место, время, камера)");

@@ -137,7 +137,7 @@ class IntakeIT {
 		Staff operator = Staff.add(this.context, "intake-operator-" + System.nanoTime() % 100000, Role.OPERATOR);
 		WebSession staff = new WebSession(this.port).login(operator);
 		assertThat(staff.get("/").text()).as("the header says reports wait")
-			.containsPattern("Сообщения \\(\\d+ новых\\)");
+			.containsPattern("Сообщения \\(новых: \\d+\\)");
 		String list = staff.get("/intake?region=tver-oblast&what=detention").body();
 		Matcher link = Pattern.compile("href=\"/intake/([0-9a-f-]{36})\"").matcher(list);
 		assertThat(link.find()).isTrue();
