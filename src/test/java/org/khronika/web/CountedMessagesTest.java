@@ -4,8 +4,6 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,15 +18,7 @@ class CountedMessagesTest {
 
 	private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
-	private final ResourceBundleMessageSource messages = messages();
-
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
-	}
+	private final org.springframework.context.MessageSource messages = org.khronika.TestMessages.source();
 
 	private String say(String code, Locale locale, Object... arguments) {
 		return this.messages.getMessage(code, arguments, locale);

@@ -5,22 +5,12 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audit trail's codes, as the audit page shows them in Russian. */
 class AuditWordsTest {
 
-	private final AuditWords words = new AuditWords(messages(), Locale.forLanguageTag("ru"));
-
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
-	}
+	private final AuditWords words = new AuditWords(org.khronika.TestMessages.source(), Locale.forLanguageTag("ru"));
 
 	@Test
 	void whatWasDoneAndWhatItConcernedAreSaidInTheReadersWords() {
