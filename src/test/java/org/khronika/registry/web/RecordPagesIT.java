@@ -279,7 +279,7 @@ class RecordPagesIT {
 
 		assertThat(path(saved)).isEqualTo(courtCase);
 		assertThat(changes()).as("the verdict and the case's new version").isEqualTo(entries + 2);
-		assertThat(this.session.get(courtCase).text()).contains("Закрыто · Штраф", "Штраф, рублей 30000",
+		assertThat(this.session.get(courtCase).text()).contains("Закрыто · Штраф", "Штраф, рублей 30 000",
 				"Приговор, постановление · 1 июн. 2025 г.");
 	}
 
