@@ -19,10 +19,31 @@ import java.util.concurrent.TimeUnit;
  * database URL) or serves; otherwise the same command line in this JVM, which spares the
  * start of a JVM (a few seconds) per command. The jar's own start is tested by the
  * commands that run as processes.
+ *
+ * <p>
+ * A process starts from the jar extracted as Spring Boot lays it out for production
+ * ({@code java -Djarmode=tools -jar khronika.jar extract}) with a class-data archive that
+ * a first start of the server recorded ({@code -XX:ArchiveClassesAtExit}): a command or a
+ * server then starts in about half the time and CPU, and the crash, command-line and
+ * backup tests start many. Both are made once per build of the jar, in
+ * {@code target/fast-start}; if they cannot be made, the jar itself is started.
+ * {@link #serveAsBuilt} starts the jar itself, as the README does.
  */
 public final class Jar {
 
 	public static final Path JAR = Path.of("target/khronika.jar");
+
+	/** The jar extracted, and its class-data archive. */
+	private static final Path FAST_START = Path.of("target/fast-start");
+
+	/**
+	 * The client compiler alone and the serial collector start a short command about a
+	 * quarter faster; they change nothing the command does.
+	 */
+	private static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+	/** What follows the options to start Khronika: made on first use. */
+	private static List<String> launch;
 
 	private Jar() {
 	}
@@ -64,14 +85,17 @@ public final class Jar {
 	}
 
 	public static Process start(Map<String, String> environment, String... arguments) throws IOException {
+		return start(launch(), environment, arguments);
+	}
+
+	private static Process start(List<String> launch, Map<String, String> environment, String... arguments)
+			throws IOException {
 		if (!Files.exists(JAR)) {
 			throw new AssertionError("run 'mvn verify': the jar is built before the integration tests");
 		}
-		// the client compiler alone and the serial collector start a short command
-		// about a quarter faster; they change nothing the command does
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-						"-XX:+UseSerialGC", "-jar", JAR.toString()));
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(OPTIONS);
+		command.addAll(launch);
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().keySet().removeIf(name -> name.startsWith("KHRONIKA_"));
@@ -84,7 +108,17 @@ public final class Jar {
 	 * printed.
 	 */
 	public static Served serve(Map<String, String> environment, String... arguments) throws IOException {
-		Process process = start(environment, arguments);
+		return serve(launch(), environment, arguments);
+	}
+
+	/** As {@link #serve}, from the jar itself: {@code java -jar target/khronika.jar}. */
+	public static Served serveAsBuilt(Map<String, String> environment, String... arguments) throws IOException {
+		return serve(List.of("-jar", JAR.toString()), environment, arguments);
+	}
+
+	private static Served serve(List<String> launch, Map<String, String> environment, String... arguments)
+			throws IOException {
+		Process process = start(launch, environment, arguments);
 		BufferedReader out = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		StringBuilder printed = new StringBuilder();
@@ -112,6 +146,76 @@ public final class Jar {
 		process.destroyForcibly();
 		throw new AssertionError("serve did not start: " + printed
 				+ new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static synchronized List<String> launch() throws IOException {
+		if (launch == null) {
+			launch = fastStart();
+		}
+		return launch;
+	}
+
+	/**
+	 * The extracted jar and its archive, made if the jar is newer; the jar itself if they
+	 * cannot be made (said on the error stream: only the tests' time depends on it).
+	 */
+	private static List<String> fastStart() throws IOException {
+		Path jar = FAST_START.resolve("app").resolve(JAR.getFileName());
+		Path archive = FAST_START.resolve("khronika.jsa");
+		// a warning that the archive does not fit would be printed with the command's
+		// output
+		List<String> fast = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+				"-jar", jar.toString());
+		if (Files.exists(archive) && Files.exists(JAR)
+				&& Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
+			return fast;
+		}
+		Path data = Files.createTempDirectory("khronika-fast-start");
+		try {
+			org.springframework.util.FileSystemUtils.deleteRecursively(FAST_START);
+			Files.createDirectories(FAST_START);
+			Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", JAR.toString(), "extract",
+					"--destination", jar.getParent().toString())
+				.redirectErrorStream(true)
+				.start();
+			String extracted = new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!extract.waitFor(60, TimeUnit.SECONDS) || extract.exitValue() != 0) {
+				throw new IOException("extract: " + extracted);
+			}
+			List<String> recording = List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString());
+			Process init = start(List.of("-jar", jar.toString()), Map.of(), "init", "--unprotected-key",
+					"--data=" + data);
+			String initialised = new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!init.waitFor(60, TimeUnit.SECONDS) || init.exitValue() != 0) {
+				throw new IOException("init: " + initialised);
+			}
+			int port;
+			try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+				port = socket.getLocalPort();
+			}
+			// the archive is written as the server stops
+			serve(recording, Map.of(), "serve", "--port", Integer.toString(port), "--data=" + data).stop();
+			if (!Files.exists(archive)) {
+				throw new IOException("no class-data archive was written");
+			}
+			return fast;
+		}
+		catch (IOException | InterruptedException | AssertionError ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			System.err
+				.println("the jar itself is started: its extracted copy and class-data archive could not be made ("
+						+ ex.getMessage() + ")");
+			return List.of("-jar", JAR.toString());
+		}
+		finally {
+			org.springframework.util.FileSystemUtils.deleteRecursively(data);
+		}
 	}
 
 	public record Served(Process process, String printed) {
