@@ -15,6 +15,7 @@ import org.khronika.access.Role;
 import org.khronika.crypto.KeyringFile;
 import org.khronika.crypto.KeyringUnlock;
 import org.khronika.eventlog.EventLog;
+import org.khronika.linkage.Linkage;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.Registry;
 
@@ -118,6 +119,13 @@ class ServeCommand implements Callable<Integer> {
 				int records = new DemoData(registry, LocalDate.now(context.getBean(Clock.class)))
 					.load(this.demoPersons);
 				out.println("Loaded " + records + " synthetic demo records.");
+				// the persons the demo records twice (a Latin spelling beside the
+				// Cyrillic)
+				// wait on the linkage page, as after a run there
+				Linkage.Summary found = context.getBean(Linkage.class).run(DemoData.LOADER, (phase, done, total) -> {
+				});
+				out.println("Proposed as recorded twice: pairs of persons " + found.proposals() + ", of incidents "
+						+ found.incidentProposals() + " (the page 'Recorded twice?').");
 			}
 			char[] password = randomPassword();
 			context.getBean(Accounts.class).add(CommandLineActor.CLI, DEMO_LOGIN, password, Role.ADMIN, true);

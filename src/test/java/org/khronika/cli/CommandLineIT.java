@@ -289,6 +289,11 @@ class CommandLineIT {
 		String dataOption = "--data=" + data;
 		Jar.Served demo = Jar.serve(Map.of(), "serve", "--demo", "--demo-persons=0", "--port", "18435", dataOption);
 		demo.stop();
+		assertThat(demo.printed()).as("the demo's first start proposes its persons recorded twice")
+			.contains("Proposed as recorded twice: pairs of persons 1, of incidents 1");
+		assertThat(Jar.run(Map.of(), "linkage", "proposals", "--format", "csv", "--as", "demo", dataOption).out())
+			.as("before any run")
+			.contains("Соколов = Sokolov (transliteration)");
 
 		Jar.Result run = Jar.run(Map.of(), "linkage", "run", "--as", "demo", dataOption);
 		assertThat(run.exitCode()).as(run.all()).isZero();
