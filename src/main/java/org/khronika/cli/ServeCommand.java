@@ -119,9 +119,8 @@ class ServeCommand implements Callable<Integer> {
 				int records = new DemoData(registry, LocalDate.now(context.getBean(Clock.class)))
 					.load(this.demoPersons);
 				out.println("Loaded " + records + " synthetic demo records.");
-				// the persons the demo records twice (a Latin spelling beside the
-				// Cyrillic)
-				// wait on the linkage page, as after a run there
+				// the persons the demo records twice wait on the linkage page, as after
+				// a run there
 				Linkage.Summary found = context.getBean(Linkage.class).run(DemoData.LOADER, (phase, done, total) -> {
 				});
 				out.println("Proposed as recorded twice: pairs of persons " + found.proposals() + ", of incidents "

@@ -131,9 +131,7 @@ final class RecordPresenter extends RecordLabels {
 				case ARTICLES -> new Value(article(item.toString()), null);
 				case FLAG -> new Value(message(Boolean.TRUE.equals(item) ? "field.yes" : "field.no"), null);
 				case DATE -> new Value(longDate((LocalDate) item), null, item.toString());
-				// an amount's thousands grouped as the reader's language groups them (50
-				// 000,
-				// 50,000), as the case's summary writes it
+				// thousands grouped as in the reader's language, as the case's summary
 				case AMOUNT -> new Value(java.text.NumberFormat.getIntegerInstance(locale()).format(item), null);
 				default -> new Value(item.toString(), null);
 			});

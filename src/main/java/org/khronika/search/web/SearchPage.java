@@ -172,8 +172,7 @@ class SearchPage {
 		}
 		if (result.total() > this.mostExported) {
 			// back to the search, which says why and how to narrow it: a download
-			// answered
-			// with an error ends in the browser as a failed one, unexplained
+			// answered with an error ends in the browser as a failed one
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(asked.refused())).build();
 		}
 		labels.know(result.listing().referenced());
