@@ -186,7 +186,10 @@ public final class Jar {
 			if (!extract.waitFor(60, TimeUnit.SECONDS) || extract.exitValue() != 0) {
 				throw new IOException("extract: " + extracted);
 			}
-			List<String> recording = List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString());
+			// recorded beside, then moved into place whole: a run stopped while it was
+			// written leaves no archive to start from
+			Path recorded = FAST_START.resolve("khronika.jsa.part");
+			List<String> recording = List.of("-XX:ArchiveClassesAtExit=" + recorded, "-jar", jar.toString());
 			Process init = start(List.of("-jar", jar.toString()), Map.of(), "init", "--unprotected-key",
 					"--data=" + data);
 			String initialised = new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -199,9 +202,10 @@ public final class Jar {
 			}
 			// the archive is written as the server stops
 			serve(recording, Map.of(), "serve", "--port", Integer.toString(port), "--data=" + data).stop();
-			if (!Files.exists(archive)) {
+			if (!Files.exists(recorded)) {
 				throw new IOException("no class-data archive was written");
 			}
+			Files.move(recorded, archive, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 			return fast;
 		}
 		catch (IOException | InterruptedException | AssertionError ex) {
