@@ -185,9 +185,13 @@ public class Decisions {
 		return decisions;
 	}
 
-	/** How many decisions list someone now: a count, no names. */
+	/**
+	 * How many persons a decision lists now, each once whatever the methodologies: a
+	 * count, no names.
+	 */
 	public int count() {
-		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM prisoner_decision", Integer.class);
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(DISTINCT person_id) FROM prisoner_decision",
+				Integer.class);
 		return (count == null) ? 0 : count;
 	}
 

@@ -310,17 +310,18 @@ class RecordPages {
 	}
 
 	private static String pageLink(String plural, Map<String, String> parameters, int page) {
-		return listLink(plural, parameters, List.of("page"), "page", String.valueOf(page));
+		return listLink(plural, parameters, List.of(), "page", String.valueOf(page));
 	}
 
 	/** The list's export in {@code format}: its filters and order, every page. */
 	private static String exportLink(String plural, Map<String, String> parameters, ListExport.Format format) {
-		return listLink(plural, parameters, List.of("page", "size", "export"), "export", format.extension());
+		return listLink(plural, parameters, List.of("page", "size"), "export", format.extension());
 	}
 
 	/**
 	 * The list with the filters and order {@code parameters} hold, less {@code dropped}
-	 * (and the language, which the session keeps), and {@code name} set to {@code value}.
+	 * (and the language, which the session keeps, and a refused file), and {@code name}
+	 * set to {@code value} in place of any value given.
 	 */
 	private static String listLink(String plural, Map<String, String> parameters, List<String> dropped, String name,
 			String value) {
