@@ -37,15 +37,15 @@ class BackupCommand implements Callable<Integer> {
 		Backups.Database database = RestoreCommand.database().orElse(Backups.Database.sqlite(dir));
 		Backups.Summary summary = Backups.write(this.out.toAbsolutePath(), dir, RestoreCommand.unlock(dir), database,
 				rows -> {
-					err.printf("\rbacked up %,d rows", rows);
+					err.print("\rbacked up " + Counts.of(rows, "row", "rows"));
 					err.flush();
 				});
 		if (summary.rows() >= 100_000) {
 			err.println();
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
-		out.printf("Backed up %,d rows of %d tables to %s; log head %s.%n", summary.rows(), summary.tables(), this.out,
-				summary.header().logHead());
+		out.printf("Backed up %s of %s to %s; log head %s.%n", Counts.of(summary.rows(), "row", "rows"),
+				Counts.of(summary.tables(), "table", "tables"), this.out, summary.header().logHead());
 		out.println("It opens only with this keyring's passphrase or recovery key: keep them, apart from the file.");
 		out.flush();
 		return 0;

@@ -65,7 +65,7 @@ class ImportCommand implements Callable<Integer> {
 		}
 		long refused = report.problems().stream().map(ImportReport.RowProblem::row).distinct().count();
 		if (report.blank() > 0) {
-			out.printf("%,d blank rows (every cell empty) skipped%n", report.blank());
+			out.println(Counts.of(report.blank(), "blank row", "blank rows") + " (every cell empty) skipped");
 		}
 		if (report.dryRun()) {
 			for (ImportReport.KnownPerson known : report.known()) {
@@ -76,12 +76,13 @@ class ImportCommand implements Callable<Integer> {
 				out.printf("only the first %,d new rows were looked up among the persons recorded already%n",
 						report.lookedUp());
 			}
-			out.printf("dry run: %d rows read, %d would be new, %d already imported, %d refused; nothing written%n",
-					report.rows(), report.created(), report.updated(), refused);
+			out.printf("dry run: %s, %d would be new, %d already imported, %d refused; nothing written%n",
+					Counts.of(report.rows(), "row read", "rows read"), report.created(), report.updated(), refused);
 		}
 		else {
-			out.printf("%d rows read: %d created, %d updated, %d unchanged, %d refused%n", report.rows(),
-					report.created(), report.updated(), report.unchanged(), refused);
+			out.printf("%s: %d created, %d updated, %d unchanged, %d refused%n",
+					Counts.of(report.rows(), "row read", "rows read"), report.created(), report.updated(),
+					report.unchanged(), refused);
 		}
 		out.flush();
 		return (refused > 0) ? 1 : 0;

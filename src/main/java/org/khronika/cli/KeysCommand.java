@@ -97,7 +97,7 @@ class KeysCommand implements Runnable {
 			KeyRotation.Result result;
 			try (ConfigurableApplicationContext context = Contexts.start(dir)) {
 				result = KeyRotation.rotate(dir, secret, context.getBean(SubjectKeyStore.class), done -> {
-					err.printf("\r%,d subject keys done", done);
+					err.print("\r" + Counts.of(done, "subject key", "subject keys") + " done");
 					err.flush();
 				});
 				err.println();
@@ -109,9 +109,10 @@ class KeysCommand implements Runnable {
 			}
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.printf(
-					"Rotated the master key: %,d subject keys wrapped again under the new one (%,d already were, "
-							+ "%,d shredded meanwhile); %d old master key(s) retired.%n",
-					result.rewrapped(), result.alreadyNew(), result.goneMeanwhile(), result.retired());
+					"Rotated the master key: %s wrapped again under the new one (%,d already were, "
+							+ "%,d shredded meanwhile); %s retired.%n",
+					Counts.of(result.rewrapped(), "subject key", "subject keys"), result.alreadyNew(),
+					result.goneMeanwhile(), Counts.of(result.retired(), "old master key", "old master keys"));
 			out.println("Other nodes on this database: copy this keyring.json to their data directories now; "
 					+ "each picks it up without a restart.");
 			out.flush();

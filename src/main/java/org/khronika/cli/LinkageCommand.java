@@ -88,11 +88,13 @@ class LinkageCommand implements Runnable {
 					last[0] = line;
 				}
 			});
-			out.printf(Locale.ROOT,
-					"%,d persons, %,d candidate pairs, %,d proposals (probability ≥ %.2f); %,d incidents, %,d proposals; "
-							+ "in %.1f s%n",
-					summary.persons(), summary.candidates(), summary.proposals(), Linkage.THRESHOLD,
-					summary.incidents(), summary.incidentProposals(), summary.took().toMillis() / 1000.0);
+			out.printf(Locale.ROOT, "%s, %s, %s (probability ≥ %.2f); %s, %s; in %.1f s%n",
+					Counts.of(summary.persons(), "person", "persons"),
+					Counts.of(summary.candidates(), "candidate pair", "candidate pairs"),
+					Counts.of(summary.proposals(), "proposal", "proposals"), Linkage.THRESHOLD,
+					Counts.of(summary.incidents(), "incident", "incidents"),
+					Counts.of(summary.incidentProposals(), "proposal", "proposals"),
+					summary.took().toMillis() / 1000.0);
 			return 0;
 		}
 

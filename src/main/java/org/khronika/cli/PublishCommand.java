@@ -109,8 +109,9 @@ class PublishCommand implements Runnable {
 					throw new Failures.CommandFailure("the site could not be written: " + ex.getMessage());
 				}
 				long bytes = files.values().stream().mapToLong(file -> file.length).sum();
-				out.println("site of snapshot " + id + " written to " + this.out + ": " + files.size() + " files, "
-						+ bytes + " bytes; check it with 'publish verify " + this.out + "'");
+				out.println("site of snapshot " + id + " written to " + this.out + ": "
+						+ Counts.of(files.size(), "file", "files") + ", " + Counts.of(bytes, "byte", "bytes")
+						+ "; check it with 'publish verify " + this.out + "'");
 			}
 			out.flush();
 			return 0;
@@ -229,8 +230,9 @@ class PublishCommand implements Runnable {
 				catch (IllegalArgumentException ex) {
 					throw new Failures.CommandFailure(ex.getMessage());
 				}
-				out.println(earlier + " → " + later + ": " + changes.size()
-						+ (locale.getLanguage().equals("en") ? " counts moved" : " изменившихся чисел"));
+				out.println(earlier + " → " + later + ": "
+						+ (locale.getLanguage().equals("en") ? Counts.of(changes.size(), "count", "counts") + " moved"
+								: "изменившихся чисел: " + changes.size()));
 				for (org.khronika.publish.Snapshots.Change change : changes) {
 					out.println(publication.describe(change.figure(), change.element(), locale) + ": " + change.before()
 							+ " → " + change.after() + " (" + ((change.by() > 0) ? "+" : "") + change.by() + ")");

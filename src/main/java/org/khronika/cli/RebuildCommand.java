@@ -32,7 +32,8 @@ class RebuildCommand implements Callable<Integer> {
 			long total = context.getBean(EventLog.class).size();
 			java.io.PrintWriter err = this.spec.commandLine().getErr();
 			replayed = context.getBean(Registry.class).rebuild(PROGRESS_EVERY, done -> {
-				err.printf("\rreplayed %,d of %,d log entries", done, total);
+				err.printf(java.util.Locale.ROOT, "\rreplayed %,d of %s", done,
+						Counts.of(total, "log entry", "log entries"));
 				err.flush();
 			});
 			if (replayed >= PROGRESS_EVERY) {
@@ -40,7 +41,9 @@ class RebuildCommand implements Callable<Integer> {
 			}
 			context.getBean(AuditTrail.class).rebuild();
 		}
-		this.spec.commandLine().getOut().println("rebuilt read tables from " + replayed + " log entries");
+		this.spec.commandLine()
+			.getOut()
+			.println("rebuilt read tables from " + Counts.of(replayed, "log entry", "log entries"));
 		this.spec.commandLine().getOut().flush();
 		return 0;
 	}

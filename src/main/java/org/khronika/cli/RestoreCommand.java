@@ -52,15 +52,16 @@ class RestoreCommand implements Callable<Integer> {
 		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.flywaydb"))
 			.setLevel(ch.qos.logback.classic.Level.WARN);
 		Backups.Summary summary = Backups.restore(this.file, dir, database, RestoreCommand::unlock, rows -> {
-			err.printf("\rrestored %,d rows", rows);
+			err.print("\rrestored " + Counts.of(rows, "row", "rows"));
 			err.flush();
 		});
 		if (summary.rows() >= 100_000) {
 			err.println();
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
-		out.printf("Restored %,d rows of %d tables from a backup of %s; the log ends at %s, as the backup says.%n",
-				summary.rows(), summary.tables(), summary.header().created(), summary.header().logHead());
+		out.printf("Restored %s of %s from a backup of %s; the log ends at %s, as the backup says.%n",
+				Counts.of(summary.rows(), "row", "rows"), Counts.of(summary.tables(), "table", "tables"),
+				summary.header().created(), summary.header().logHead());
 		out.println("Check it with 'verify-log --data " + dir + "', then start it with 'serve --data " + dir + "'.");
 		out.flush();
 		return 0;

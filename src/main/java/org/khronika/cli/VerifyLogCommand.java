@@ -66,8 +66,9 @@ class VerifyLogCommand implements Callable<Integer> {
 				String prefix = (chain.chain() == Chain.RECORDS) ? "" : chain.chain().name() + ": ";
 				Verification result = chain.verify(verifier::verifies);
 				if (result instanceof Verification.Intact ok) {
-					out.println(
-							prefix + "ok " + ok.entries() + " entries (" + ok.checkpoints() + " signed checkpoints)");
+					// the entries' count not grouped: scripts read "ok N entries"
+					out.println(prefix + "ok " + ok.entries() + ((ok.entries() == 1) ? " entry" : " entries") + " ("
+							+ Counts.of(ok.checkpoints(), "signed checkpoint", "signed checkpoints") + ")");
 				}
 				else {
 					Verification.Broken broken = (Verification.Broken) result;
@@ -103,8 +104,8 @@ class VerifyLogCommand implements Callable<Integer> {
 			if (this.deep) {
 				DeepCheck.Result deep = context.getBean(DeepCheck.class).run();
 				if (deep.agrees()) {
-					out.printf("deep: ok, %,d rows of %d tables and every account and token agree with the log%n",
-							deep.rows(), deep.tables());
+					out.printf("deep: ok, %s of %s and every account and token agree with the log%n",
+							Counts.of(deep.rows(), "row", "rows"), Counts.of(deep.tables(), "table", "tables"));
 				}
 				else {
 					deep.differences().forEach(difference -> out.println("deep: FAILED: " + difference));

@@ -61,7 +61,7 @@ class BackupIT {
 
 		assertThat(restored.out()).contains("the log ends at 24 ", "as the backup says");
 		assertThat(run("verify-log", "--data=" + restoredDir).out()).startsWith("ok 24 entries")
-			.contains("audit trail: ok 1 entries");
+			.contains("audit trail: ok 1 entry");
 		assertThat(tables(sqlite(restoredDir))).as("every row of every table").isEqualTo(original);
 		String figures = run("publish", "preview", "--lang", "en", "--as", "demo", "--data=" + data).out();
 		assertThat(figures).contains("== persons-by-region");

@@ -255,7 +255,8 @@ public class JdbcEventLog implements EventLog {
 		if (size < witnessed.sequence()) {
 			return java.util.Optional
 				.of("the " + this.chain.name() + " ends at entry " + size + ", before the head witnessed at entry "
-						+ witnessed.sequence() + ": " + (witnessed.sequence() - size) + " entries were removed");
+						+ witnessed.sequence() + ": " + (witnessed.sequence() - size)
+						+ ((witnessed.sequence() - size == 1) ? " entry was removed" : " entries were removed"));
 		}
 		List<String> hash = this.jdbc.queryForList("SELECT entry_hash FROM " + this.chain.entries() + " WHERE seq = ?",
 				String.class, witnessed.sequence());
