@@ -70,6 +70,13 @@ public class Reports {
 	}
 
 	/**
+	 * The report a source was accepted from: its id, the day it came and how many files
+	 * came with it.
+	 */
+	public record Origin(String id, LocalDate receivedOn, int files) {
+	}
+
+	/**
 	 * A file sent with a report, as its sealed description tells it: its place in the
 	 * report, the name it came with, its kind, its size as sent and as cleaned, and the
 	 * hidden data taken out of it (codes, see {@link MetadataRemoval}).
@@ -527,6 +534,22 @@ public class Reports {
 			this.audit.read(actor, "decide", "report: " + ReportState.ACCEPTED.code(), List.of(id));
 		}
 		return source;
+	}
+
+	/**
+	 * The report that source {@code sourceId} was accepted from, if it is still kept (its
+	 * reporter may have withdrawn it). Opens nothing, so is not audited: opening the
+	 * report is.
+	 * @throws AccessRefused unless {@code actor} triages reports
+	 */
+	public Optional<Origin> acceptedAs(Actor actor, String sourceId) {
+		requireTriage(actor);
+		return this.jdbc
+			.query("SELECT r.id, r.received_on, (SELECT COUNT(*) FROM intake_attachment a WHERE a.report_id = r.id) "
+					+ "FROM intake_report r WHERE r.source_id = ?",
+					(rs, n) -> new Origin(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getInt(3)), sourceId)
+			.stream()
+			.findFirst();
 	}
 
 	/**

@@ -308,6 +308,42 @@ class IntakeIT {
 	}
 
 	@Test
+	void aSourceAcceptedFromAReportLeadsThoseWhoTriageBackToTheReportAndItsFiles() {
+		WebSession reporter = new WebSession(this.port);
+		Response sent = reporter.postMultipart("/report", fields("Озерова Алла"),
+				List.of(new Upload("files", "IMG_3310.jpg", "image/jpeg", Samples.jpeg())), from("198.51.100.41"));
+		assertThat(sent.status()).as(sent.text()).isEqualTo(200);
+		String id = this.jdbc
+			.queryForObject("SELECT r.id FROM intake_report r JOIN intake_attachment a ON a.report_id = r.id "
+					+ "WHERE r.state = 'new' GROUP BY r.id HAVING COUNT(*) = 1 ORDER BY r.id", String.class);
+		Staff editor = Staff.add(this.context, "origin-editor-" + System.nanoTime() % 100000, Role.EDITOR);
+		WebSession desk = new WebSession(this.port).login(editor);
+		desk.get("/intake/" + id);
+		desk.post("/intake/" + id + "/decide", Map.of("state", List.of("accepted"), "reliability", List.of("B2")));
+		String source = this.jdbc.queryForObject("SELECT source_id FROM intake_report WHERE id = ?", String.class, id);
+
+		Response page = desk.get("/sources/" + source);
+		assertThat(page.text()).contains("Принят из сообщения, присланного в Хронику; файлов при нём: 1.");
+		assertThat(page.body()).contains("href=\"/intake/" + id + "\"");
+		assertThat(desk.get("/sources/" + source + "?lang=en").text())
+			.contains("Accepted from a report sent to Khronika, with one file.", "Open the report");
+
+		Staff analyst = Staff.add(this.context, "origin-analyst-" + System.nanoTime() % 100000, Role.ANALYST);
+		Response analysts = new WebSession(this.port).login(analyst).get("/sources/" + source);
+		assertThat(analysts.status()).as("an analyst reads the source").isEqualTo(200);
+		assertThat(analysts.body()).as("but triages no reports, so is shown no way to one")
+			.doesNotContain("/intake/" + id)
+			.doesNotContain("Принят из сообщения");
+
+		reporter.post("/report/withdraw", Map.of("receipt", List.of(receipt(sent)), "sure", List.of("true")),
+				from("198.51.100.41"));
+		assertThat(desk.get("/sources/" + source).body())
+			.as("withdrawn by its reporter: the source stays, " + "without a way to a report that is gone")
+			.doesNotContain("/intake/" + id)
+			.contains("Report " + id.substring(0, 8));
+	}
+
+	@Test
 	void filesThatCannotBeTakenGetAMessageEachAndNothingIsStored() {
 		WebSession reporter = new WebSession(this.port);
 		long reports = stored();

@@ -394,6 +394,19 @@ class TriagePage {
 				.orElse(null);
 		}
 
+		/**
+		 * The report a source was accepted from, for the source's page, asked only there:
+		 * to those who triage, a way back to the report and its files; to others nothing
+		 * (null), as the source's reference already says which report it was.
+		 */
+		@ModelAttribute("reportOfSource")
+		java.util.function.Function<String, Reports.Origin> reportOfSource() {
+			return source -> Sessions.currentActor()
+				.filter(actor -> this.policy.may(actor, Capability.TRIAGE_REPORTS).isGranted())
+				.flatMap(actor -> this.reports.acceptedAs(actor, source))
+				.orElse(null);
+		}
+
 	}
 
 }
