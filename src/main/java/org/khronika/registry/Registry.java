@@ -1117,34 +1117,32 @@ public class Registry {
 	 * As {@link #rebuild()}, telling {@code progress} the number of entries replayed so
 	 * far after every {@code every} entries.
 	 */
+	public long rebuild(int every, java.util.function.LongConsumer progress) {
+		return this.log.write(appender -> replayInto(every, progress));
+	}
+
 	/**
 	 * Replays the log into the read tables in the caller's transaction, without taking
 	 * the log's write lock or marking Khronika as writing: for {@link DeepCheck}, which
 	 * rolls it back.
 	 */
 	void replayInto() {
+		replayInto(Integer.MAX_VALUE, replayed -> {
+		});
+	}
+
+	private long replayInto(int every, java.util.function.LongConsumer progress) {
 		this.projection.clear();
+		long[] replayed = { 0 };
 		this.log.replay(entry -> {
 			if (EventTypes.isRegistryType(entry.type())) {
 				this.projection.apply(entry, EventTypes.decode(entry, null));
 			}
+			if (++replayed[0] % every == 0) {
+				progress.accept(replayed[0]);
+			}
 		});
-	}
-
-	public long rebuild(int every, java.util.function.LongConsumer progress) {
-		return this.log.write(appender -> {
-			this.projection.clear();
-			long[] replayed = { 0 };
-			this.log.replay(entry -> {
-				if (EventTypes.isRegistryType(entry.type())) {
-					this.projection.apply(entry, EventTypes.decode(entry, null));
-				}
-				if (++replayed[0] % every == 0) {
-					progress.accept(replayed[0]);
-				}
-			});
-			return replayed[0];
-		});
+		return replayed[0];
 	}
 
 }
