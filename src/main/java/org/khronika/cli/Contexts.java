@@ -27,12 +27,12 @@ final class Contexts {
 		DataDirectory.requireInitialised(dataDirectory);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("khronika.data-dir", dataDirectory.toString());
+		// a command or a server that fails to start says why in one line (Failures): no
+		// stack trace on the console, whose messages may quote what was stored
+		properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+		properties.put("logging.level.org.springframework.boot.diagnostics", "OFF");
 		if (!web) {
 			properties.put("logging.level.root", "WARN");
-			// a failing command says why in one line (Failures); no stack trace on the
-			// console
-			properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
-			properties.put("logging.level.org.springframework.boot.diagnostics", "OFF");
 			properties.put("logging.level.org.springframework.context", "ERROR");
 			properties.put("spring.main.log-startup-info", "false");
 		}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -109,6 +110,34 @@ class CommandLineIT {
 		Jar.Result nowhere = Jar.run(Map.of(), "verify-log", "--data=" + this.dir.resolve("nowhere"));
 		assertThat(nowhere.exitCode()).isEqualTo(1);
 		assertThat(nowhere.err()).contains("no Khronika data directory at ", "run 'init --data ");
+	}
+
+	@Test
+	void aServerThatCannotStartSaysWhyInOneLine() throws Exception {
+		Path data = this.dir.resolve("data");
+		assertThat(Jar.run(Map.of(), "init", "--unprotected-key", "--data=" + data).exitCode()).isZero();
+
+		Jar.Result noDatabase = Jar.run(
+				Map.of("KHRONIKA_DB_URL", "jdbc:postgresql://127.0.0.1:1/khronika", "KHRONIKA_DB_USER", "postgres"),
+				"serve", "--port", "18433", "--data=" + data);
+		assertThat(noDatabase.exitCode()).isEqualTo(1);
+		assertThat(noDatabase.err()).contains("khronika: the database cannot be used (", "check KHRONIKA_DB_URL");
+
+		Path file = Files.writeString(this.dir.resolve("a-file"), "");
+		Jar.Result noBackups = Jar.run(Map.of("KHRONIKA_BACKUP_DIRECTORY", file.resolve("backups").toString()), "serve",
+				"--port", "18433", "--data=" + data);
+		assertThat(noBackups.exitCode()).isEqualTo(1);
+		assertThat(noBackups.err()).contains("khronika: the backup directory could not be made or read: ");
+
+		try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+			Jar.Result portInUse = Jar.run(Map.of(), "serve", "--port", Integer.toString(taken.getLocalPort()),
+					"--data=" + data);
+			assertThat(portInUse.exitCode()).isEqualTo(1);
+			assertThat(portInUse.err())
+				.contains("khronika: port " + taken.getLocalPort() + " is in use: stop what listens there");
+			assertThat(List.of(noDatabase, noBackups, portInUse)).as("no stack trace, no exception's message")
+				.allSatisfy(result -> assertThat(result.all()).doesNotContain("\tat ", "Application run failed"));
+		}
 	}
 
 	@Test
