@@ -70,10 +70,9 @@ public class Reports {
 	}
 
 	/**
-	 * The report a source was accepted from: its id, the day it came and how many files
-	 * came with it.
+	 * The report a source was accepted from: its id and how many files came with it.
 	 */
-	public record Origin(String id, LocalDate receivedOn, int files) {
+	public record Origin(String id, int files) {
 	}
 
 	/**
@@ -545,9 +544,9 @@ public class Reports {
 	public Optional<Origin> acceptedAs(Actor actor, String sourceId) {
 		requireTriage(actor);
 		return this.jdbc
-			.query("SELECT r.id, r.received_on, (SELECT COUNT(*) FROM intake_attachment a WHERE a.report_id = r.id) "
+			.query("SELECT r.id, (SELECT COUNT(*) FROM intake_attachment a WHERE a.report_id = r.id) "
 					+ "FROM intake_report r WHERE r.source_id = ?",
-					(rs, n) -> new Origin(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getInt(3)), sourceId)
+					(rs, n) -> new Origin(rs.getString(1), rs.getInt(2)), sourceId)
 			.stream()
 			.findFirst();
 	}
