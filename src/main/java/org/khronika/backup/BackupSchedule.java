@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,11 +52,7 @@ public final class BackupSchedule implements Runnable {
 	/** The time from a failed backup to the next try, at the longest. */
 	static final Duration RETRY = Duration.ofHours(1);
 
-	private final Path directory;
-
-	private final Duration every;
-
-	private final Duration keep;
+	private final Settings settings;
 
 	private final Path dataDirectory;
 
@@ -72,9 +68,7 @@ public final class BackupSchedule implements Runnable {
 
 	BackupSchedule(Settings settings, Path dataDirectory, KeyringUnlock keyring, DataSource dataSource, Clock clock,
 			ScheduledExecutorService executor) {
-		this.directory = settings.directory();
-		this.every = settings.every();
-		this.keep = settings.keep();
+		this.settings = settings;
 		this.dataDirectory = dataDirectory;
 		this.keyring = keyring;
 		this.dataSource = dataSource;
@@ -105,13 +99,13 @@ public final class BackupSchedule implements Runnable {
 
 	/** Schedules the first backup, and says so in the log. */
 	void start() throws IOException {
-		if (!Files.isDirectory(this.directory)) {
-			Files.createDirectories(this.directory,
+		if (!Files.isDirectory(this.settings.directory())) {
+			Files.createDirectories(this.settings.directory(),
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 		}
-		Duration first = firstDelay(newest(), this.clock.instant(), this.every);
-		logger.info("backups every " + this.every + " into " + this.directory + ", kept " + this.keep.toDays()
-				+ " days; the next in " + first.toMinutes() + " min");
+		Duration first = firstDelay(newest(), this.clock.instant(), this.settings.every());
+		logger.info("backups every " + this.settings.every() + " into " + this.settings.directory() + ", kept "
+				+ this.settings.keep().toDays() + " days; the next in " + first.toMinutes() + " min");
 		schedule(first);
 	}
 
@@ -130,7 +124,7 @@ public final class BackupSchedule implements Runnable {
 			return retry();
 		}
 		Instant now = this.clock.instant();
-		Path file = this.directory.resolve(PREFIX + STAMP.format(now) + SUFFIX);
+		Path file = this.settings.directory().resolve(PREFIX + STAMP.format(now) + SUFFIX);
 		try {
 			Backups.Summary summary = Backups.write(file, this.dataDirectory, this.keyring.get(), this.dataSource,
 					rows -> {
@@ -150,16 +144,16 @@ public final class BackupSchedule implements Runnable {
 			return retry();
 		}
 		try {
-			int deleted = deleteOlderThan(now.minus(this.keep), file);
+			int deleted = deleteOlderThan(now.minus(this.settings.keep()), file);
 			if (deleted > 0) {
-				logger.info("deleted the backups older than " + this.keep.toDays() + " days: " + deleted);
+				logger.info("deleted the backups older than " + this.settings.keep().toDays() + " days: " + deleted);
 			}
 		}
 		catch (IOException ex) {
-			logger.error("backups older than " + this.keep.toDays() + " days could not be deleted from "
-					+ this.directory + " (" + ex.getClass().getName() + ")");
+			logger.error("backups older than " + this.settings.keep().toDays() + " days could not be deleted from "
+					+ this.settings.directory() + " (" + ex.getClass().getName() + ")");
 		}
-		return this.every;
+		return this.settings.every();
 	}
 
 	/**
@@ -210,31 +204,34 @@ public final class BackupSchedule implements Runnable {
 	}
 
 	private Duration retry() {
-		return (this.every.compareTo(RETRY) < 0) ? this.every : RETRY;
+		return (this.settings.every().compareTo(RETRY) < 0) ? this.settings.every() : RETRY;
 	}
 
 	private Optional<Instant> newest() throws IOException {
-		return backups().stream().map(file -> takenAt(file).orElseThrow()).max(Instant::compareTo);
+		return backups().values().stream().max(Instant::compareTo);
 	}
 
-	/** The backups in the directory: only the files named as this schedule names them. */
-	private List<Path> backups() throws IOException {
-		try (Stream<Path> files = Files.list(this.directory)) {
-			return files.filter(file -> takenAt(file).isPresent()).toList();
+	/**
+	 * The backups in the directory, each with when it was taken: only the files named as
+	 * this schedule names them.
+	 */
+	private Map<Path, Instant> backups() throws IOException {
+		Map<Path, Instant> backups = new HashMap<>();
+		try (Stream<Path> files = Files.list(this.settings.directory())) {
+			files.forEach(file -> takenAt(file).ifPresent(taken -> backups.put(file, taken)));
 		}
+		return backups;
 	}
 
 	private int deleteOlderThan(Instant before, Path written) throws IOException {
-		List<Path> old = new ArrayList<>();
-		for (Path file : backups()) {
-			if (!file.equals(written) && takenAt(file).orElseThrow().isBefore(before)) {
-				old.add(file);
+		int deleted = 0;
+		for (Map.Entry<Path, Instant> backup : backups().entrySet()) {
+			if (!backup.getKey().equals(written) && backup.getValue().isBefore(before)) {
+				Files.deleteIfExists(backup.getKey());
+				deleted++;
 			}
 		}
-		for (Path file : old) {
-			Files.deleteIfExists(file);
-		}
-		return old.size();
+		return deleted;
 	}
 
 	private void schedule(Duration delay) {
