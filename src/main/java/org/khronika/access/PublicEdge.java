@@ -1,6 +1,7 @@
 package org.khronika.access;
 
 import jakarta.servlet.Filter;
+import org.khronika.web.ProblemDocuments;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 
@@ -21,10 +22,11 @@ public final class PublicEdge {
 
 	/**
 	 * Refuses request bodies over {@code maxBytes}, or over {@code maxUploadBytes} for a
-	 * report posted with its files (413), before anything reads them.
+	 * report posted with its files (413), before anything reads them; an API's refusals
+	 * are {@code problems}.
 	 */
-	public static Filter sizeLimit(long maxBytes, long maxUploadBytes) {
-		return RequestFilters.sizeLimit(maxBytes, maxUploadBytes);
+	public static Filter sizeLimit(long maxBytes, long maxUploadBytes, ProblemDocuments problems) {
+		return RequestFilters.sizeLimit(maxBytes, maxUploadBytes, problems);
 	}
 
 }

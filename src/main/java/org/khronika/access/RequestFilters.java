@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.http.MediaType;
+import org.khronika.web.ProblemDocuments;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,9 +31,10 @@ final class RequestFilters {
 	 * Refuses request bodies over the limit (413): {@code maxUploadBytes} for the uploads
 	 * (a table posted to the import page, a report with its files posted to the public
 	 * form or the report API), {@code maxBytes} for everything else; uploads of unknown
-	 * length (413), and API bodies of unknown length (411).
+	 * length (413), and API bodies of unknown length (411); the API's refusals are
+	 * {@code problems}.
 	 */
-	static OncePerRequestFilter sizeLimit(long maxBytes, long maxUploadBytes) {
+	static OncePerRequestFilter sizeLimit(long maxBytes, long maxUploadBytes, ProblemDocuments problems) {
 		return new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,17 +44,17 @@ final class RequestFilters {
 						&& ("/imports".equals(path(request)) || "/api/v1/reports".equals(path(request))
 								|| ("/report".equals(path(request)) && isMultipart(request)));
 				if (length > (upload ? maxUploadBytes : maxBytes) || (upload && length < 0)) {
-					refuse(request, response, 413, "request.too_large", "The request is too large.");
+					refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "too_large", problems);
 					return;
 				}
 				if (length < 0 && request.getHeader("Transfer-Encoding") != null && isApi(request)) {
-					refuse(request, response, 411, "request.length_required", "Send a Content-Length.");
+					refuse(request, response, HttpStatus.LENGTH_REQUIRED, "length_required", problems);
 					return;
 				}
 				if (!readable(request)) {
 					// a form whose text is not UTF-8: refused whole (400) before anything
 					// reads a field of it, rather than with some of its fields dropped
-					refuse(request, response, 400, "request.unreadable", "The form's text is not UTF-8.");
+					refuse(request, response, HttpStatus.BAD_REQUEST, "unreadable", problems);
 					return;
 				}
 				chain.doFilter(request, response);
@@ -101,7 +104,7 @@ final class RequestFilters {
 	}
 
 	/** At most so many API requests per account (or client address) per minute. */
-	static OncePerRequestFilter apiRateLimit(RateLimiter limiter) {
+	static OncePerRequestFilter apiRateLimit(RateLimiter limiter, ProblemDocuments problems) {
 		return new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -111,7 +114,7 @@ final class RequestFilters {
 						? "login:" + authentication.getName() : "address:" + request.getRemoteAddr();
 				if (!limiter.tryAcquire(key)) {
 					response.setHeader("Retry-After", String.valueOf(limiter.secondsToNextWindow()));
-					problem(response, 429, "rate_limited", "Too many requests: wait and try again.");
+					problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited");
 					return;
 				}
 				chain.doFilter(request, response);
@@ -153,27 +156,18 @@ final class RequestFilters {
 		};
 	}
 
-	static void problem(HttpServletResponse response, int status, String code, String title) throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"" + title + "\",\"code\":\"" + code
-					+ "\"}");
-	}
-
-	private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
-			String title) throws IOException {
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+			ProblemDocuments problems) throws IOException {
 		if (response.isCommitted()) {
 			// the server refused it already while reading it (a chunked body that breaks
 			// off): nothing more can be said
 			return;
 		}
 		if (isApi(request)) {
-			problem(response, status, code, title);
+			problems.write(request, response, status, code);
 		}
 		else {
-			response.sendError(status);
+			response.sendError(status.value());
 		}
 	}
 

@@ -5,12 +5,15 @@ import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.khronika.web.ProblemDocuments;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -45,9 +48,9 @@ class SecurityConfiguration {
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
 	@Bean
-	FilterRegistrationBean<?> requestSizeLimit(AccessSettings settings) {
+	FilterRegistrationBean<?> requestSizeLimit(AccessSettings settings, ProblemDocuments problems) {
 		FilterRegistrationBean<?> registration = new FilterRegistrationBean<>(
-				RequestFilters.sizeLimit(settings.maxRequestBytes(), settings.maxUploadBytes()));
+				RequestFilters.sizeLimit(settings.maxRequestBytes(), settings.maxUploadBytes(), problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
@@ -120,21 +123,22 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessSettings settings, Clock clock)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessSettings settings, Clock clock,
+			ProblemDocuments problems) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(roleNames()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-			.addFilterAfter(RequestFilters.apiRateLimit(new RateLimiter(settings.apiRequestsPerMinute(), clock)),
+			.addFilterAfter(
+					RequestFilters.apiRateLimit(new RateLimiter(settings.apiRequestsPerMinute(), clock), problems),
 					AnonymousAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint((request, response, ex) -> RequestFilters.problem(response, 401,
-						"auth.required", "A valid API token is required: Authorization: Bearer <token>"))
-				.accessDeniedHandler((request, response, ex) -> RequestFilters.problem(response, 403, "access.denied",
-						"Access denied")));
+				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
+						HttpStatus.UNAUTHORIZED, "auth.required"))
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						"access.denied")));
 		headers(http);
 		return http.build();
 	}

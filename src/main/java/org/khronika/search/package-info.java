@@ -4,5 +4,5 @@
  * transliterations, familiar forms, initials and typos, never beyond what the reader may
  * see.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "registry", "catalog", "access" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "registry", "catalog", "access", "web" })
 package org.khronika.search;

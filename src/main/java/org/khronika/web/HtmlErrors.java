@@ -1,9 +1,13 @@
 package org.khronika.web;
 
+import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.khronika.eventlog.StorageFaults;
+import org.khronika.eventlog.WritesStopped;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,13 +24,20 @@ import org.springframework.web.servlet.ModelAndView;
  * have their own pages ({@code error/404}, {@code error/403}, which Spring Boot's error
  * view also picks for refusals made outside a controller, by the security filters); the
  * rest share {@code error}. Only the failure's type and place are logged. The API has its
- * own advice, which takes precedence for its controllers.
+ * own advice, which takes precedence for its controllers; what it does not take is
+ * answered here as the API answers, with a problem document.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class HtmlErrors {
 
 	private static final Log logger = LogFactory.getLog(HtmlErrors.class);
+
+	private final ProblemDocuments problems;
+
+	HtmlErrors(ProblemDocuments problems) {
+		this.problems = problems;
+	}
 
 	/**
 	 * A request the server cannot read: a form whose text is not UTF-8, a multipart body
@@ -36,47 +47,38 @@ class HtmlErrors {
 	@ExceptionHandler({ org.apache.tomcat.util.http.InvalidParameterException.class,
 			org.springframework.web.multipart.MultipartException.class,
 			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class })
-	ModelAndView unreadable(Exception ex, HttpServletRequest request, HttpServletResponse response)
-			throws java.io.IOException {
+	ModelAndView unreadable(Exception ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		HttpStatus status = (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException)
 				? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			// an API request no API controller took (the body was read before one was
-			// chosen): a problem document all the same
-			response.setStatus(status.value());
-			response.setContentType("application/problem+json");
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"status\":" + status.value() + ",\"title\":\""
-						+ ((status == HttpStatus.BAD_REQUEST) ? "The request cannot be read."
-								: "The request is too large.")
-						+ "\",\"code\":\"" + ((status == HttpStatus.BAD_REQUEST) ? "unreadable" : "too_large") + "\"}");
-			return new ModelAndView();
-		}
-		ModelAndView error = new ModelAndView("error/" + status.value(), status);
-		error.addObject("status", status.value());
-		return error;
+		return answer(status, ex, request, response);
 	}
 
 	@ExceptionHandler(Exception.class)
-	ModelAndView failed(Exception ex, HttpServletRequest request) throws Exception {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			// not a page: left to the JSON error handling
-			throw ex;
+	ModelAndView failed(Exception ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (StorageFaults.isStorageFault(ex)) {
+			logger.error("storage fault, the request's changes were rolled back: " + StorageFaults.describe(ex));
+			response.setHeader("Retry-After", "30");
+			return answer(HttpStatus.SERVICE_UNAVAILABLE, ex, request, response);
 		}
-		if (org.khronika.eventlog.StorageFaults.isStorageFault(ex)) {
-			logger.error("storage fault, the request's changes were rolled back: "
-					+ org.khronika.eventlog.StorageFaults.describe(ex));
-			ModelAndView error = new ModelAndView("error", HttpStatus.SERVICE_UNAVAILABLE);
-			error.addObject("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-			error.addObject("writesStopped", ex instanceof org.khronika.eventlog.WritesStopped);
-			return error;
-		}
-		HttpStatusCode status = (ex instanceof ErrorResponse response) ? response.getStatusCode()
+		HttpStatusCode status = (ex instanceof ErrorResponse refusal) ? refusal.getStatusCode()
 				: HttpStatus.INTERNAL_SERVER_ERROR;
 		if (status.is5xxServerError()) {
-			logger.error("page failed: " + ex.getClass().getName() + " at "
+			logger.error("request failed: " + ex.getClass().getName() + " at "
 					+ ((ex.getStackTrace().length > 0) ? ex.getStackTrace()[0] : "?"));
+		}
+		return answer(status, ex, request, response);
+	}
+
+	/**
+	 * The page of the failure, or for a request to the API that its own error handling
+	 * did not take (refused before an endpoint was chosen: no such endpoint, a method it
+	 * does not take, a body cut short), a problem document all the same.
+	 */
+	private ModelAndView answer(HttpStatusCode status, Exception ex, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			this.problems.write(request, response, status, apiCode(status, ex));
+			return new ModelAndView();
 		}
 		String view = switch (status.value()) {
 			case 400, 403, 404, 413 -> "error/" + status.value();
@@ -84,7 +86,22 @@ class HtmlErrors {
 		};
 		ModelAndView error = new ModelAndView(view, status);
 		error.addObject("status", status.value());
+		error.addObject("writesStopped", ex instanceof WritesStopped);
 		return error;
+	}
+
+	private static String apiCode(HttpStatusCode status, Exception ex) {
+		if (StorageFaults.isStorageFault(ex)) {
+			return (ex instanceof WritesStopped) ? "writes_stopped" : "storage";
+		}
+		return switch (status.value()) {
+			case 404 -> "not_found";
+			case 405 -> "method_not_allowed";
+			case 406 -> "not_acceptable";
+			case 413 -> "too_large";
+			case 415 -> "unsupported_media_type";
+			default -> status.is4xxClientError() ? "unreadable" : "internal";
+		};
 	}
 
 }

@@ -470,7 +470,7 @@ class SessionsIT {
 
 		ApiClient.Answer huge = api.postRaw("/persons", "{\"names\": [\"" + "x".repeat(2 * 1024 * 1024) + "\"]}");
 		assertThat(huge.status()).isEqualTo(413);
-		assertThat(huge.json()).containsEntry("code", "request.too_large");
+		assertThat(huge.json()).containsEntry("code", "too_large");
 
 		int refused = 0;
 		for (int i = 0; i < 120; i++) {

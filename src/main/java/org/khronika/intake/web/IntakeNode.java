@@ -15,6 +15,7 @@ import org.khronika.catalog.Catalog;
 import org.khronika.crypto.IntakeSealer;
 import org.khronika.crypto.KeyringFile;
 import org.khronika.intake.ReportInbox;
+import org.khronika.web.ProblemDocuments;
 import org.khronika.web.ReportLanguages;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -148,9 +149,9 @@ public final class IntakeNode {
 		@Bean
 		FilterRegistrationBean<?> requestSizeLimit(
 				@Value("${khronika.access.max-request-bytes:1048576}") long maxRequestBytes,
-				@Value("${khronika.access.max-upload-bytes:104857600}") long maxUploadBytes) {
+				@Value("${khronika.access.max-upload-bytes:104857600}") long maxUploadBytes, MessageSource messages) {
 			FilterRegistrationBean<?> registration = new FilterRegistrationBean<>(
-					PublicEdge.sizeLimit(maxRequestBytes, maxUploadBytes));
+					PublicEdge.sizeLimit(maxRequestBytes, maxUploadBytes, new ProblemDocuments(messages)));
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
 		}

@@ -10,16 +10,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.khronika.intake.Attachment;
 import org.khronika.intake.InvalidReport;
 import org.khronika.intake.Receipt;
 import org.khronika.intake.ReportAnswers;
 import org.khronika.intake.Reports;
+import org.khronika.web.ProblemDocuments;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,32 +51,33 @@ class ReportApi {
 
 	private final MessageSource messages;
 
+	private final ProblemDocuments problems;
+
 	/**
 	 * Reports a minute per token: a bot passes on many reporters, but a leaked token must
 	 * not flood the queue until it is revoked.
 	 */
 	private final AddressThrottle perToken;
 
-	ReportApi(Reports reports, MessageSource messages, java.time.Clock clock,
+	ReportApi(Reports reports, MessageSource messages, ProblemDocuments problems, java.time.Clock clock,
 			org.khronika.intake.IntakeSettings settings) {
 		this.reports = reports;
 		this.messages = messages;
+		this.problems = problems;
 		this.perToken = new AddressThrottle(settings.apiReportsPerMinute(), clock);
 	}
 
 	@PostMapping(path = "/api/v1/reports", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> submit(
-			@RequestHeader(name = "Authorization", required = false) String authorization,
-			@RequestBody(required = false) String body, Locale locale) {
+	ResponseEntity<?> submit(@RequestHeader(name = "Authorization", required = false) String authorization,
+			@RequestBody(required = false) String body, HttpServletRequest request) {
+		Locale locale = ProblemDocuments.locale(request);
 		String token = (authorization != null && authorization.startsWith("Bearer "))
 				? authorization.substring("Bearer ".length()).strip() : null;
 		if (token == null || !this.reports.intakeToken(token)) {
-			return problem(401, "auth.required", "An intake token is required: Authorization: Bearer <token>",
-					List.of());
+			return this.problems.answer(HttpStatus.UNAUTHORIZED, "auth.required", List.of(), request);
 		}
 		if (!this.perToken.tryAcquire(token)) {
-			return problem(429, "rate_limited", "Too many reports from this token this minute; try again in a minute.",
-					List.of());
+			return this.problems.answer(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", List.of(), request);
 		}
 		Map<String, Object> given;
 		try {
@@ -80,12 +85,12 @@ class ReportApi {
 			});
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
-			return problem(400, "malformed", "The body is not a JSON object.", List.of());
+			return this.problems.answer(HttpStatus.BAD_REQUEST, "malformed", List.of(), request);
 		}
 		List<Map<String, Object>> errors = new ArrayList<>();
 		for (String field : given.keySet()) {
 			if (!FIELDS.contains(field)) {
-				errors.add(error(field, "unknown_field", "There is no such field.", locale));
+				errors.add(error(field, "unknown_field", "problem.unknown_field", locale));
 			}
 		}
 		LocalDate date = null;
@@ -95,12 +100,12 @@ class ReportApi {
 				date = LocalDate.parse(day.toString());
 			}
 			catch (DateTimeParseException ex) {
-				errors.add(error("date", "report.problem.date", null, locale));
+				errors.add(error("date", "date", "report.problem.date", locale));
 			}
 		}
 		List<Attachment> files = files(given.get("files"), errors, locale);
 		if (!errors.isEmpty()) {
-			return problem(400, "validation", "Some fields cannot be read.", errors);
+			return this.problems.answer(HttpStatus.BAD_REQUEST, "validation", errors, request);
 		}
 		ReportAnswers answers = new ReportAnswers(text(given, "what"), date, text(given, "region"),
 				text(given, "place"), text(given, "person"), text(given, "relation"), text(given, "denounced"),
@@ -114,8 +119,10 @@ class ReportApi {
 			return ResponseEntity.status(201).body(created);
 		}
 		catch (InvalidReport ex) {
-			ex.problems().forEach(p -> errors.add(error(p.field(), p.code(), null, locale, p.arguments())));
-			return problem(422, "report.invalid", "The report cannot be taken as it is.", errors);
+			ex.problems()
+				.forEach(p -> errors
+					.add(error(p.field(), p.code().replace("report.problem.", ""), p.code(), locale, p.arguments())));
+			return this.problems.answer(HttpStatus.UNPROCESSABLE_CONTENT, "report.invalid", errors, request);
 		}
 	}
 
@@ -130,7 +137,7 @@ class ReportApi {
 			return files;
 		}
 		if (!(listed instanceof List<?> list)) {
-			errors.add(error("files", "malformed_files", FILES_FORMAT, locale));
+			errors.add(error("files", "malformed_files", "api.files.malformed", locale));
 			return files;
 		}
 		for (int index = 0; index < list.size(); index++) {
@@ -140,18 +147,15 @@ class ReportApi {
 							Base64.getDecoder().decode(content)));
 				}
 				catch (IllegalArgumentException ex) {
-					errors.add(error("files[" + index + "].content", "malformed_file",
-							"This is not Base64 (RFC 4648, without line breaks).", locale));
+					errors.add(error("files[" + index + "].content", "malformed_file", "api.files.notBase64", locale));
 				}
 			}
 			else {
-				errors.add(error("files[" + index + "]", "malformed_file", FILES_FORMAT, locale));
+				errors.add(error("files[" + index + "]", "malformed_file", "api.files.malformed", locale));
 			}
 		}
 		return files;
 	}
-
-	private static final String FILES_FORMAT = "files is a list of {\"name\", \"type\", \"content\" (Base64)}.";
 
 	private static String string(Object value) {
 		return (value != null) ? value.toString() : null;
@@ -160,22 +164,9 @@ class ReportApi {
 	private Map<String, Object> error(String field, String code, String message, Locale locale, Object... arguments) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("field", field);
-		error.put("code", code.replace("report.problem.", ""));
-		error.put("message", (message != null) ? message : this.messages.getMessage(code, arguments, code, locale));
+		error.put("code", code);
+		error.put("message", this.messages.getMessage(message, arguments, code, locale));
 		return error;
-	}
-
-	private static ResponseEntity<Map<String, Object>> problem(int status, String code, String title,
-			List<Map<String, Object>> errors) {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("status", status);
-		problem.put("title", title);
-		problem.put("code", code);
-		if (!errors.isEmpty()) {
-			problem.put("errors", errors);
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static String text(Map<String, Object> given, String field) {

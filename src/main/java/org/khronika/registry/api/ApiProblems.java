@@ -14,6 +14,7 @@ import org.khronika.access.AccessRefused;
 import org.khronika.registry.FieldProblem;
 import org.khronika.registry.InvalidQuery;
 import org.khronika.registry.Refusal;
+import org.khronika.web.ProblemDocuments;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -41,8 +42,11 @@ class ApiProblems {
 
 	private final MessageSource messages;
 
-	ApiProblems(MessageSource messages) {
+	private final ProblemDocuments documents;
+
+	ApiProblems(MessageSource messages, ProblemDocuments documents) {
 		this.messages = messages;
+		this.documents = documents;
 	}
 
 	@ExceptionHandler(ApiProblem.class)
@@ -112,31 +116,19 @@ class ApiProblems {
 		return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal", List.of(), request);
 	}
 
-	static Locale locale(HttpServletRequest request) {
-		String accept = request.getHeader("Accept-Language");
-		return (accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith("ru"))
-				? Locale.forLanguageTag("ru") : Locale.ENGLISH;
-	}
-
 	private ResponseEntity<ProblemDetail> body(HttpStatus status, String code, List<FieldProblem> problems,
 			HttpServletRequest request) {
-		Locale locale = locale(request);
-		ProblemDetail detail = ProblemDetail.forStatus(status);
-		detail.setTitle(this.messages.getMessage("api." + code, null, status.getReasonPhrase(), locale));
-		detail.setProperty("code", code);
-		if (!problems.isEmpty()) {
-			List<Map<String, Object>> errors = new ArrayList<>();
-			for (FieldProblem problem : problems) {
-				Map<String, Object> error = new LinkedHashMap<>();
-				error.put("field", problem.field());
-				error.put("code", problem.code());
-				error.put("message", this.messages.getMessage(problem.messageCode(), problem.arguments().toArray(),
-						problem.code(), locale));
-				errors.add(error);
-			}
-			detail.setProperty("errors", errors);
+		Locale locale = ProblemDocuments.locale(request);
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (FieldProblem problem : problems) {
+			Map<String, Object> error = new LinkedHashMap<>();
+			error.put("field", problem.field());
+			error.put("code", problem.code());
+			error.put("message", this.messages.getMessage(problem.messageCode(), problem.arguments().toArray(),
+					problem.code(), locale));
+			errors.add(error);
 		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+		return this.documents.answer(status, code, errors, request);
 	}
 
 }

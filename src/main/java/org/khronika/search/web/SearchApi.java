@@ -1,17 +1,19 @@
 package org.khronika.search.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.khronika.access.Actor;
 import org.khronika.catalog.Catalog;
 import org.khronika.registry.RecordLabels;
 import org.khronika.registry.RecordView;
 import org.khronika.search.Search;
+import org.khronika.web.ProblemDocuments;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -40,15 +42,18 @@ class SearchApi {
 
 	private final MessageSource messages;
 
-	SearchApi(Search search, Catalog catalog, MessageSource messages) {
+	private final ProblemDocuments problems;
+
+	SearchApi(Search search, Catalog catalog, MessageSource messages, ProblemDocuments problems) {
 		this.search = search;
 		this.catalog = catalog;
 		this.messages = messages;
+		this.problems = problems;
 	}
 
 	@GetMapping("/search")
 	ResponseEntity<?> search(@RequestParam(name = "q", defaultValue = "") String text,
-			@RequestParam Map<String, String> parameters, Actor actor, Locale locale) {
+			@RequestParam Map<String, String> parameters, Actor actor, Locale locale, HttpServletRequest request) {
 		SearchPage.SearchParameters asked = SearchPage.SearchParameters.of("", text, parameters);
 		String sizeText = parameters.getOrDefault("size", "20");
 		boolean sizeValid = sizeText.matches("[0-9]{1,3}") && Integer.parseInt(sizeText) >= 1
@@ -60,20 +65,18 @@ class SearchApi {
 			String parameter = (asked.problem() == null) ? "size"
 					: asked.problem().equals("search.unknownKind") ? "kind" : "page";
 			String code = (asked.problem() == null) ? "search.badSize" : asked.problem();
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages.getMessage(
-					code, new Object[] { code.equals("search.badSize") ? Search.Request.MAX_SIZE : Search.MOST_PAGED },
-					locale));
-			problem.setTitle(this.messages.getMessage("api.invalid_query", null, "Invalid query", locale));
-			problem.setType(URI.create("about:blank"));
-			problem.setProperty("code", "invalid_query");
+			ProblemDetail problem = this.problems.of(HttpStatus.BAD_REQUEST, "invalid_query", request);
+			problem.setDetail(this.messages.getMessage(code,
+					new Object[] { code.equals("search.badSize") ? Search.Request.MAX_SIZE : Search.MOST_PAGED },
+					ProblemDocuments.locale(request)));
 			problem.setProperty("errors", List.of(Map.of("field", parameter, "code", code)));
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			return ProblemDocuments.answer(problem);
 		}
 		Search.Result result = this.search.search(actor, asked.request(Integer.parseInt(sizeText)));
 		if (!result.ready()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, this.messages
-				.getMessage("search.building", new Object[] { result.indexed(), result.toIndex() }, locale));
-			problem.setProperty("code", "search_index_building");
+			ProblemDetail problem = this.problems.of(HttpStatus.SERVICE_UNAVAILABLE, "search_index_building", request);
+			problem.setDetail(this.messages.getMessage("search.building",
+					new Object[] { result.indexed(), result.toIndex() }, ProblemDocuments.locale(request)));
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header("Retry-After", "5")
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)

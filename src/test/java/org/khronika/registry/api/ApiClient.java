@@ -20,14 +20,29 @@ public final class ApiClient {
 
 	private final String token;
 
+	private final String language;
+
 	private final HttpClient client = HttpClient.newHttpClient();
 
+	/** A client whose requests ask for English ({@code Accept-Language: en}). */
 	public ApiClient(int port, String token) {
-		this.base = "http://localhost:" + port + "/api/v1";
-		this.token = token;
+		this("http://localhost:" + port + "/api/v1", token, "en");
 	}
 
-	public record Answer(int status, Map<String, Object> json, String location) {
+	private ApiClient(String base, String token, String language) {
+		this.base = base;
+		this.token = token;
+		this.language = language;
+	}
+
+	/**
+	 * The same client, asking for answers in {@code language} ({@code Accept-Language}).
+	 */
+	public ApiClient inLanguage(String language) {
+		return new ApiClient(this.base, this.token, language);
+	}
+
+	public record Answer(int status, Map<String, Object> json, String location, String type) {
 
 		@SuppressWarnings("unchecked")
 		public <T> T get(String field) {
@@ -51,8 +66,11 @@ public final class ApiClient {
 	}
 
 	public Answer postRaw(String path, String body) {
-		return send(request(path).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		return postRaw(path, "application/json", body);
+	}
+
+	public Answer postRaw(String path, String contentType, String body) {
+		return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	/** Creates a record and returns its id; fails the test unless the answer is 201. */
@@ -66,7 +84,7 @@ public final class ApiClient {
 
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("Accept-Language", "en");
+			.header("Accept-Language", this.language);
 		return (this.token != null) ? builder.header("Authorization", "Bearer " + this.token) : builder;
 	}
 
@@ -77,7 +95,8 @@ public final class ApiClient {
 			Map<String, Object> json = response.body().isBlank() ? Map.of()
 					: JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {
 					});
-			return new Answer(response.statusCode(), json, response.headers().firstValue("Location").orElse(null));
+			return new Answer(response.statusCode(), json, response.headers().firstValue("Location").orElse(null),
+					response.headers().firstValue("Content-Type").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

@@ -82,6 +82,47 @@ class RecordApiIT {
 		assertThat(new ApiClient(this.port, null).get("/persons").json()).containsEntry("code", "auth.required");
 	}
 
+	/**
+	 * Whoever refuses (the token check, the size limit before anything reads the body,
+	 * the request's parsing before any endpoint is chosen, the endpoint itself), the
+	 * answer has one shape: a problem document with its status, a stable code and a title
+	 * in the language asked for.
+	 */
+	@Test
+	void everyRefusalIsAProblemDocumentWithItsCodeAndATitleInTheLanguageAsked() {
+		Staff.add(this.context, "problems-analyst", Role.ANALYST);
+		ApiClient analyst = new ApiClient(this.port, this.tokens.create(Staff.SETUP, "problems-analyst", Role.ANALYST,
+				"tests", java.time.Duration.ofDays(1)));
+		String cutShort = "--b\r\nContent-Disposition: form-data; name=\"names\"\r\n\r\nИванов";
+
+		for (String language : List.of("ru", "en")) {
+			java.util.function.Predicate<String> inLanguage = title -> language.equals("ru")
+					? title.matches("[^A-Za-z]*[А-Яа-яЁё].*") : title.matches("[A-Z][\\x20-\\x7E]+");
+			Map<String, Answer> refusals = new java.util.LinkedHashMap<>();
+			refusals.put("401 auth.required", new ApiClient(this.port, null).inLanguage(language).get("/persons"));
+			refusals.put("403 access.denied",
+					analyst.inLanguage(language).post("/persons", Map.of("names", List.of("Иван Отказов"))));
+			refusals.put("400 validation",
+					this.api.inLanguage(language).post("/persons", Map.of("names", List.of("И"), "birthYear", "x")));
+			refusals.put("413 too_large", this.api.inLanguage(language)
+				.postRaw("/persons", "{\"names\": [\"" + "x".repeat(2 * 1024 * 1024) + "\"]}"));
+			refusals.put("400 unreadable",
+					this.api.inLanguage(language).postRaw("/persons", "multipart/form-data; boundary=b", cutShort));
+			refusals.put("405 method_not_allowed", this.api.inLanguage(language).put("/persons", Map.of()));
+			refusals.put("404 not_found", this.api.inLanguage(language).get("/no-such-endpoint"));
+
+			refusals.forEach((expected, answer) -> {
+				assertThat(answer.status() + " " + answer.get("code")).as(language + " " + expected)
+					.isEqualTo(expected);
+				assertThat(answer.type()).as(expected).startsWith("application/problem+json");
+				assertThat(answer.json()).as(expected)
+					.containsEntry("type", "about:blank")
+					.containsEntry("status", answer.status());
+				assertThat(answer.<String>get("title")).as(language + " " + expected).matches(inLanguage);
+			});
+		}
+	}
+
 	@Test
 	void aPersonPostedIsStoredAndReturnedWithItsId() {
 		Answer created = this.api.post("/persons", Map.of("names", List.of("Пётр Тестов"), "birthYear", 1987, "region",
