@@ -28,11 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The tables beside the log checked against it ({@code verify-log --deep}, and the server
  * at start or on a schedule when asked): in one transaction that is rolled back, every
  * table is read, the read tables (records, links, access, facts, the audit trail) are
- * rebuilt from the log, every table is read again, and each row that differs is named by
- * its table and first column (an id or a sequence, never a sealed value). Accounts, roles
- * and API tokens are checked against the audit entries that made them
- * ({@link AuditTrail#accountDifferences}). While it runs, writers wait: on SQLite for the
- * database's lock, on PostgreSQL for rows it rebuilds.
+ * rebuilt from the log, every table is read again, and each row that differs, is missing
+ * or is one too many is named by its table and primary key (ids, sequences, logins, never
+ * a sealed value). Accounts, roles and API tokens are checked against the audit entries
+ * that made them ({@link AuditTrail#accountDifferences}). While it runs, writers wait: on
+ * SQLite for the database's lock, on PostgreSQL for rows it rebuilds.
  */
 public class DeepCheck {
 
@@ -53,6 +53,8 @@ public class DeepCheck {
 		this.audit = audit;
 		this.log = log;
 		this.jdbc = new JdbcTemplate(dataSource);
+		// PostgreSQL hands over a table's rows in batches only when asked to
+		this.jdbc.setFetchSize(1000);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		if (postgres) {
 			// one moment of the database for the rows before and the log replayed
@@ -74,29 +76,33 @@ public class DeepCheck {
 	public Result run() {
 		Result tables = this.transactions.execute(status -> {
 			status.setRollbackOnly();
-			Map<String, Map<String, String>> before = rows();
+			List<String> names = tables();
+			Map<String, Map<String, String>> before = new LinkedHashMap<>();
+			for (String table : names) {
+				Map<String, String> digests = new HashMap<>();
+				rows(table, digests::put);
+				before.put(table, digests);
+			}
+			long count = before.values().stream().mapToLong(Map::size).sum();
 			this.registry.replayInto();
 			this.audit.replayInto();
-			Map<String, Map<String, String>> after = rows();
 			List<String> differences = new ArrayList<>();
-			long count = 0;
-			for (String table : before.keySet()) {
+			for (String table : names) {
 				Map<String, String> was = before.get(table);
-				Map<String, String> should = after.getOrDefault(table, Map.of());
-				count += was.size();
-				was.forEach((digest, key) -> {
-					if (!should.containsKey(digest)) {
-						differences.add(table + " row " + key + " is not what the log makes it"
-								+ (should.containsValue(key) ? " (it differs)" : " (the log has no such row)"));
-					}
-				});
-				should.forEach((digest, key) -> {
-					if (!was.containsKey(digest) && !was.containsValue(key)) {
+				rows(table, (key, digest) -> {
+					String had = was.remove(key);
+					if (had == null) {
 						differences.add(table + " row " + key + " is missing: the log makes it");
 					}
+					else if (!had.equals(digest)) {
+						differences.add(table + " row " + key + " is not what the log makes it (it differs)");
+					}
 				});
+				was.keySet()
+					.forEach(key -> differences
+						.add(table + " row " + key + " is not what the log makes it (the log has no such row)"));
 			}
-			return new Result(differences, count, before.size());
+			return new Result(differences, count, names.size());
 		});
 		List<String> differences = new ArrayList<>(tables.differences());
 		differences.addAll(this.audit.accountDifferences());
@@ -117,9 +123,9 @@ public class DeepCheck {
 		return result;
 	}
 
-	/** Each table's rows, as a digest of the whole row and the row's first column. */
-	private Map<String, Map<String, String>> rows() {
-		List<String> tables = this.jdbc.execute((java.sql.Connection connection) -> {
+	/** The tables beside the log. */
+	private List<String> tables() {
+		return this.jdbc.execute((java.sql.Connection connection) -> {
 			List<String> names = new ArrayList<>();
 			try (ResultSet rs = connection.getMetaData()
 				.getTables(null, connection.getSchema(), "%", new String[] { "TABLE" })) {
@@ -132,15 +138,48 @@ public class DeepCheck {
 			}
 			return names;
 		});
-		Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-		for (String table : tables) {
-			Map<String, String> digests = new HashMap<>();
-			this.jdbc.query("SELECT * FROM " + table, (ResultSet rs) -> {
-				digests.put(digest(rs), String.valueOf(rs.getObject(1)));
-			});
-			rows.put(table, digests);
-		}
-		return rows;
+	}
+
+	/**
+	 * Hands each row of {@code table} to {@code row}: the row's key, which names it in a
+	 * difference, and a digest of the whole row. The key is the values of the table's
+	 * primary key; in a table without one, the first column, the digest's start and which
+	 * of the rows alike it is. Read a batch at a time, never the whole table at once.
+	 */
+	private void rows(String table, java.util.function.BiConsumer<String, String> row) {
+		List<String> key = primaryKey(table);
+		Map<String, Integer> alike = new HashMap<>();
+		this.jdbc.query("SELECT * FROM " + table, (ResultSet rs) -> {
+			String digest = digest(rs);
+			StringBuilder name = new StringBuilder();
+			for (String column : key) {
+				name.append((name.length() > 0) ? " / " : "").append(rs.getString(column));
+			}
+			if (key.isEmpty()) {
+				name.append(rs.getString(1))
+					.append(" (")
+					.append(digest, 0, 12)
+					.append(", ")
+					.append(alike.merge(digest, 1, Integer::sum))
+					.append(')');
+			}
+			row.accept(name.toString(), digest);
+		});
+	}
+
+	/**
+	 * The columns of the table's primary key, in the key's order; none if it has none.
+	 */
+	private List<String> primaryKey(String table) {
+		return this.jdbc.execute((java.sql.Connection connection) -> {
+			java.util.SortedMap<Short, String> columns = new java.util.TreeMap<>();
+			try (ResultSet rs = connection.getMetaData().getPrimaryKeys(null, connection.getSchema(), table)) {
+				while (rs.next()) {
+					columns.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+				}
+			}
+			return List.copyOf(columns.values());
+		});
 	}
 
 	private static String digest(ResultSet rs) throws SQLException {

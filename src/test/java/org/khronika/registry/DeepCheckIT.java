@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code verify-log --deep}: the tables beside the log, changed behind Khronika's back
  * the ways issue 13 tried (a record un-restricted in the read table, an admin API token
- * inserted, every row of the audit trail deleted, a role raised), are each named; and a
- * server asked to check at start stops writes and says why.
+ * inserted, every row of the audit trail deleted, a role raised) and one link of a record
+ * deleted, are each named; and a server asked to check at start stops writes and says
+ * why.
  */
 class DeepCheckIT {
 
@@ -51,6 +52,7 @@ class DeepCheckIT {
 		assertThat(clean.out()).containsPattern("deep: ok, [\\d,]+ rows of \\d+ tables and every account and token");
 
 		String record;
+		String link;
 		try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("khronika.db"));
 				Statement sql = db.createStatement()) {
 			try (ResultSet rs = sql.executeQuery("SELECT id FROM registry_record WHERE kind = 'case' LIMIT 1")) {
@@ -58,10 +60,23 @@ class DeepCheckIT {
 				record = rs.getString(1);
 			}
 			sql.executeUpdate("UPDATE registry_record SET restricted = NOT restricted WHERE id = '" + record + "'");
+			try (ResultSet rs = sql.executeQuery("SELECT from_id, relation, to_id FROM registry_link WHERE from_id IN "
+					+ "(SELECT from_id FROM registry_link GROUP BY from_id HAVING COUNT(*) > 1) LIMIT 1")) {
+				assertThat(rs.next()).as("a record with several links").isTrue();
+				link = rs.getString(1) + " / " + rs.getString(2) + " / " + rs.getString(3);
+			}
+			// one link of several: its record keeps others, so only the row's whole key
+			// tells that it is gone
+			sql.executeUpdate(
+					"DELETE FROM registry_link WHERE from_id || ' / ' || relation || ' / ' || to_id = '" + link + "'");
 			sql.executeUpdate("INSERT INTO api_token (token_hash, login, role, label, created_at, expires_at) VALUES "
 					+ "('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 'demo', 'admin', 'x', "
 					+ "'2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z')");
 			sql.executeUpdate("DELETE FROM audit_trail");
+			// a table of an operator's own, without a primary key, whose rows are alike:
+			// the log makes none of it, and nothing of it differs
+			sql.executeUpdate("CREATE TABLE operator_notes (note TEXT)");
+			sql.executeUpdate("INSERT INTO operator_notes VALUES ('checked'), ('checked')");
 			sql.executeUpdate("UPDATE account SET role = 'admin' WHERE login = 'an-editor'");
 		}
 
@@ -70,9 +85,11 @@ class DeepCheckIT {
 		assertThat(tampered.exitCode()).isEqualTo(1);
 		assertThat(tampered.out()).startsWith("ok ")
 			.contains("deep: FAILED: registry_record row " + record + " is not what the log makes it (it differs)",
+					"deep: FAILED: registry_link row " + link + " is missing: the log makes it",
 					"deep: FAILED: API token 0123456789ab of demo is in the table, but no log entry made it",
 					"deep: FAILED: audit_trail row ", "is missing: the log makes it",
 					"deep: FAILED: account an-editor has the role admin in the table, editor in the log");
+		assertThat(tampered.out()).doesNotContain("operator_notes");
 
 		assertThat(Jar.run(Map.of(), "verify-log", "--deep", dataOption).out())
 			.as("the check rolls its rebuild back: it repairs nothing")

@@ -16,6 +16,7 @@ import org.khronika.access.Role;
 import org.khronika.access.Staff;
 import org.khronika.imports.Importer;
 import org.khronika.imports.MappingProfile;
+import org.khronika.registry.DeepCheck;
 import org.khronika.registry.RecordDraft;
 import org.khronika.registry.RecordKind;
 import org.khronika.registry.Registry;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fact tables and the figures on PostgreSQL: the fixture's published figures, custody
- * worked out from a case's events, and a rebuild that gives the facts back exactly.
+ * worked out from a case's events, a rebuild that gives the facts back exactly, and the
+ * deep check of the tables beside the log.
  */
 @SpringBootTest
 class StatsPostgresIT {
@@ -63,14 +65,7 @@ class StatsPostgresIT {
 				Fixtures.ovdInfoMoscow(), false, (phase, rows, fraction) -> {
 				});
 		String person = save(RecordDraft.empty(RecordKind.PERSON).with("names", "Глеб Выдуманный"));
-		String courtCase = save(RecordDraft.empty(RecordKind.CASE)
-			.with("person", person)
-			.with("kind", "criminal")
-			.with("opened", "2024-02-01")
-			.with("region", "moscow")
-			.with("charges", "uk-207.3")
-			.with("trigger", "wiretap")
-			.with("status", "investigation"));
+		String courtCase = save(criminalCase(person, "2024-02-01"));
 		save(RecordDraft.empty(RecordKind.CASE_EVENT)
 			.with("caseId", courtCase)
 			.with("type", "measure-of-restraint")
@@ -101,8 +96,52 @@ class StatsPostgresIT {
 		assertThat(before.get("events")).as("the one measure of restraint").hasSize(1);
 	}
 
+	/**
+	 * The deep check on PostgreSQL, where it reads each table a batch at a time: the
+	 * tables agree with the log, then a case's fact row and its link to its person,
+	 * deleted behind the log's back, are each named by its key, and a rebuild makes them
+	 * agree again.
+	 */
+	@Test
+	void theDeepCheckNamesRowsDeletedBehindTheLogsBack() {
+		Staff.add(this.context, "pg-deep-editor", Role.EDITOR);
+		Actor editor = new Actor("pg-deep-editor", Role.EDITOR);
+		String person = save(editor, RecordDraft.empty(RecordKind.PERSON).with("names", "Ирина Проверочная"));
+		String courtCase = save(editor, criminalCase(person, "2024-03-01"));
+		DeepCheck check = this.context.getBean(DeepCheck.class);
+		DeepCheck.Result clean = check.run();
+		assertThat(clean.differences()).isEmpty();
+		assertThat(clean.rows()).isGreaterThan(0);
+
+		JdbcTemplate jdbc = new JdbcTemplate(this.context.getBean(DataSource.class));
+		assertThat(jdbc.update("DELETE FROM fact_case WHERE id = ?", courtCase)).isEqualTo(1);
+		assertThat(jdbc.update("DELETE FROM registry_link WHERE from_id = ? AND to_id = ?", courtCase, person))
+			.isEqualTo(1);
+
+		assertThat(check.run().differences()).contains("fact_case row " + courtCase + " is missing: the log makes it",
+				"registry_link row " + courtCase + " / person / " + person + " is missing: the log makes it");
+		this.registry.rebuild();
+		assertThat(check.run().differences()).isEmpty();
+	}
+
+	/** A criminal case in Moscow under article 207.3, in investigation. */
+	private static RecordDraft criminalCase(String person, String opened) {
+		return RecordDraft.empty(RecordKind.CASE)
+			.with("person", person)
+			.with("kind", "criminal")
+			.with("opened", opened)
+			.with("region", "moscow")
+			.with("charges", "uk-207.3")
+			.with("trigger", "wiretap")
+			.with("status", "investigation");
+	}
+
 	private String save(RecordDraft draft) {
-		SaveResult result = this.registry.record(this.editor, draft);
+		return save(this.editor, draft);
+	}
+
+	private String save(Actor actor, RecordDraft draft) {
+		SaveResult result = this.registry.record(actor, draft);
 		assertThat(result).as("test record").isInstanceOf(SaveResult.Saved.class);
 		return ((SaveResult.Saved) result).id().toString();
 	}
