@@ -4,6 +4,7 @@ import java.nio.CharBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -67,7 +68,7 @@ public class Accounts implements UserDetailsService {
 				this.jdbc.update("UPDATE account SET password_hash = ?, role = ?, enabled = TRUE, "
 						+ "session_epoch = session_epoch + 1 WHERE login = ?", hash, role.code(), login);
 				revokeTokens(login);
-				this.audit.account(by.login(), "replaced", login, role.code());
+				this.audit.account(by.login(), "replaced", login, role.code(), password(hash));
 			});
 			return;
 		}
@@ -75,7 +76,7 @@ public class Accounts implements UserDetailsService {
 			this.jdbc.update(
 					"INSERT INTO account (login, password_hash, role, enabled, created_at) VALUES (?, ?, ?, TRUE, ?)",
 					login, hash, role.code(), this.clock.instant().toString());
-			this.audit.account(by.login(), "added", login, role.code());
+			this.audit.account(by.login(), "added", login, role.code(), password(hash));
 		});
 	}
 
@@ -97,7 +98,7 @@ public class Accounts implements UserDetailsService {
 			this.jdbc.update("UPDATE account SET password_hash = ?, session_epoch = session_epoch + 1 WHERE login = ?",
 					hash, login);
 			revokeTokens(login);
-			this.audit.account(login, "password-changed", login, null);
+			this.audit.account(login, "password-changed", login, null, password(hash));
 		});
 		return account.sessionEpoch() + 1;
 	}
@@ -152,6 +153,11 @@ public class Accounts implements UserDetailsService {
 			revokeTokens(login);
 			this.audit.account(login, "logged-out-everywhere", login, null);
 		});
+	}
+
+	/** The password as the audit trail keeps it: the digest of the stored hash. */
+	private static Map<String, String> password(String hash) {
+		return Map.of(AuditTrail.PASSWORD, Sha256.hex(hash));
 	}
 
 	public boolean exists(String login) {

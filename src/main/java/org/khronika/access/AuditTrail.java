@@ -47,6 +47,15 @@ public class AuditTrail implements AutoCloseable {
 
 	static final String ACCOUNT = "audit.account";
 
+	static final String PASSWORD = "password";
+
+	static final String AUTHENTICATOR = "authenticator";
+
+	static final String RECOVERY_CODES = "recoveryCodes";
+
+	/** No recovery codes. */
+	private static final String NO_CODES = Sha256.ofSet(List.of());
+
 	static final String SEARCH = "audit.search";
 
 	/**
@@ -163,7 +172,19 @@ public class AuditTrail implements AutoCloseable {
 	 * {@code token-created}…).
 	 */
 	public void account(String by, String change, String target, String detail) {
-		Map<String, Object> fields = new TreeMap<>();
+		account(by, change, target, detail, Map.of());
+	}
+
+	/**
+	 * Records an account change that sets credentials, with the SHA-256 of each as the
+	 * tables now hold it: {@value #PASSWORD} (the salted Argon2id hash),
+	 * {@value #AUTHENTICATOR} (the sealed secret), {@value #RECOVERY_CODES} (their
+	 * hashes, {@link Sha256#ofSet}). {@link #accountDifferences} tells credentials
+	 * Khronika set from ones written into the tables by them. Nothing can be guessed from
+	 * a digest of a salted hash, a sealed secret or the hashes of random codes.
+	 */
+	void account(String by, String change, String target, String detail, Map<String, String> credentials) {
+		Map<String, Object> fields = new TreeMap<>(credentials);
 		fields.put("change", change);
 		fields.put("target", target);
 		if (detail != null) {
@@ -192,12 +213,19 @@ public class AuditTrail implements AutoCloseable {
 	 * {@code account} and {@code api_token} tables: every row no entry explains, and
 	 * every role, state, owner or expiry that differs, one line each, naming the login or
 	 * the token's public id; empty when they agree. An inserted admin token or a role
-	 * changed in the table is found here.
+	 * changed in the table is found here; so is a password, an authenticator or a
+	 * recovery code that no entry set (where the entries say what they set: those from
+	 * before they did are taken on trust), an authenticator removed, and an account that
+	 * enrolled a new one though the log never removed the one before (which is how a
+	 * password written into the table would be followed by an authenticator of one's
+	 * own).
 	 */
 	public List<String> accountDifferences() {
 		flush();
 		Map<String, String[]> accounts = new java.util.LinkedHashMap<>();
 		Map<String, Map<String, Object>> tokens = new java.util.LinkedHashMap<>();
+		Map<String, Credentials> credentials = new java.util.HashMap<>();
+		List<String> differences = new ArrayList<>();
 		java.util.function.Consumer<LogEntry> replay = entry -> {
 			if (!entry.type().equals(ACCOUNT)) {
 				return;
@@ -206,7 +234,10 @@ public class AuditTrail implements AutoCloseable {
 			});
 			String login = String.valueOf(fields.get("target"));
 			String detail = (String) fields.get("detail");
-			switch (String.valueOf(fields.get("change"))) {
+			String change = String.valueOf(fields.get("change"));
+			Credentials held = credentials.computeIfAbsent(login, any -> new Credentials());
+			held.follow(change, fields).ifPresent(problem -> differences.add("account " + login + " " + problem));
+			switch (change) {
 				case "added", "replaced" -> {
 					accounts.put(login, new String[] { detail, "true" });
 					revokeAll(tokens, login);
@@ -236,30 +267,35 @@ public class AuditTrail implements AutoCloseable {
 		};
 		this.records.replay(replay);
 		this.chain.replay(replay);
-		List<String> differences = new ArrayList<>();
 		Set<String> seen = new java.util.HashSet<>();
-		this.jdbc.query("SELECT login, role, enabled FROM account ORDER BY login", (RowCallbackHandler) rs -> {
-			String login = rs.getString(1);
-			seen.add(login);
-			String[] logged = accounts.get(login);
-			if (logged == null) {
-				differences.add("account " + login + " is in the table, but no log entry made it");
-				return;
-			}
-			if (!rs.getString(2).equals(logged[0])) {
-				differences.add("account " + login + " has the role " + rs.getString(2) + " in the table, " + logged[0]
-						+ " in the log");
-			}
-			if (rs.getBoolean(3) != Boolean.parseBoolean(logged[1])) {
-				differences
-					.add("account " + login + " is " + (rs.getBoolean(3) ? "enabled" : "disabled") + " in the table, "
-							+ (Boolean.parseBoolean(logged[1]) ? "enabled" : "disabled") + " in the log");
-			}
-		});
+		this.jdbc.query("SELECT login, role, enabled, password_hash FROM account ORDER BY login",
+				(RowCallbackHandler) rs -> {
+					String login = rs.getString(1);
+					seen.add(login);
+					String[] logged = accounts.get(login);
+					if (logged == null) {
+						differences.add("account " + login + " is in the table, but no log entry made it");
+						return;
+					}
+					String password = credentials.get(login).password;
+					if (password != null && !Sha256.same(password, Sha256.hex(rs.getString(4)))) {
+						differences.add("account " + login + " has a password in the table that no log entry set");
+					}
+					if (!rs.getString(2).equals(logged[0])) {
+						differences.add("account " + login + " has the role " + rs.getString(2) + " in the table, "
+								+ logged[0] + " in the log");
+					}
+					if (rs.getBoolean(3) != Boolean.parseBoolean(logged[1])) {
+						differences.add("account " + login + " is " + (rs.getBoolean(3) ? "enabled" : "disabled")
+								+ " in the table, " + (Boolean.parseBoolean(logged[1]) ? "enabled" : "disabled")
+								+ " in the log");
+					}
+				});
 		accounts.keySet()
 			.stream()
 			.filter(login -> !seen.contains(login))
 			.forEach(login -> differences.add("account " + login + " is in the log, but missing from the table"));
+		differences.addAll(secondFactorDifferences(credentials));
 		this.jdbc.query("SELECT token_hash, login, role, expires_at, revoked_at FROM api_token ORDER BY token_hash",
 				(RowCallbackHandler) rs -> {
 					String hash = rs.getString(1);
@@ -286,6 +322,105 @@ public class AuditTrail implements AutoCloseable {
 					}
 				});
 		return differences;
+	}
+
+	/**
+	 * The authenticators and recovery codes in their tables against what the log set: one
+	 * line for each account whose differ.
+	 */
+	private List<String> secondFactorDifferences(Map<String, Credentials> credentials) {
+		List<String> differences = new ArrayList<>();
+		Set<String> enrolled = new java.util.HashSet<>();
+		this.jdbc.query("SELECT login, sealed FROM second_factor ORDER BY login", (RowCallbackHandler) rs -> {
+			Credentials held = credentials.get(rs.getString(1));
+			enrolled.add(rs.getString(1));
+			if (held == null) {
+				differences.add("account " + rs.getString(1) + " has an authenticator in the table, but no log entry "
+						+ "made the account");
+			}
+			else if (!held.enrolled) {
+				differences.add("account " + rs.getString(1) + " has an authenticator in the table that no log entry "
+						+ "enrolled");
+			}
+			else if (held.authenticator != null && !Sha256.same(held.authenticator, Sha256.hex(rs.getBytes(2)))) {
+				differences.add("account " + rs.getString(1) + " has an authenticator in the table that is not the "
+						+ "one the log enrolled");
+			}
+		});
+		credentials.forEach((login, held) -> {
+			if (held.enrolled && !enrolled.contains(login)) {
+				differences.add("account " + login + " has no authenticator in the table, but the log enrolled one");
+			}
+		});
+		Map<String, List<String>> codes = new java.util.HashMap<>();
+		this.jdbc.query("SELECT login, code_hash FROM recovery_code",
+				(RowCallbackHandler) rs -> codes.computeIfAbsent(rs.getString(1), any -> new ArrayList<>())
+					.add(rs.getString(2)));
+		new java.util.TreeMap<>(credentials).forEach((login, held) -> {
+			if (held.recoveryCodes != null
+					&& !Sha256.same(held.recoveryCodes, Sha256.ofSet(codes.getOrDefault(login, List.of())))) {
+				differences
+					.add("account " + login + " has recovery codes in the table that are not those the log made");
+			}
+		});
+		return differences;
+	}
+
+	/**
+	 * An account's credentials as its audit entries set them: their digests, null where
+	 * the entries do not say (those written before they did).
+	 */
+	private static final class Credentials {
+
+		String password;
+
+		boolean enrolled;
+
+		String authenticator;
+
+		String recoveryCodes;
+
+		/**
+		 * Follows one change of the account; a problem if it could not have been made
+		 * through Khronika.
+		 */
+		java.util.Optional<String> follow(String change, Map<String, Object> fields) {
+			switch (change) {
+				case "added" -> {
+					this.password = digest(fields, PASSWORD);
+					this.enrolled = false;
+					this.authenticator = null;
+					this.recoveryCodes = NO_CODES;
+				}
+				case "replaced", "password-changed" -> this.password = digest(fields, PASSWORD);
+				case "second-factor-enrolled" -> {
+					boolean again = this.enrolled;
+					this.enrolled = true;
+					this.authenticator = digest(fields, AUTHENTICATOR);
+					this.recoveryCodes = digest(fields, RECOVERY_CODES);
+					if (again) {
+						return java.util.Optional.of("enrolled an authenticator though the log never removed the one "
+								+ "before: it was taken out of the table behind the log's back");
+					}
+				}
+				case "recovery-codes-regenerated" -> this.recoveryCodes = digest(fields, RECOVERY_CODES);
+				case "second-factor-reset" -> {
+					this.enrolled = false;
+					this.authenticator = null;
+					this.recoveryCodes = NO_CODES;
+				}
+				default -> {
+					// other changes leave the credentials as they are
+				}
+			}
+			return java.util.Optional.empty();
+		}
+
+		private static String digest(Map<String, Object> fields, String name) {
+			Object digest = fields.get(name);
+			return (digest != null) ? digest.toString() : null;
+		}
+
 	}
 
 	private static void revokeAll(Map<String, Map<String, Object>> tokens, String login) {

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.khronika.crypto.Sealer;
@@ -109,12 +110,22 @@ public class SecondFactors {
 	}
 
 	private List<String> store(String login, byte[] sealed, long step) {
-		this.jdbc.update("DELETE FROM second_factor WHERE login = ?", login);
+		if (this.jdbc.update("DELETE FROM second_factor WHERE login = ?", login) > 0) {
+			// the log must say the one before is gone: an enrolment over one it still
+			// holds is how the deep check finds one taken out behind its back
+			this.audit.account(login, "second-factor-reset", login, null);
+		}
 		this.jdbc.update("INSERT INTO second_factor (login, sealed, last_step, enrolled_at) VALUES (?, ?, ?, ?)", login,
 				sealed, step, this.clock.instant().toString());
 		List<String> codes = newRecoveryCodes(login);
-		this.audit.account(login, "second-factor-enrolled", login, null);
+		this.audit.account(login, "second-factor-enrolled", login, null,
+				Map.of(AuditTrail.AUTHENTICATOR, Sha256.hex(sealed), AuditTrail.RECOVERY_CODES, recoveryDigest(codes)));
 		return codes;
+	}
+
+	/** The recovery codes as the audit trail keeps them: one digest of their hashes. */
+	private static String recoveryDigest(List<String> codes) {
+		return Sha256.ofSet(codes.stream().map(Sha256::hex).toList());
 	}
 
 	/** Replaces the recovery codes of {@code login} with new ones, and returns them. */
@@ -143,7 +154,8 @@ public class SecondFactors {
 		}
 		return this.audit.change(() -> {
 			List<String> codes = newRecoveryCodes(login);
-			this.audit.account(login, "recovery-codes-regenerated", login, null);
+			this.audit.account(login, "recovery-codes-regenerated", login, null,
+					Map.of(AuditTrail.RECOVERY_CODES, recoveryDigest(codes)));
 			return codes;
 		});
 	}

@@ -55,6 +55,49 @@ class SessionsIT {
 	@Autowired
 	Registry registry;
 
+	/**
+	 * Credentials written into the tables behind Khronika's back, the way one who can
+	 * write the database but holds no key would take an account over: another account's
+	 * password hash copied in, the authenticator deleted (so that the next login enrols a
+	 * new one), a recovery code of one's own inserted. The audit trail's account entries
+	 * say what Khronika set, so the deep check names each; changes made through Khronika
+	 * (a new password, new recovery codes) are not named.
+	 */
+	@Test
+	void credentialsWrittenIntoTheTablesBehindTheLogsBackAreNamed() {
+		Staff victim = Staff.add(this.context, "taken-admin", Role.ADMIN);
+		Staff.add(this.context, "known-editor", Role.EDITOR);
+		AuditTrail audit = this.context.getBean(AuditTrail.class);
+		SecondFactors factors = this.context.getBean(SecondFactors.class);
+		this.accounts.changePassword(victim.login(), Staff.PASSWORD.toCharArray(),
+				"a new invented password 7".toCharArray());
+		assertThat(factors.regenerateRecoveryCodes(victim.login(), victim.nextCode())).isNotEmpty();
+		assertThat(audit.accountDifferences()).as("changes made through Khronika")
+			.noneMatch(difference -> difference.contains("taken-admin") || difference.contains("known-editor"));
+
+		org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
+				this.context.getBean(javax.sql.DataSource.class));
+		jdbc.update("UPDATE account SET password_hash = (SELECT password_hash FROM account WHERE login = ?) "
+				+ "WHERE login = ?", "known-editor", "taken-admin");
+		jdbc.update("DELETE FROM second_factor WHERE login = ?", "taken-admin");
+		jdbc.update("INSERT INTO recovery_code (code_hash, login) VALUES (?, ?)", Sha256.hex("aaaa-bbbb-cccc-dddd"),
+				"known-editor");
+
+		assertThat(audit.accountDifferences()).contains(
+				"account taken-admin has a password in the table that no log entry set",
+				"account taken-admin has no authenticator in the table, but the log enrolled one",
+				"account known-editor has recovery codes in the table that are not those the log made");
+
+		// the next login with the copied password enrols an authenticator of its own
+		SecondFactors.Enrolment enrolment = factors.begin("taken-admin");
+		assertThat(factors.confirm(enrolment, Staff.codeAt(Staff.secretOf(enrolment), java.time.Instant.now())))
+			.isNotEmpty();
+		assertThat(audit.accountDifferences()).contains(
+				"account taken-admin has a password in the table that no log entry set",
+				"account taken-admin enrolled an authenticator though the log never removed the one before: it was "
+						+ "taken out of the table behind the log's back");
+	}
+
 	private String token(Staff staff) {
 		return this.tokens.create(Staff.SETUP, staff.login(), staff.role(), "test", Duration.ofDays(1));
 	}
