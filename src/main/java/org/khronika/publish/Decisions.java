@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * lists a person only while a case holds them and only if they consented to be named,
  * like every methodology ({@link Prisoners}).
  */
-public class Decisions {
+public class Decisions implements org.khronika.registry.DeepCheck.Part {
 
 	/** The most characters of reasons. */
 	public static final int MAX_REASONS = 4000;
@@ -205,6 +205,43 @@ public class Decisions {
 					.computeIfAbsent(rs.getString(1), id -> new HashSet<>())
 					.add(rs.getString(2)));
 		return listed;
+	}
+
+	/**
+	 * The decisions in the table against the log's ({@code verify-log --deep}): each
+	 * listing the log does not make, which would put a person on the public list with no
+	 * editor's decision, and each listing the log makes that the table lacks.
+	 */
+	@Override
+	public List<String> differences() {
+		Set<String> logged = new java.util.TreeSet<>();
+		for (org.khronika.eventlog.LogEntry entry : this.log.stream(STREAM)) {
+			boolean listed = entry.type().equals("prisoners.listed");
+			if (listed || entry.type().equals("prisoners.unlisted")) {
+				Map<String, Object> fields = JSON.readValue(entry.publicPart(),
+						new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+						});
+				String decision = fields.get("person") + " / " + fields.get("methodology");
+				if (listed) {
+					logged.add(decision);
+				}
+				else {
+					logged.remove(decision);
+				}
+			}
+		}
+		Set<String> held = new java.util.TreeSet<>();
+		listed().forEach((person, methodologies) -> methodologies.forEach(m -> held.add(person + " / " + m)));
+		List<String> differences = new ArrayList<>();
+		held.stream()
+			.filter(decision -> !logged.contains(decision))
+			.forEach(decision -> differences.add("prisoner_decision row " + decision
+					+ " is not what the log makes it (the log has no such decision)"));
+		logged.stream()
+			.filter(decision -> !held.contains(decision))
+			.forEach(
+					decision -> differences.add("prisoner_decision row " + decision + " is missing: the log makes it"));
+		return differences;
 	}
 
 	private Optional<String> name(Actor actor, PersonId person) {

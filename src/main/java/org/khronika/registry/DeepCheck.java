@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rebuilt from the log, every table is read again, and each row that differs, is missing
  * or is one too many is named by its table and primary key (ids, sequences, logins, never
  * a sealed value). Accounts, roles and API tokens are checked against the audit entries
- * that made them ({@link AuditTrail#accountDifferences}). While it runs, writers wait: on
- * SQLite for the database's lock, on PostgreSQL for rows it rebuilds.
+ * that made them ({@link AuditTrail#accountDifferences}), the tables of other modules by
+ * their own {@link Part}s. While it runs, writers wait: on SQLite for the database's
+ * lock, on PostgreSQL for rows it rebuilds.
  */
 public class DeepCheck {
 
@@ -48,10 +49,14 @@ public class DeepCheck {
 
 	private final TransactionTemplate transactions;
 
-	DeepCheck(Registry registry, AuditTrail audit, EventLog log, DataSource dataSource, boolean postgres) {
+	private final java.util.function.Supplier<List<Part>> parts;
+
+	DeepCheck(Registry registry, AuditTrail audit, EventLog log, DataSource dataSource, boolean postgres,
+			java.util.function.Supplier<List<Part>> parts) {
 		this.registry = registry;
 		this.audit = audit;
 		this.log = log;
+		this.parts = parts;
 		this.jdbc = new JdbcTemplate(dataSource);
 		// PostgreSQL hands over a table's rows in batches only when asked to
 		this.jdbc.setFetchSize(1000);
@@ -60,6 +65,17 @@ public class DeepCheck {
 			// one moment of the database for the rows before and the log replayed
 			this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		}
+	}
+
+	/**
+	 * A part of the check that another module keeps: tables it writes beside the log that
+	 * no replay of the registry rebuilds, checked against the log's entries for them.
+	 */
+	public interface Part {
+
+		/** Each row that differs, one line; empty when the tables agree with the log. */
+		List<String> differences();
+
 	}
 
 	/**
@@ -106,6 +122,7 @@ public class DeepCheck {
 		});
 		List<String> differences = new ArrayList<>(tables.differences());
 		differences.addAll(this.audit.accountDifferences());
+		this.parts.get().forEach(part -> differences.addAll(part.differences()));
 		return new Result(differences, tables.rows(), tables.tables());
 	}
 

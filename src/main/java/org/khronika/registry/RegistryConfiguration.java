@@ -33,8 +33,10 @@ class RegistryConfiguration {
 
 	@Bean
 	DeepCheck deepCheck(Registry registry, AuditTrail audit, EventLog log, DataSource dataSource,
-			@org.springframework.beans.factory.annotation.Value("${spring.datasource.url}") String url) {
-		return new DeepCheck(registry, audit, log, dataSource, url.startsWith("jdbc:postgresql:"));
+			@org.springframework.beans.factory.annotation.Value("${spring.datasource.url}") String url,
+			org.springframework.beans.factory.ObjectProvider<DeepCheck.Part> parts) {
+		return new DeepCheck(registry, audit, log, dataSource, url.startsWith("jdbc:postgresql:"),
+				() -> parts.orderedStream().toList());
 	}
 
 	@Bean

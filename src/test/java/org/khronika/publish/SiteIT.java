@@ -300,6 +300,38 @@ class SiteIT {
 		assertThat(names(LocalDate.now())).doesNotContain("Роман Решённый");
 	}
 
+	/**
+	 * A decision written into the table behind the log's back would put a person on the
+	 * public list with no editor's decision (its reasons cannot be sealed without the
+	 * key, so they do not open): the deep check names it, as it names a decision the log
+	 * made that the table lost.
+	 */
+	@Test
+	void aDecisionWrittenIntoTheTableBehindTheLogsBackIsNamedByTheDeepCheck() {
+		RecordId decided = person("Вера Решённая", true, false);
+		RecordId planted = person("Глеб Подброшенный", true, false);
+		this.decisions.list(EDITOR, (PersonId) decided, "editors-decision", "Причины: пикет");
+		org.khronika.registry.DeepCheck check = this.context.getBean(org.khronika.registry.DeepCheck.class);
+		assertThat(check.run().differences()).noneMatch(difference -> difference.startsWith("prisoner_decision"));
+
+		org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
+				this.context.getBean(javax.sql.DataSource.class));
+		jdbc.update(
+				"INSERT INTO prisoner_decision (person_id, methodology, reasons, decided_by, decided_on) "
+						+ "VALUES (?, 'editors-decision', ?, 'site-editor', '2026-01-01')",
+				planted.toString(), new byte[] { 1 });
+		jdbc.update("DELETE FROM prisoner_decision WHERE person_id = ?", decided.toString());
+
+		assertThat(check.run().differences()).contains(
+				"prisoner_decision row " + planted
+						+ " / editors-decision is not what the log makes it (the log has no such decision)",
+				"prisoner_decision row " + decided + " / editors-decision is missing: the log makes it");
+
+		jdbc.update("DELETE FROM prisoner_decision WHERE person_id = ?", planted.toString());
+		this.decisions.list(EDITOR, (PersonId) decided, "editors-decision", "Причины: пикет");
+		assertThat(check.run().differences()).noneMatch(difference -> difference.startsWith("prisoner_decision"));
+	}
+
 	@Test
 	void theDecisionsAreReadWithTheirPersonsInOneAuditedRead() {
 		List<String> decided = List.of("Олег Первый-Решённый", "Олег Второй-Решённый", "Олег Третий-Решённый");

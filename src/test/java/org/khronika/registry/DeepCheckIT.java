@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code verify-log --deep}: the tables beside the log, changed behind Khronika's back
  * the ways issue 13 tried (a record un-restricted in the read table, an admin API token
  * inserted, every row of the audit trail deleted, a role raised), one link of a record
- * deleted and another account's password copied in, are each named; and a server asked to
- * check at start stops writes and says why.
+ * deleted, another account's password copied in and a prisoner listed with no editor's
+ * decision, are each named; and a server asked to check at start stops writes and says
+ * why.
  */
 class DeepCheckIT {
 
@@ -78,6 +79,8 @@ class DeepCheckIT {
 			sql.executeUpdate("CREATE TABLE operator_notes (note TEXT)");
 			sql.executeUpdate("INSERT INTO operator_notes VALUES ('checked'), ('checked')");
 			sql.executeUpdate("UPDATE account SET role = 'admin' WHERE login = 'an-editor'");
+			sql.executeUpdate("INSERT INTO prisoner_decision (person_id, methodology, reasons, decided_by, decided_on) "
+					+ "VALUES ('" + record + "', 'editors-decision', X'01', 'an-editor', '2026-01-01')");
 			sql.executeUpdate("UPDATE account SET password_hash = (SELECT password_hash FROM account WHERE login = "
 					+ "'a-writer') WHERE login = 'an-editor'");
 		}
@@ -91,7 +94,9 @@ class DeepCheckIT {
 					"deep: FAILED: API token 0123456789ab of demo is in the table, but no log entry made it",
 					"deep: FAILED: audit_trail row ", "is missing: the log makes it",
 					"deep: FAILED: account an-editor has the role admin in the table, editor in the log",
-					"deep: FAILED: account an-editor has a password in the table that no log entry set");
+					"deep: FAILED: account an-editor has a password in the table that no log entry set",
+					"deep: FAILED: prisoner_decision row " + record
+							+ " / editors-decision is not what the log makes it (the log has no such decision)");
 		assertThat(tampered.out()).doesNotContain("operator_notes");
 
 		assertThat(Jar.run(Map.of(), "verify-log", "--deep", dataOption).out())
