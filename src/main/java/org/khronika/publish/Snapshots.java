@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * written once: there is no way to change one, and one changed in the database no longer
  * matches its entry ({@link #verify}).
  */
-public class Snapshots {
+public class Snapshots implements org.khronika.registry.DeepCheck.Part {
 
 	/** The log's event type for a snapshot. */
 	public static final String EVENT = "publication.snapshot";
@@ -260,14 +260,66 @@ public class Snapshots {
 	}
 
 	private boolean verify(String id, Map<String, Map<String, Object>> recorded) {
-		Optional<String> document = document(id);
+		Optional<Snapshot> snapshot = this.jdbc.query(LISTED + " WHERE id = ?", SNAPSHOT, id).stream().findFirst();
 		Map<String, Object> entry = recorded.get(id);
-		if (document.isEmpty() || entry == null) {
+		if (snapshot.isEmpty() || entry == null) {
 			return false;
 		}
 		Object incidents = entry.get("incidentsSha256");
-		return sha256(document.get().getBytes(StandardCharsets.UTF_8)).equals(entry.get("sha256"))
-				&& (incidents == null || incidents.equals(incidentsSha256(id)));
+		return documentMatches(snapshot.get(), entry) && (incidents == null || incidents.equals(incidentsSha256(id)));
+	}
+
+	/**
+	 * Whether the snapshot's document, day and log position are those its entry recorded.
+	 */
+	private boolean documentMatches(Snapshot snapshot, Map<String, Object> entry) {
+		Optional<String> document = document(snapshot.id());
+		return document.isPresent()
+				&& sha256(document.get().getBytes(StandardCharsets.UTF_8)).equals(entry.get("sha256"))
+				&& snapshot.takenOn().toString().equals(entry.get("takenOn"))
+				&& entry.get("position") instanceof Number position && position.longValue() == snapshot.position();
+	}
+
+	/**
+	 * The snapshots in their tables against their log entries, for the deep check: one
+	 * whose document, day or log position is not what its entry recorded, one the log
+	 * records that the table lacks, one the table holds with no entry, and a prisoners
+	 * list of another length than its entry's. The open data is left to
+	 * {@link #verifyAll} ({@code publish verify}), which reads it through: it can be a
+	 * hundred megabytes a snapshot.
+	 */
+	@Override
+	public List<String> differences() {
+		Map<String, Map<String, Object>> recorded = recorded();
+		Map<String, Integer> prisoners = new java.util.HashMap<>();
+		this.jdbc.query("SELECT snapshot_id, COUNT(*) FROM publication_prisoner GROUP BY snapshot_id",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> prisoners.put(rs.getString(1), rs.getInt(2)));
+		List<String> differences = new ArrayList<>();
+		java.util.Set<String> stored = new java.util.HashSet<>();
+		for (Snapshot snapshot : list()) {
+			stored.add(snapshot.id());
+			Map<String, Object> entry = recorded.get(snapshot.id());
+			if (entry == null) {
+				differences.add("publication_snapshot row " + snapshot.id()
+						+ " is not what the log makes it (the log has no such snapshot)");
+				continue;
+			}
+			if (!documentMatches(snapshot, entry)) {
+				differences
+					.add("publication_snapshot row " + snapshot.id() + " is not what the log makes it (it differs)");
+			}
+			if (entry.get("prisoners") instanceof Number listed
+					&& listed.intValue() != prisoners.getOrDefault(snapshot.id(), 0)) {
+				differences.add("publication_prisoner rows of snapshot " + snapshot.id() + ": "
+						+ prisoners.getOrDefault(snapshot.id(), 0) + " in the table, " + listed + " in the log");
+			}
+		}
+		recorded.keySet()
+			.stream()
+			.filter(id -> !stored.contains(id))
+			.sorted()
+			.forEach(id -> differences.add("publication_snapshot row " + id + " is missing: the log makes it"));
+		return differences;
 	}
 
 	/**

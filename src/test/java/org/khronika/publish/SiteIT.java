@@ -169,6 +169,18 @@ class SiteIT {
 		// shredded: gone from every snapshot, the earlier one too
 		this.registry.shred(ADMIN, (PersonId) listed);
 		assertThat(this.snapshots.prisoners(first.id())).extracting(Prisoners.Entry::name).doesNotContain(LISTED);
+
+		// its sealed entry stays, unreadable: a snapshot's list loses a row only behind
+		// the
+		// log's back, and the deep check names it
+		assertThat(this.snapshots.differences()).isEmpty();
+		org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
+				this.context.getBean(javax.sql.DataSource.class));
+		int rows = jdbc.queryForObject("SELECT COUNT(*) FROM publication_prisoner WHERE snapshot_id = ?", Integer.class,
+				first.id());
+		jdbc.update("DELETE FROM publication_prisoner WHERE snapshot_id = ? AND position = 0", first.id());
+		assertThat(this.snapshots.differences()).containsExactly("publication_prisoner rows of snapshot " + first.id()
+				+ ": " + (rows - 1) + " in the table, " + rows + " in the log");
 	}
 
 	@Test

@@ -104,12 +104,22 @@ class SnapshotsIT {
 			.contains(new Snapshots.Change("cases-by-year-and-article", "cell:2024:uk-207.3", 19, 24));
 		assertThat(this.snapshots.list()).extracting(Snapshots.Snapshot::id).containsExactly(second.id(), first.id());
 
+		assertThat(this.snapshots.differences()).as("both as their entries recorded them").isEmpty();
+
 		// a changed document no longer matches its entry
 		this.jdbc.update(
 				"UPDATE publication_snapshot SET document = REPLACE(document, '\"10\"', '\"12\"') WHERE id = ?",
 				first.id());
 		assertThat(this.snapshots.verify(first.id())).isFalse();
 		assertThat(this.snapshots.verify(second.id())).isTrue();
+		// so does one misdated, and the deep check names both
+		assertThat(this.snapshots.differences()).isEqualTo(
+				List.of("publication_snapshot row " + first.id() + " is not what the log makes it (it differs)"));
+		this.jdbc.update("UPDATE publication_snapshot SET taken_on = '2020-01-01' WHERE id = ?", second.id());
+		assertThat(this.snapshots.verify(second.id())).isFalse();
+		assertThat(this.snapshots.differences()).containsExactlyInAnyOrder(
+				"publication_snapshot row " + first.id() + " is not what the log makes it (it differs)",
+				"publication_snapshot row " + second.id() + " is not what the log makes it (it differs)");
 
 		// the registry's replay passes over the publication entries
 		assertThat(this.registry.rebuild()).isGreaterThan(0);
