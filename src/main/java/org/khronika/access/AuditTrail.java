@@ -176,6 +176,18 @@ public class AuditTrail implements AutoCloseable {
 	}
 
 	/**
+	 * Runs {@code work}, a change to a credential another module keeps (an intake token),
+	 * and records it as an account change, in one transaction: the change and its entry
+	 * stand or fall together.
+	 */
+	public void account(String by, String change, String target, String detail, Runnable work) {
+		change(() -> {
+			work.run();
+			account(by, change, target, detail);
+		});
+	}
+
+	/**
 	 * Records an account change that sets credentials, with the SHA-256 of each as the
 	 * tables now hold it: {@value #PASSWORD} (the salted Argon2id hash),
 	 * {@value #AUTHENTICATOR} (the sealed secret), {@value #RECOVERY_CODES} (their

@@ -353,8 +353,11 @@ public class Reports {
 		}
 		String token = "khronika-intake-"
 				+ Receipt.generate().display().replace("-", "").toLowerCase(java.util.Locale.ROOT);
-		this.jdbc.update("INSERT INTO intake_token (token_hash, label, created_on, revoked) VALUES (?, ?, ?, FALSE)",
-				sha256(token), label, today().toString());
+		String hash = sha256(token);
+		this.audit.account(actor.login(), "intake-token-created", label, hash.substring(0, 12),
+				() -> this.jdbc.update(
+						"INSERT INTO intake_token (token_hash, label, created_on, revoked) VALUES (?, ?, ?, FALSE)",
+						hash, label, today().toString()));
 		return token;
 	}
 
@@ -365,7 +368,17 @@ public class Reports {
 	 */
 	public boolean revokeToken(Actor actor, String label) {
 		AccessRefused.unless(this.policy.may(actor, Capability.MANAGE_USERS));
-		return this.jdbc.update("UPDATE intake_token SET revoked = TRUE WHERE label = ?", label) > 0;
+		Integer live = this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_token WHERE label = ? AND revoked = FALSE",
+				Integer.class, label);
+		if (live != null && live > 0) {
+			this.audit.account(actor.login(), "intake-token-revoked", label, null,
+					() -> this.jdbc.update("UPDATE intake_token SET revoked = TRUE WHERE label = ?", label));
+			return true;
+		}
+		// none, or revoked already: nothing changes
+		Integer any = this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_token WHERE label = ?", Integer.class,
+				label);
+		return any != null && any > 0;
 	}
 
 	/** Whether {@code token} is an intake token, not revoked. */

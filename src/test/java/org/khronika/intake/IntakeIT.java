@@ -549,6 +549,15 @@ class IntakeIT {
 		String label = this.jdbc.queryForObject("SELECT label FROM intake_token WHERE revoked = FALSE", String.class);
 		assertThat(this.reports.revokeToken(Staff.SETUP, label)).isTrue();
 		assertThat(bot.post("/reports", Map.of("what", "search")).status()).as("revoked").isEqualTo(401);
+		assertThat(this.reports.revokeToken(Staff.SETUP, label)).as("revoked already: there is such a token").isTrue();
+		assertThat(this.audit.byUser(Staff.SETUP, Staff.SETUP.login(), 100))
+			.as("who made the token and who revoked it, once, are on the audit trail")
+			.extracting(AuditTrail.Item::action, AuditTrail.Item::detail)
+			.containsSubsequence(tuple("account-intake-token-revoked", label),
+					tuple("account-intake-token-created", label + " " + this.jdbc.queryForObject(
+							"SELECT SUBSTR(token_hash, 1, 12) FROM intake_token WHERE label = ?", String.class, label)))
+			.filteredOn(item -> item.equals(tuple("account-intake-token-revoked", label)))
+			.hasSize(1);
 	}
 
 	@Test
