@@ -104,7 +104,8 @@ class VerifyLogCommand implements Callable<Integer> {
 			if (this.deep) {
 				DeepCheck.Result deep = context.getBean(DeepCheck.class).run();
 				if (deep.agrees()) {
-					out.printf("deep: ok, %s of %s and every account and token agree with the log%n",
+					out.printf(
+							"deep: ok, %s of %s, every account with its credentials and tokens, and every prisoner decision and snapshot agree with the log%n",
 							Counts.of(deep.rows(), "row", "rows"), Counts.of(deep.tables(), "table", "tables"));
 				}
 				else {

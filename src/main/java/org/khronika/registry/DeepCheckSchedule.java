@@ -62,7 +62,7 @@ class DeepCheckSchedule implements ApplicationListener<ApplicationReadyEvent>, D
 			DeepCheck.Result result = this.check.runAndHaltOnDifference();
 			if (result.agrees()) {
 				logger.info("deep check: " + result.rows() + " rows of " + result.tables()
-						+ " tables and every account and token agree with the log");
+						+ " tables, every account with its credentials and tokens, and every prisoner decision and snapshot agree with the log");
 			}
 			else {
 				logger.error("deep check: " + result.differences().size()
