@@ -118,11 +118,13 @@ public class DeepCheck {
 					.forEach(key -> differences
 						.add(table + " row " + key + " is not what the log makes it (the log has no such row)"));
 			}
+			// in the same transaction: the parts read their tables and the log at one
+			// moment
+			this.parts.get().forEach(part -> differences.addAll(part.differences()));
 			return new Result(differences, count, names.size());
 		});
 		List<String> differences = new ArrayList<>(tables.differences());
 		differences.addAll(this.audit.accountDifferences());
-		this.parts.get().forEach(part -> differences.addAll(part.differences()));
 		return new Result(differences, tables.rows(), tables.tables());
 	}
 
