@@ -234,6 +234,21 @@ public class AuditTrail implements AutoCloseable {
 	 */
 	public List<String> accountDifferences() {
 		flush();
+		// the entries and the tables read at one moment: an account changed while they
+		// are read (its entry and its row commit together) is never taken for one changed
+		// behind the log's back
+		org.springframework.transaction.support.TransactionTemplate moment = new org.springframework.transaction.support.TransactionTemplate(
+				new org.springframework.jdbc.datasource.DataSourceTransactionManager(this.jdbc.getDataSource()));
+		moment.setReadOnly(true);
+		if (Boolean.TRUE.equals(this.jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
+			.getDatabaseProductName()
+			.equals("PostgreSQL")))) {
+			moment.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		}
+		return moment.execute(status -> accountDifferencesNow());
+	}
+
+	private List<String> accountDifferencesNow() {
 		Map<String, String[]> accounts = new java.util.LinkedHashMap<>();
 		Map<String, Map<String, Object>> tokens = new java.util.LinkedHashMap<>();
 		Map<String, Credentials> credentials = new java.util.HashMap<>();
