@@ -236,7 +236,11 @@ public class Snapshots implements org.khronika.registry.DeepCheck.Part {
 	 * SHA-256, day and log position as the entry recorded them.
 	 */
 	public boolean verify(String id) {
-		return verify(id, recorded());
+		return this.jdbc.query(LISTED + " WHERE id = ?", SNAPSHOT, id)
+			.stream()
+			.findFirst()
+			.map(snapshot -> verify(snapshot, recorded()))
+			.orElse(false);
 	}
 
 	/**
@@ -255,18 +259,18 @@ public class Snapshots implements org.khronika.registry.DeepCheck.Part {
 	public Map<Snapshot, Boolean> verify(List<Snapshot> snapshots) {
 		Map<String, Map<String, Object>> recorded = recorded();
 		Map<Snapshot, Boolean> verified = new LinkedHashMap<>();
-		snapshots.forEach(snapshot -> verified.put(snapshot, verify(snapshot.id(), recorded)));
+		snapshots.forEach(snapshot -> verified.put(snapshot, verify(snapshot, recorded)));
 		return verified;
 	}
 
-	private boolean verify(String id, Map<String, Map<String, Object>> recorded) {
-		Optional<Snapshot> snapshot = this.jdbc.query(LISTED + " WHERE id = ?", SNAPSHOT, id).stream().findFirst();
-		Map<String, Object> entry = recorded.get(id);
-		if (snapshot.isEmpty() || entry == null) {
+	private boolean verify(Snapshot snapshot, Map<String, Map<String, Object>> recorded) {
+		Map<String, Object> entry = recorded.get(snapshot.id());
+		if (entry == null) {
 			return false;
 		}
 		Object incidents = entry.get("incidentsSha256");
-		return documentMatches(snapshot.get(), entry) && (incidents == null || incidents.equals(incidentsSha256(id)));
+		return documentMatches(snapshot, entry)
+				&& (incidents == null || incidents.equals(incidentsSha256(snapshot.id())));
 	}
 
 	/**

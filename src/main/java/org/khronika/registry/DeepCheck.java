@@ -93,10 +93,12 @@ public class DeepCheck {
 		Result tables = this.transactions.execute(status -> {
 			status.setRollbackOnly();
 			List<String> names = tables();
+			Map<String, List<String>> keys = new HashMap<>();
 			Map<String, Map<String, String>> before = new LinkedHashMap<>();
 			for (String table : names) {
+				keys.put(table, primaryKey(table));
 				Map<String, String> digests = new HashMap<>();
-				rows(table, digests::put);
+				rows(table, keys.get(table), digests::put);
 				before.put(table, digests);
 			}
 			long count = before.values().stream().mapToLong(Map::size).sum();
@@ -105,7 +107,7 @@ public class DeepCheck {
 			List<String> differences = new ArrayList<>();
 			for (String table : names) {
 				Map<String, String> was = before.get(table);
-				rows(table, (key, digest) -> {
+				rows(table, keys.get(table), (key, digest) -> {
 					String had = was.remove(key);
 					if (had == null) {
 						differences.add(table + " row " + key + " is missing: the log makes it");
@@ -161,12 +163,12 @@ public class DeepCheck {
 
 	/**
 	 * Hands each row of {@code table} to {@code row}: the row's key, which names it in a
-	 * difference, and a digest of the whole row. The key is the values of the table's
-	 * primary key; in a table without one, the first column, the digest's start and which
-	 * of the rows alike it is. Read a batch at a time, never the whole table at once.
+	 * difference, and a digest of the whole row. The key is the values of the columns
+	 * {@code key} (the table's primary key); for a table without one, the first column,
+	 * the digest's start and which of the rows alike it is. Read a batch at a time, never
+	 * the whole table at once.
 	 */
-	private void rows(String table, java.util.function.BiConsumer<String, String> row) {
-		List<String> key = primaryKey(table);
+	private void rows(String table, List<String> key, java.util.function.BiConsumer<String, String> row) {
 		Map<String, Integer> alike = new HashMap<>();
 		this.jdbc.query("SELECT * FROM " + table, (ResultSet rs) -> {
 			String digest = digest(rs);

@@ -63,6 +63,18 @@ public class ProblemDocuments {
 		return answer(problem);
 	}
 
+	/**
+	 * One field at fault, as {@code errors} lists it: the field, its stable code, and the
+	 * message {@code messageKey} with {@code arguments} in {@code locale}.
+	 */
+	public Map<String, Object> error(String field, String code, String messageKey, Object[] arguments, Locale locale) {
+		Map<String, Object> error = new java.util.LinkedHashMap<>();
+		error.put("field", field);
+		error.put("code", code);
+		error.put("message", this.messages.getMessage(messageKey, arguments, code, locale));
+		return error;
+	}
+
 	/** The answer of a problem made with {@link #of}. */
 	public static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

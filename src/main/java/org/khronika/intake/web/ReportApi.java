@@ -22,7 +22,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,8 +48,6 @@ class ReportApi {
 
 	private final Reports reports;
 
-	private final MessageSource messages;
-
 	private final ProblemDocuments problems;
 
 	/**
@@ -59,10 +56,9 @@ class ReportApi {
 	 */
 	private final AddressThrottle perToken;
 
-	ReportApi(Reports reports, MessageSource messages, ProblemDocuments problems, java.time.Clock clock,
+	ReportApi(Reports reports, ProblemDocuments problems, java.time.Clock clock,
 			org.khronika.intake.IntakeSettings settings) {
 		this.reports = reports;
-		this.messages = messages;
 		this.problems = problems;
 		this.perToken = new AddressThrottle(settings.apiReportsPerMinute(), clock);
 	}
@@ -161,12 +157,9 @@ class ReportApi {
 		return (value != null) ? value.toString() : null;
 	}
 
-	private Map<String, Object> error(String field, String code, String message, Locale locale, Object... arguments) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("field", field);
-		error.put("code", code);
-		error.put("message", this.messages.getMessage(message, arguments, code, locale));
-		return error;
+	private Map<String, Object> error(String field, String code, String messageKey, Locale locale,
+			Object... arguments) {
+		return this.problems.error(field, code, messageKey, arguments, locale);
 	}
 
 	private static String text(Map<String, Object> given, String field) {

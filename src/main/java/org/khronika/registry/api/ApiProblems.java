@@ -1,7 +1,6 @@
 package org.khronika.registry.api;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.khronika.registry.InvalidQuery;
 import org.khronika.registry.Refusal;
 import org.khronika.web.ProblemDocuments;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -40,12 +38,9 @@ class ApiProblems {
 
 	private static final Log logger = LogFactory.getLog(ApiProblems.class);
 
-	private final MessageSource messages;
-
 	private final ProblemDocuments documents;
 
-	ApiProblems(MessageSource messages, ProblemDocuments documents) {
-		this.messages = messages;
+	ApiProblems(ProblemDocuments documents) {
 		this.documents = documents;
 	}
 
@@ -121,12 +116,8 @@ class ApiProblems {
 		Locale locale = ProblemDocuments.locale(request);
 		List<Map<String, Object>> errors = new ArrayList<>();
 		for (FieldProblem problem : problems) {
-			Map<String, Object> error = new LinkedHashMap<>();
-			error.put("field", problem.field());
-			error.put("code", problem.code());
-			error.put("message", this.messages.getMessage(problem.messageCode(), problem.arguments().toArray(),
-					problem.code(), locale));
-			errors.add(error);
+			errors.add(this.documents.error(problem.field(), problem.code(), problem.messageCode(),
+					problem.arguments().toArray(), locale));
 		}
 		return this.documents.answer(status, code, errors, request);
 	}
