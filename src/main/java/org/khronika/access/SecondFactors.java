@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.khronika.crypto.SealedDataException;
 import org.khronika.crypto.Sealer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * later ones pass, and a recovery code is spent by the same statement that checks it.
  */
 public class SecondFactors {
+
+	private static final Log logger = LogFactory.getLog(SecondFactors.class);
 
 	static final int RECOVERY_CODES = 10;
 
@@ -190,7 +195,17 @@ public class SecondFactors {
 		if (sealed.isEmpty()) {
 			return false;
 		}
-		byte[] secret = this.sealer.open(subject(login), sealed.get(0), associatedData(login)).orElse(null);
+		byte[] secret;
+		try {
+			secret = this.sealer.open(subject(login), sealed.get(0), associatedData(login)).orElse(null);
+		}
+		catch (SealedDataException ex) {
+			// Refused like a wrong code: a secret changed in the table proves nothing.
+			logger.error("the authenticator of account " + login + " does not open (" + ex.getMessage()
+					+ "); its codes are refused (a recovery code still logs in) until an admin resets its second "
+					+ "factor: verify-log --deep names the change");
+			return false;
+		}
 		if (secret == null) {
 			return false;
 		}

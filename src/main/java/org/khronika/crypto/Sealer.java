@@ -99,37 +99,67 @@ public final class Sealer {
 	}
 
 	/**
-	 * Opens each of {@code sealed} as {@link #open} would, looking their subjects' keys
-	 * up in one query: for a page of records.
-	 * @return for each, in order, the plaintext, or empty if its subject's key has been
-	 * destroyed
-	 * @throws SealedDataException if one of them is empty, cut, changed or belongs
-	 * elsewhere, or its subject never had a key
+	 * Opens each of {@code sealed}, looking their subjects' keys up in one query: for a
+	 * page of records. One that does not open spoils none of the others: it is said as
+	 * {@link Opened#unreadable() unreadable}, not thrown.
+	 * @return for each, in order, what opening it gave
 	 */
-	public List<Optional<byte[]>> openAll(List<Sealed> sealed) {
+	public List<Opened> openAll(List<Sealed> sealed) {
 		Map<String, byte[]> wrapped = this.keys
 			.findAll(sealed.stream().map(Sealed::subjectId).collect(Collectors.toCollection(LinkedHashSet::new)));
 		Map<String, Aead> opened = new HashMap<>();
-		List<Optional<byte[]>> plaintexts = new ArrayList<>();
+		List<Opened> results = new ArrayList<>();
 		for (Sealed one : sealed) {
 			byte[] key = wrapped.get(one.subjectId());
 			if (key == null) {
-				if (isDestroyed(one.subjectId())) {
-					plaintexts.add(Optional.empty());
-					continue;
-				}
-				throw new SealedDataException("subject " + one.subjectId() + " has no data key");
+				results.add(isDestroyed(one.subjectId()) ? Opened.SHREDDED
+						: Opened.failed("subject " + one.subjectId() + " has no data key"));
+				continue;
 			}
-			Aead aead = opened.computeIfAbsent(one.subjectId(), subject -> unwrap(subject, key));
 			try {
-				plaintexts.add(Optional.of(aead.decrypt(one.ciphertext(), one.associatedData())));
+				Aead aead = opened.computeIfAbsent(one.subjectId(), subject -> unwrap(subject, key));
+				results.add(new Opened(aead.decrypt(one.ciphertext(), one.associatedData()), null));
 			}
 			catch (GeneralSecurityException ex) {
-				throw new SealedDataException(
-						"sealed data of subject " + one.subjectId() + " does not open: it was changed or moved");
+				results.add(Opened
+					.failed("sealed data of subject " + one.subjectId() + " does not open: it was changed or moved"));
+			}
+			catch (SealedDataException ex) {
+				results.add(Opened.failed(ex.getMessage()));
 			}
 		}
-		return plaintexts;
+		return results;
+	}
+
+	/**
+	 * What opening one sealed value gave: its plaintext; nothing, for its subject was
+	 * shredded; or nothing, for it does not open.
+	 *
+	 * @param plaintext the plaintext, or null if there is none
+	 * @param failure why it does not open (it was changed or moved, or its subject's key
+	 * is missing or not under this keyring), naming the subject and none of its bytes;
+	 * null if it opened or its subject was shredded
+	 */
+	public record Opened(byte[] plaintext, String failure) {
+
+		static final Opened SHREDDED = new Opened(null, null);
+
+		static Opened failed(String failure) {
+			return new Opened(null, Objects.requireNonNull(failure));
+		}
+
+		/** Whether it should have opened and did not: its bytes were tampered with. */
+		public boolean unreadable() {
+			return this.failure != null;
+		}
+
+		/** Whether it opens, or why not: never the plaintext. */
+		@Override
+		public String toString() {
+			return (this.plaintext != null) ? "Opened"
+					: (this.failure != null) ? "Unreadable[" + this.failure + "]" : "Shredded";
+		}
+
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.khronika.access.AccessPolicy;
 import org.khronika.access.AccessRefused;
 import org.khronika.access.Actor;
@@ -43,11 +45,18 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 	/** The most characters of reasons. */
 	public static final int MAX_REASONS = 4000;
 
+	private static final Log logger = LogFactory.getLog(Decisions.class);
+
 	private static final String STREAM = "publication";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** A decision as the editors see it on {@code /publish}. */
+	/**
+	 * A decision as the editors see it on {@code /publish}.
+	 *
+	 * @param reasons the reasons written, or null if they do not open (changed outside
+	 * Khronika)
+	 */
 	public record Decision(String person, String name, String methodology, String reasons, String decidedBy,
 			LocalDate decidedOn) {
 
@@ -172,14 +181,32 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 						rs.getBytes(3), rs.getString(4), LocalDate.parse(rs.getString(5))));
 		Map<RecordId, RecordView> persons = this.registry.read(actor, RecordKind.PERSON,
 				rows.stream().map(Row::person).toList());
-		List<Decision> decisions = new ArrayList<>();
+		List<Row> named = new ArrayList<>();
+		List<String> names = new ArrayList<>();
 		for (Row row : rows) {
-			String name = Optional.ofNullable(persons.get(row.person())).flatMap(Decisions::name).orElse(null);
-			Optional<byte[]> reasons = this.sealer.open(row.person().toString(), row.reasons(),
-					associated(row.person(), row.methodology()));
-			if (name != null && reasons.isPresent()) {
-				decisions.add(new Decision(row.person().toString(), name, row.methodology(),
-						new String(reasons.get(), StandardCharsets.UTF_8), row.decidedBy(), row.decidedOn()));
+			Optional.ofNullable(persons.get(row.person())).flatMap(Decisions::name).ifPresent(name -> {
+				named.add(row);
+				names.add(name);
+			});
+		}
+		List<Sealer.Opened> reasons = named.isEmpty() ? List.of()
+				: this.sealer.openAll(named.stream()
+					.map(row -> new Sealer.Sealed(row.person().toString(), row.reasons(),
+							associated(row.person(), row.methodology())))
+					.toList());
+		List<Decision> decisions = new ArrayList<>();
+		for (int i = 0; i < named.size(); i++) {
+			Row row = named.get(i);
+			Sealer.Opened opened = reasons.get(i);
+			if (opened.unreadable()) {
+				logger.error("the reasons of the decision listing " + row.person() + " (" + row.methodology()
+						+ ") do not open (" + opened.failure()
+						+ "); they are kept nowhere else: the person should be listed " + "again with their reasons");
+			}
+			if (opened.plaintext() != null || opened.unreadable()) {
+				decisions.add(new Decision(row.person().toString(), names.get(i), row.methodology(),
+						opened.unreadable() ? null : new String(opened.plaintext(), StandardCharsets.UTF_8),
+						row.decidedBy(), row.decidedOn()));
 			}
 		}
 		return decisions;

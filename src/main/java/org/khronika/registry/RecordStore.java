@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.khronika.crypto.Sealer;
 import org.khronika.eventlog.EntryIdentity;
 
@@ -28,6 +30,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 final class RecordStore implements RecordLookup {
 
+	private static final Log logger = LogFactory.getLog(RecordStore.class);
+
 	/** One row as stored, before its sealed part is opened. */
 	private record Row(RecordId id, int version, String publicPart, byte[] sealedPart, String sealedEntry,
 			boolean shredded, boolean restricted, Instant createdAt, String createdBy, Instant updatedAt,
@@ -37,6 +41,12 @@ final class RecordStore implements RecordLookup {
 	private final JdbcTemplate jdbc;
 
 	private final Sealer sealer;
+
+	/**
+	 * The records whose sealed fields were found not to open: each is logged once, not on
+	 * every page that lists it.
+	 */
+	private final Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	RecordStore(JdbcTemplate jdbc, Sealer sealer) {
 		this.jdbc = jdbc;
@@ -60,18 +70,26 @@ final class RecordStore implements RecordLookup {
 				opening.add(row);
 			}
 		}
-		List<Optional<byte[]>> plaintexts = sealed.isEmpty() ? List.of() : this.sealer.openAll(sealed);
-		Map<Row, byte[]> opened = new java.util.IdentityHashMap<>();
+		List<Sealer.Opened> plaintexts = sealed.isEmpty() ? List.of() : this.sealer.openAll(sealed);
+		Map<Row, Sealer.Opened> opened = new java.util.IdentityHashMap<>();
 		for (int i = 0; i < opening.size(); i++) {
-			opened.put(opening.get(i), plaintexts.get(i).orElse(null));
+			opened.put(opening.get(i), plaintexts.get(i));
+			if (plaintexts.get(i).unreadable() && this.reported.add(opening.get(i).id().toString())) {
+				logger.error("the sealed fields of record " + opening.get(i).id() + " do not open ("
+						+ plaintexts.get(i).failure()
+						+ "); they are shown to no one. verify-log --deep names a changed row, "
+						+ "which rebuild restores; if it names none, the record's key was changed");
+			}
 		}
 		List<RecordView> views = new ArrayList<>();
 		for (Row row : rows) {
+			Sealer.Opened one = opened.get(row);
+			boolean unreadable = one != null && one.unreadable();
 			RecordDetails details = EventTypes.details(row.id().kind(), CanonicalJson.read(row.publicPart()),
-					opened.get(row));
+					(one != null) ? one.plaintext() : null);
 			views.add(new RecordView(row.id(), row.version(), details, row.shredded(),
-					redacted && row.sealedEntry() != null, row.restricted(), row.createdAt(), row.createdBy(),
-					row.updatedAt(), row.updatedBy()));
+					(redacted && row.sealedEntry() != null) || unreadable, unreadable, row.restricted(),
+					row.createdAt(), row.createdBy(), row.updatedAt(), row.updatedBy()));
 		}
 		return views;
 	}

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.khronika.access.AccessPolicy;
 import org.khronika.access.Actor;
 import org.khronika.access.AuditTrail;
@@ -42,6 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * not listed, not counted.
  */
 public class Registry {
+
+	private static final Log logger = LogFactory.getLog(Registry.class);
 
 	/** How many pages beyond the one asked for a list counts its records. */
 	static final int COUNT_AHEAD = 20;
@@ -1064,21 +1068,26 @@ public class Registry {
 				sealed.add(new Sealer.Sealed(id.toString(), entry.sealedPart(), entry.identity().associatedData()));
 			}
 		}
-		List<java.util.Optional<byte[]>> opened = sealed.isEmpty() ? List.of() : this.sealer.openAll(sealed);
+		List<Sealer.Opened> opened = sealed.isEmpty() ? List.of() : this.sealer.openAll(sealed);
 		int next = 0;
 		int version = 0;
 		Set<String> links = new LinkedHashSet<>();
 		for (LogEntry entry : entries) {
 			version++;
-			byte[] plaintext = (open && entry.isSealed()) ? opened.get(next++).orElse(null) : null;
-			RegistryEvent event = EventTypes.decode(entry, plaintext);
+			Sealer.Opened one = (open && entry.isSealed()) ? opened.get(next++) : null;
+			if (one != null && one.unreadable()) {
+				logger.error("the sealed part of log entry " + entry.sequence() + " does not open (" + one.failure()
+						+ "); it is shown to no one. verify-log names a changed entry; if the log is whole, "
+						+ "the record's key was changed");
+			}
+			RegistryEvent event = EventTypes.decode(entry, (one != null) ? one.plaintext() : null);
 			RecordDetails details = (event instanceof RegistryEvent.WithDetails withDetails) ? withDetails.details()
 					: null;
 			if (details != null) {
 				Kinds.of(details).links(details).forEach(link -> links.add(link.target().toString()));
 			}
 			items.add(new HistoryItem(entry.sequence(), entry.type(), version, entry.recordedAt(), entry.actor(),
-					details));
+					details, one != null && one.unreadable()));
 		}
 		Map<RecordId, RecordView> referenced = new LinkedHashMap<>();
 		if (!links.isEmpty()) {

@@ -167,6 +167,29 @@ class SessionsIT {
 	}
 
 	@Test
+	void anAuthenticatorChangedInTheTableRefusesItsCodesLikeWrongOnesAndARecoveryCodeStillLogsIn() {
+		Staff editor = Staff.add(this.context, "spoilt-totp-editor", Role.EDITOR);
+		org.springframework.jdbc.core.JdbcTemplate jdbc = this.context
+			.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+		byte[] sealed = jdbc.queryForObject("SELECT sealed FROM second_factor WHERE login = ?", byte[].class,
+				editor.login());
+		sealed[sealed.length - 1] ^= 1;
+		jdbc.update("UPDATE second_factor SET sealed = ? WHERE login = ?", sealed, editor.login());
+		WebSession web = new WebSession(this.port);
+		web.submitPassword(editor.login(), Staff.PASSWORD);
+		web.get("/login/code");
+
+		Response refused = web.post("/login/code", Map.of("code", List.of(editor.nextCode())));
+
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.text()).contains("Код неверен или уже использован");
+		assertThat(web.post("/login/code", Map.of("code", List.of(editor.recoveryCode()))).status())
+			.as("the way in an owner has left")
+			.isEqualTo(302);
+		assertThat(web.get("/persons").status()).isEqualTo(200);
+	}
+
+	@Test
 	void aRecoveryCodeWorksOnce() {
 		Staff lawyer = Staff.add(this.context, "recovering-lawyer", Role.LAWYER);
 		String code = lawyer.recoveryCode();

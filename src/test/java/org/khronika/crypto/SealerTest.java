@@ -24,14 +24,17 @@ class SealerTest {
 	@TempDir
 	Path dir;
 
+	private SubjectKeyStore keys;
+
 	private Sealer sealer;
 
 	@BeforeEach
 	void setUp() {
 		KeyringFile.createUnprotected(this.dir);
 		Keyring keyring = KeyringFile.unlockWithKeyFile(this.dir);
-		this.sealer = new Sealer(() -> keyring, new JdbcSubjectKeyStore(
-				TestDatabases.create(TestDatabases.Engine.SQLITE, this.dir).dataSource(), Clock.systemUTC()));
+		this.keys = new JdbcSubjectKeyStore(TestDatabases.create(TestDatabases.Engine.SQLITE, this.dir).dataSource(),
+				Clock.systemUTC());
+		this.sealer = new Sealer(() -> keyring, this.keys);
 	}
 
 	@Test
@@ -115,13 +118,53 @@ class SealerTest {
 					new Sealer.Sealed("subject-b", b, CONTEXT), new Sealer.Sealed("subject-a", a, CONTEXT)));
 
 		assertThat(opened).hasSize(4);
-		assertThat(opened.get(0)).hasValue(PLAINTEXT);
-		assertThat(opened.get(1)).as("a shredded subject opens to nothing").isEmpty();
-		assertThat(opened.get(2)).hasValue("Анна".getBytes(StandardCharsets.UTF_8));
-		assertThat(opened.get(3)).hasValue(PLAINTEXT);
-		assertThatThrownBy(() -> this.sealer.openAll(List.of(new Sealer.Sealed("subject-b", a, CONTEXT))))
-			.as("under another subject's key")
-			.isInstanceOf(SealedDataException.class);
+		assertThat(opened.get(0).plaintext()).isEqualTo(PLAINTEXT);
+		assertThat(opened.get(1).plaintext()).as("a shredded subject opens to nothing").isNull();
+		assertThat(opened.get(1).unreadable()).as("and that is no fault").isFalse();
+		assertThat(opened.get(2).plaintext()).isEqualTo("Анна".getBytes(StandardCharsets.UTF_8));
+		assertThat(opened.get(3).plaintext()).isEqualTo(PLAINTEXT);
+	}
+
+	@Test
+	void aValueThatDoesNotOpenSpoilsNoneOfThePageAndSaysWhyWithoutItsBytes() {
+		byte[] a = this.sealer.seal("subject-a", PLAINTEXT, CONTEXT);
+		byte[] b = this.sealer.seal("subject-b", "Анна".getBytes(StandardCharsets.UTF_8), CONTEXT);
+		byte[] flipped = a.clone();
+		flipped[flipped.length - 1] ^= 1;
+
+		var opened = this.sealer.openAll(List.of(new Sealer.Sealed("subject-b", a, CONTEXT),
+				new Sealer.Sealed("subject-a", flipped, CONTEXT), new Sealer.Sealed("subject-never", a, CONTEXT),
+				new Sealer.Sealed("subject-a", a, "another entry".getBytes(StandardCharsets.UTF_8)),
+				new Sealer.Sealed("subject-b", b, CONTEXT)));
+
+		assertThat(opened.get(0).failure()).as("under another subject's key")
+			.isEqualTo("sealed data of subject subject-b does not open: it was changed or moved");
+		assertThat(opened.get(1).failure()).as("changed")
+			.isEqualTo("sealed data of subject subject-a does not open: it was changed or moved");
+		assertThat(opened.get(2).failure()).as("a subject that never had a key")
+			.isEqualTo("subject subject-never has no data key");
+		assertThat(opened.get(3).unreadable()).as("moved to another entry").isTrue();
+		assertThat(opened.subList(0, 4)).allSatisfy(one -> {
+			assertThat(one.plaintext()).isNull();
+			assertThat(one.toString()).doesNotContain(new String(PLAINTEXT, StandardCharsets.UTF_8));
+		});
+		assertThat(opened.get(4).plaintext()).as("the page's other values open")
+			.isEqualTo("Анна".getBytes(StandardCharsets.UTF_8));
+		assertThat(opened.get(4).unreadable()).isFalse();
+	}
+
+	@Test
+	void aSubjectKeyThatDoesNotOpenUnderTheKeyringMakesItsValuesUnreadable() {
+		byte[] a = this.sealer.seal("subject-a", PLAINTEXT, CONTEXT);
+		Path other = this.dir.resolve("another-keyring");
+		KeyringFile.createUnprotected(other);
+		Keyring anotherKeyring = KeyringFile.unlockWithKeyFile(other);
+		Sealer underAnotherKeyring = new Sealer(() -> anotherKeyring, this.keys);
+
+		var opened = underAnotherKeyring.openAll(List.of(new Sealer.Sealed("subject-a", a, CONTEXT)));
+
+		assertThat(opened.get(0).failure())
+			.isEqualTo("the data key of subject subject-a does not open under this keyring");
 	}
 
 }

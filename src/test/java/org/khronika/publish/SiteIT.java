@@ -345,6 +345,37 @@ class SiteIT {
 	}
 
 	@Test
+	void aDecisionWhoseReasonsWereChangedInTheTableIsShownSayingSoAndTheOthersStillOpen() {
+		RecordId spoilt = person("Лев Испорченный", true, true);
+		RecordId whole = person("Лев Целый", true, true);
+		this.decisions.list(EDITOR, (PersonId) spoilt, "editors-decision", "Причины: пикет");
+		this.decisions.list(EDITOR, (PersonId) whole, "editors-decision", "Причины: листовки");
+		org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
+				this.context.getBean(javax.sql.DataSource.class));
+		byte[] reasons = jdbc.queryForObject("SELECT reasons FROM prisoner_decision WHERE person_id = ?", byte[].class,
+				spoilt.toString());
+		byte[] flipped = reasons.clone();
+		flipped[flipped.length - 1] ^= 1;
+		jdbc.update("UPDATE prisoner_decision SET reasons = ? WHERE person_id = ?", flipped, spoilt.toString());
+		try {
+			List<Decisions.Decision> all = this.decisions.all(EDITOR);
+
+			assertThat(all).filteredOn(decision -> decision.person().equals(spoilt.toString()))
+				.singleElement()
+				.satisfies(decision -> {
+					assertThat(decision.name()).isEqualTo("Лев Испорченный");
+					assertThat(decision.reasons()).as("not opened, and said so on the page").isNull();
+				});
+			assertThat(all).filteredOn(decision -> decision.person().equals(whole.toString()))
+				.extracting(Decisions.Decision::reasons)
+				.containsExactly("Причины: листовки");
+		}
+		finally {
+			jdbc.update("UPDATE prisoner_decision SET reasons = ? WHERE person_id = ?", reasons, spoilt.toString());
+		}
+	}
+
+	@Test
 	void theDecisionsAreReadWithTheirPersonsInOneAuditedRead() {
 		List<String> decided = List.of("Олег Первый-Решённый", "Олег Второй-Решённый", "Олег Третий-Решённый");
 		for (String name : decided) {

@@ -158,7 +158,9 @@ class RecordApi {
 	/**
 	 * A record as the API shows it: every field of its kind by name (null, false or an
 	 * empty list when it has no value); for a reader of public fields only, the sealed
-	 * fields are left out and {@code redacted} is true.
+	 * fields are left out and {@code redacted} is true; if they do not open (they were
+	 * changed outside Khronika), they are left out for every reader and
+	 * {@code unreadable} is true as well.
 	 */
 	static Map<String, Object> representation(RecordView record) {
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -167,6 +169,9 @@ class RecordApi {
 		body.put("shredded", record.shredded());
 		if (record.redacted()) {
 			body.put("redacted", true);
+		}
+		if (record.unreadable()) {
+			body.put("unreadable", true);
 		}
 		FieldValues values = record.values();
 		for (Field field : record.kind().fields()) {

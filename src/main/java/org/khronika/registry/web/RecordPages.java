@@ -456,7 +456,8 @@ class RecordPages {
 				(record.details() instanceof IncidentDetails incident && !record.shredded()
 						&& this.registry.mayCreate(actor, RecordKind.CASE))
 								? casesFor(record.id(), incident, dossier, presenter) : List.of());
-		model.addAttribute("mayEdit", !record.shredded() && this.registry.mayEdit(actor, record.id()));
+		model.addAttribute("mayEdit",
+				!record.shredded() && !record.unreadable() && this.registry.mayEdit(actor, record.id()));
 		boolean mayShare = this.registry.mayShare(actor, record.id());
 		model.addAttribute("mayShare", mayShare);
 		model.addAttribute("mayAddCase", this.registry.mayCreate(actor, RecordKind.CASE));
@@ -694,8 +695,8 @@ class RecordPages {
 		List<Map<String, Object>> versions = new ArrayList<>();
 		Map<String, List<RecordPresenter.Value>> previous = null;
 		for (HistoryItem item : history.versions()) {
-			List<RecordPresenter.FieldView> fields = (item.details() != null)
-					? presenter.fields(kind, item.details(), kind.values(item.details()), record.redacted()) : null;
+			List<RecordPresenter.FieldView> fields = (item.details() != null) ? presenter.fields(kind, item.details(),
+					kind.values(item.details()), record.redacted() || item.unreadable()) : null;
 			Set<String> changed = new HashSet<>();
 			Map<String, List<RecordPresenter.Value>> now = new HashMap<>();
 			if (fields != null) {
@@ -714,6 +715,7 @@ class RecordPages {
 			version.put("at", item.at());
 			version.put("actor", item.actor());
 			version.put("fields", fields);
+			version.put("unreadable", item.unreadable());
 			version.put("changed", changed);
 			versions.add(version);
 			previous = (fields != null) ? now : previous;
@@ -735,6 +737,11 @@ class RecordPages {
 			throw notFound();
 		}
 		requireEdit(actor, record);
+		if (record.unreadable()) {
+			// Its form would show the sealed fields empty, and saving it would write them
+			// so.
+			return "redirect:/" + plural + "/" + record.id();
+		}
 		return form(actor, kind, RecordDraft.of(record.details()).values(), hidden(dossier), record, Map.of(), null,
 				model, locale);
 	}

@@ -190,6 +190,32 @@ class RecordApiIT {
 	}
 
 	@Test
+	void aPersonWhoseSealedFieldsWereChangedInTheTableIsAnsweredWithoutThemAndSaysSo() {
+		String id = this.api.create("/persons", Map.of("names", List.of("Инна Испорченная"), "birthYear", 1990,
+				"region", "Москва", "contacts", "t.me/invented-too"));
+		org.springframework.jdbc.core.JdbcTemplate jdbc = this.context
+			.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+		byte[] sealed = jdbc.queryForObject("SELECT sealed_part FROM registry_record WHERE id = ?", byte[].class, id);
+		byte[] flipped = sealed.clone();
+		flipped[0] ^= 1;
+		jdbc.update("UPDATE registry_record SET sealed_part = ? WHERE id = ?", flipped, id);
+		try {
+			Answer answer = this.api.get("/persons/" + id);
+
+			assertThat(answer.status()).isEqualTo(200);
+			assertThat(answer.json())
+				.contains(entry("unreadable", true), entry("redacted", true), entry("region", "moscow"))
+				.doesNotContainKeys("names", "birthYear", "contacts");
+			assertThat(this.api.get("/persons?size=100").status()).as("the list it is in").isEqualTo(200);
+		}
+		finally {
+			jdbc.update("UPDATE registry_record SET sealed_part = ? WHERE id = ?", sealed, id);
+		}
+		assertThat(this.api.get("/persons/" + id).json()).contains(entry("names", List.of("Инна Испорченная")))
+			.doesNotContainKeys("unreadable", "redacted");
+	}
+
+	@Test
 	void listsArePaged() {
 		for (int i = 0; i < 3; i++) {
 			this.api.create("/sources", Map.of("kind", "hotline", "reference", "Звонок " + i, "reliability", "C3"));

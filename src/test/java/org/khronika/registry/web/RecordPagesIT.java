@@ -442,9 +442,7 @@ class RecordPagesIT {
 	@Test
 	void shreddingAPersonAsksOnAPageOfItsOwnThenDestroysTheirNamesForGood() {
 		String courtCase = caseAgainst("Зоя Уничтожаемая");
-		String person = this.session.get(courtCase)
-			.body()
-			.replaceAll("(?s).*href=\"(/persons/[0-9a-f-]{36})\".*", "$1");
+		String person = personOf(courtCase);
 		assertThat(this.session.get(person).body()).as("only an administrator shreds")
 			.doesNotContain(person + "/shred");
 		assertThat(this.session.get(person + "/shred").status()).isEqualTo(403);
@@ -472,6 +470,75 @@ class RecordPagesIT {
 		assertThat(admin.get(person + "/shred").status()).as("nothing left to shred").isEqualTo(404);
 	}
 
+	@Test
+	void aRecordWhoseSealedFieldsWereChangedInTheTableIsShownToNoOneAndTheRestStillOpen() {
+		String courtCase = caseAgainst("Тамара Подменённая");
+		String person = personOf(courtCase);
+		String id = person.substring(person.lastIndexOf('/') + 1);
+		this.session.get("/persons/new");
+		path(this.session.post("/persons", Map.of("names", List.of("Олег Нетронутый"))));
+		org.springframework.jdbc.core.JdbcTemplate jdbc = this.context
+			.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+		byte[] sealed = jdbc.queryForObject("SELECT sealed_part FROM registry_record WHERE id = ?", byte[].class, id);
+		byte[] flipped = sealed.clone();
+		flipped[flipped.length - 1] ^= 1;
+		jdbc.update("UPDATE registry_record SET sealed_part = ? WHERE id = ?", flipped, id);
+		try {
+			Response page = this.session.get(person);
+
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.text()).contains(
+					"Идентифицирующие поля этой записи не открываются: их или ключ записи изменили в обход Khronika",
+					"verify-log --deep")
+				.doesNotContain("Подменённая", "Ваша роль видит только открытые поля");
+			assertThat(page.body()).as("no form to save its fields empty").doesNotContain(person + "/edit");
+			assertThat(this.session.get(person + "/edit").header("Location")).endsWith(person);
+			Response list = this.session.get("/persons");
+			assertThat(list.status()).isEqualTo(200);
+			assertThat(list.text()).as("the others open").contains("Олег Нетронутый").doesNotContain("Подменённая");
+			assertThat(this.session.get(courtCase).status()).isEqualTo(200);
+			assertThat(this.session.get(person + "/history").text()).as("its log entry opens, but not for this page")
+				.contains("Версия 1")
+				.doesNotContain("Подменённая");
+			assertThat(this.context.getBean(org.khronika.registry.DeepCheck.class).run().differences())
+				.as("as the page tells an administrator")
+				.contains("registry_record row " + id + " is not what the log makes it (it differs)");
+		}
+		finally {
+			jdbc.update("UPDATE registry_record SET sealed_part = ? WHERE id = ?", sealed, id);
+		}
+		assertThat(this.session.get(person).text()).contains("Тамара Подменённая");
+	}
+
+	@Test
+	void aVersionWhoseKeyWasChangedSaysInTheHistoryThatItDoesNotOpen() {
+		this.session.get("/persons/new");
+		String person = path(this.session.post("/persons", Map.of("names", List.of("Пётр Неоткрытый"))));
+		this.session.get("/persons/new");
+		String other = path(this.session.post("/persons", Map.of("names", List.of("Павел Соседний"))));
+		String id = person.substring(person.lastIndexOf('/') + 1);
+		org.springframework.jdbc.core.JdbcTemplate jdbc = this.context
+			.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+		byte[] key = jdbc.queryForObject("SELECT wrapped_key FROM subject_key WHERE subject_id = ?", byte[].class, id);
+		byte[] othersKey = jdbc.queryForObject("SELECT wrapped_key FROM subject_key WHERE subject_id = ?", byte[].class,
+				other.substring(other.lastIndexOf('/') + 1));
+		jdbc.update("UPDATE subject_key SET wrapped_key = ? WHERE subject_id = ?", othersKey, id);
+		try {
+			Response history = this.session.get(person + "/history");
+
+			assertThat(history.status()).isEqualTo(200);
+			assertThat(history.text()).contains(
+					"Идентифицирующие поля этой версии не открываются: её запись в журнале или ключ записи изменены")
+				.doesNotContain("Неоткрытый");
+			assertThat(this.session.get(person).text()).contains("Идентифицирующие поля этой записи не открываются");
+		}
+		finally {
+			jdbc.update("UPDATE subject_key SET wrapped_key = ? WHERE subject_id = ?", key, id);
+		}
+		assertThat(this.session.get(person + "/history").text()).contains("Пётр Неоткрытый")
+			.doesNotContain("не открываются");
+	}
+
 	/**
 	 * A new person of that name and a case against them, made through the forms: its
 	 * path.
@@ -482,6 +549,11 @@ class RecordPagesIT {
 		this.session.get("/cases/new");
 		return path(this.session.post("/cases", Map.of("person", List.of(person.substring(person.lastIndexOf('/') + 1)),
 				"kind", List.of("criminal"), "trigger", List.of("wiretap"), "status", List.of("in-court"))));
+	}
+
+	/** The path of the person a case page links to. */
+	private String personOf(String courtCase) {
+		return this.session.get(courtCase).body().replaceAll("(?s).*href=\"(/persons/[0-9a-f-]{36})\".*", "$1");
 	}
 
 	private static String path(Response created) {
