@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.khronika.crypto.SealedDataException;
 import org.khronika.eventlog.StorageFaults;
 import org.khronika.eventlog.WritesStopped;
 
@@ -60,6 +61,14 @@ class HtmlErrors {
 			response.setHeader("Retry-After", "30");
 			return answer(HttpStatus.SERVICE_UNAVAILABLE, ex, request, response);
 		}
+		if (ex instanceof SealedDataException) {
+			// its message names the subject and what did not open, never a byte of it;
+			// the
+			// path names the page (an id at most: nothing secret is ever in a path)
+			logger.error("a sealed value does not open: " + ex.getMessage() + " (" + request.getMethod() + " "
+					+ request.getRequestURI() + ")");
+			return answer(HttpStatus.INTERNAL_SERVER_ERROR, ex, request, response);
+		}
 		HttpStatusCode status = (ex instanceof ErrorResponse refusal) ? refusal.getStatusCode()
 				: HttpStatus.INTERNAL_SERVER_ERROR;
 		if (status.is5xxServerError()) {
@@ -87,6 +96,7 @@ class HtmlErrors {
 		ModelAndView error = new ModelAndView(view, status);
 		error.addObject("status", status.value());
 		error.addObject("writesStopped", ex instanceof WritesStopped);
+		error.addObject("unreadable", ex instanceof SealedDataException);
 		return error;
 	}
 

@@ -561,6 +561,34 @@ class IntakeIT {
 	}
 
 	@Test
+	void aReportChangedInItsTableOpensToAPageThatSaysSoAndShowsNothingOfIt() {
+		Map<String, List<String>> report = new HashMap<>(detention("Тимур Испорченный"));
+		report.put("region", List.of("pskov-oblast"));
+		new WebSession(this.port).post("/report", report, from("198.51.100.61"));
+		String id = this.jdbc.queryForObject("SELECT id FROM intake_report WHERE region = 'pskov-oblast'",
+				String.class);
+		byte[] answers = this.jdbc.queryForObject("SELECT answers FROM intake_report WHERE id = ?", byte[].class, id);
+		byte[] flipped = answers.clone();
+		flipped[flipped.length - 1] ^= 1;
+		this.jdbc.update("UPDATE intake_report SET answers = ? WHERE id = ?", flipped, id);
+		WebSession staff = new WebSession(this.port)
+			.login(Staff.add(this.context, "intake-reader-" + System.nanoTime() % 100000, Role.OPERATOR));
+		try {
+			Response opened = staff.get("/intake/" + id);
+
+			assertThat(opened.status()).isEqualTo(500);
+			assertThat(opened.text()).contains(
+					"Часть того, что показывает эта страница, не открывается: её изменили или перенесли в обход Khronika")
+				.doesNotContain("Испорченный", "Exception", "SealedData");
+			assertThat(staff.get("/intake?region=pskov-oblast").status()).as("the queue it is in").isEqualTo(200);
+		}
+		finally {
+			this.jdbc.update("UPDATE intake_report SET answers = ? WHERE id = ?", answers, id);
+		}
+		assertThat(staff.get("/intake/" + id).text()).contains("Тимур Испорченный");
+	}
+
+	@Test
 	void onlyThoseWhoTriageSeeTheQueue() {
 		for (Role role : List.of(Role.LAWYER, Role.ANALYST)) {
 			Staff other = Staff.add(this.context, "intake-" + role.code() + "-" + System.nanoTime() % 100000, role);
