@@ -47,7 +47,7 @@ final class RequestFilters {
 					refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "too_large", problems);
 					return;
 				}
-				if (length < 0 && request.getHeader("Transfer-Encoding") != null && isApi(request)) {
+				if (length < 0 && request.getHeader("Transfer-Encoding") != null && ProblemDocuments.isApi(request)) {
 					refuse(request, response, HttpStatus.LENGTH_REQUIRED, "length_required", problems);
 					return;
 				}
@@ -163,7 +163,7 @@ final class RequestFilters {
 			// off): nothing more can be said
 			return;
 		}
-		if (isApi(request)) {
+		if (ProblemDocuments.isApi(request)) {
 			problems.write(request, response, status, code);
 		}
 		else {
@@ -173,10 +173,6 @@ final class RequestFilters {
 
 	private static boolean isMultipart(HttpServletRequest request) {
 		return request.getContentType() != null && request.getContentType().startsWith("multipart/form-data");
-	}
-
-	private static boolean isApi(HttpServletRequest request) {
-		return path(request).startsWith("/api/");
 	}
 
 	private static String path(HttpServletRequest request) {

@@ -85,7 +85,7 @@ class HtmlErrors {
 	 */
 	private ModelAndView answer(HttpStatusCode status, Exception ex, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (ProblemDocuments.isApi(request)) {
 			this.problems.write(request, response, status, apiCode(status, ex));
 			return new ModelAndView();
 		}

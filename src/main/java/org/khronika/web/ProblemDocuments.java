@@ -37,6 +37,14 @@ public class ProblemDocuments {
 		this.messages = messages;
 	}
 
+	/**
+	 * Whether {@code request} is to the API, whose refusals are problem documents, not
+	 * pages.
+	 */
+	public static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
 	/** The language of the API's messages: Russian if the request asks for it first. */
 	public static Locale locale(HttpServletRequest request) {
 		String accept = request.getHeader("Accept-Language");
