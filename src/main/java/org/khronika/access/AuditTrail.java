@@ -188,6 +188,52 @@ public class AuditTrail implements AutoCloseable {
 	}
 
 	/**
+	 * Runs {@code work}, which makes a credential another module keeps (an intake token)
+	 * whose SHA-256 is {@code sha256}, and records it as an account change whose detail
+	 * is the digest's first 12 characters and which carries it whole, in one transaction:
+	 * so that the module can tell a credential Khronika made from one written into its
+	 * table ({@link #accountChanges}).
+	 */
+	public void credential(String by, String change, String target, String sha256, Runnable work) {
+		change(() -> {
+			work.run();
+			account(by, change, target, sha256.substring(0, 12), Map.of("hash", sha256));
+		});
+	}
+
+	/**
+	 * One account change as its entry on the audit chain recorded it.
+	 *
+	 * @param detail its detail, or null
+	 * @param sha256 the whole SHA-256 of the credential it made ({@link #credential}), or
+	 * null if it made none or was recorded before entries carried it
+	 */
+	public record AccountChange(String change, String target, String detail, String sha256) {
+	}
+
+	/**
+	 * The account changes of the kinds in {@code changes} on the audit chain, oldest
+	 * first: for a module that checks the credentials it keeps against the entries that
+	 * made them, in its part of the deep check. Reads the whole chain.
+	 */
+	public List<AccountChange> accountChanges(Set<String> changes) {
+		List<AccountChange> found = new ArrayList<>();
+		this.chain.replay(entry -> {
+			if (entry.type().equals(ACCOUNT)) {
+				Map<String, Object> fields = JSON.readValue(entry.publicPart(),
+						new TypeReference<Map<String, Object>>() {
+						});
+				String change = String.valueOf(fields.get("change"));
+				if (changes.contains(change)) {
+					found.add(new AccountChange(change, String.valueOf(fields.get("target")),
+							(String) fields.get("detail"), (String) fields.get("hash")));
+				}
+			}
+		});
+		return found;
+	}
+
+	/**
 	 * Records an account change that sets credentials, with the SHA-256 of each as the
 	 * tables now hold it: {@value #PASSWORD} (the salted Argon2id hash),
 	 * {@value #AUTHENTICATOR} (the sealed secret), {@value #RECOVERY_CODES} (their

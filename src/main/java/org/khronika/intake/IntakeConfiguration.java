@@ -28,6 +28,11 @@ class IntakeConfiguration {
 	}
 
 	@Bean
+	IntakeTokenCheck intakeTokenCheck(DataSource dataSource, AuditTrail audit) {
+		return new IntakeTokenCheck(new JdbcTemplate(dataSource), audit);
+	}
+
+	@Bean
 	ReportInbox reportInbox(Reports reports) {
 		return reports.inbox();
 	}

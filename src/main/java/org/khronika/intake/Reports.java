@@ -354,7 +354,7 @@ public class Reports {
 		String token = "khronika-intake-"
 				+ Receipt.generate().display().replace("-", "").toLowerCase(java.util.Locale.ROOT);
 		String hash = sha256(token);
-		this.audit.account(actor.login(), "intake-token-created", label, hash.substring(0, 12),
+		this.audit.credential(actor.login(), "intake-token-created", label, hash,
 				() -> this.jdbc.update(
 						"INSERT INTO intake_token (token_hash, label, created_on, revoked) VALUES (?, ?, ?, FALSE)",
 						hash, label, today().toString()));

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code verify-log --deep}: the tables beside the log, changed behind Khronika's back
  * the ways issue 13 tried (a record un-restricted in the read table, an admin API token
  * inserted, every row of the audit trail deleted, a role raised), one link of a record
- * deleted, another account's password copied in and a prisoner listed with no editor's
- * decision, are each named; and a server asked to check at start stops writes and says
- * why.
+ * deleted, another account's password copied in, a prisoner listed with no editor's
+ * decision, an intake token inserted and a revoked one made live again, are each named;
+ * and a server asked to check at start stops writes and says why.
  */
 class DeepCheckIT {
 
@@ -47,6 +47,11 @@ class DeepCheckIT {
 		String token = Jar.run(Map.of(), "token", "create", "--login", "a-writer", "--role", "editor", dataOption)
 			.out()
 			.strip();
+		for (String label : new String[] { "a-bot", "a-stopped-bot" }) {
+			assertThat(Jar.run(Map.of(), "intake-token", "create", "--label", label, dataOption).exitCode()).isZero();
+		}
+		assertThat(Jar.run(Map.of(), "intake-token", "revoke", "--label", "a-stopped-bot", dataOption).exitCode())
+			.isZero();
 
 		Jar.Result clean = Jar.run(Map.of(), "verify-log", "--deep", dataOption);
 		assertThat(clean.exitCode()).as(clean.all()).isZero();
@@ -84,6 +89,11 @@ class DeepCheckIT {
 					+ "VALUES ('" + record + "', 'editors-decision', X'01', 'an-editor', '2026-01-01')");
 			sql.executeUpdate("UPDATE account SET password_hash = (SELECT password_hash FROM account WHERE login = "
 					+ "'a-writer') WHERE login = 'an-editor'");
+			// a bot of one's own to hand in reports, and a stopped one started again
+			sql.executeUpdate("INSERT INTO intake_token (token_hash, label, created_on, revoked) VALUES "
+					+ "('fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210', 'a-planted-bot', "
+					+ "'2026-01-01', FALSE)");
+			sql.executeUpdate("UPDATE intake_token SET revoked = FALSE WHERE label = 'a-stopped-bot'");
 		}
 
 		Jar.Result tampered = Jar.run(Map.of(), "verify-log", "--deep", dataOption);
@@ -97,8 +107,11 @@ class DeepCheckIT {
 					"deep: FAILED: account an-editor has the role admin in the table, editor in the log",
 					"deep: FAILED: account an-editor has a password in the table that no log entry set",
 					"deep: FAILED: prisoner_decision row " + record
-							+ " / editors-decision is not what the log makes it (the log has no such decision)");
-		assertThat(tampered.out()).doesNotContain("operator_notes");
+							+ " / editors-decision is not what the log makes it (the log has no such decision)",
+					"deep: FAILED: intake token a-planted-bot (fedcba987654) is in the table, but no log entry made it");
+		assertThat(tampered.out()).containsPattern(
+				"deep: FAILED: intake token a-stopped-bot \\([0-9a-f]{12}\\) is revoked in the log, but live in the table");
+		assertThat(tampered.out()).doesNotContain("operator_notes", "intake token a-bot ");
 
 		assertThat(Jar.run(Map.of(), "verify-log", "--deep", dataOption).out())
 			.as("the check rolls its rebuild back: it repairs nothing")
