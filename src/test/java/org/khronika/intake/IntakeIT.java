@@ -598,7 +598,7 @@ class IntakeIT {
 
 			assertThat(opened.status()).isEqualTo(500);
 			assertThat(opened.text()).contains(
-					"Часть того, что показывает эта страница, не открывается: её изменили или перенесли в обход Khronika")
+					"Часть того, что показывает эта страница, не открывается: её изменили или перенесли в обход Хроники")
 				.doesNotContain("Испорченный", "Exception", "SealedData");
 			assertThat(staff.get("/intake?region=pskov-oblast").status()).as("the queue it is in").isEqualTo(200);
 		}

@@ -487,10 +487,14 @@ class RecordPagesIT {
 			Response page = this.session.get(person);
 
 			assertThat(page.status()).isEqualTo(200);
-			assertThat(page.text()).contains(
-					"Идентифицирующие поля этой записи не открываются: их или ключ записи изменили в обход Khronika",
-					"verify-log --deep")
-				.doesNotContain("Подменённая", "Ваша роль видит только открытые поля");
+			assertThat(page.text())
+				.contains(
+						"Идентифицирующие поля этой записи не открываются: их или ключ записи изменили в обход Хроники",
+						"Сообщите администратору: глубокая проверка журнала назовёт изменённую строку")
+				.doesNotContain("Подменённая", "Ваша роль видит только открытые поля", "verify-log", "Khronika");
+			assertThat(this.session.get(person + "?lang=en").text()).as("and to an administrator what to run")
+				.contains("the deep check of the log (verify-log --deep) names a changed row, which rebuild restores");
+			this.session.get("/?lang=ru");
 			assertThat(page.body()).as("no form to save its fields empty").doesNotContain(person + "/edit");
 			assertThat(this.session.get(person + "/edit").header("Location")).endsWith(person);
 			Response list = this.session.get("/persons");
