@@ -201,7 +201,7 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 			if (opened.unreadable()) {
 				logger.error("the reasons of the decision listing " + row.person() + " (" + row.methodology()
 						+ ") do not open (" + opened.failure()
-						+ "); they are kept nowhere else: the person should be listed " + "again with their reasons");
+						+ "); they are kept nowhere else: the person should be listed again with their reasons");
 			}
 			if (opened.plaintext() != null || opened.unreadable()) {
 				decisions.add(new Decision(row.person().toString(), names.get(i), row.methodology(),

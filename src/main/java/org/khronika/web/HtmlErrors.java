@@ -62,9 +62,8 @@ class HtmlErrors {
 			return answer(HttpStatus.SERVICE_UNAVAILABLE, ex, request, response);
 		}
 		if (ex instanceof SealedDataException) {
-			// its message names the subject and what did not open, never a byte of it;
-			// the
-			// path names the page (an id at most: nothing secret is ever in a path)
+			// its message names what did not open, never a byte of it, and the path
+			// names the page (an id at most: nothing secret is ever in a path)
 			logger.error("a sealed value does not open: " + ex.getMessage() + " (" + request.getMethod() + " "
 					+ request.getRequestURI() + ")");
 			return answer(HttpStatus.INTERNAL_SERVER_ERROR, ex, request, response);
