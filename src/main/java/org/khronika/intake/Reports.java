@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.khronika.access.AccessPolicy;
 import org.khronika.access.AccessRefused;
 import org.khronika.access.Actor;
@@ -45,6 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class Reports {
 
+	private static final Log logger = LogFactory.getLog(Reports.class);
+
 	/** How a report came in. */
 	public enum Channel {
 
@@ -64,9 +68,13 @@ public class Reports {
 	/**
 	 * A report opened: its summary, the reporter's answers and, once it is accepted, the
 	 * source record that stands for it.
+	 *
+	 * @param answers the answers, or null if the report does not open
+	 * @param unreadable its sealed answers do not open (changed or moved outside
+	 * Khronika): only its summary is known, and no message or file of it can be read
 	 */
 	public record Opened(Summary summary, ReportAnswers answers, String sourceId, List<Message> messages,
-			List<FileDescription> files) {
+			List<FileDescription> files, boolean unreadable) {
 	}
 
 	/**
@@ -421,7 +429,9 @@ public class Reports {
 
 	/**
 	 * Opens report {@code id} for {@code actor}: the opening is audited, and a new report
-	 * is in review from then on.
+	 * is in review from then on. A report whose sealed answers do not open is given as
+	 * {@link Opened#unreadable() unreadable}, its summary only, so that it can still be
+	 * decided on.
 	 * @throws AccessRefused unless {@code actor} triages reports
 	 */
 	public Optional<Opened> open(Actor actor, String id) {
@@ -433,8 +443,16 @@ public class Reports {
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		ConversationKey.Envelope envelope = ConversationKey.opened(this.opener.get(), found.get(0).answers(),
-				context(id));
+		ConversationKey.Envelope envelope;
+		try {
+			envelope = ConversationKey.opened(this.opener.get(), found.get(0).answers(), context(id));
+		}
+		catch (org.khronika.crypto.SealedDataException ex) {
+			logger.error("report " + id + " does not open (" + ex.getMessage() + "); its summary only is shown");
+			this.audit.read(actor, "read", "report", List.of(id));
+			return summary(id)
+				.map(summary -> new Opened(summary, null, found.get(0).source(), List.of(), List.of(), true));
+		}
 		this.audit.read(actor, "read", "report", List.of(id));
 		this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ? AND state = ?",
 				ReportState.IN_REVIEW.code(), today().toString(), id, ReportState.NEW.code());
@@ -445,7 +463,7 @@ public class Reports {
 		List<Message> messages = messages(id, envelope.key());
 		List<FileDescription> files = fileKey(id).map(key -> files(id, key)).orElse(List.of());
 		return summary(id)
-			.map(summary -> new Opened(summary, ReportAnswers.fromStored(stored), source, messages, files));
+			.map(summary -> new Opened(summary, ReportAnswers.fromStored(stored), source, messages, files, false));
 	}
 
 	/**

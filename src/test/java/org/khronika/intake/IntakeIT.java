@@ -581,7 +581,7 @@ class IntakeIT {
 	}
 
 	@Test
-	void aReportChangedInItsTableOpensToAPageThatSaysSoAndShowsNothingOfIt() {
+	void aReportChangedInItsTableShowsItsSummaryOnlySayingSoAndCanStillBeClosed() {
 		Map<String, List<String>> report = new HashMap<>(detention("Тимур Испорченный"));
 		report.put("region", List.of("pskov-oblast"));
 		new WebSession(this.port).post("/report", report, from("198.51.100.61"));
@@ -592,20 +592,41 @@ class IntakeIT {
 		flipped[flipped.length - 1] ^= 1;
 		this.jdbc.update("UPDATE intake_report SET answers = ? WHERE id = ?", flipped, id);
 		WebSession staff = new WebSession(this.port)
-			.login(Staff.add(this.context, "intake-reader-" + System.nanoTime() % 100000, Role.OPERATOR));
-		try {
-			Response opened = staff.get("/intake/" + id);
+			.login(Staff.add(this.context, "intake-reader-" + System.nanoTime() % 100000, Role.EDITOR));
 
-			assertThat(opened.status()).isEqualTo(500);
-			assertThat(opened.text()).contains(
-					"Часть того, что показывает эта страница, не открывается: её изменили или перенесли в обход Хроники")
-				.doesNotContain("Испорченный", "Exception", "SealedData");
-			assertThat(staff.get("/intake?region=pskov-oblast").status()).as("the queue it is in").isEqualTo(200);
-		}
-		finally {
-			this.jdbc.update("UPDATE intake_report SET answers = ? WHERE id = ?", answers, id);
-		}
-		assertThat(staff.get("/intake/" + id).text()).contains("Тимур Испорченный");
+		Response opened = staff.get("/intake/" + id);
+
+		assertThat(opened.status()).isEqualTo(200);
+		assertThat(opened.text())
+			.contains("Задержание", "Это сообщение не открывается: его изменили или перенесли в обход Хроники",
+					"Закрыть", "Спам")
+			.doesNotContain("Испорченный", "Тверь", "Принять", "Спросить");
+		assertThat(staff.post("/intake/" + id + "/decide", Map.of("state", List.of("closed"))).status()).isEqualTo(302);
+		assertThat(this.jdbc.queryForObject("SELECT state FROM intake_report WHERE id = ?", String.class, id))
+			.isEqualTo("closed");
+	}
+
+	@Test
+	void aPageWhoseSealedContentDoesNotOpenSaysSoInItsOwnWordsAndShowsNothingOfIt() {
+		WebSession reporter = new WebSession(this.port);
+		Map<String, List<String>> report = new HashMap<>(detention("Тимур Неразборчивый"));
+		report.put("region", List.of("omsk-oblast"));
+		String receipt = receipt(reporter.post("/report", report, from("198.51.100.62")));
+		String id = this.jdbc.queryForObject("SELECT id FROM intake_report WHERE region = 'omsk-oblast'", String.class);
+		WebSession staff = new WebSession(this.port)
+			.login(Staff.add(this.context, "intake-asker-" + System.nanoTime() % 100000, Role.OPERATOR));
+		staff.get("/intake/" + id);
+		staff.post("/intake/" + id + "/ask", Map.of("message", List.of("Где его держат?")));
+		byte[] body = this.jdbc.queryForObject("SELECT body FROM intake_message WHERE report_id = ?", byte[].class, id);
+		body[body.length - 1] ^= 1;
+		this.jdbc.update("UPDATE intake_message SET body = ? WHERE report_id = ?", body, id);
+
+		Response status = reporter.post("/report/status", Map.of("receipt", List.of(receipt)), from("198.51.100.62"));
+
+		assertThat(status.status()).isEqualTo(500);
+		assertThat(status.text()).contains(
+				"Часть того, что показывает эта страница, не открывается: её изменили или перенесли в обход Хроники")
+			.doesNotContain("Неразборчивый", "Где его держат", "Exception", "SealedData");
 	}
 
 	@Test

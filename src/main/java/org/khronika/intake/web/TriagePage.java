@@ -155,8 +155,8 @@ class TriagePage {
 	String report(@PathVariable String id, Actor actor, Model model, Locale locale) {
 		Reports.Opened opened = this.reports.open(actor, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		ReportAnswers a = opened.answers();
 		model.addAttribute("row", row(opened.summary(), locale));
+		model.addAttribute("unreadable", opened.unreadable());
 		model.addAttribute("messages", opened.messages());
 		model.addAttribute("files",
 				opened.files()
@@ -168,7 +168,8 @@ class TriagePage {
 								.map(code -> message("intake.file.removed." + code, locale))
 								.collect(java.util.stream.Collectors.joining(", "))))
 					.toList());
-		model.addAttribute("answers", List.of(
+		ReportAnswers a = opened.unreadable() ? null : opened.answers();
+		model.addAttribute("answers", (a == null) ? List.of() : List.of(
 				new Answer(message("report.field.what", locale), term("report.what.", a.what(), locale)),
 				new Answer(message("report.field.date", locale), (a.date() != null) ? a.date().toString() : ""),
 				new Answer(message("report.field.region", locale), region(a.region(), locale)),
@@ -186,11 +187,12 @@ class TriagePage {
 						message(a.needsLawyer() ? "report.answer.yes" : "report.answer.no", locale)),
 				new Answer(message("report.field.contact", locale), text(a.contact())),
 				new Answer(message("report.field.text", locale), text(a.text()))));
-		if (opened.sourceId() != null) {
+		if (a != null && opened.sourceId() != null) {
 			model.addAttribute("drafts", drafts(a, opened.sourceId()));
 			model.addAttribute("showFilled", SHOW_FILLED);
 		}
-		boolean mayAccept = this.registry.mayCreate(actor, RecordKind.SOURCE);
+		// a report that does not open can be closed, not taken into the records
+		boolean mayAccept = !opened.unreadable() && this.registry.mayCreate(actor, RecordKind.SOURCE);
 		model.addAttribute("grades", GRADES);
 		model.addAttribute("mayAccept", mayAccept);
 		model.addAttribute("decisions",
