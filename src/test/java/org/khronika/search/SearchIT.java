@@ -127,6 +127,31 @@ class SearchIT {
 		assertThat(caseId).isNotEmpty();
 	}
 
+	@Test
+	void anIndexBuiltWhileARecordDoesNotOpenHoldsEveryOtherRecord() {
+		String spoilt = save(person("Зиновий Испорченный", 1970, "moscow"));
+		byte[] sealed = this.jdbc.queryForObject("SELECT sealed_part FROM registry_record WHERE id = ?", byte[].class,
+				spoilt);
+		byte[] flipped = sealed.clone();
+		flipped[flipped.length - 1] ^= 1;
+		this.jdbc.update("UPDATE registry_record SET sealed_part = ? WHERE id = ?", flipped, spoilt);
+		try (Search fresh = new Search(this.context.getBean(org.khronika.registry.RecordFeed.class), this.registry,
+				this.context.getBean(org.khronika.access.AccessPolicy.class),
+				this.context.getBean(org.khronika.catalog.Catalog.class), this.context.getBean(NameKeys.class))) {
+
+			Search.Result others = fresh.search(editor.actor(), new Search.Request("Фёдорова", null, Map.of(), 0, 50));
+			Search.Result itself = fresh.search(editor.actor(),
+					new Search.Request("Испорченный", null, Map.of(), 0, 50));
+
+			assertThat(others.ready()).isTrue();
+			assertThat(titles(others)).contains("Алёна Фёдорова");
+			assertThat(ids(itself)).as("its names did not open, so they are not in the index").doesNotContain(spoilt);
+		}
+		finally {
+			this.jdbc.update("UPDATE registry_record SET sealed_part = ? WHERE id = ?", sealed, spoilt);
+		}
+	}
+
 	private static RecordDraft person(String names, Integer born, String region) {
 		RecordDraft draft = RecordDraft.empty(RecordKind.PERSON).with("names", names);
 		if (born != null) {
