@@ -70,11 +70,19 @@ public class Reports {
 	 * source record that stands for it.
 	 *
 	 * @param answers the answers, or null if the report does not open
-	 * @param unreadable its sealed answers do not open (changed or moved outside
-	 * Khronika): only its summary is known, and no message or file of it can be read
+	 * ({@link #unreadable})
 	 */
 	public record Opened(Summary summary, ReportAnswers answers, String sourceId, List<Message> messages,
-			List<FileDescription> files, boolean unreadable) {
+			List<FileDescription> files) {
+
+		/**
+		 * Whether its sealed answers do not open (changed or moved outside Khronika):
+		 * only its summary is known, and no message or file of it can be read.
+		 */
+		public boolean unreadable() {
+			return this.answers == null;
+		}
+
 	}
 
 	/**
@@ -450,8 +458,7 @@ public class Reports {
 		catch (org.khronika.crypto.SealedDataException ex) {
 			logger.error("report " + id + " does not open (" + ex.getMessage() + "); its summary only is shown");
 			this.audit.read(actor, "read", "report", List.of(id));
-			return summary(id)
-				.map(summary -> new Opened(summary, null, found.get(0).source(), List.of(), List.of(), true));
+			return summary(id).map(summary -> new Opened(summary, null, found.get(0).source(), List.of(), List.of()));
 		}
 		this.audit.read(actor, "read", "report", List.of(id));
 		this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ? AND state = ?",
@@ -463,7 +470,7 @@ public class Reports {
 		List<Message> messages = messages(id, envelope.key());
 		List<FileDescription> files = fileKey(id).map(key -> files(id, key)).orElse(List.of());
 		return summary(id)
-			.map(summary -> new Opened(summary, ReportAnswers.fromStored(stored), source, messages, files, false));
+			.map(summary -> new Opened(summary, ReportAnswers.fromStored(stored), source, messages, files));
 	}
 
 	/**

@@ -168,7 +168,7 @@ class TriagePage {
 								.map(code -> message("intake.file.removed." + code, locale))
 								.collect(java.util.stream.Collectors.joining(", "))))
 					.toList());
-		ReportAnswers a = opened.unreadable() ? null : opened.answers();
+		ReportAnswers a = opened.answers();
 		model.addAttribute("answers", (a == null) ? List.of() : List.of(
 				new Answer(message("report.field.what", locale), term("report.what.", a.what(), locale)),
 				new Answer(message("report.field.date", locale), (a.date() != null) ? a.date().toString() : ""),
