@@ -54,7 +54,7 @@ public class AuditTrail implements AutoCloseable {
 	static final String RECOVERY_CODES = "recoveryCodes";
 
 	/** No recovery codes. */
-	private static final String NO_CODES = Sha256.ofSet(List.of());
+	static final String NO_CODES = Sha256.ofSet(List.of());
 
 	static final String SEARCH = "audit.search";
 
@@ -64,9 +64,7 @@ public class AuditTrail implements AutoCloseable {
 	 */
 	static final String SEARCH_SUBJECT = "audit-search";
 
-	private static final JsonMapper JSON = JsonMapper.builder()
-		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-		.build();
+	static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
 	private static final String INSERT_ROW = "INSERT INTO audit_trail (seq, at, actor, action, detail, record_id) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -192,7 +190,7 @@ public class AuditTrail implements AutoCloseable {
 	 * whose SHA-256 is {@code sha256}, and records it as an account change whose detail
 	 * is the digest's first 12 characters and which carries it whole, in one transaction:
 	 * so that the module can tell a credential Khronika made from one written into its
-	 * table ({@link #accountChanges}).
+	 * table ({@link #replayChecking}).
 	 */
 	public void credential(String by, String change, String target, String sha256, Runnable work) {
 		change(() -> {
@@ -212,25 +210,14 @@ public class AuditTrail implements AutoCloseable {
 	}
 
 	/**
-	 * The account changes of the kinds in {@code changes} on the audit chain, oldest
-	 * first: for a module that checks the credentials it keeps against the entries that
-	 * made them, in its part of the deep check. Reads the whole chain.
+	 * What one replay of the audit entries found, for the deep check
+	 * ({@link #replayChecking}).
+	 *
+	 * @param accountDifferences the accounts and API tokens against their entries, as
+	 * {@link #accountDifferences} says them
+	 * @param changes the account changes of the kinds asked for, oldest first
 	 */
-	public List<AccountChange> accountChanges(Set<String> changes) {
-		List<AccountChange> found = new ArrayList<>();
-		this.chain.replay(entry -> {
-			if (entry.type().equals(ACCOUNT)) {
-				Map<String, Object> fields = JSON.readValue(entry.publicPart(),
-						new TypeReference<Map<String, Object>>() {
-						});
-				String change = String.valueOf(fields.get("change"));
-				if (changes.contains(change)) {
-					found.add(new AccountChange(change, String.valueOf(fields.get("target")),
-							(String) fields.get("detail"), (String) fields.get("hash")));
-				}
-			}
-		});
-		return found;
+	public record Checked(List<String> accountDifferences, List<AccountChange> changes) {
 	}
 
 	/**
@@ -291,216 +278,12 @@ public class AuditTrail implements AutoCloseable {
 			.equals("PostgreSQL")))) {
 			moment.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		}
-		return moment.execute(status -> accountDifferencesNow());
-	}
-
-	private List<String> accountDifferencesNow() {
-		Map<String, String[]> accounts = new java.util.LinkedHashMap<>();
-		Map<String, Map<String, Object>> tokens = new java.util.LinkedHashMap<>();
-		Map<String, Credentials> credentials = new java.util.HashMap<>();
-		List<String> differences = new ArrayList<>();
-		java.util.function.Consumer<LogEntry> replay = entry -> {
-			if (!entry.type().equals(ACCOUNT)) {
-				return;
-			}
-			Map<String, Object> fields = JSON.readValue(entry.publicPart(), new TypeReference<Map<String, Object>>() {
-			});
-			String login = String.valueOf(fields.get("target"));
-			String detail = (String) fields.get("detail");
-			String change = String.valueOf(fields.get("change"));
-			Credentials held = credentials.computeIfAbsent(login, any -> new Credentials());
-			held.follow(change, fields).ifPresent(problem -> differences.add("account " + login + " " + problem));
-			switch (change) {
-				case "added", "replaced" -> {
-					accounts.put(login, new String[] { detail, "true" });
-					revokeAll(tokens, login);
-				}
-				case "role-changed" -> accounts.computeIfPresent(login, (k, v) -> new String[] { detail, v[1] });
-				case "disabled" -> {
-					accounts.computeIfPresent(login, (k, v) -> new String[] { v[0], "false" });
-					revokeAll(tokens, login);
-				}
-				case "enabled" -> accounts.computeIfPresent(login, (k, v) -> new String[] { v[0], "true" });
-				case "password-changed", "logged-out-everywhere" -> revokeAll(tokens, login);
-				case "token-created" -> {
-					Map<String, Object> token = new java.util.HashMap<>(fields);
-					token.put("revoked", false);
-					tokens.put(detail.substring(0, 12), token);
-				}
-				case "token-revoked" -> {
-					Map<String, Object> token = tokens.get(detail);
-					if (token != null) {
-						token.put("revoked", true);
-					}
-				}
-				default -> {
-					// other changes leave role, state and tokens as they are
-				}
-			}
-		};
-		this.records.replay(replay);
-		this.chain.replay(replay);
-		Set<String> seen = new java.util.HashSet<>();
-		this.jdbc.query("SELECT login, role, enabled, password_hash FROM account ORDER BY login",
-				(RowCallbackHandler) rs -> {
-					String login = rs.getString(1);
-					seen.add(login);
-					String[] logged = accounts.get(login);
-					if (logged == null) {
-						differences.add("account " + login + " is in the table, but no log entry made it");
-						return;
-					}
-					String password = credentials.get(login).password;
-					if (password != null && !Sha256.same(password, Sha256.hex(rs.getString(4)))) {
-						differences.add("account " + login + " has a password in the table that no log entry set");
-					}
-					if (!rs.getString(2).equals(logged[0])) {
-						differences.add("account " + login + " has the role " + rs.getString(2) + " in the table, "
-								+ logged[0] + " in the log");
-					}
-					if (rs.getBoolean(3) != Boolean.parseBoolean(logged[1])) {
-						differences.add("account " + login + " is " + (rs.getBoolean(3) ? "enabled" : "disabled")
-								+ " in the table, " + (Boolean.parseBoolean(logged[1]) ? "enabled" : "disabled")
-								+ " in the log");
-					}
-				});
-		accounts.keySet()
-			.stream()
-			.filter(login -> !seen.contains(login))
-			.forEach(login -> differences.add("account " + login + " is in the log, but missing from the table"));
-		differences.addAll(secondFactorDifferences(credentials));
-		this.jdbc.query("SELECT token_hash, login, role, expires_at, revoked_at FROM api_token ORDER BY token_hash",
-				(RowCallbackHandler) rs -> {
-					String hash = rs.getString(1);
-					String id = hash.substring(0, Math.min(12, hash.length()));
-					Map<String, Object> logged = tokens.get(id);
-					if (logged == null || (logged.containsKey("hash") && !hash.equals(logged.get("hash")))) {
-						differences.add("API token " + id + " of " + rs.getString(2)
-								+ " is in the table, but no log entry made it");
-						return;
-					}
-					String[] idAndRole = String.valueOf(logged.get("detail")).split(" ");
-					if (!rs.getString(2).equals(logged.get("target"))
-							|| (idAndRole.length > 1 && !rs.getString(3).equals(idAndRole[1]))) {
-						differences.add("API token " + id + " belongs to " + rs.getString(2) + " as " + rs.getString(3)
-								+ " in the table, to " + logged.get("target") + " as "
-								+ ((idAndRole.length > 1) ? idAndRole[1] : "?") + " in the log");
-					}
-					if (logged.containsKey("expires") && !rs.getString(4).equals(logged.get("expires"))) {
-						differences.add("API token " + id + " expires at " + rs.getString(4) + " in the table, "
-								+ logged.get("expires") + " in the log");
-					}
-					if (rs.getString(5) == null && Boolean.TRUE.equals(logged.get("revoked"))) {
-						differences.add("API token " + id + " is revoked in the log, but live in the table");
-					}
-				});
-		return differences;
-	}
-
-	/**
-	 * The authenticators and recovery codes in their tables against what the log set: one
-	 * line for each account whose differ.
-	 */
-	private List<String> secondFactorDifferences(Map<String, Credentials> credentials) {
-		List<String> differences = new ArrayList<>();
-		Set<String> enrolled = new java.util.HashSet<>();
-		this.jdbc.query("SELECT login, sealed FROM second_factor ORDER BY login", (RowCallbackHandler) rs -> {
-			Credentials held = credentials.get(rs.getString(1));
-			enrolled.add(rs.getString(1));
-			if (held == null) {
-				differences.add("account " + rs.getString(1) + " has an authenticator in the table, but no log entry "
-						+ "made the account");
-			}
-			else if (!held.enrolled) {
-				differences.add("account " + rs.getString(1) + " has an authenticator in the table that no log entry "
-						+ "enrolled");
-			}
-			else if (held.authenticator != null && !Sha256.same(held.authenticator, Sha256.hex(rs.getBytes(2)))) {
-				differences.add("account " + rs.getString(1) + " has an authenticator in the table that is not the "
-						+ "one the log enrolled");
-			}
+		return moment.execute(status -> {
+			AccountCheck accounts = new AccountCheck(Set.of());
+			this.records.replay(accounts);
+			this.chain.replay(accounts);
+			return accounts.differences(this.jdbc);
 		});
-		credentials.forEach((login, held) -> {
-			if (held.enrolled && !enrolled.contains(login)) {
-				differences.add("account " + login + " has no authenticator in the table, but the log enrolled one");
-			}
-		});
-		Map<String, List<String>> codes = new java.util.HashMap<>();
-		this.jdbc.query("SELECT login, code_hash FROM recovery_code",
-				(RowCallbackHandler) rs -> codes.computeIfAbsent(rs.getString(1), any -> new ArrayList<>())
-					.add(rs.getString(2)));
-		new java.util.TreeMap<>(credentials).forEach((login, held) -> {
-			if (held.recoveryCodes != null
-					&& !Sha256.same(held.recoveryCodes, Sha256.ofSet(codes.getOrDefault(login, List.of())))) {
-				differences
-					.add("account " + login + " has recovery codes in the table that are not those the log made");
-			}
-		});
-		return differences;
-	}
-
-	/**
-	 * An account's credentials as its audit entries set them: their digests, null where
-	 * the entries do not say (those written before they did).
-	 */
-	private static final class Credentials {
-
-		String password;
-
-		boolean enrolled;
-
-		String authenticator;
-
-		String recoveryCodes;
-
-		/**
-		 * Follows one change of the account; a problem if it could not have been made
-		 * through Khronika.
-		 */
-		java.util.Optional<String> follow(String change, Map<String, Object> fields) {
-			switch (change) {
-				case "added" -> {
-					this.password = digest(fields, PASSWORD);
-					this.enrolled = false;
-					this.authenticator = null;
-					this.recoveryCodes = NO_CODES;
-				}
-				case "replaced", "password-changed" -> this.password = digest(fields, PASSWORD);
-				case "second-factor-enrolled" -> {
-					boolean again = this.enrolled;
-					this.enrolled = true;
-					this.authenticator = digest(fields, AUTHENTICATOR);
-					this.recoveryCodes = digest(fields, RECOVERY_CODES);
-					if (again) {
-						return java.util.Optional.of("enrolled an authenticator though the log never removed the one "
-								+ "before: it was taken out of the table behind the log's back");
-					}
-				}
-				case "recovery-codes-regenerated" -> this.recoveryCodes = digest(fields, RECOVERY_CODES);
-				case "second-factor-reset" -> {
-					this.enrolled = false;
-					this.authenticator = null;
-					this.recoveryCodes = NO_CODES;
-				}
-				default -> {
-					// other changes leave the credentials as they are
-				}
-			}
-			return java.util.Optional.empty();
-		}
-
-		private static String digest(Map<String, Object> fields, String name) {
-			Object digest = fields.get(name);
-			return (digest != null) ? digest.toString() : null;
-		}
-
-	}
-
-	private static void revokeAll(Map<String, Map<String, Object>> tokens, String login) {
-		tokens.values()
-			.stream()
-			.filter(token -> login.equals(token.get("target")))
-			.forEach(token -> token.put("revoked", true));
 	}
 
 	/**
@@ -624,10 +407,33 @@ public class AuditTrail implements AutoCloseable {
 
 	/**
 	 * Rebuilds {@code audit_trail} in the caller's transaction, without flushing the
-	 * entries waiting to be written (they would be rolled back with it): for the deep
-	 * check, which rolls it back.
+	 * entries waiting to be written (they would be rolled back with it).
+	 * @return the number of audit entries replayed
 	 */
 	public long replayInto() {
+		return replayInto(entry -> {
+		});
+	}
+
+	/**
+	 * For the deep check, in the caller's transaction, which it rolls back, and in one
+	 * replay of the audit entries: rebuilds {@code audit_trail} ({@link #replayInto()}),
+	 * checks the accounts and API tokens against the entries that made them (as
+	 * {@link #accountDifferences} does, at the moment of the caller's transaction), and
+	 * hands back the account changes of the kinds in {@code changes}, for the modules
+	 * that check credentials of their own against the entries that made them.
+	 */
+	public Checked replayChecking(Set<String> changes) {
+		AccountCheck accounts = new AccountCheck(changes);
+		replayInto(accounts);
+		return new Checked(accounts.differences(this.jdbc), accounts.changes());
+	}
+
+	/**
+	 * Rebuilds {@code audit_trail} from the log's audit entries and then the chain's,
+	 * handing every entry of both to {@code also} as it goes.
+	 */
+	private long replayInto(java.util.function.Consumer<LogEntry> also) {
 		this.jdbc.update("DELETE FROM audit_trail");
 		long[] count = { 0 };
 		java.util.function.Consumer<LogEntry> replay = entry -> {
@@ -635,6 +441,7 @@ public class AuditTrail implements AutoCloseable {
 				project(entry);
 				count[0]++;
 			}
+			also.accept(entry);
 		};
 		this.records.replay(replay);
 		this.chain.replay(replay);

@@ -28,8 +28,8 @@ class IntakeConfiguration {
 	}
 
 	@Bean
-	IntakeTokenCheck intakeTokenCheck(DataSource dataSource, AuditTrail audit) {
-		return new IntakeTokenCheck(new JdbcTemplate(dataSource), audit);
+	IntakeTokenCheck intakeTokenCheck(DataSource dataSource) {
+		return new IntakeTokenCheck(new JdbcTemplate(dataSource));
 	}
 
 	@Bean

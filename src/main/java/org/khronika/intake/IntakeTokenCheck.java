@@ -27,11 +27,8 @@ class IntakeTokenCheck implements DeepCheck.Part {
 
 	private final JdbcTemplate jdbc;
 
-	private final AuditTrail audit;
-
-	IntakeTokenCheck(JdbcTemplate jdbc, AuditTrail audit) {
+	IntakeTokenCheck(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.audit = audit;
 	}
 
 	/** A token as its entries made it. */
@@ -67,12 +64,17 @@ class IntakeTokenCheck implements DeepCheck.Part {
 	 * make, until the log revokes it.
 	 */
 	@Override
-	public List<String> differences() {
+	public Set<String> accountChanges() {
+		return Set.of(CREATED, REVOKED);
+	}
+
+	@Override
+	public List<String> differences(List<AuditTrail.AccountChange> changes) {
 		Map<String, Logged> logged = new LinkedHashMap<>();
 		// tokens made before they were audited, revoked since: harmless, and how one is
 		// told to clear them
 		Set<String> revokedUnmade = new HashSet<>();
-		for (AuditTrail.AccountChange change : this.audit.accountChanges(Set.of(CREATED, REVOKED))) {
+		for (AuditTrail.AccountChange change : changes) {
 			if (change.change().equals(CREATED)) {
 				logged.put(change.target(), new Logged(change));
 			}

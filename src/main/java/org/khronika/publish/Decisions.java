@@ -240,6 +240,11 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 	 * editor's decision, and each listing the log makes that the table lacks.
 	 */
 	@Override
+	public List<String> differences(List<org.khronika.access.AuditTrail.AccountChange> none) {
+		return differences();
+	}
+
+	/** As {@link #differences(List)}: the prisoner decisions keep no credentials. */
 	public List<String> differences() {
 		Set<String> logged = new java.util.TreeSet<>();
 		for (org.khronika.eventlog.LogEntry entry : this.log.stream(STREAM)) {

@@ -31,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rebuilt from the log, every table is read again, and each row that differs, is missing
  * or is one too many is named by its table and primary key (ids, sequences, logins, never
  * a sealed value). Accounts, roles and API tokens are checked against the audit entries
- * that made them ({@link AuditTrail#accountDifferences}), the tables of other modules by
- * their own {@link Part}s. While it runs, writers wait: on SQLite for the database's
- * lock, on PostgreSQL for rows it rebuilds.
+ * that made them, the tables of other modules by their own {@link Part}s, all in one
+ * replay of the log and one of the audit chain ({@link AuditTrail#replayChecking}). While
+ * it runs, writers wait: on SQLite for the database's lock, on PostgreSQL for rows it
+ * rebuilds.
  */
 public class DeepCheck {
 
@@ -69,12 +70,25 @@ public class DeepCheck {
 
 	/**
 	 * A part of the check that another module keeps: tables it writes beside the log that
-	 * no replay of the registry rebuilds, checked against the log's entries for them.
+	 * no replay of the registry rebuilds, checked against the log's entries for them, and
+	 * credentials it keeps, against the audit entries that made them.
 	 */
 	public interface Part {
 
-		/** Each row that differs, one line; empty when the tables agree with the log. */
-		List<String> differences();
+		/**
+		 * The kinds of account change on the audit chain (an entry's {@code change}) that
+		 * make and revoke the credentials this part keeps; none unless it keeps some.
+		 */
+		default Set<String> accountChanges() {
+			return Set.of();
+		}
+
+		/**
+		 * Each row that differs, one line; empty when the tables agree with the log.
+		 * @param changes the account changes of the kinds {@link #accountChanges} names,
+		 * oldest first, from the check's one replay of the audit chain
+		 */
+		List<String> differences(List<AuditTrail.AccountChange> changes);
 
 	}
 
@@ -90,7 +104,10 @@ public class DeepCheck {
 	}
 
 	public Result run() {
-		Result tables = this.transactions.execute(status -> {
+		List<Part> parts = this.parts.get();
+		Set<String> accountChanges = new java.util.HashSet<>();
+		parts.forEach(part -> accountChanges.addAll(part.accountChanges()));
+		return this.transactions.execute(status -> {
 			status.setRollbackOnly();
 			List<String> names = tables();
 			Map<String, List<String>> keys = new HashMap<>();
@@ -103,7 +120,7 @@ public class DeepCheck {
 			}
 			long count = before.values().stream().mapToLong(Map::size).sum();
 			this.registry.replayInto();
-			this.audit.replayInto();
+			AuditTrail.Checked audit = this.audit.replayChecking(accountChanges);
 			List<String> differences = new ArrayList<>();
 			for (String table : names) {
 				Map<String, String> was = before.get(table);
@@ -120,14 +137,17 @@ public class DeepCheck {
 					.forEach(key -> differences
 						.add(table + " row " + key + " is not what the log makes it (the log has no such row)"));
 			}
-			// in the same transaction: the parts read their tables and the log at one
-			// moment
-			this.parts.get().forEach(part -> differences.addAll(part.differences()));
+			// in the same transaction: the parts and the accounts are read with the
+			// log at one moment
+			for (Part part : parts) {
+				differences.addAll(part.differences(audit.changes()
+					.stream()
+					.filter(change -> part.accountChanges().contains(change.change()))
+					.toList()));
+			}
+			differences.addAll(audit.accountDifferences());
 			return new Result(differences, count, names.size());
 		});
-		List<String> differences = new ArrayList<>(tables.differences());
-		differences.addAll(this.audit.accountDifferences());
-		return new Result(differences, tables.rows(), tables.tables());
 	}
 
 	/**
