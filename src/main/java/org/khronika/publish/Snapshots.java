@@ -123,6 +123,9 @@ public class Snapshots implements org.khronika.registry.DeepCheck.Part {
 		entry.put("sha256", sha256);
 		entry.put("incidentsSha256", sha256(incidents));
 		entry.put("prisoners", listed.size());
+		MessageDigest prisonersDigest = newSha256();
+		sealed.forEach(row -> digest(prisonersDigest, (Integer) row[1], (String) row[2], (byte[]) row[3]));
+		entry.put("prisonersSha256", HexFormat.of().formatHex(prisonersDigest.digest()));
 		this.log.write(appender -> {
 			long sequence = appender
 				.append(new PendingEntry(EntryIdentity.next(STREAM), EVENT, 1, actor.login(),
@@ -233,7 +236,8 @@ public class Snapshots implements org.khronika.registry.DeepCheck.Part {
 
 	/**
 	 * Whether snapshot {@code id}'s stored document is the one its log entry names: its
-	 * SHA-256, day and log position as the entry recorded them.
+	 * SHA-256, day and log position as the entry recorded them, and its open data and
+	 * sealed prisoners list those whose SHA-256 it recorded.
 	 */
 	public boolean verify(String id) {
 		return this.jdbc.query(LISTED + " WHERE id = ?", SNAPSHOT, id)
@@ -269,8 +273,45 @@ public class Snapshots implements org.khronika.registry.DeepCheck.Part {
 			return false;
 		}
 		Object incidents = entry.get("incidentsSha256");
-		return documentMatches(snapshot, entry)
+		return documentMatches(snapshot, entry) && prisonersMatch(snapshot, entry)
 				&& (incidents == null || incidents.equals(incidentsSha256(snapshot.id())));
+	}
+
+	/**
+	 * Whether the snapshot's sealed prisoners list is the one its entry recorded, row for
+	 * row (where the entry says: entries written before it carried
+	 * {@code prisonersSha256}, added on 7 December 2026, recorded only how many).
+	 */
+	private boolean prisonersMatch(Snapshot snapshot, Map<String, Object> entry) {
+		Object recorded = entry.get("prisonersSha256");
+		return recorded == null || recorded.equals(prisonersSha256(snapshot.id()));
+	}
+
+	/**
+	 * The SHA-256 of snapshot {@code id}'s prisoners list as stored, read a row at a time
+	 * ({@link #digest}).
+	 */
+	private String prisonersSha256(String id) {
+		MessageDigest digest = newSha256();
+		this.jdbc.query(
+				"SELECT position, person_id, entry FROM publication_prisoner WHERE snapshot_id = ? ORDER BY position",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> digest(digest, rs.getInt(1), rs.getString(2),
+						rs.getBytes(3)),
+				id);
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/**
+	 * Adds one row of a prisoners list to {@code digest}: its position, its person and
+	 * its sealed entry, each framed by its length. Taken of the sealed bytes, it needs no
+	 * key, and tells an entry changed, swapped with another or given to another person.
+	 */
+	private static void digest(MessageDigest digest, int position, String person, byte[] sealed) {
+		byte[] id = person.getBytes(StandardCharsets.UTF_8);
+		digest
+			.update(java.nio.ByteBuffer.allocate(12).putInt(position).putInt(id.length).putInt(sealed.length).array());
+		digest.update(id);
+		digest.update(sealed);
 	}
 
 	/**
@@ -288,8 +329,8 @@ public class Snapshots implements org.khronika.registry.DeepCheck.Part {
 	 * The snapshots in their tables against their log entries, for the deep check: one
 	 * whose document, day or log position is not what its entry recorded, one the log
 	 * records that the table lacks, one the table holds with no entry, and a prisoners
-	 * list of another length than its entry's. The open data is left to
-	 * {@link #verifyAll} ({@code publish verify}), which reads it through: it can be a
+	 * list of another length than its entry's or with other rows. The open data is left
+	 * to {@link #verifyAll} ({@code publish verify}), which reads it through: it can be a
 	 * hundred megabytes a snapshot.
 	 */
 	@Override
@@ -321,6 +362,10 @@ public class Snapshots implements org.khronika.registry.DeepCheck.Part {
 					&& listed.intValue() != prisoners.getOrDefault(snapshot.id(), 0)) {
 				differences.add("publication_prisoner rows of snapshot " + snapshot.id() + ": "
 						+ prisoners.getOrDefault(snapshot.id(), 0) + " in the table, " + listed + " in the log");
+			}
+			else if (!prisonersMatch(snapshot, entry)) {
+				differences.add("publication_prisoner rows of snapshot " + snapshot.id()
+						+ " are not what the log makes them (they differ)");
 			}
 		}
 		recorded.keySet()
@@ -459,8 +504,12 @@ public class Snapshots implements org.khronika.registry.DeepCheck.Part {
 	}
 
 	static String sha256(byte[] bytes) {
+		return HexFormat.of().formatHex(newSha256().digest(bytes));
+	}
+
+	private static MessageDigest newSha256() {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this Java", ex);

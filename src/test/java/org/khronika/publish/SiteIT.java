@@ -171,8 +171,7 @@ class SiteIT {
 		assertThat(this.snapshots.prisoners(first.id())).extracting(Prisoners.Entry::name).doesNotContain(LISTED);
 
 		// its sealed entry stays, unreadable: a snapshot's list loses a row only behind
-		// the
-		// log's back, and the deep check names it
+		// the log's back, and the deep check names it
 		assertThat(this.snapshots.differences()).isEmpty();
 		org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
 				this.context.getBean(javax.sql.DataSource.class));
@@ -181,6 +180,51 @@ class SiteIT {
 		jdbc.update("DELETE FROM publication_prisoner WHERE snapshot_id = ? AND position = 0", first.id());
 		assertThat(this.snapshots.differences()).containsExactly("publication_prisoner rows of snapshot " + first.id()
 				+ ": " + (rows - 1) + " in the table, " + rows + " in the log");
+	}
+
+	@Test
+	void aPrisonersListChangedInItsTableNoLongerMatchesItsEntryAndTheDeepCheckNamesIt() {
+		held(person("Ефим Подменов", true, true), "2025-06-01");
+		held(person("Фаина Переставленная", true, true), "2025-06-02");
+		Snapshots.Snapshot snapshot = this.snapshots.take(EDITOR);
+		org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
+				this.context.getBean(javax.sql.DataSource.class));
+		List<Map<String, Object>> rows = jdbc.queryForList(
+				"SELECT position, person_id, entry FROM publication_prisoner WHERE snapshot_id = ? ORDER BY position",
+				snapshot.id());
+		assertThat(rows).as("both listed").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(this.snapshots.verify(snapshot.id())).isTrue();
+		String differs = "publication_prisoner rows of snapshot " + snapshot.id()
+				+ " are not what the log makes them (they differ)";
+		assertThat(this.snapshots.differences()).doesNotContain(differs);
+
+		// one byte of one sealed entry changed: the site could not open it
+		byte[] entry = (byte[]) rows.get(0).get("entry");
+		byte[] flipped = entry.clone();
+		flipped[flipped.length - 1] ^= 1;
+		jdbc.update("UPDATE publication_prisoner SET entry = ? WHERE snapshot_id = ? AND position = 0", flipped,
+				snapshot.id());
+		assertThat(this.snapshots.verify(snapshot.id())).isFalse();
+		assertThat(this.snapshots.differences()).contains(differs);
+		jdbc.update("UPDATE publication_prisoner SET entry = ? WHERE snapshot_id = ? AND position = 0", entry,
+				snapshot.id());
+		assertThat(this.snapshots.verify(snapshot.id())).as("put back").isTrue();
+
+		// two entries swapped whole, each with its person: every byte is Khronika's, the
+		// order is not
+		jdbc.update("UPDATE publication_prisoner SET position = -1 WHERE snapshot_id = ? AND position = 0",
+				snapshot.id());
+		jdbc.update("UPDATE publication_prisoner SET position = 0 WHERE snapshot_id = ? AND position = 1",
+				snapshot.id());
+		jdbc.update("UPDATE publication_prisoner SET position = 1 WHERE snapshot_id = ? AND position = -1",
+				snapshot.id());
+		assertThat(this.snapshots.verify(snapshot.id())).isFalse();
+		assertThat(this.snapshots.differences()).contains(differs);
+		jdbc.update("DELETE FROM publication_prisoner WHERE snapshot_id = ?", snapshot.id());
+		rows.forEach(row -> jdbc.update(
+				"INSERT INTO publication_prisoner (snapshot_id, position, person_id, entry) VALUES (?, ?, ?, ?)",
+				snapshot.id(), row.get("position"), row.get("person_id"), row.get("entry")));
+		assertThat(this.snapshots.differences()).as("put back").doesNotContain(differs);
 	}
 
 	@Test
