@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rebuild",
-		description = "Rebuild the read tables from the log, in one transaction. Needs no passphrase.")
+		description = "Rebuild the read tables from the log: the records' tables, the audit trail and the prisoner "
+				+ "decisions, each in one transaction. Needs no passphrase.")
 class RebuildCommand implements Callable<Integer> {
 
 	private static final int PROGRESS_EVERY = 10_000;
@@ -40,6 +41,7 @@ class RebuildCommand implements Callable<Integer> {
 				err.println();
 			}
 			context.getBean(AuditTrail.class).rebuild();
+			context.getBean(org.khronika.publish.Decisions.class).rebuild();
 		}
 		this.spec.commandLine()
 			.getOut()

@@ -21,6 +21,7 @@ import org.khronika.catalog.PublicationPlan;
 import org.khronika.crypto.Sealer;
 import org.khronika.eventlog.EntryIdentity;
 import org.khronika.eventlog.EventLog;
+import org.khronika.eventlog.LogEntry;
 import org.khronika.eventlog.PendingEntry;
 import org.khronika.registry.PersonDetails;
 import org.khronika.registry.PersonId;
@@ -35,8 +36,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Editors' decisions to list a person on the prisoners list under a methodology that
  * lists by decision, each with written reasons. A decision is recorded in the log
- * ({@code prisoners.listed}, {@code prisoners.unlisted}: person and methodology, public
- * part only) and kept with its reasons sealed under the person's own key. A decision
+ * ({@code prisoners.listed}: person, methodology and day in its public part, the reasons
+ * in its sealed part, sealed under the person's own key; {@code prisoners.unlisted}:
+ * person and methodology) and kept in {@code prisoner_decision}, the reasons there the
+ * same sealed bytes, so that the deep check tells a row changed without a key and
+ * {@link #rebuild} restores it. (Entries written before 7 December 2026 carried neither
+ * day nor reasons: their rows are checked by person and methodology only.) A decision
  * lists a person only while a case holds them and only if they consented to be named,
  * like every methodology ({@link Prisoners}).
  */
@@ -48,6 +53,10 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 	private static final Log logger = LogFactory.getLog(Decisions.class);
 
 	private static final String STREAM = "publication";
+
+	private static final String LISTED = "prisoners.listed";
+
+	private static final String UNLISTED = "prisoners.unlisted";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -137,12 +146,14 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 		String today = LocalDate.now(this.clock).toString();
 		byte[] sealed = this.sealer.seal(person.toString(), reasons.strip().getBytes(StandardCharsets.UTF_8),
 				associated(person, methodology));
+		Map<String, String> fields = new java.util.TreeMap<>();
+		fields.put("person", person.toString());
+		fields.put("methodology", methodology);
+		fields.put("decidedOn", today);
 		this.log.write(appender -> {
-			appender.append(entry("prisoners.listed", actor, person, methodology));
-			this.jdbc.update("DELETE FROM prisoner_decision WHERE person_id = ? AND methodology = ?", person.toString(),
-					methodology);
-			this.jdbc.update("INSERT INTO prisoner_decision (person_id, methodology, reasons, decided_by, decided_on) "
-					+ "VALUES (?, ?, ?, ?, ?)", person.toString(), methodology, sealed, actor.login(), today);
+			appender.append(new PendingEntry(EntryIdentity.next(STREAM), LISTED, 2, actor.login(),
+					JSON.writeValueAsString(fields), sealed));
+			put(person.toString(), methodology, sealed, actor.login(), today);
 			return null;
 		});
 	}
@@ -156,7 +167,9 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 		AccessRefused.unless(this.policy.may(actor, Capability.PUBLISH));
 		if (listed().getOrDefault(person.toString(), Set.of()).contains(methodology)) {
 			this.log.write(appender -> {
-				appender.append(entry("prisoners.unlisted", actor, person, methodology));
+				appender.append(new PendingEntry(EntryIdentity.next(STREAM), UNLISTED, 1, actor.login(),
+						JSON.writeValueAsString(Map.of("person", person.toString(), "methodology", methodology)),
+						null));
 				this.jdbc.update("DELETE FROM prisoner_decision WHERE person_id = ? AND methodology = ?",
 						person.toString(), methodology);
 				return null;
@@ -201,7 +214,9 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 			if (opened.unreadable()) {
 				logger.error("the reasons of the decision listing " + row.person() + " (" + row.methodology()
 						+ ") do not open (" + opened.failure()
-						+ "); they are kept nowhere else: the person should be listed again with their reasons");
+						+ "); verify-log --deep names the row if the table was changed, and rebuild restores it from "
+						+ "the log (a decision made before 7 December 2026 has its reasons nowhere else: the person "
+						+ "should be listed again with their reasons)");
 			}
 			if (opened.plaintext() != null || opened.unreadable()) {
 				decisions.add(new Decision(row.person().toString(), names.get(i), row.methodology(),
@@ -237,7 +252,8 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 	/**
 	 * The decisions in the table against the log's ({@code verify-log --deep}): each
 	 * listing the log does not make, which would put a person on the public list with no
-	 * editor's decision, and each listing the log makes that the table lacks.
+	 * editor's decision, each listing the log makes that the table lacks, and each whose
+	 * reasons, editor or day are not those its entry recorded.
 	 */
 	@Override
 	public List<String> differences(List<org.khronika.access.AuditTrail.AccountChange> none) {
@@ -246,34 +262,89 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 
 	/** As {@link #differences(List)}: the prisoner decisions keep no credentials. */
 	public List<String> differences() {
-		Set<String> logged = new java.util.TreeSet<>();
-		for (org.khronika.eventlog.LogEntry entry : this.log.stream(STREAM)) {
-			boolean listed = entry.type().equals("prisoners.listed");
-			if (listed || entry.type().equals("prisoners.unlisted")) {
-				Map<String, Object> fields = JSON.readValue(entry.publicPart(),
-						new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
-						});
+		Map<String, LogEntry> logged = logged();
+		List<String> differences = new ArrayList<>();
+		Set<String> held = new HashSet<>();
+		this.jdbc.query("SELECT person_id, methodology, reasons, decided_by, decided_on FROM prisoner_decision "
+				+ "ORDER BY person_id, methodology", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+					String decision = rs.getString(1) + " / " + rs.getString(2);
+					held.add(decision);
+					LogEntry entry = logged.get(decision);
+					if (entry == null) {
+						differences.add("prisoner_decision row " + decision
+								+ " is not what the log makes it (the log has no such decision)");
+					}
+					else if (entry.isSealed() && !(java.util.Arrays.equals(entry.sealedPart(), rs.getBytes(3))
+							&& entry.actor().equals(rs.getString(4))
+							&& rs.getString(5).equals(fields(entry).get("decidedOn")))) {
+						differences
+							.add("prisoner_decision row " + decision + " is not what the log makes it (it differs)");
+					}
+				});
+		new java.util.TreeSet<>(logged.keySet()).stream()
+			.filter(decision -> !held.contains(decision))
+			.forEach(
+					decision -> differences.add("prisoner_decision row " + decision + " is missing: the log makes it"));
+		return differences;
+	}
+
+	/**
+	 * Rebuilds {@code prisoner_decision} from the log, in one transaction: removes each
+	 * row the log does not make and writes each decision whose entry carries its reasons
+	 * as the entry recorded it. A decision recorded before entries carried reasons is
+	 * left as the table holds it, and cannot be restored if the table lost it (the deep
+	 * check goes on naming it: list the person again).
+	 * @return the number of decisions written from the log
+	 */
+	public int rebuild() {
+		return this.log.write(appender -> {
+			Map<String, LogEntry> logged = logged();
+			List<String[]> held = this.jdbc.query("SELECT person_id, methodology FROM prisoner_decision",
+					(rs, n) -> new String[] { rs.getString(1), rs.getString(2) });
+			for (String[] row : held) {
+				if (!logged.containsKey(row[0] + " / " + row[1])) {
+					this.jdbc.update("DELETE FROM prisoner_decision WHERE person_id = ? AND methodology = ?", row[0],
+							row[1]);
+				}
+			}
+			int written = 0;
+			for (LogEntry entry : logged.values()) {
+				if (entry.isSealed()) {
+					Map<String, Object> fields = fields(entry);
+					put((String) fields.get("person"), (String) fields.get("methodology"), entry.sealedPart(),
+							entry.actor(), (String) fields.get("decidedOn"));
+					written++;
+				}
+			}
+			return written;
+		});
+	}
+
+	/**
+	 * The decisions the log makes, each by "person / methodology" with the entry that
+	 * listed the person last.
+	 */
+	private Map<String, LogEntry> logged() {
+		Map<String, LogEntry> logged = new HashMap<>();
+		for (LogEntry entry : this.log.stream(STREAM)) {
+			boolean listed = entry.type().equals(LISTED);
+			if (listed || entry.type().equals(UNLISTED)) {
+				Map<String, Object> fields = fields(entry);
 				String decision = fields.get("person") + " / " + fields.get("methodology");
 				if (listed) {
-					logged.add(decision);
+					logged.put(decision, entry);
 				}
 				else {
 					logged.remove(decision);
 				}
 			}
 		}
-		Set<String> held = new java.util.TreeSet<>();
-		listed().forEach((person, methodologies) -> methodologies.forEach(m -> held.add(person + " / " + m)));
-		List<String> differences = new ArrayList<>();
-		held.stream()
-			.filter(decision -> !logged.contains(decision))
-			.forEach(decision -> differences.add("prisoner_decision row " + decision
-					+ " is not what the log makes it (the log has no such decision)"));
-		logged.stream()
-			.filter(decision -> !held.contains(decision))
-			.forEach(
-					decision -> differences.add("prisoner_decision row " + decision + " is missing: the log makes it"));
-		return differences;
+		return logged;
+	}
+
+	private static Map<String, Object> fields(LogEntry entry) {
+		return JSON.readValue(entry.publicPart(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+		});
 	}
 
 	private Optional<String> name(Actor actor, PersonId person) {
@@ -291,9 +362,11 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 			.map(details -> ((PersonDetails) details).displayName());
 	}
 
-	private static PendingEntry entry(String type, Actor actor, PersonId person, String methodology) {
-		return new PendingEntry(EntryIdentity.next(STREAM), type, 1, actor.login(),
-				JSON.writeValueAsString(Map.of("person", person.toString(), "methodology", methodology)), null);
+	/** Writes the decision's row, replacing any earlier one on the same. */
+	private void put(String person, String methodology, byte[] reasons, String decidedBy, String decidedOn) {
+		this.jdbc.update("DELETE FROM prisoner_decision WHERE person_id = ? AND methodology = ?", person, methodology);
+		this.jdbc.update("INSERT INTO prisoner_decision (person_id, methodology, reasons, decided_by, decided_on) "
+				+ "VALUES (?, ?, ?, ?, ?)", person, methodology, reasons, decidedBy, decidedOn);
 	}
 
 	private static byte[] associated(PersonId person, String methodology) {

@@ -389,7 +389,7 @@ class SiteIT {
 	}
 
 	@Test
-	void aDecisionWhoseReasonsWereChangedInTheTableIsShownSayingSoAndTheOthersStillOpen() {
+	void aDecisionWhoseReasonsWereChangedInTheTableIsShownSayingSoTheOthersStillOpenAndTheLogRestoresIt() {
 		RecordId spoilt = person("Лев Испорченный", true, true);
 		RecordId whole = person("Лев Целый", true, true);
 		this.decisions.list(EDITOR, (PersonId) spoilt, "editors-decision", "Причины: пикет");
@@ -413,6 +413,28 @@ class SiteIT {
 			assertThat(all).filteredOn(decision -> decision.person().equals(whole.toString()))
 				.extracting(Decisions.Decision::reasons)
 				.containsExactly("Причины: листовки");
+
+			// the log keeps the same sealed bytes: the deep check tells them changed
+			// without a key, and a rebuild puts them back
+			org.khronika.registry.DeepCheck check = this.context.getBean(org.khronika.registry.DeepCheck.class);
+			String differs = "prisoner_decision row " + spoilt + " / editors-decision is not what the log makes it "
+					+ "(it differs)";
+			assertThat(check.run().differences()).contains(differs);
+			jdbc.update("UPDATE prisoner_decision SET reasons = ?, decided_by = 'site-admin' WHERE person_id = ?",
+					reasons, spoilt.toString());
+			assertThat(check.run().differences()).as("nor another editor named as its author").contains(differs);
+			jdbc.update("UPDATE prisoner_decision SET reasons = ?, decided_by = 'site-editor' WHERE person_id = ?",
+					flipped, spoilt.toString());
+			jdbc.update("DELETE FROM prisoner_decision WHERE person_id = ?", whole.toString());
+
+			assertThat(this.decisions.rebuild()).isGreaterThanOrEqualTo(2);
+
+			assertThat(this.decisions.all(EDITOR))
+				.filteredOn(decision -> decision.person().equals(spoilt.toString())
+						|| decision.person().equals(whole.toString()))
+				.extracting(Decisions.Decision::reasons)
+				.containsExactlyInAnyOrder("Причины: пикет", "Причины: листовки");
+			assertThat(check.run().differences()).noneMatch(difference -> difference.startsWith("prisoner_decision"));
 		}
 		finally {
 			jdbc.update("UPDATE prisoner_decision SET reasons = ? WHERE person_id = ?", reasons, spoilt.toString());
