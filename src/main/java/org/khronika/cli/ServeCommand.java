@@ -110,6 +110,8 @@ class ServeCommand implements Callable<Integer> {
 						+ "; 'verify-log' says more. If you restored an older backup on purpose, move that file away.");
 			}
 		}
+		// row keys an earlier build kept in clear are sealed as soon as the keyring opens
+		context.getBean(org.khronika.imports.Importer.class).sealClearKeys();
 		String loginLine = "Log in with an account made by 'user add'.";
 		if (this.demo) {
 			Registry registry = context.getBean(Registry.class);

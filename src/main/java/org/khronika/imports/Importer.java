@@ -37,6 +37,9 @@ import org.khronika.registry.Validated;
  */
 public final class Importer {
 
+	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
+		.getLog(Importer.class);
+
 	static final int BATCH = 500;
 
 	/**
@@ -84,7 +87,21 @@ public final class Importer {
 	 * key rows by what identifies a row, not a person).
 	 */
 	public java.util.Map<String, String> rowKeys() {
+		sealClearKeys();
 		return this.keys.byRecord();
+	}
+
+	/**
+	 * Seals the row keys that a build before 7 December 2026 stored in clear
+	 * ({@link ImportKeys#sealClear}), in one transaction; nothing when there are none, or
+	 * while writes are stopped. The server calls it once its keyring is unlocked; every
+	 * import does before it looks a key up.
+	 */
+	public void sealClearKeys() {
+		if (this.keys.anyClear() && this.log.halted().isEmpty()) {
+			int sealed = this.log.write(appender -> this.keys.sealClear());
+			logger.info("sealed " + sealed + " import row keys that an earlier build kept in clear");
+		}
 	}
 
 	/**
@@ -102,6 +119,8 @@ public final class Importer {
 		if (!this.registry.mayCreate(actor, profile.kind())) {
 			throw new ImportFailure("import.mayNotRecord", actor.login(), actor.role().code(), profile.kind().plural());
 		}
+		// a row is found by its key's fingerprint: none may still be stored in clear
+		sealClearKeys();
 		Tally tally = new Tally();
 		try (Table table = Table.open(file)) {
 			List<String> missing = Table.missing(table.header(), profile.columns());

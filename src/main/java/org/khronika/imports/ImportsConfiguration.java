@@ -5,6 +5,8 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.khronika.access.AccessPolicy;
+import org.khronika.crypto.Fingerprints;
+import org.khronika.crypto.Sealer;
 import org.khronika.eventlog.EventLog;
 import org.khronika.registry.PersonMatcher;
 import org.khronika.registry.RecordValidator;
@@ -19,8 +21,9 @@ class ImportsConfiguration {
 
 	@Bean
 	Importer importer(Registry registry, RecordValidator validator, EventLog log, DataSource dataSource,
-			PersonMatcher matcher) {
-		return new Importer(registry, validator, log, new ImportKeys(new JdbcTemplate(dataSource)), matcher);
+			PersonMatcher matcher, Fingerprints fingerprints, Sealer sealer) {
+		return new Importer(registry, validator, log,
+				new ImportKeys(new JdbcTemplate(dataSource), fingerprints, sealer), matcher);
 	}
 
 	@Bean

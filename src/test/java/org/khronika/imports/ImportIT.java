@@ -223,6 +223,81 @@ class ImportIT {
 	}
 
 	@Test
+	void aRowsKeyIsNeverStoredInClearAndAKeyAnEarlierBuildKeptInClearIsSealedAtTheNextImport() throws IOException {
+		Path profile = this.dir.resolve("persons-by-name.yaml");
+		Files.writeString(profile, """
+				name: test-persons-by-name
+				kind: person
+				key: [name]
+				fields:
+				  names: { column: name }
+				""", StandardCharsets.UTF_8);
+		Path table = this.dir.resolve("persons-by-name.csv");
+		Files.writeString(table, """
+				name
+				Ключев Пётр Саввич
+				Ключева Дарья Саввична
+				""", StandardCharsets.UTF_8);
+		JdbcTemplate jdbc = new JdbcTemplate(this.context.getBean(DataSource.class));
+
+		ImportReport report = this.importer.run(this.editor, MappingProfile.load(profile), table, false,
+				(phase, rows, fraction) -> {
+				});
+
+		assertThat(report.created()).isEqualTo(2);
+		String peter = recordOf("test-persons-by-name", "Ключев Пётр Саввич");
+		String darya = recordOf("test-persons-by-name", "Ключева Дарья Саввична");
+		List<Map<String, Object>> stored = jdbc
+			.queryForList("SELECT row_key, row_key_sealed FROM import_key WHERE profile = 'test-persons-by-name'");
+		assertThat(stored).hasSize(2).allSatisfy(row -> {
+			assertThat((String) row.get("row_key")).as("a keyed fingerprint").matches("[0-9a-f]{64}");
+			assertThat(new String((byte[]) row.get("row_key_sealed"), StandardCharsets.ISO_8859_1))
+				.doesNotContain("Ключев", "Klyuchev");
+		});
+		assertThat(this.importer.run(this.editor, MappingProfile.load(profile), table, false, (phase, rows, f) -> {
+		}).unchanged()).as("each row found again by its key").isEqualTo(2);
+
+		// as a build before 7 December 2026 kept them: in clear, no sealed copy
+		jdbc.update("UPDATE import_key SET row_key = 'Ключев Пётр Саввич', row_key_sealed = NULL WHERE record_id = ?",
+				peter);
+		jdbc.update(
+				"UPDATE import_key SET row_key = 'Ключева Дарья Саввична', row_key_sealed = NULL WHERE record_id = ?",
+				darya);
+		this.registry.shred(new Actor("import-admin", Role.ADMIN),
+				(org.khronika.registry.PersonId) RecordKind.PERSON.id(java.util.UUID.fromString(darya)));
+
+		Path peterOnly = this.dir.resolve("peter.csv");
+		Files.writeString(peterOnly, "name\nКлючев Пётр Саввич\n", StandardCharsets.UTF_8);
+
+		ImportReport after = this.importer.run(this.editor, MappingProfile.load(profile), peterOnly, true,
+				(phase, rows, f) -> {
+				});
+
+		assertThat(after.updated()).as("found again, even by a dry run (which counts a known row as updated)")
+			.isEqualTo(1);
+		assertThat(after.created()).isZero();
+		assertThat(jdbc.queryForList("SELECT row_key FROM import_key WHERE profile = 'test-persons-by-name'",
+				String.class))
+			.as("neither key is in clear any more, the shredded person's either")
+			.hasSize(2)
+			.allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"));
+		assertThat(this.importer.rowKeys()).containsEntry(peter, "test-persons-by-name:Ключев Пётр Саввич")
+			.as("the shredded person's key is gone with the rest of them")
+			.doesNotContainKey(darya);
+	}
+
+	/** The record imported from the row {@code key} of {@code profile}. */
+	private String recordOf(String profile, String key) {
+		return this.importer.rowKeys()
+			.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().equals(profile + ":" + key))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
 	void aPersonsNamesAreReadFromSeveralColumnsEachPerhapsSplit() throws IOException {
 		Path profile = this.dir.resolve("persons-columns.yaml");
 		Files.writeString(profile, """
@@ -246,10 +321,7 @@ class ImportIT {
 
 		assertThat(report.problems()).isEmpty();
 		assertThat(report.created()).isEqualTo(2);
-		JdbcTemplate jdbc = new JdbcTemplate(this.context.getBean(DataSource.class));
-		String id = jdbc.queryForObject(
-				"SELECT record_id FROM import_key WHERE profile = 'test-persons-columns' AND row_key = 'c-1'",
-				String.class);
+		String id = recordOf("test-persons-columns", "c-1");
 		RecordView person = this.registry.read(this.editor, RecordKind.PERSON.id(java.util.UUID.fromString(id)))
 			.orElseThrow();
 		assertThat(((PersonDetails) person.details()).names()).containsExactly("Колонкова Вера", "Vera Kolonkova",
@@ -280,15 +352,14 @@ class ImportIT {
 
 		assertThat(report.problems()).isEmpty();
 		assertThat(report.created()).isEqualTo(1);
-		String id = new JdbcTemplate(this.context.getBean(DataSource.class)).queryForObject(
-				"SELECT record_id FROM import_key WHERE profile = 'test-persons' AND row_key = 'p-1'", String.class);
+		String id = recordOf("test-persons", "p-1");
 		RecordView person = this.registry.read(this.editor, RecordKind.PERSON.id(java.util.UUID.fromString(id)))
 			.orElseThrow();
 		assertThat(((PersonDetails) person.details()).names()).containsExactly("Ксения Разделённая",
 				"Ksenia Razdelyonnaya", "Ксюша");
 
-		String fingerprint = new JdbcTemplate(this.context.getBean(DataSource.class)).queryForObject(
-				"SELECT row_hash FROM import_key WHERE profile = 'test-persons' AND row_key = 'p-1'", String.class);
+		String fingerprint = new JdbcTemplate(this.context.getBean(DataSource.class))
+			.queryForObject("SELECT row_hash FROM import_key WHERE record_id = ?", String.class, id);
 		assertThat(fingerprint).as("a keyed fingerprint of the row's details, not the details")
 			.matches("[0-9a-f]{64}")
 			.isEqualTo(this.registry.fingerprint(person.details()));

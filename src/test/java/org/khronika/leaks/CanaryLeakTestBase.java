@@ -65,6 +65,7 @@ abstract class CanaryLeakTestBase {
 		enterCanariesThroughTheWebForms();
 		enterCanariesThroughTheReportForm();
 		enterCanariesThroughTheApi();
+		importCanariesKeyedByTheirNames();
 		searchForTheCanaries();
 		publishTheSite();
 		backUp();
@@ -220,6 +221,37 @@ abstract class CanaryLeakTestBase {
 				+ "<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R >>\n"
 				+ "endobj\nxref\n0 4\n" + Canaries.LATIN_NAME + "\ntrailer\n<< /Root 1 0 R >>\nstartxref\n170\n%%EOF\n")
 			.getBytes(StandardCharsets.ISO_8859_1);
+	}
+
+	/**
+	 * Imports a table of persons whose profile keys each row by the person's name: the
+	 * key is kept as a keyed fingerprint and sealed, and opens for
+	 * {@code linkage clusters}.
+	 */
+	private void importCanariesKeyedByTheirNames() throws IOException {
+		Staff.add(this.context, "canary-importer", Role.EDITOR);
+		org.khronika.imports.Importer importer = this.context.getBean(org.khronika.imports.Importer.class);
+		org.khronika.imports.MappingProfile profile = org.khronika.imports.MappingProfile.read("canaries.yaml", """
+				name: canaries-by-name
+				kind: person
+				key: [name]
+				fields:
+				  names: { column: name }
+				""");
+		java.nio.file.Path table = java.nio.file.Files.createTempFile("canaries", ".csv");
+		try {
+			java.nio.file.Files.writeString(table, "name\n" + Canaries.CYRILLIC_NAME + "\n", StandardCharsets.UTF_8);
+			org.khronika.imports.ImportReport report = importer.run(
+					new org.khronika.access.Actor("canary-importer", Role.EDITOR), profile, table, false,
+					(phase, rows, fraction) -> {
+					});
+			assertThat(report.created()).as(report.problems().toString()).isEqualTo(1);
+		}
+		finally {
+			java.nio.file.Files.delete(table);
+		}
+		assertThat(importer.rowKeys()).as("the key opens through Khronika")
+			.containsValue("canaries-by-name:" + Canaries.CYRILLIC_NAME);
 	}
 
 	/**
