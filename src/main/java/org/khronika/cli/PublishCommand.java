@@ -165,7 +165,8 @@ class PublishCommand implements Runnable {
 	}
 
 	@Command(name = "snapshots",
-			description = "List the publication snapshots, the latest first, each checked against its log entry.")
+			description = "List the publication snapshots, the latest first, each checked against its log entry "
+					+ "(exit 1 if one does not match).")
 	static class Snapshots implements Callable<Integer> {
 
 		@Mixin
@@ -177,15 +178,16 @@ class PublishCommand implements Runnable {
 		@Override
 		public Integer call() {
 			PrintWriter out = this.spec.commandLine().getOut();
+			java.util.Map<org.khronika.publish.Snapshots.Snapshot, Boolean> verified;
 			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
-				context.getBean(org.khronika.publish.Snapshots.class)
-					.verifyAll()
-					.forEach((snapshot, matches) -> out
-						.println(snapshot.id() + "  " + snapshot.takenOn() + "  position " + snapshot.position() + "  "
-								+ (matches ? "matches its log entry" : "DOES NOT MATCH its log entry")));
+				verified = context.getBean(org.khronika.publish.Snapshots.class).verifyAll();
 			}
+			verified.forEach((snapshot, matches) -> out
+				.println(snapshot.id() + "  " + snapshot.takenOn() + "  position " + snapshot.position() + "  "
+						+ (matches ? "matches its log entry" : "DOES NOT MATCH its log entry")));
 			out.flush();
-			return 0;
+			// for a script: 1 when any does not match, as verify-log
+			return verified.containsValue(false) ? 1 : 0;
 		}
 
 	}

@@ -231,6 +231,24 @@ class CommandLineIT {
 		assertThat(snapshot.out()).containsPattern(
 				"snapshot [0-9a-f-]{36} as of \\d{4}-\\d{2}-\\d{2}, log position " + records + ", sha256 [0-9a-f]{64}");
 		assertThat(Jar.run(Map.of(), "publish", "snapshots", dataOption).out()).contains("matches its log entry");
+		String day;
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("khronika.db"));
+				java.sql.Statement statement = connection.createStatement()) {
+			java.sql.ResultSet taken = statement.executeQuery("SELECT taken_on FROM publication_snapshot");
+			taken.next();
+			day = taken.getString(1);
+			statement.executeUpdate("UPDATE publication_snapshot SET taken_on = '2020-01-01'");
+		}
+		Jar.Result misdated = Jar.run(Map.of(), "publish", "snapshots", dataOption);
+		assertThat(misdated.exitCode()).as("for a script, as verify-log").isEqualTo(1);
+		assertThat(misdated.out()).contains("2020-01-01", "DOES NOT MATCH its log entry");
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("khronika.db"));
+				java.sql.PreparedStatement statement = connection
+					.prepareStatement("UPDATE publication_snapshot SET taken_on = ?")) {
+			statement.setString(1, day);
+			statement.executeUpdate();
+		}
+		assertThat(Jar.run(Map.of(), "publish", "snapshots", dataOption).exitCode()).as("put back").isZero();
 		assertThat(Jar.run(Map.of(), "publish", "changes", dataOption).err()).as("one snapshot is not two")
 			.contains("two snapshots are needed");
 		Jar.run(Map.of(), "publish", "snapshot", "--as", "demo", dataOption);
