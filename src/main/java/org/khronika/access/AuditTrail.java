@@ -406,46 +406,77 @@ public class AuditTrail implements AutoCloseable {
 	}
 
 	/**
-	 * Rebuilds {@code audit_trail} in the caller's transaction, without flushing the
-	 * entries waiting to be written (they would be rolled back with it).
+	 * Rebuilds {@code audit_trail} in the caller's transaction, from the audit entries of
+	 * the records' log and then of the chain.
 	 * @return the number of audit entries replayed
 	 */
-	public long replayInto() {
-		return replayInto(entry -> {
-		});
+	private long replayInto() {
+		this.jdbc.update("DELETE FROM audit_trail");
+		long[] count = { 0 };
+		java.util.function.Consumer<LogEntry> replay = projecting(entry -> {
+		}, count);
+		this.records.replay(replay);
+		this.chain.replay(replay);
+		return count[0];
 	}
 
 	/**
-	 * For the deep check, in the caller's transaction, which it rolls back, and in one
-	 * replay of the audit entries: rebuilds {@code audit_trail} ({@link #replayInto()}),
-	 * checks the accounts and API tokens against the entries that made them (as
+	 * For the deep check, in the caller's transaction, which it rolls back: a replay of
+	 * the audit entries that the caller feeds the records' log to as it reads it for its
+	 * own ({@link Replay#accept}), and that then reads the audit chain
+	 * ({@link Replay#finish}), without flushing the reads waiting to be written (they
+	 * would be rolled back with it). It rebuilds {@code audit_trail} as {@link #rebuild}
+	 * does, checks the accounts and API tokens against the entries that made them (as
 	 * {@link #accountDifferences} does, at the moment of the caller's transaction), and
 	 * hands back the account changes of the kinds in {@code changes}, for the modules
 	 * that check credentials of their own against the entries that made them.
 	 */
-	public Checked replayChecking(Set<String> changes) {
-		AccountCheck accounts = new AccountCheck(changes);
-		replayInto(accounts);
-		return new Checked(accounts.differences(this.jdbc), accounts.changes());
+	public Replay replayChecking(Set<String> changes) {
+		this.jdbc.update("DELETE FROM audit_trail");
+		return new Replay(new AccountCheck(changes));
+	}
+
+	/** A replay of the audit entries for the deep check ({@link #replayChecking}). */
+	public final class Replay implements java.util.function.Consumer<LogEntry> {
+
+		private final AccountCheck accounts;
+
+		private final java.util.function.Consumer<LogEntry> replay;
+
+		private Replay(AccountCheck accounts) {
+			this.accounts = accounts;
+			this.replay = projecting(accounts, new long[1]);
+		}
+
+		/** Follows one entry of the records' log, in the log's order. */
+		@Override
+		public void accept(LogEntry entry) {
+			this.replay.accept(entry);
+		}
+
+		/**
+		 * Reads the audit chain, once every entry of the records' log was followed, and
+		 * holds the accounts against their tables.
+		 */
+		public Checked finish() {
+			AuditTrail.this.chain.replay(this.replay);
+			return new Checked(this.accounts.differences(AuditTrail.this.jdbc), this.accounts.changes());
+		}
+
 	}
 
 	/**
-	 * Rebuilds {@code audit_trail} from the log's audit entries and then the chain's,
-	 * handing every entry of both to {@code also} as it goes.
+	 * Projects each audit entry it is given into {@code audit_trail}, counting them in
+	 * {@code count}, and hands every entry to {@code also} as well.
 	 */
-	private long replayInto(java.util.function.Consumer<LogEntry> also) {
-		this.jdbc.update("DELETE FROM audit_trail");
-		long[] count = { 0 };
-		java.util.function.Consumer<LogEntry> replay = entry -> {
+	private java.util.function.Consumer<LogEntry> projecting(java.util.function.Consumer<LogEntry> also, long[] count) {
+		return entry -> {
 			if (entry.type().startsWith("audit.")) {
 				project(entry);
 				count[0]++;
 			}
 			also.accept(entry);
 		};
-		this.records.replay(replay);
-		this.chain.replay(replay);
-		return count[0];
 	}
 
 	private void project(LogEntry entry) {

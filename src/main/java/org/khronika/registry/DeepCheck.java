@@ -32,9 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or is one too many is named by its table and primary key (ids, sequences, logins, never
  * a sealed value). Accounts, roles and API tokens are checked against the audit entries
  * that made them, the tables of other modules by their own {@link Part}s, all in one
- * replay of the log and one of the audit chain ({@link AuditTrail#replayChecking}). While
- * it runs, writers wait: on SQLite for the database's lock, on PostgreSQL for rows it
- * rebuilds.
+ * reading of the log (the registry's replay hands each entry on to the audit trail's) and
+ * one of the audit chain ({@link AuditTrail#replayChecking}). While it runs, writers
+ * wait: on SQLite for the database's lock, on PostgreSQL for rows it rebuilds.
  */
 public class DeepCheck {
 
@@ -119,8 +119,9 @@ public class DeepCheck {
 				before.put(table, digests);
 			}
 			long count = before.values().stream().mapToLong(Map::size).sum();
-			this.registry.replayInto();
-			AuditTrail.Checked audit = this.audit.replayChecking(accountChanges);
+			AuditTrail.Replay auditReplay = this.audit.replayChecking(accountChanges);
+			this.registry.replayInto(auditReplay);
+			AuditTrail.Checked audit = auditReplay.finish();
 			List<String> differences = new ArrayList<>();
 			for (String table : names) {
 				Map<String, String> was = before.get(table);

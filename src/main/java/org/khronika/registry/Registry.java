@@ -1132,21 +1132,29 @@ public class Registry {
 
 	/**
 	 * Replays the log into the read tables in the caller's transaction, without taking
-	 * the log's write lock or marking Khronika as writing: for {@link DeepCheck}, which
-	 * rolls it back.
+	 * the log's write lock or marking Khronika as writing, handing every entry to
+	 * {@code also} as well (so that the log is read once for all who follow it): for
+	 * {@link DeepCheck}, which rolls it back.
 	 */
-	void replayInto() {
+	void replayInto(java.util.function.Consumer<LogEntry> also) {
 		replayInto(Integer.MAX_VALUE, replayed -> {
-		});
+		}, also);
 	}
 
 	private long replayInto(int every, java.util.function.LongConsumer progress) {
+		return replayInto(every, progress, entry -> {
+		});
+	}
+
+	private long replayInto(int every, java.util.function.LongConsumer progress,
+			java.util.function.Consumer<LogEntry> also) {
 		this.projection.clear();
 		long[] replayed = { 0 };
 		this.log.replay(entry -> {
 			if (EventTypes.isRegistryType(entry.type())) {
 				this.projection.apply(entry, EventTypes.decode(entry, null));
 			}
+			also.accept(entry);
 			if (++replayed[0] % every == 0) {
 				progress.accept(replayed[0]);
 			}
