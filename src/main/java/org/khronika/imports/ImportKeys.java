@@ -130,6 +130,22 @@ final class ImportKeys {
 		return sealed.size();
 	}
 
+	/**
+	 * Overwrites what the clear keys left on the disk once their sealing has committed,
+	 * as shredding does for a key: on SQLite, whose {@code secure_delete} zeroes what a
+	 * change frees, the older pages that the database file and its write-ahead log still
+	 * hold until a checkpoint; on PostgreSQL, the old row versions.
+	 */
+	void scrub() {
+		String database = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+		if (database != null && database.contains("SQLite")) {
+			this.jdbc.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+		}
+		else {
+			this.jdbc.execute("VACUUM import_key");
+		}
+	}
+
 	/** What a row is found by: the keyed fingerprint of its profile and key. */
 	private String indexed(String profile, String key) {
 		return this.fingerprints.of(PURPOSE, (profile + '\u001f' + key).getBytes(StandardCharsets.UTF_8));

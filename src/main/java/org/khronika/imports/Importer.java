@@ -93,13 +93,15 @@ public final class Importer {
 
 	/**
 	 * Seals the row keys that a build before 7 December 2026 stored in clear
-	 * ({@link ImportKeys#sealClear}), in one transaction; nothing when there are none, or
-	 * while writes are stopped. The server calls it once its keyring is unlocked; every
-	 * import does before it looks a key up.
+	 * ({@link ImportKeys#sealClear}), in one transaction, then scrubs what they left on
+	 * the disk ({@link ImportKeys#scrub}); nothing when there are none, or while writes
+	 * are stopped. The server calls it once its keyring is unlocked; every import does
+	 * before it looks a key up.
 	 */
 	public void sealClearKeys() {
 		if (this.keys.anyClear() && this.log.halted().isEmpty()) {
 			int sealed = this.log.write(appender -> this.keys.sealClear());
+			this.keys.scrub();
 			logger.info("sealed " + sealed + " import row keys that an earlier build kept in clear");
 		}
 	}
