@@ -15,7 +15,6 @@ import org.khronika.eventlog.LogEntry;
 import org.khronika.eventlog.PendingEntry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

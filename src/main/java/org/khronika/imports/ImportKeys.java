@@ -14,7 +14,6 @@ import org.khronika.crypto.SealedDataException;
 import org.khronika.crypto.Sealer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Which record each imported row became, by profile and the row's stable key, with a

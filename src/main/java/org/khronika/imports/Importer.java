@@ -83,8 +83,9 @@ public final class Importer {
 
 	/**
 	 * The row key each imported record came from, by record id: the profile's name, a
-	 * colon and the row's key values as the import stores them (never a name: profiles
-	 * key rows by what identifies a row, not a person).
+	 * colon and the row's key values, opened from their sealed copies (they may name a
+	 * person: a profile keys rows by whatever columns it is told to); none for a record
+	 * whose person was shredded. Needs the keyring.
 	 */
 	public java.util.Map<String, String> rowKeys() {
 		sealClearKeys();

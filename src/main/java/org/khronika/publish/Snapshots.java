@@ -330,8 +330,8 @@ public class Snapshots implements org.khronika.registry.DeepCheck.Part {
 	 * whose document, day or log position is not what its entry recorded, one the log
 	 * records that the table lacks, one the table holds with no entry, and a prisoners
 	 * list of another length than its entry's or with other rows. The open data is left
-	 * to {@link #verifyAll} ({@code publish verify}), which reads it through: it can be a
-	 * hundred megabytes a snapshot.
+	 * to {@link #verifyAll} ({@code publish snapshots}), which reads it through: it can
+	 * be a hundred megabytes a snapshot.
 	 */
 	@Override
 	public List<String> differences(List<org.khronika.access.AuditTrail.AccountChange> none) {
