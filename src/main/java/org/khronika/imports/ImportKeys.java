@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.khronika.crypto.Fingerprints;
+import org.khronika.crypto.Scrubbing;
 import org.khronika.crypto.SealedDataException;
 import org.khronika.crypto.Sealer;
 
@@ -131,18 +132,10 @@ final class ImportKeys {
 
 	/**
 	 * Overwrites what the clear keys left on the disk once their sealing has committed,
-	 * as shredding does for a key: on SQLite, whose {@code secure_delete} zeroes what a
-	 * change frees, the older pages that the database file and its write-ahead log still
-	 * hold until a checkpoint; on PostgreSQL, the old row versions.
+	 * as shredding does for a key ({@link Scrubbing}).
 	 */
 	void scrub() {
-		String database = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-		if (database != null && database.contains("SQLite")) {
-			this.jdbc.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-		}
-		else {
-			this.jdbc.execute("VACUUM import_key");
-		}
+		Scrubbing.afterChange(this.jdbc, "import_key");
 	}
 
 	/** What a row is found by: the keyed fingerprint of its profile and key. */

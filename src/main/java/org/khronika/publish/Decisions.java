@@ -262,21 +262,21 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 
 	/** As {@link #differences(List)}: the prisoner decisions keep no credentials. */
 	public List<String> differences() {
-		Map<String, LogEntry> logged = logged();
+		Map<String, Logged> logged = logged();
 		List<String> differences = new ArrayList<>();
 		Set<String> held = new HashSet<>();
 		this.jdbc.query("SELECT person_id, methodology, reasons, decided_by, decided_on FROM prisoner_decision "
 				+ "ORDER BY person_id, methodology", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
 					String decision = rs.getString(1) + " / " + rs.getString(2);
 					held.add(decision);
-					LogEntry entry = logged.get(decision);
+					Logged entry = logged.get(decision);
 					if (entry == null) {
 						differences.add("prisoner_decision row " + decision
 								+ " is not what the log makes it (the log has no such decision)");
 					}
-					else if (entry.isSealed() && !(java.util.Arrays.equals(entry.sealedPart(), rs.getBytes(3))
-							&& entry.actor().equals(rs.getString(4))
-							&& rs.getString(5).equals(fields(entry).get("decidedOn")))) {
+					else if (entry.reasons() != null && !(java.util.Arrays.equals(entry.reasons(), rs.getBytes(3))
+							&& entry.decidedBy().equals(rs.getString(4))
+							&& rs.getString(5).equals(entry.decidedOn()))) {
 						differences
 							.add("prisoner_decision row " + decision + " is not what the log makes it (it differs)");
 					}
@@ -298,7 +298,7 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 	 */
 	public int rebuild() {
 		return this.log.write(appender -> {
-			Map<String, LogEntry> logged = logged();
+			Map<String, Logged> logged = logged();
 			List<String[]> held = this.jdbc.query("SELECT person_id, methodology FROM prisoner_decision",
 					(rs, n) -> new String[] { rs.getString(1), rs.getString(2) });
 			for (String[] row : held) {
@@ -308,11 +308,9 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 				}
 			}
 			int written = 0;
-			for (LogEntry entry : logged.values()) {
-				if (entry.isSealed()) {
-					Map<String, Object> fields = fields(entry);
-					put((String) fields.get("person"), (String) fields.get("methodology"), entry.sealedPart(),
-							entry.actor(), (String) fields.get("decidedOn"));
+			for (Logged entry : logged.values()) {
+				if (entry.reasons() != null) {
+					put(entry.person(), entry.methodology(), entry.reasons(), entry.decidedBy(), entry.decidedOn());
 					written++;
 				}
 			}
@@ -321,18 +319,33 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 	}
 
 	/**
-	 * The decisions the log makes, each by "person / methodology" with the entry that
-	 * listed the person last.
+	 * A decision as the {@code prisoners.listed} entry that made it last recorded it.
+	 *
+	 * @param decidedOn the day, or null for an entry from before entries carried it
+	 * @param reasons the sealed reasons, or null for an entry from before entries carried
+	 * them
 	 */
-	private Map<String, LogEntry> logged() {
-		Map<String, LogEntry> logged = new HashMap<>();
+	private record Logged(String person, String methodology, String decidedBy, String decidedOn, byte[] reasons) {
+	}
+
+	/**
+	 * The decisions the log makes, each by "person / methodology", as the entry that
+	 * listed the person last recorded it.
+	 */
+	private Map<String, Logged> logged() {
+		Map<String, Logged> logged = new HashMap<>();
 		for (LogEntry entry : this.log.stream(STREAM)) {
 			boolean listed = entry.type().equals(LISTED);
 			if (listed || entry.type().equals(UNLISTED)) {
-				Map<String, Object> fields = fields(entry);
-				String decision = fields.get("person") + " / " + fields.get("methodology");
+				Map<String, Object> fields = JSON.readValue(entry.publicPart(),
+						new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+						});
+				String person = String.valueOf(fields.get("person"));
+				String methodology = String.valueOf(fields.get("methodology"));
+				String decision = person + " / " + methodology;
 				if (listed) {
-					logged.put(decision, entry);
+					logged.put(decision, new Logged(person, methodology, entry.actor(),
+							(String) fields.get("decidedOn"), entry.isSealed() ? entry.sealedPart() : null));
 				}
 				else {
 					logged.remove(decision);
@@ -340,11 +353,6 @@ public class Decisions implements org.khronika.registry.DeepCheck.Part {
 			}
 		}
 		return logged;
-	}
-
-	private static Map<String, Object> fields(LogEntry entry) {
-		return JSON.readValue(entry.publicPart(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
-		});
 	}
 
 	private Optional<String> name(Actor actor, PersonId person) {

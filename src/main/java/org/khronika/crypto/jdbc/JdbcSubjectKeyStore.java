@@ -83,15 +83,7 @@ public class JdbcSubjectKeyStore implements SubjectKeyStore {
 
 	@Override
 	public void scrub() {
-		String database = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-		if (database != null && database.contains("SQLite")) {
-			// secure_delete zeroed the freed page in the database; the old page may still
-			// sit in the WAL
-			this.jdbc.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-		}
-		else {
-			this.jdbc.execute("VACUUM subject_key");
-		}
+		org.khronika.crypto.Scrubbing.afterChange(this.jdbc, "subject_key");
 	}
 
 	@Override
