@@ -495,11 +495,7 @@ class CommandLineIT {
 	void importShowsProgressReportsRefusedRowsAndChangesNothingTheSecondTime() throws Exception {
 		Path data = this.dir.resolve("import");
 		String dataOption = "--data=" + data;
-		assertThat(Jar.run(Map.of(), "init", "--unprotected-key", dataOption).exitCode()).isZero();
-		assertThat(Jar
-			.run(Map.of("KHRONIKA_NEW_PASSWORD", "an invented password"), "user", "add", "--login", "ed", "--role",
-					"editor", dataOption)
-			.exitCode()).isZero();
+		initWithEditor(dataOption);
 		String profile = "profiles/ovdinfo-moscow-2011-2012.yaml";
 		String fixture = org.khronika.Fixtures.ovdInfoMoscow().toAbsolutePath().toString();
 
@@ -529,6 +525,71 @@ class CommandLineIT {
 		assertThat(analyst.exitCode()).isZero();
 		assertThat(Jar.run(Map.of(), "import", "--as", "an", "--profile", profile, dataOption, fixture).err())
 			.contains("may not record incidents");
+	}
+
+	@Test
+	void aRowKeyAnEarlierBuildKeptInClearIsSealedAndScrubbedWhenTheServerStarts() throws Exception {
+		Path data = this.dir.resolve("clear-keys");
+		String dataOption = "--data=" + data;
+		initWithEditor(dataOption);
+		Path profile = this.dir.resolve("persons-by-name.yaml");
+		Files.writeString(profile, """
+				name: persons-by-name
+				kind: person
+				key: [name]
+				fields:
+				  names: { column: name }
+				""");
+		Path table = this.dir.resolve("persons.csv");
+		Files.writeString(table, "name\nКлючев Пётр Саввич\n");
+		String[] importTable = { "import", "--as", "ed", "--profile", profile.toString(), dataOption,
+				table.toString() };
+		assertThat(Jar.run(Map.of(), importTable).out()).contains("1 row read: 1 created");
+		// as a build before 7 December 2026 kept it: the key in clear, no sealed copy
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("khronika.db"))) {
+			assertThat(connection.createStatement()
+				.executeUpdate("UPDATE import_key SET row_key = 'Ключев Пётр Саввич', row_key_sealed = NULL"))
+				.isEqualTo(1);
+		}
+
+		Jar.serve(Map.of(), "serve", "--port", "18440", dataOption).stop();
+
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("khronika.db"));
+				ResultSet rs = connection.createStatement()
+					.executeQuery("SELECT row_key, row_key_sealed IS NOT NULL FROM import_key")) {
+			assertThat(rs.next()).isTrue();
+			assertThat(rs.getString(1)).as("a keyed fingerprint in place of the name").matches("[0-9a-f]{64}");
+			assertThat(rs.getBoolean(2)).as("and a sealed copy").isTrue();
+		}
+		try (java.util.stream.Stream<Path> files = Files.walk(data)) {
+			byte[] name = "Ключев Пётр Саввич".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(files.filter(Files::isRegularFile).filter(file -> holds(file, name)).toList())
+				.as("the name is in no file of the data directory: the row it replaced was scrubbed")
+				.isEmpty();
+		}
+		assertThat(Jar.run(Map.of(), importTable).out()).as("the row is found again by the sealed key")
+			.contains("1 row read: 0 created, 0 updated, 1 unchanged");
+	}
+
+	/** Makes a data directory with an unprotected key and an editor, {@code ed}. */
+	private static void initWithEditor(String dataOption) throws Exception {
+		assertThat(Jar.run(Map.of(), "init", "--unprotected-key", dataOption).exitCode()).isZero();
+		assertThat(Jar
+			.run(Map.of("KHRONIKA_NEW_PASSWORD", "an invented password"), "user", "add", "--login", "ed", "--role",
+					"editor", dataOption)
+			.exitCode()).isZero();
+	}
+
+	/** Whether {@code file} holds the bytes {@code needle}. */
+	private static boolean holds(Path file, byte[] needle) {
+		try {
+			// each byte one character, so that a byte string is found as a text is
+			java.nio.charset.Charset bytes = java.nio.charset.StandardCharsets.ISO_8859_1;
+			return new String(Files.readAllBytes(file), bytes).contains(new String(needle, bytes));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static String firstPerson(Path data) throws Exception {
