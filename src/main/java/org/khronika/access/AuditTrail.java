@@ -413,7 +413,10 @@ public class AuditTrail implements AutoCloseable {
 		this.jdbc.update("DELETE FROM audit_trail");
 		long[] count = { 0 };
 		java.util.function.Consumer<LogEntry> replay = projecting(entry -> {
-		}, count);
+			if (isAudit(entry)) {
+				count[0]++;
+			}
+		});
 		this.records.replay(replay);
 		this.chain.replay(replay);
 		return count[0];
@@ -444,7 +447,7 @@ public class AuditTrail implements AutoCloseable {
 
 		private Replay(AccountCheck accounts) {
 			this.accounts = accounts;
-			this.replay = projecting(accounts, new long[1]);
+			this.replay = projecting(accounts);
 		}
 
 		/** Follows one entry of the records' log, in the log's order. */
@@ -465,17 +468,20 @@ public class AuditTrail implements AutoCloseable {
 	}
 
 	/**
-	 * Projects each audit entry it is given into {@code audit_trail}, counting them in
-	 * {@code count}, and hands every entry to {@code also} as well.
+	 * Projects each audit entry it is given into {@code audit_trail}, and hands every
+	 * entry to {@code also} as well.
 	 */
-	private java.util.function.Consumer<LogEntry> projecting(java.util.function.Consumer<LogEntry> also, long[] count) {
+	private java.util.function.Consumer<LogEntry> projecting(java.util.function.Consumer<LogEntry> also) {
 		return entry -> {
-			if (entry.type().startsWith("audit.")) {
+			if (isAudit(entry)) {
 				project(entry);
-				count[0]++;
 			}
 			also.accept(entry);
 		};
+	}
+
+	private static boolean isAudit(LogEntry entry) {
+		return entry.type().startsWith("audit.");
 	}
 
 	private void project(LogEntry entry) {
