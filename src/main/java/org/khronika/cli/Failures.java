@@ -1,13 +1,41 @@
 package org.khronika.cli;
 
+import java.util.Map;
+
 import org.khronika.access.AccountException;
 import org.khronika.crypto.KeyringException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
- * Turns a failure into one line for the console: our own messages as they are, others by
+ * Turns a failure into one line for the console: our own messages as they are, a
+ * database's by what its SQL state or SQLite's code says and what to check, others by
  * kind only, with their causes' kinds and where the innermost was thrown.
  */
 final class Failures {
+
+	/** What SQLite's result codes that a start or a command meets say, and what to do. */
+	private static final Map<SQLiteErrorCode, String> SQLITE = Map.ofEntries(
+			Map.entry(SQLiteErrorCode.SQLITE_NOTADB,
+					"khronika.db in the data directory is not a database: restore a backup ('restore')"),
+			Map.entry(SQLiteErrorCode.SQLITE_CORRUPT,
+					"khronika.db in the data directory is damaged: restore a backup ('restore')"),
+			Map.entry(SQLiteErrorCode.SQLITE_CANTOPEN,
+					"khronika.db in the data directory cannot be opened: check that the directory may be read and written"),
+			Map.entry(SQLiteErrorCode.SQLITE_READONLY,
+					"khronika.db in the data directory may not be written: check its owner and permissions"),
+			Map.entry(SQLiteErrorCode.SQLITE_FULL, "the data directory's disk is full: make room there"),
+			Map.entry(SQLiteErrorCode.SQLITE_BUSY,
+					"another process holds khronika.db: is Khronika running on this data directory already?"),
+			Map.entry(SQLiteErrorCode.SQLITE_LOCKED,
+					"another process holds khronika.db: is Khronika running on this data directory already?"));
+
+	/** What PostgreSQL's SQL states of a connection that fails say. */
+	private static final Map<String, String> SQL_STATES = Map.ofEntries(
+			Map.entry("08001", "its server cannot be reached"), Map.entry("08004", "its server refused the connection"),
+			Map.entry("08006", "the connection to its server failed"), Map.entry("3D000", "no database of that name"),
+			Map.entry("28P01", "the password was refused"), Map.entry("28000", "the user was refused"),
+			Map.entry("53300", "it has too many connections"), Map.entry("57P03", "it is starting or stopping"));
 
 	private Failures() {
 	}
@@ -32,11 +60,31 @@ final class Failures {
 			}
 			if (cause instanceof java.sql.SQLException
 					|| cause instanceof org.springframework.dao.DataAccessException) {
-				return "the database cannot be used (" + kinds(cause)
-						+ "): check KHRONIKA_DB_URL and that the database is running";
+				return database(cause);
 			}
 		}
 		return "unexpected failure (" + kinds(failure) + "); nothing was changed that is not in the log";
+	}
+
+	/**
+	 * A database's failure by its kinds, then what its SQL state or SQLite's result code
+	 * says and what to check: never its message, which may quote what was stored.
+	 */
+	private static String database(Throwable failure) {
+		java.sql.SQLException sql = null;
+		for (Throwable cause = failure; cause != null && sql == null; cause = cause.getCause()) {
+			sql = (cause instanceof java.sql.SQLException found) ? found : null;
+		}
+		String failed = "the database cannot be used (" + kinds(failure) + "): ";
+		if (sql instanceof SQLiteException sqlite) {
+			return failed + SQLITE.getOrDefault(SQLiteErrorCode.getErrorCode(sqlite.getResultCode().code & 0xff),
+					"check khronika.db in the data directory");
+		}
+		String state = (sql != null) ? sql.getSQLState() : null;
+		String what = (state != null) ? SQL_STATES.get(state) : null;
+		String check = (state != null && state.startsWith("28")) ? "KHRONIKA_DB_USER and KHRONIKA_DB_PASSWORD"
+				: "KHRONIKA_DB_URL and that the database is running";
+		return failed + ((what != null) ? what + " (SQL state " + state + "); " : "") + "check " + check;
 	}
 
 	/**

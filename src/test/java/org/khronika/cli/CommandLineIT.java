@@ -121,7 +121,24 @@ class CommandLineIT {
 				Map.of("KHRONIKA_DB_URL", "jdbc:postgresql://127.0.0.1:1/khronika", "KHRONIKA_DB_USER", "postgres"),
 				"serve", "--port", "18433", "--data=" + data);
 		assertThat(noDatabase.exitCode()).isEqualTo(1);
-		assertThat(noDatabase.err()).contains("khronika: the database cannot be used (", "check KHRONIKA_DB_URL");
+		assertThat(noDatabase.err()).contains("khronika: the database cannot be used (",
+				"): its server cannot be reached (SQL state 08001); check KHRONIKA_DB_URL");
+		Jar.Result noSuchDatabase = Jar.run(Map.of("KHRONIKA_DB_URL",
+				"jdbc:postgresql://127.0.0.1:5432/khronika_never_made", "KHRONIKA_DB_USER", "postgres"), "serve",
+				"--port", "18433", "--data=" + data);
+		assertThat(noSuchDatabase.err())
+			.contains("): no database of that name (SQL state 3D000); check KHRONIKA_DB_URL")
+			.as("the database's own message is not repeated: it may quote what was stored")
+			.doesNotContain("khronika_never_made");
+
+		Path damaged = this.dir.resolve("damaged");
+		assertThat(Jar.run(Map.of(), "init", "--unprotected-key", "--data=" + damaged).exitCode()).isZero();
+		Files.writeString(damaged.resolve("khronika.db"), "a file that is not an SQLite database");
+		Files.deleteIfExists(damaged.resolve("khronika.db-wal"));
+		Jar.Result notADatabase = Jar.run(Map.of(), "serve", "--port", "18433", "--data=" + damaged);
+		assertThat(notADatabase.exitCode()).isEqualTo(1);
+		assertThat(notADatabase.err())
+			.contains("): khronika.db in the data directory is not a database: restore a backup ('restore')");
 
 		Path file = Files.writeString(this.dir.resolve("a-file"), "");
 		Jar.Result noBackups = Jar.run(Map.of("KHRONIKA_BACKUP_DIRECTORY", file.resolve("backups").toString()), "serve",
@@ -135,7 +152,8 @@ class CommandLineIT {
 			assertThat(portInUse.exitCode()).isEqualTo(1);
 			assertThat(portInUse.err())
 				.contains("khronika: port " + taken.getLocalPort() + " is in use: stop what listens there");
-			assertThat(List.of(noDatabase, noBackups, portInUse)).as("no stack trace, no exception's message")
+			assertThat(List.of(noDatabase, noSuchDatabase, notADatabase, noBackups, portInUse))
+				.as("no stack trace, no exception's message")
 				.allSatisfy(result -> assertThat(result.all()).doesNotContain("\tat ", "Application run failed"));
 		}
 	}

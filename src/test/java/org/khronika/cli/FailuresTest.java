@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A failure is told in one line: our own messages as they are, a database or a port by
- * what to check, anything else by the kinds of its causes and where, never by their
- * messages, which may quote what was typed or stored.
+ * A failure is told in one line: our own messages as they are, a database (by its SQL
+ * state or SQLite's code) or a port by what to check, anything else by the kinds of its
+ * causes and where, never by their messages, which may quote what was typed or stored.
  */
 class FailuresTest {
 
@@ -29,6 +29,32 @@ class FailuresTest {
 			.contains("CannotGetJdbcConnectionException < SQLException < ConnectException")
 			.endsWith("): check KHRONIKA_DB_URL and that the database is running")
 			.doesNotContain("Клоков", "db.internal");
+	}
+
+	@Test
+	void aRefusedConnectionSaysWhatItsSqlStateMeansAndWhatToCheckWithoutTheDatabasesMessage() {
+		Exception noDatabase = new org.springframework.jdbc.CannotGetJdbcConnectionException("no connection",
+				new SQLException("FATAL: database \"khronika\" does not exist", "3D000"));
+		assertThat(Failures.describe(noDatabase)).startsWith("the database cannot be used (")
+			.endsWith("): no database of that name (SQL state 3D000); check KHRONIKA_DB_URL and that the database "
+					+ "is running")
+			.doesNotContain("FATAL");
+		Exception password = new SQLException("password authentication failed for user \"Клоков\"", "28P01");
+		assertThat(Failures.describe(password))
+			.endsWith("): the password was refused (SQL state 28P01); check KHRONIKA_DB_USER and KHRONIKA_DB_PASSWORD")
+			.doesNotContain("Клоков");
+	}
+
+	@Test
+	void aDamagedSqliteFileIsNamedWithWhatToDo() {
+		Exception damaged = new IllegalStateException("context failed", new org.sqlite.SQLiteException(
+				"[SQLITE_NOTADB] file is not a database", org.sqlite.SQLiteErrorCode.SQLITE_NOTADB));
+		assertThat(Failures.describe(damaged))
+			.endsWith("): khronika.db in the data directory is not a database: restore a backup ('restore')");
+		Exception unknown = new org.sqlite.SQLiteException("[SQLITE_ERROR] no such column: Клоков",
+				org.sqlite.SQLiteErrorCode.SQLITE_ERROR);
+		assertThat(Failures.describe(unknown)).endsWith("): check khronika.db in the data directory")
+			.doesNotContain("Клоков");
 	}
 
 	@Test
