@@ -79,6 +79,15 @@ class ServeCommand implements Callable<Integer> {
 			throw new Failures.CommandFailure("--demo is only for demonstration directories (unprotected key); " + dir
 					+ " is protected by a passphrase");
 		}
+		try (ServerLock lock = ServerLock.take(dir)) {
+			return serve(dir, out);
+		}
+	}
+
+	/**
+	 * Starts the staff server on {@code dir}, locked for it, and waits until it stops.
+	 */
+	private Integer serve(Path dir, PrintWriter out) throws InterruptedException {
 		ConfigurableApplicationContext context = Contexts.start(dir, true, Map.of("server.port", this.port));
 		CountDownLatch closed = new CountDownLatch(1);
 		context.addApplicationListener(event -> {

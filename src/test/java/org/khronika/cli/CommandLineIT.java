@@ -146,13 +146,28 @@ class CommandLineIT {
 		assertThat(noBackups.exitCode()).isEqualTo(1);
 		assertThat(noBackups.err()).contains("khronika: the backup directory could not be made or read: ");
 
+		Jar.Served first = Jar.serve(Map.of(), "serve", "--port", "18441", "--data=" + data);
+		Jar.Result second;
+		try {
+			second = Jar.run(Map.of(), "serve", "--port", "18442", "--data=" + data);
+		}
+		finally {
+			first.stop();
+		}
+		assertThat(second.exitCode()).isEqualTo(1);
+		assertThat(second.err())
+			.contains("khronika: another Khronika server runs on the data directory " + data + ": stop it first");
+		Jar.Served again = Jar.serve(Map.of(), "serve", "--port", "18442", "--data=" + data);
+		again.stop();
+		assertThat(again.printed()).as("the lock goes with the server that held it").contains("Khronika is running");
+
 		try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
 			Jar.Result portInUse = Jar.run(Map.of(), "serve", "--port", Integer.toString(taken.getLocalPort()),
 					"--data=" + data);
 			assertThat(portInUse.exitCode()).isEqualTo(1);
 			assertThat(portInUse.err())
 				.contains("khronika: port " + taken.getLocalPort() + " is in use: stop what listens there");
-			assertThat(List.of(noDatabase, noSuchDatabase, notADatabase, noBackups, portInUse))
+			assertThat(List.of(noDatabase, noSuchDatabase, notADatabase, noBackups, second, portInUse))
 				.as("no stack trace, no exception's message")
 				.allSatisfy(result -> assertThat(result.all()).doesNotContain("\tat ", "Application run failed"));
 		}
