@@ -62,6 +62,12 @@ class ServeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
+		if (this.port < 1 || this.port > 65535) {
+			throw new Failures.CommandFailure("--port: " + this.port + " is not a port; 1 to 65535");
+		}
+		if (this.demoPersons < 0) {
+			throw new Failures.CommandFailure("--demo-persons: " + this.demoPersons + "; 0 or more");
+		}
 		Path dir = this.data.path();
 		if (this.intakeOnly) {
 			return intakeOnly(dir, out);

@@ -161,13 +161,21 @@ class CommandLineIT {
 		again.stop();
 		assertThat(again.printed()).as("the lock goes with the server that held it").contains("Khronika is running");
 
+		Jar.Result noPort = Jar.run(Map.of(), "serve", "--port", "70000", "--data=" + data);
+		assertThat(noPort.exitCode()).isEqualTo(1);
+		assertThat(noPort.err()).contains("khronika: --port: 70000 is not a port; 1 to 65535");
+		assertThat(
+				Jar.run(Map.of(), "serve", "--demo", "--demo-persons=-5", "--data=" + this.dir.resolve("demo")).err())
+			.contains("khronika: --demo-persons: -5; 0 or more");
+		assertThat(this.dir.resolve("demo")).as("refused before anything is made").doesNotExist();
+
 		try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
 			Jar.Result portInUse = Jar.run(Map.of(), "serve", "--port", Integer.toString(taken.getLocalPort()),
 					"--data=" + data);
 			assertThat(portInUse.exitCode()).isEqualTo(1);
 			assertThat(portInUse.err())
 				.contains("khronika: port " + taken.getLocalPort() + " is in use: stop what listens there");
-			assertThat(List.of(noDatabase, noSuchDatabase, notADatabase, noBackups, second, portInUse))
+			assertThat(List.of(noDatabase, noSuchDatabase, notADatabase, noBackups, second, noPort, portInUse))
 				.as("no stack trace, no exception's message")
 				.allSatisfy(result -> assertThat(result.all()).doesNotContain("\tat ", "Application run failed"));
 		}
