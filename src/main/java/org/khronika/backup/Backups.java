@@ -152,6 +152,14 @@ public final class Backups {
 		if (Files.exists(out)) {
 			throw new BackupException(out + " exists already: a backup never replaces a file; give a new name");
 		}
+		Path directory = out.toAbsolutePath().getParent();
+		if (directory == null || !Files.isDirectory(directory)) {
+			throw new BackupException("no directory " + directory + " to write " + out.getFileName()
+					+ " in: make it first, or give another file");
+		}
+		if (!Files.isWritable(directory)) {
+			throw new BackupException("the directory " + directory + " may not be written: give another file");
+		}
 		Path partial = out.resolveSibling(out.getFileName() + ".partial");
 		BackupCipher cipher = BackupCipher.create(keyring);
 		Map<String, String> files = new LinkedHashMap<>();

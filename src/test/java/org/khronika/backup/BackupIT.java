@@ -145,6 +145,11 @@ class BackupIT {
 		assertThat(overData.err()).contains("holds a keyring already");
 		Jar.Result again = Jar.run(Map.of(), "backup", "--out", backup.toString(), "--data=" + data);
 		assertThat(again.err()).contains("exists already: a backup never replaces a file");
+		Path nowhere = this.dir.resolve("not-made").resolve("khronika.backup");
+		Jar.Result noDirectory = Jar.run(Map.of(), "backup", "--out", nowhere.toString(), "--data=" + data);
+		assertThat(noDirectory.exitCode()).isEqualTo(1);
+		assertThat(noDirectory.err()).isEqualTo("khronika: no directory " + nowhere.getParent()
+				+ " to write khronika.backup in: make it first, or give another file\n");
 	}
 
 	@Test
