@@ -55,6 +55,12 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 		try {
 			text = Files.readString(file, StandardCharsets.UTF_8);
 		}
+		catch (java.nio.file.NoSuchFileException ex) {
+			throw new ProfileException("profile.missing", file);
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			throw new ProfileException("profile.notUtf8", file);
+		}
 		catch (IOException ex) {
 			throw new ProfileException("profile.cannotRead", file, ex.getClass().getSimpleName());
 		}

@@ -479,7 +479,7 @@ class ImportIT {
 		Path profile = this.dir.resolve("bad.yaml");
 		Files.writeString(profile, "name: bad\nkind: incident\nkey: [id]\nfields:\n  colour: { column: c }\n");
 		assertThatThrownBy(() -> MappingProfile.load(profile)).isInstanceOf(ProfileException.class)
-			.hasMessageContaining("'colour' is not a field of a incident");
+			.hasMessageContaining("'colour' is not a field of kind 'incident'");
 		Files.writeString(profile, "name: bad\nkind: incident\nkey: [id\n");
 		assertThatThrownBy(() -> MappingProfile.load(profile)).isInstanceOf(ProfileException.class)
 			.hasMessageContaining("not valid YAML")

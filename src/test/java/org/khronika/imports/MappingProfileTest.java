@@ -92,7 +92,7 @@ class MappingProfileTest {
 		assertThat(problem("name: x\nkind: meeting\nkey: [id]\nfields: { date: { column: d } }"))
 			.isEqualTo("kind 'meeting' is not a kind of record: person, incident, case, case-event or source");
 		assertThat(problem("name: x\nkind: incident\nkey: [id]\nfields: { colour: { column: c } }"))
-			.startsWith("'colour' is not a field of a incident; its fields: date, region");
+			.startsWith("'colour' is not a field of kind 'incident'; its fields: date, region");
 		assertThat(problem("name: x\nkind: incident\nkey: []\nfields: { date: { column: d } }"))
 			.isEqualTo("'key' names at least one column that identifies a row");
 		assertThat(problem("name: x\nkind: incident\nkey: [id]\nfields: { date: { column: d, value: v } }"))
@@ -100,6 +100,18 @@ class MappingProfileTest {
 		assertThat(problem("name: x\nkind: incident\nkey: [id]\nfields: { date: { column: d, colour: red } }"))
 			.startsWith("field 'date': unknown option 'colour'");
 		assertThat(problem("name: x\nkind: [incident\n")).startsWith("the profile p.yaml is not valid YAML");
+	}
+
+	@Test
+	void aProfileThatIsNotThereOrNotUtf8IsNamedAsSuch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws java.io.IOException {
+		java.nio.file.Path missing = dir.resolve("missing.yaml");
+		assertThatThrownBy(() -> MappingProfile.load(missing)).isInstanceOf(ProfileException.class)
+			.hasMessage("there is no profile " + missing);
+		java.nio.file.Path cyrillic = java.nio.file.Files.write(dir.resolve("cp1251.yaml"),
+				"name: x\nkind: incident\nkey: [номер]\n".getBytes(java.nio.charset.Charset.forName("windows-1251")));
+		assertThatThrownBy(() -> MappingProfile.load(cyrillic)).isInstanceOf(ProfileException.class)
+			.hasMessage("the profile " + cyrillic + " is not text in UTF-8");
 	}
 
 	private static String problem(String yaml) {
