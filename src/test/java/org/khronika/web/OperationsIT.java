@@ -133,7 +133,10 @@ class OperationsIT {
 		return ((org.khronika.registry.SaveResult.Saved) result).id();
 	}
 
-	/** Liveness and readiness answer anyone, with a status and nothing else. */
+	/**
+	 * Health, liveness and readiness answer anyone, with a status (and the probes' names)
+	 * and nothing else.
+	 */
 	@Test
 	void livenessAndReadinessSayOnlyTheirStatus() {
 		this.context.getBean(org.khronika.crypto.KeyringUnlock.class).get();
@@ -143,6 +146,9 @@ class OperationsIT {
 			assertThat(response.status()).as(probe).isEqualTo(200);
 			assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
 		}
+		assertThat(visitor.get("/actuator/health", java.util.Map.of("Accept", "application/json")).body())
+			.as("the health endpoint: the status and the names of the two probes")
+			.isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
 	}
 
 	@Test
