@@ -781,6 +781,9 @@ abstract class AccessMatrixTestBase {
 		assertThat(this.auditChain.verify((message, signature) -> true)).isInstanceOf(Verification.Intact.class);
 		assertThat(f.web.get(Who.ADMIN).get("/admin/audit?record=" + f.assignedPerson).text()).contains("editor-a",
 				"просмотр");
+		assertThat(f.web.get(Who.ADMIN).get("/admin/audit?user=nobody-at-all").text())
+			.as("an account that did nothing: nothing matches, not nothing recorded")
+			.contains("Под эти фильтры не подходит ни одна запись.");
 	}
 
 	@Test

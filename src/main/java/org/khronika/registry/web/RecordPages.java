@@ -192,10 +192,11 @@ class RecordPages {
 		model.addAttribute("sorts", sorts(kind, presenter));
 		model.addAttribute("query", parameters);
 		// how many filters narrow the list: then they are shown unfolded, on a phone too
-		model.addAttribute("filtered", parameters.entrySet()
+		long filtered = parameters.entrySet()
 			.stream()
 			.filter(p -> !List.of("page", "size", "lang", "sort").contains(p.getKey()) && !p.getValue().isBlank())
-			.count());
+			.count();
+		model.addAttribute("filtered", filtered);
 		ListQuery query;
 		Listing listing;
 		try {
@@ -212,6 +213,11 @@ class RecordPages {
 		model.addAttribute("columns", presenter.columns(kind));
 		model.addAttribute("rows", listing.page().items().stream().map(presenter::row).toList());
 		model.addAttribute("page", listing.page());
+		model.addAttribute("empty", empty(listing.page(), filtered, presenter));
+		// a bookmark past the end of a list that has shrunk leads back into it
+		model.addAttribute("lastHref",
+				(listing.page().items().isEmpty() && query.page() > 0 && listing.page().total() > 0)
+						? pageLink(plural, parameters, listing.page().pages() - 1) : null);
 		model.addAttribute("previousHref",
 				listing.page().hasPrevious() ? pageLink(plural, parameters, query.page() - 1) : null);
 		model.addAttribute("nextHref",
@@ -296,6 +302,20 @@ class RecordPages {
 			});
 		}
 		return filters;
+	}
+
+	/**
+	 * What an empty page says: that it is past the end of the list, that nothing matches
+	 * the filters, or that nothing is recorded; null when the page has records.
+	 */
+	private static String empty(org.khronika.registry.Page<?> page, long filtered, RecordPresenter presenter) {
+		if (!page.items().isEmpty()) {
+			return null;
+		}
+		if (page.page() > 0 && page.total() > 0) {
+			return presenter.message("list.pastEnd", page.page() + 1, page.pages());
+		}
+		return presenter.message((filtered > 0) ? "list.noMatch" : "list.empty");
 	}
 
 	private static List<RecordForm.Option> sorts(RecordKind kind, RecordPresenter presenter) {

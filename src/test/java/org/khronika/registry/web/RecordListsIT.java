@@ -260,6 +260,28 @@ class RecordListsIT {
 	}
 
 	@Test
+	void anEmptyPageSaysWhetherItIsPastTheEndOrNothingMatchesTheFilters() {
+		Response pastTheEnd = this.session.get("/cases?size=1&page=50&sort=date&lang=en");
+		assertThat(pastTheEnd.status()).isEqualTo(200);
+		assertThat(pastTheEnd.text()).as("a bookmark to a page the list no longer has")
+			.containsPattern("There is no page 51: the list has \\d+ pages\\.")
+			.doesNotContain("Nothing recorded yet");
+		java.util.regex.Matcher last = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">Go to the last page</a>")
+			.matcher(pastTheEnd.body());
+		assertThat(last.find()).as("a link back into the list").isTrue();
+		assertThat(this.session.get(last.group(1).replace("&amp;", "&")).text())
+			.as("the last page, by date: the newest case")
+			.contains("Вера Списочная");
+
+		Response nothing = this.session.get("/cases?region=saint-petersburg&kind=criminal&lang=en");
+		assertThat(nothing.status()).isEqualTo(200);
+		assertThat(nothing.text()).contains("No records match these filters.")
+			.doesNotContain("Nothing recorded yet", "Go to the last page");
+		assertThat(this.session.get("/cases?region=saint-petersburg&kind=criminal&lang=ru").text())
+			.contains("Под эти фильтры не подходит ни одна запись.");
+	}
+
+	@Test
 	void aListParameterThatCannotBeReadIsA400SayingWhichAndWhy() {
 		Map<String, String> bad = Map.of("/persons?page=abc&lang=en", "page", "/cases?sort=colour&lang=en", "sort",
 				"/cases?region=Atlantis&lang=en", "Atlantis", "/incidents?status=closed&lang=en", "status",
