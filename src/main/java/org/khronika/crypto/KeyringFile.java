@@ -102,10 +102,22 @@ public final class KeyringFile {
 		return createProtected(dataDir, passphrase, KeyDerivation.DEFAULT);
 	}
 
-	static RecoveryKey createProtected(Path dataDir, char[] passphrase, KeyDerivation cost) {
-		if (passphrase.length < 8) {
-			throw new KeyringException("the passphrase must have at least 8 characters");
+	/** The fewest characters a passphrase has: as many as an account's password. */
+	static final int SHORTEST_PASSPHRASE = 12;
+
+	/**
+	 * Refuses a passphrase shorter than {@value #SHORTEST_PASSPHRASE} characters: it is
+	 * all that stands between a seized disk and the keys, against guesses made offline.
+	 */
+	private static void requireLongEnough(char[] passphrase) {
+		if (passphrase.length < SHORTEST_PASSPHRASE) {
+			throw new KeyringException("the passphrase must have at least " + SHORTEST_PASSPHRASE
+					+ " characters (a few words are easier to remember than a short string)");
 		}
+	}
+
+	static RecoveryKey createProtected(Path dataDir, char[] passphrase, KeyDerivation cost) {
+		requireLongEnough(passphrase);
 		SecretBytes keyringKey = randomKey();
 		RecoveryKey recovery = RecoveryKey.generate();
 		try {
@@ -160,9 +172,7 @@ public final class KeyringFile {
 	 * unchanged
 	 */
 	public static void changePassphrase(Path dataDir, char[] current, char[] newPassphrase) {
-		if (newPassphrase.length < 8) {
-			throw new KeyringException("the passphrase must have at least 8 characters");
-		}
+		requireLongEnough(newPassphrase);
 		Document document = readProtected(dataDir);
 		SecretBytes keyringKey = unwrapKeyringKey(document, current);
 		try {

@@ -66,8 +66,8 @@ class KeyringFileTest {
 
 	@Test
 	void refusesShortPassphraseAndNeverOverwritesAKeyring() {
-		assertThatThrownBy(() -> KeyringFile.createProtected(this.dir, "short".toCharArray(), TEST_COST))
-			.hasMessageContaining("at least 8 characters");
+		assertThatThrownBy(() -> KeyringFile.createProtected(this.dir, "eleven char".toCharArray(), TEST_COST))
+			.hasMessageContaining("at least 12 characters");
 		KeyringFile.createUnprotected(this.dir);
 
 		assertThatThrownBy(() -> KeyringFile.createUnprotected(this.dir)).isInstanceOf(KeyringException.class)
@@ -121,12 +121,12 @@ class KeyringFileTest {
 		String before = Files.readString(this.dir.resolve(KeyringFile.KEYRING));
 
 		assertThatThrownBy(() -> KeyringFile.changePassphrase(this.dir, "wrong passphrase".toCharArray(),
-				"whatever123".toCharArray()))
+				"whatever but long".toCharArray()))
 			.isInstanceOf(KeyringException.class);
 		assertThatThrownBy(() -> KeyringFile.replaceRecoveryKey(this.dir, "wrong passphrase".toCharArray()))
 			.isInstanceOf(KeyringException.class);
 		assertThatThrownBy(() -> KeyringFile.changePassphrase(this.dir, PASSPHRASE, "short".toCharArray()))
-			.hasMessageContaining("at least 8 characters");
+			.hasMessageContaining("at least 12 characters");
 
 		assertThat(Files.readString(this.dir.resolve(KeyringFile.KEYRING))).isEqualTo(before);
 	}
