@@ -122,7 +122,7 @@ public record ListQuery(RecordKind kind, Map<Filter, String> filters, LocalDate 
 		if (text.isEmpty()) {
 			return missing;
 		}
-		if (!text.get().matches("[0-9]{1,9}")) {
+		if (!text.get().matches("-?[0-9]{1,9}")) {
 			throw new InvalidQuery(name, "not_a_number");
 		}
 		int value = Integer.parseInt(text.get());

@@ -286,7 +286,7 @@ class RecordListsIT {
 		Map<String, String> bad = Map.of("/persons?page=abc&lang=en", "page", "/cases?sort=colour&lang=en", "sort",
 				"/cases?region=Atlantis&lang=en", "Atlantis", "/incidents?status=closed&lang=en", "status",
 				"/cases?from=2024-13-01&lang=en", "from", "/cases?from=2025-01-01&to=2024-01-01&lang=en", "to",
-				"/cases?size=100000&lang=en", "size");
+				"/cases?size=100000&lang=en", "size", "/persons?page=-1&lang=en", "page: Must be between 0 and 1");
 		bad.forEach((path, named) -> {
 			Response response = this.session.get(path);
 			assertThat(response.status()).as(path).isEqualTo(400);
