@@ -1,8 +1,14 @@
 package org.khronika;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
@@ -17,6 +23,31 @@ public class KhronikaApplication {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * Migrates the database at start, and refuses one that a newer build migrated further
+	 * than this one knows, which Flyway would otherwise pass over.
+	 */
+	@Bean
+	FlywayMigrationStrategy migrateOnlyForward() {
+		return flyway -> {
+			MigrationVersion known = newest(flyway.info().all(), migration -> migration.getState().isResolved());
+			MigrationVersion applied = newest(flyway.info().applied(), migration -> true);
+			if (applied != null && (known == null || applied.compareTo(known) > 0)) {
+				throw new SchemaTooNewException(applied.toString(), (known != null) ? known.toString() : "none");
+			}
+			flyway.migrate();
+		};
+	}
+
+	private static MigrationVersion newest(MigrationInfo[] migrations,
+			java.util.function.Predicate<MigrationInfo> which) {
+		return Arrays.stream(migrations)
+			.filter(migration -> migration.getVersion() != null && which.test(migration))
+			.map(MigrationInfo::getVersion)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
 	}
 
 }

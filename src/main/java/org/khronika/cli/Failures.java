@@ -43,7 +43,8 @@ final class Failures {
 	static String describe(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof KeyringException || cause instanceof AccountException
-					|| cause instanceof CommandFailure || cause instanceof IllegalArgumentException) {
+					|| cause instanceof CommandFailure || cause instanceof IllegalArgumentException
+					|| cause instanceof org.khronika.SchemaTooNewException) {
 				return cause.getMessage();
 			}
 			if (cause instanceof org.khronika.imports.ImportFailure

@@ -161,6 +161,21 @@ class CommandLineIT {
 		again.stop();
 		assertThat(again.printed()).as("the lock goes with the server that held it").contains("Khronika is running");
 
+		Path newer = this.dir.resolve("newer");
+		assertThat(Jar.run(Map.of(), "init", "--unprotected-key", "--data=" + newer).exitCode()).isZero();
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + newer.resolve("khronika.db"))) {
+			// as a later build's migration would leave it
+			connection.createStatement()
+				.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+						+ "checksum, installed_by, execution_time, success) "
+						+ "VALUES (999, '999', 'a later build', 'SQL', 'V999__later.sql', 1, 'khronika', 1, 1)");
+		}
+		Jar.Result tooNew = Jar.run(Map.of(), "serve", "--port", "18433", "--data=" + newer);
+		assertThat(tooNew.exitCode()).isEqualTo(1);
+		assertThat(tooNew.err()).containsPattern(
+				"khronika: the database was migrated by a newer Khronika, to schema version 999; this build knows "
+						+ "versions up to \\d+: run that newer build");
+
 		Jar.Result noPort = Jar.run(Map.of(), "serve", "--port", "70000", "--data=" + data);
 		assertThat(noPort.exitCode()).isEqualTo(1);
 		assertThat(noPort.err()).contains("khronika: --port: 70000 is not a port; 1 to 65535");
@@ -175,7 +190,7 @@ class CommandLineIT {
 			assertThat(portInUse.exitCode()).isEqualTo(1);
 			assertThat(portInUse.err())
 				.contains("khronika: port " + taken.getLocalPort() + " is in use: stop what listens there");
-			assertThat(List.of(noDatabase, noSuchDatabase, notADatabase, noBackups, second, noPort, portInUse))
+			assertThat(List.of(noDatabase, noSuchDatabase, notADatabase, noBackups, second, tooNew, noPort, portInUse))
 				.as("no stack trace, no exception's message")
 				.allSatisfy(result -> assertThat(result.all()).doesNotContain("\tat ", "Application run failed"));
 		}
