@@ -14,6 +14,9 @@ import org.sqlite.SQLiteException;
  */
 final class Failures {
 
+	private static final String BUSY = "another process writing to khronika.db did not let go of it in time "
+			+ "(a long import, say): try again once it is done";
+
 	/** What SQLite's result codes that a start or a command meets say, and what to do. */
 	private static final Map<SQLiteErrorCode, String> SQLITE = Map.ofEntries(
 			Map.entry(SQLiteErrorCode.SQLITE_NOTADB,
@@ -25,10 +28,7 @@ final class Failures {
 			Map.entry(SQLiteErrorCode.SQLITE_READONLY,
 					"khronika.db in the data directory may not be written: check its owner and permissions"),
 			Map.entry(SQLiteErrorCode.SQLITE_FULL, "the data directory's disk is full: make room there"),
-			Map.entry(SQLiteErrorCode.SQLITE_BUSY,
-					"another process holds khronika.db: is Khronika running on this data directory already?"),
-			Map.entry(SQLiteErrorCode.SQLITE_LOCKED,
-					"another process holds khronika.db: is Khronika running on this data directory already?"));
+			Map.entry(SQLiteErrorCode.SQLITE_BUSY, BUSY), Map.entry(SQLiteErrorCode.SQLITE_LOCKED, BUSY));
 
 	/** What PostgreSQL's SQL states of a connection that fails say. */
 	private static final Map<String, String> SQL_STATES = Map.ofEntries(

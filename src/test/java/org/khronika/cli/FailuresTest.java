@@ -51,6 +51,11 @@ class FailuresTest {
 				"[SQLITE_NOTADB] file is not a database", org.sqlite.SQLiteErrorCode.SQLITE_NOTADB));
 		assertThat(Failures.describe(damaged))
 			.endsWith("): khronika.db in the data directory is not a database: restore a backup ('restore')");
+		Exception busy = new org.sqlite.SQLiteException("[SQLITE_BUSY] the database file is locked",
+				org.sqlite.SQLiteErrorCode.SQLITE_BUSY);
+		assertThat(Failures.describe(busy)).as("a command beside a server's long import")
+			.endsWith("): another process writing to khronika.db did not let go of it in time (a long import, say): "
+					+ "try again once it is done");
 		Exception unknown = new org.sqlite.SQLiteException("[SQLITE_ERROR] no such column: Клоков",
 				org.sqlite.SQLiteErrorCode.SQLITE_ERROR);
 		assertThat(Failures.describe(unknown)).endsWith("): check khronika.db in the data directory")
