@@ -5,11 +5,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -32,8 +33,9 @@ public class KhronikaApplication {
 	@Bean
 	FlywayMigrationStrategy migrateOnlyForward() {
 		return flyway -> {
-			MigrationVersion known = newest(flyway.info().all(), migration -> migration.getState().isResolved());
-			MigrationVersion applied = newest(flyway.info().applied(), migration -> true);
+			MigrationInfoService info = flyway.info();
+			MigrationVersion known = newest(info.all(), migration -> migration.getState().isResolved());
+			MigrationVersion applied = newest(info.applied(), migration -> true);
 			if (applied != null && (known == null || applied.compareTo(known) > 0)) {
 				throw new SchemaTooNewException(applied.toString(), (known != null) ? known.toString() : "none");
 			}

@@ -59,7 +59,7 @@ final class ServerLock implements AutoCloseable {
 				channel.close();
 			}
 			catch (IOException ignored) {
-				// nothing was locked through it
+				// a lock held through it goes when the process ends
 			}
 		}
 	}
