@@ -80,6 +80,10 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 			throw new ProfileException("profile.notYaml", file, ex.getMessage().lines().findFirst().orElse(""),
 					location(ex));
 		}
+		catch (NumberFormatException ex) {
+			// SnakeYAML takes a plain scalar such as "._" for a float it cannot then read
+			throw new ProfileException("profile.notANumber", file);
+		}
 		if (!(document instanceof Map<?, ?> root)) {
 			throw new ProfileException("profile.notMapping", file);
 		}

@@ -103,6 +103,17 @@ class MappingProfileTest {
 	}
 
 	@Test
+	void aValueThatLooksLikeANumberAndIsNotOneIsBadYamlNotAFailure() {
+		// found by the fuzzer (ProfileFuzzer): SnakeYAML reads "._" as a float, then
+		// cannot parse it
+		assertThat(problem("._"))
+			.isEqualTo("the profile p.yaml is not valid YAML: a value reads as a number and is not one (put it in "
+					+ "quotes)");
+		assertThat(problem("name: x\nkind: incident\nkey: [._]\nfields: { date: { column: d } }"))
+			.startsWith("the profile p.yaml is not valid YAML: a value reads as a number");
+	}
+
+	@Test
 	void aProfileThatIsNotThereOrNotUtf8IsNamedAsSuch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
 			throws java.io.IOException {
 		java.nio.file.Path missing = dir.resolve("missing.yaml");
