@@ -284,23 +284,9 @@ class ImportIT {
 		assertThat(this.importer.rowKeys()).containsEntry(peter, "test-persons-by-name:Ключев Пётр Саввич")
 			.as("the shredded person's key is gone with the rest of them")
 			.doesNotContainKey(darya);
-		assertThat(filesHolding(DATA, "Ключева Дарья Саввична"))
+		assertThat(org.khronika.DiskFiles.holding(DATA, "Ключева Дарья Саввична"))
 			.as("nor left behind on the disk by the row it replaced, in the database or its log")
 			.isEmpty();
-	}
-
-	/** The files under {@code root} that hold {@code text} in UTF-8. */
-	private static List<Path> filesHolding(Path root, String text) throws IOException {
-		String needle = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-		try (java.util.stream.Stream<Path> files = Files.walk(root)) {
-			List<Path> holding = new java.util.ArrayList<>();
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(needle)) {
-					holding.add(file);
-				}
-			}
-			return holding;
-		}
 	}
 
 	/** The record imported from the row {@code key} of {@code profile}. */

@@ -216,8 +216,7 @@ class RecordPages {
 		model.addAttribute("empty", empty(listing.page(), filtered, presenter));
 		// a bookmark past the end of a list that has shrunk leads back into it
 		model.addAttribute("lastHref",
-				(listing.page().items().isEmpty() && query.page() > 0 && listing.page().total() > 0)
-						? pageLink(plural, parameters, listing.page().pages() - 1) : null);
+				pastEnd(listing.page()) ? pageLink(plural, parameters, listing.page().pages() - 1) : null);
 		model.addAttribute("previousHref",
 				listing.page().hasPrevious() ? pageLink(plural, parameters, query.page() - 1) : null);
 		model.addAttribute("nextHref",
@@ -312,10 +311,15 @@ class RecordPages {
 		if (!page.items().isEmpty()) {
 			return null;
 		}
-		if (page.page() > 0 && page.total() > 0) {
+		if (pastEnd(page)) {
 			return presenter.message("list.pastEnd", page.page() + 1, page.pages());
 		}
 		return presenter.message((filtered > 0) ? "list.noMatch" : "list.empty");
+	}
+
+	/** Whether {@code page} is empty past the end of a list that has records. */
+	private static boolean pastEnd(org.khronika.registry.Page<?> page) {
+		return page.items().isEmpty() && page.page() > 0 && page.total() > 0;
 	}
 
 	private static List<RecordForm.Option> sorts(RecordKind kind, RecordPresenter presenter) {
