@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.khronika.web.BadRequests;
 import org.khronika.web.ProblemDocuments;
 
 import org.springframework.http.HttpStatus;
@@ -52,8 +53,9 @@ final class RequestFilters {
 					return;
 				}
 				if (!readable(request)) {
-					// a form whose text is not UTF-8: refused whole (400) before anything
-					// reads a field of it, rather than with some of its fields dropped
+					// a form that cannot be read whole (text that is not UTF-8, too many
+					// fields): refused whole (400) before anything reads a field of it,
+					// rather than with some of its fields dropped
 					refuse(request, response, HttpStatus.BAD_REQUEST, "unreadable", problems);
 					return;
 				}
@@ -82,6 +84,7 @@ final class RequestFilters {
 			return true;
 		}
 		catch (RuntimeException | java.io.UnsupportedEncodingException ex) {
+			BadRequests.unreadForm(request, ex);
 			return false;
 		}
 	}

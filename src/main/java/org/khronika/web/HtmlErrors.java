@@ -96,6 +96,9 @@ class HtmlErrors {
 		error.addObject("status", status.value());
 		error.addObject("writesStopped", ex instanceof WritesStopped);
 		error.addObject("unreadable", ex instanceof SealedDataException);
+		if (status.value() == 400) {
+			error.addObject(BadRequests.CAUSE, BadRequests.of(ex));
+		}
 		return error;
 	}
 

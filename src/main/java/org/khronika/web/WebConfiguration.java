@@ -39,6 +39,12 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** The error page's attributes, with why a request was not understood (400). */
+	@Bean
+	org.springframework.boot.webmvc.error.ErrorAttributes errorAttributes() {
+		return BadRequests.errorAttributes();
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		LocaleResolver staff = staffLocaleResolver();

@@ -100,10 +100,25 @@ class TriagePage {
 	@GetMapping("/intake")
 	String queue(@RequestParam(required = false) String state, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String what, @RequestParam(defaultValue = "false") boolean mine,
-			Actor actor, Model model, Locale locale) {
-		ReportState wanted = (state == null || state.isEmpty()) ? null
-				: ReportState.ofCode(state).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
-		List<Row> rows = this.reports
+			Actor actor, Model model, Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+		ReportState wanted = (blank(state) == null) ? null : ReportState.ofCode(state).orElse(null);
+		// a filter the queue does not know (an edited or old bookmark) is named, as the
+		// registry's lists name it, rather than shown as a queue with nothing in it
+		String problem = null;
+		if (blank(state) != null && wanted == null) {
+			problem = unknownFilter("state", state, locale);
+		}
+		else if (blank(region) != null && this.catalog.regions().stream().noneMatch(r -> r.code().equals(region))) {
+			problem = unknownFilter("region", region, locale);
+		}
+		else if (blank(what) != null && !ReportAnswers.WHAT.contains(what)) {
+			problem = unknownFilter("what", what, locale);
+		}
+		if (problem != null) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("problem", problem);
+		}
+		List<Row> rows = (problem != null) ? List.of() : this.reports
 			.queue(actor, new Reports.Filter(wanted, blank(region), blank(what), mine ? actor.login() : null), SHOWN)
 			.stream()
 			.map(summary -> row(summary, locale))
@@ -357,6 +372,14 @@ class TriagePage {
 
 	private static String blank(String value) {
 		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	private String unknownFilter(String field, String value, Locale locale) {
+		return this.messages
+			.getMessage("list.badParameter",
+					new Object[] { field,
+							this.messages.getMessage("problem.unknown_value", new Object[] { value }, locale) },
+					locale);
 	}
 
 	private String message(String code, Locale locale) {

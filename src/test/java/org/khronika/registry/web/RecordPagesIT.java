@@ -665,6 +665,40 @@ class RecordPagesIT {
 	}
 
 	@Test
+	void aRequestThatCannotBeReadSaysWhetherItsTextItsUploadOrWhatItAskedWasWrong() throws Exception {
+		Response garbled = this.session.get("/persons?q=%FF%FE");
+		assertThat(garbled.status()).isEqualTo(400);
+		assertThat(garbled.text()).contains("Форму не удалось прочитать", "не в UTF-8");
+
+		Response edited = this.session.get("/persons//00000000-0000-4000-8000-000000000099");
+		assertThat(edited.status()).as("an address the server refuses before any page").isEqualTo(400);
+		assertThat(edited.text()).contains("Запрос не понят", "откройте страницу заново из меню")
+			.doesNotContain("UTF-8");
+
+		this.session.get("/persons/new");
+		Map<String, List<String>> tooMany = new java.util.HashMap<>();
+		for (int field = 0; field < 1500; field++) {
+			tooMany.put("field" + field, List.of("x"));
+		}
+		Response overfull = this.session.post("/persons", tooMany);
+		assertThat(overfull.status()).as("more fields than the server reads").isEqualTo(400);
+		assertThat(overfull.text()).contains("Запрос не понят").doesNotContain("UTF-8");
+
+		java.net.http.HttpResponse<String> brokenOff = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/imports"))
+				.header("Content-Type", "multipart/form-data; boundary=cut")
+				.header("Accept-Language", "ru")
+				.header("Accept", "text/html")
+				.header("Cookie", "JSESSIONID=" + this.session.sessionCookie())
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("--cut\r\nContent-Disposition: form-data; "
+						+ "name=\"file\"; filename=\"persons.csv\"\r\nContent-Type: text/csv\r\n\r\nимя,год\r\n"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(brokenOff.statusCode()).as("an upload that breaks off").isEqualTo(400);
+		assertThat(brokenOff.body()).contains("Отправка прервалась", "пришло не полностью").doesNotContain("UTF-8");
+	}
+
+	@Test
 	void aNewPersonWhoMayBeRecordedAlreadyIsOfferedBeforeASecondRecordIsMade() {
 		this.session.get("/persons/new");
 		Response first = this.session.post("/persons",
