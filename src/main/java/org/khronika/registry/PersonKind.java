@@ -49,7 +49,8 @@ final class PersonKind extends Kind<PersonDetails> {
 		}
 		int year = context.today().getYear();
 		if (details.birthYear() != null && (details.birthYear() < 1900 || details.birthYear() > year)) {
-			problems.add(FieldProblem.of("birthYear", "out_of_range", 1900, year));
+			// as text: a year is written without a thousands separator ("1,900")
+			problems.add(FieldProblem.of("birthYear", "out_of_range", "1900", String.valueOf(year)));
 		}
 		return problems;
 	}

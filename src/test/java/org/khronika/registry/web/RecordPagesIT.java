@@ -578,6 +578,12 @@ class RecordPagesIT {
 				"Укажите хотя бы одно имя.", "Не целое число.", "Неизвестный регион «atlantis».");
 		assertThat(response.body()).contains("value=\"тысяча\"");
 
+		this.session.get("/persons/new");
+		Response tooEarly = this.session.post("/persons",
+				Map.of("names", List.of("Тестова Анна"), "birthYear", List.of("1850")));
+		assertThat(tooEarly.text()).as("years are written as years, with no thousands separator")
+			.contains("Должно быть от 1900 до " + java.time.LocalDate.now().getYear() + ".");
+
 		this.session.get("/incidents/new");
 		Response badDate = this.session.post("/incidents",
 				Map.of("date", List.of("31.02.2025"), "region", List.of("moscow"), "type", List.of("protest")));
