@@ -37,6 +37,9 @@ public class AuditTrail implements AutoCloseable {
 	 */
 	public static final String NO_ONE = "no one";
 
+	/** The most entries one look at the trail shows. */
+	public static final int MOST_SHOWN = 1000;
+
 	/** The stream every audit entry belongs to. */
 	static final String STREAM = "audit";
 
@@ -368,7 +371,8 @@ public class AuditTrail implements AutoCloseable {
 
 	private List<Item> items(String condition, Object argument, int limit) {
 		List<Long> sequences = this.jdbc.query("SELECT DISTINCT seq FROM audit_trail WHERE " + condition
-				+ " ORDER BY seq DESC LIMIT " + Math.max(1, Math.min(limit, 1000)), (rs, n) -> rs.getLong(1), argument);
+				+ " ORDER BY seq DESC LIMIT " + Math.max(1, Math.min(limit, MOST_SHOWN)), (rs, n) -> rs.getLong(1),
+				argument);
 		if (sequences.isEmpty()) {
 			return List.of();
 		}

@@ -43,7 +43,7 @@ class AuditCommand implements Callable<Integer> {
 	}
 
 	@Option(names = "--limit", defaultValue = "100",
-			description = "At most this many entries (default ${DEFAULT-VALUE}).")
+			description = "At most this many entries, 1 to 1000 (default ${DEFAULT-VALUE}).")
 	int limit;
 
 	@Spec
@@ -53,6 +53,10 @@ class AuditCommand implements Callable<Integer> {
 	public Integer call() {
 		if (this.subject.record != null && RecordId.parseUuid(this.subject.record).isEmpty()) {
 			throw new Failures.CommandFailure("'" + this.subject.record + "' is not a record id");
+		}
+		if (this.limit < 1 || this.limit > AuditTrail.MOST_SHOWN) {
+			throw new Failures.CommandFailure(
+					"--limit: " + this.limit + "; from 1 to " + AuditTrail.MOST_SHOWN + " entries");
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {

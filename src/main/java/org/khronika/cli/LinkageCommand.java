@@ -136,6 +136,9 @@ class LinkageCommand implements Runnable {
 			if (!this.format.equals("csv") && !this.format.equals("table")) {
 				throw new Failures.CommandFailure("--format: '" + this.format + "'; csv or table");
 			}
+			if (this.limit < 1) {
+				throw new Failures.CommandFailure("--limit: " + this.limit + "; at least 1 proposal");
+			}
 			RecordLabels labels = new RecordLabels(context.getBean(Catalog.class), context.getBean(MessageSource.class),
 					Locale.ENGLISH, "search.hiddenTitle")
 				.withIsoDates();

@@ -404,6 +404,9 @@ class CommandLineIT {
 		assertThat(run.out()).contains("5 persons", "1 proposal (", "4 incidents, 1 proposal;");
 		assertThat(run.err()).as("progress").contains("read: ");
 
+		Jar.Result none = Jar.run(Map.of(), "linkage", "proposals", "--limit", "0", "--as", "demo", dataOption);
+		assertThat(none.exitCode()).isEqualTo(1);
+		assertThat(none.err()).contains("--limit: 0; at least 1 proposal");
 		Jar.Result proposals = Jar.run(Map.of(), "linkage", "proposals", "--format", "csv", "--as", "demo", dataOption);
 		List<String> lines = proposals.out().lines().toList();
 		assertThat(lines.get(0)).isEqualTo("left,right,score,reasons");
@@ -537,6 +540,12 @@ class CommandLineIT {
 			assertThat(audit.err()).as(role).contains("access denied");
 		}
 		assertThat(Jar.run(Map.of(), "audit", "--user", "demo", dataOption).exitCode()).isEqualTo(2);
+		for (String limit : List.of("0", "-5", "1001")) {
+			Jar.Result refused = Jar.run(Map.of(), "audit", "--user", "demo", "--as", "demo", "--limit", limit,
+					dataOption);
+			assertThat(refused.exitCode()).as(limit).isEqualTo(1);
+			assertThat(refused.err()).as(limit).contains("--limit: " + limit + "; from 1 to 1000 entries");
+		}
 
 		Jar.Result shred = Jar.run(Map.of(), "shred", "--person", person, "--as", "demo", dataOption);
 		assertThat(shred.exitCode()).as(shred.all()).isZero();
