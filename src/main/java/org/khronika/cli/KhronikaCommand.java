@@ -7,11 +7,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code java -jar khronika.jar COMMAND}: the entry point of the executable jar. */
+/**
+ * {@code java -jar khronika.jar COMMAND}: the entry point of the executable jar. Every
+ * command takes {@code --help} (its options are inherited), and {@code help COMMAND} says
+ * the same.
+ */
 @Command(name = "khronika", mixinStandardHelpOptions = true, version = "Khronika 0.1",
+		scope = CommandLine.ScopeType.INHERIT,
 		description = "Documentation and monitoring of politically motivated persecution.",
-		subcommands = { InitCommand.class, ServeCommand.class, UserCommand.class, TokenCommand.class,
-				AuditCommand.class, ImportCommand.class, StatsCommand.class, VerifyLogCommand.class,
+		subcommands = { CommandLine.HelpCommand.class, InitCommand.class, ServeCommand.class, UserCommand.class,
+				TokenCommand.class, AuditCommand.class, ImportCommand.class, StatsCommand.class, VerifyLogCommand.class,
 				RebuildCommand.class, ShredCommand.class, KeysCommand.class, LinkageCommand.class,
 				IntakeTokenCommand.class, PublishCommand.class, BackupCommand.class, RestoreCommand.class })
 public class KhronikaCommand implements Runnable {
