@@ -354,6 +354,15 @@ class StatsIT {
 			.toList();
 		assertThat(pageFigures).isEqualTo(cliFigures);
 		assertThat(page.body()).contains("<svg").contains("Сумма задержанных на инцидентах");
+		List<String> tooltips = new ArrayList<>();
+		Matcher tooltip = Pattern.compile("<rect [^>]*><title>([^<]*)</title>").matcher(page.body());
+		while (tooltip.find()) {
+			tooltips.add(tooltip.group(1));
+		}
+		assertThat(tooltips).as("each bar's tooltip writes its figure as the table does")
+			.isNotEmpty()
+			.allMatch(text -> text.matches(".*: \\d{1,3}(\u00a0\\d{3})*"))
+			.anyMatch(text -> text.endsWith(": 1\u00a0547"));
 		assertThat(page.body()).as("the menu links the page").contains("href=\"/stats\"");
 	}
 

@@ -292,11 +292,12 @@ class StatsPage {
 					: null;
 			double value = result.isShare() ? ((row.figure().rate() != null) ? row.figure().rate() * 100 : 0)
 					: row.figure().value();
+			String shown = result.isShare() ? percent(row.figure().rate(), locale)
+					: number(row.figure().value(), locale);
 			segments.computeIfAbsent(first, k -> new ArrayList<>())
-				.add(new SvgChart.Segment(series, value, link("/stats/records", result.query(), row.values())));
+				.add(new SvgChart.Segment(series, value, shown, link("/stats/records", result.query(), row.values())));
 			if (single) {
-				shownOf.put(first,
-						result.isShare() ? percent(row.figure().rate(), locale) : number(row.figure().value(), locale));
+				shownOf.put(first, shown);
 			}
 		}
 		// a split bar shows its sum (a sum of shares means nothing, so none)

@@ -33,8 +33,11 @@ final class SvgChart {
 
 	private static final int GAP = 6;
 
-	/** One segment of a bar: its value, the series it belongs to, where it links. */
-	record Segment(String series, double value, String href) {
+	/**
+	 * One segment of a bar: the series it belongs to, its value, the value as the page
+	 * writes it (for its tooltip), where it links.
+	 */
+	record Segment(String series, double value, String shown, String href) {
 	}
 
 	/** One bar: its label, its shown value, and its segments. */
@@ -127,7 +130,7 @@ final class SvgChart {
 					.append(colour)
 					.append("\"><title>")
 					.append(escape(bar.label() + ((segment.series() != null) ? " · " + segment.series() : "") + ": "
-							+ format(segment.value())))
+							+ segment.shown()))
 					.append("</title></rect></a>");
 				x += width;
 			}
