@@ -174,6 +174,15 @@ public class Publication {
 		return !shown.isEmpty() && shown.chars().allMatch(Character::isDigit);
 	}
 
+	/**
+	 * An element as a page writes it: a count with the language's thousands separator
+	 * ({@code numbers}), "&lt; k" and "x" as they are. Files of data keep the bare
+	 * digits.
+	 */
+	public static String written(String shown, java.text.NumberFormat numbers) {
+		return isCount(shown) ? numbers.format(Long.parseLong(shown)) : shown;
+	}
+
 	/** The keys of a table's elements, in the numbering {@link Suppression} uses. */
 	private static List<String> keys(List<String> rows, List<String> columns, int dimensions) {
 		List<String> keys = new ArrayList<>();

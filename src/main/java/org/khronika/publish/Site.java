@@ -816,7 +816,7 @@ public class Site {
 		}
 
 		private String shown(String value) {
-			return Publication.isCount(value) ? this.numbers.format(Long.parseLong(value)) : value;
+			return Publication.written(value, this.numbers);
 		}
 
 	}

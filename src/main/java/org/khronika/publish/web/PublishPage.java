@@ -276,24 +276,22 @@ class PublishPage {
 	}
 
 	private Figure figure(Publication.Table table, Locale locale) {
-		boolean english = locale.getLanguage().equals("en");
 		String note = table.k()
-			.map(k -> english
-					? "Counts from 1 to " + (k - 1) + " are shown as '< " + k + "', counts beside them as 'x'."
-					: "Числа от 1 до " + (k - 1) + " показаны как «< " + k + "», числа рядом с ними — «x».")
-			.orElse(english ? "Not suppressed: it counts events, not people."
-					: "Не скрывается: считает события, а не людей.");
+			.map(k -> this.messages.getMessage("publish.figure.suppressed", new Object[] { k - 1, k }, locale))
+			.orElse(this.messages.getMessage("publish.figure.notSuppressed", null, locale));
 		List<String> by = table.figure().by();
-		String total = english ? "Total" : "Итого";
+		java.text.NumberFormat numbers = java.text.NumberFormat.getIntegerInstance(locale);
+		java.util.function.Function<String, String> written = shown -> Publication.written(shown, numbers);
+		String total = this.messages.getMessage("stats.total", null, locale);
 		List<String> header = new ArrayList<>();
 		List<List<String>> rows = new ArrayList<>();
 		List<String> footer = new ArrayList<>();
 		if (by.size() == 1) {
 			header.add("");
-			header.add(english ? "Count" : "Число");
+			header.add(this.messages.getMessage("publish.figure.count", null, locale));
 			for (int c = 0; c < table.columns().size(); c++) {
 				rows.add(List.of(this.publication.heading(by.get(0), table.columns().get(c), locale),
-						table.cells().get(0).get(c)));
+						written.apply(table.cells().get(0).get(c))));
 			}
 		}
 		else if (by.size() == 2) {
@@ -303,17 +301,17 @@ class PublishPage {
 			for (int r = 0; r < table.rows().size(); r++) {
 				List<String> row = new ArrayList<>();
 				row.add(this.publication.heading(by.get(0), table.rows().get(r), locale));
-				row.addAll(table.cells().get(r));
-				row.add(table.rowTotals().get(r));
+				table.cells().get(r).stream().map(written).forEach(row::add);
+				row.add(written.apply(table.rowTotals().get(r)));
 				rows.add(row);
 			}
 			footer.add(total);
-			footer.addAll(table.columnTotals());
+			table.columnTotals().stream().map(written).forEach(footer::add);
 		}
 		if (footer.isEmpty()) {
 			footer.add(total);
 		}
-		footer.add(table.total());
+		footer.add(written.apply(table.total()));
 		return new Figure(table.figure().code(), table.figure().title().in(locale), note, header, rows, footer);
 	}
 
