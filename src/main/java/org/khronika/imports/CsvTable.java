@@ -86,6 +86,11 @@ final class CsvTable implements Table {
 					|| ((start[0] & 0xff) == 0xFE && (start[1] & 0xff) == 0xFF))) {
 				throw new ImportFailure("import.utf16");
 			}
+			else if (containsNul(start)) {
+				// no text in UTF-8 or Windows-1251 holds a NUL: another format, which
+				// would be read as one row of binary "columns"
+				throw new ImportFailure("import.notText");
+			}
 			else {
 				charset = isUtf8(start, start.length == size) ? StandardCharsets.UTF_8 : WINDOWS_1251;
 			}
@@ -111,6 +116,15 @@ final class CsvTable implements Table {
 		catch (IOException | UncheckedIOException | IllegalArgumentException ex) {
 			throw new ImportFailure("import.notCsv", reason(ex));
 		}
+	}
+
+	private static boolean containsNul(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b == 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

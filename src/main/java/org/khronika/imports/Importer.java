@@ -129,7 +129,7 @@ public final class Importer {
 			List<String> missing = Table.missing(table.header(), profile.columns());
 			if (!missing.isEmpty()) {
 				throw new ImportFailure("import.missingColumns", String.join(", ", missing),
-						String.join(", ", table.header()));
+						Table.shown(table.header()));
 			}
 			table.forEachRow(row -> {
 				tally.rows++;

@@ -126,13 +126,13 @@ final class XlsxTable implements Table {
 			throw failure;
 		}
 		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
-			throw new ImportFailure("import.notXlsx", ex.getClass().getSimpleName());
+			throw new ImportFailure("import.notXlsx");
 		}
 		catch (NoClassDefFoundError ex) {
 			// a zip entry that claims a compression Khronika ships no codec for
 			// (Zstandard,
 			// XZ): Commons Compress reaches for the missing library. Found by XlsxFuzzer.
-			throw new ImportFailure("import.notXlsx", "unsupported compression");
+			throw new ImportFailure("import.xlsxCompression");
 		}
 	}
 

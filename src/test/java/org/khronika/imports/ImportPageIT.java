@@ -194,10 +194,16 @@ class ImportPageIT {
 		assertThat(bigCheck.text()).contains("Новых записей 400");
 		assertThat(brokenCheck.text()).contains("Остановлено: файл не читается как книга XLSX");
 		assertThat(brokenCheck.body()).doesNotContain("/run\"");
+		WebSession.Response oldWorkbook = untilFinished(web,
+				location(web.postMultipart("/imports", Map.of("profile", PROFILE), Map.of("table", Map.entry(
+						"задержания.xls",
+						new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0, 0 })))));
+		assertThat(oldWorkbook.text())
+			.contains("Остановлено: файл — книга Excel старого формата (.xls); сохраните её как XLSX или CSV");
 	}
 
 	@Test
-	void aFormWithoutATableOrProfileSaysWhatIsMissingAndAnAnalystMayNotImport() {
+	void aFormWithoutATableOrProfileSaysWhatIsMissingOrWrongAndAnAnalystMayNotImport() {
 		WebSession web = new WebSession(this.port).login(editor);
 		web.get("/imports");
 
@@ -207,6 +213,10 @@ class ImportPageIT {
 
 		assertThat(noTable.status()).isEqualTo(422);
 		assertThat(noTable.text()).contains("Выберите таблицу для импорта.");
+		WebSession.Response emptyTable = web.postMultipart("/imports", Map.of("profile", PROFILE),
+				Map.of("table", Map.entry("задержания.csv", new byte[0])));
+		assertThat(emptyTable.status()).isEqualTo(422);
+		assertThat(emptyTable.text()).contains("Файл задержания.csv пуст: выберите саму таблицу.");
 		assertThat(badProfile.status()).isEqualTo(422);
 		assertThat(badProfile.text()).contains("unicorn");
 		assertThat(web.get("/").body()).as("the editor's menu").contains("href=\"/imports\"");

@@ -29,7 +29,7 @@ class XlsxTableTest {
 		ImportFile file = resource("finding-zstd-entry.xlsx");
 
 		assertThatThrownBy(() -> XlsxTable.open(file).close()).isInstanceOf(ImportFailure.class)
-			.hasMessageContaining("not a readable XLSX workbook (unsupported compression)");
+			.hasMessageContaining("not a readable XLSX workbook: it is compressed in a way spreadsheets do not use");
 	}
 
 	private static ImportFile resource(String name) throws IOException {

@@ -130,7 +130,11 @@ class ImportPage {
 					Message.of("import.roleMayNotRecord", chosen.kind().plural()), profile, locale);
 		}
 		if (table == null || table.isEmpty()) {
-			return refused(actor, model, response, "table", null, profile, locale);
+			// a file chosen that holds nothing is said as such, not as no file chosen
+			boolean chosenEmpty = table != null && table.getOriginalFilename() != null
+					&& !table.getOriginalFilename().isBlank();
+			return refused(actor, model, response, "table",
+					chosenEmpty ? Message.of("imports.emptyTable", fileName(table)) : null, profile, locale);
 		}
 		String id;
 		try {
