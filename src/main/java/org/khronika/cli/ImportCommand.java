@@ -50,6 +50,9 @@ class ImportCommand implements Callable<Integer> {
 		if (!Files.isReadable(this.input)) {
 			throw new Failures.CommandFailure("cannot read " + this.input);
 		}
+		if (Files.isDirectory(this.input)) {
+			throw new Failures.CommandFailure(this.input + " is a directory: give the table's file");
+		}
 		MappingProfile profile = MappingProfile.load(this.profile);
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();

@@ -51,6 +51,9 @@ public record MappingProfile(String name, RecordKind kind, List<String> key, Lis
 	 * unknown kind or field, a rule that cannot work
 	 */
 	public static MappingProfile load(Path file) {
+		if (Files.isDirectory(file)) {
+			throw new ProfileException("profile.directory", file);
+		}
 		String text;
 		try {
 			text = Files.readString(file, StandardCharsets.UTF_8);

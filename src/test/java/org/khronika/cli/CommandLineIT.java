@@ -585,6 +585,10 @@ class CommandLineIT {
 		assertThat(refused.exitCode()).isEqualTo(1);
 		assertThat(refused.out()).contains("row 2, column date: «31.02.2013» is not a date of the form dd.MM.yyyy",
 				"1 refused");
+		Jar.Result directory = Jar.run(Map.of(), "import", "--as", "ed", "--profile", profile, dataOption,
+				this.dir.toString());
+		assertThat(directory.exitCode()).isEqualTo(1);
+		assertThat(directory.err()).contains(this.dir + " is a directory: give the table's file");
 		Jar.Result analyst = Jar.run(Map.of("KHRONIKA_NEW_PASSWORD", "an invented password"), "user", "add", "--login",
 				"an", "--role", "analyst", dataOption);
 		assertThat(analyst.exitCode()).isZero();

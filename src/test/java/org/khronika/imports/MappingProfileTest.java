@@ -114,8 +114,8 @@ class MappingProfileTest {
 	}
 
 	@Test
-	void aProfileThatIsNotThereOrNotUtf8IsNamedAsSuch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-			throws java.io.IOException {
+	void aProfileThatIsNotThereNotUtf8OrADirectoryIsNamedAsSuch(
+			@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
 		java.nio.file.Path missing = dir.resolve("missing.yaml");
 		assertThatThrownBy(() -> MappingProfile.load(missing)).isInstanceOf(ProfileException.class)
 			.hasMessage("there is no profile " + missing);
@@ -123,6 +123,8 @@ class MappingProfileTest {
 				"name: x\nkind: incident\nkey: [номер]\n".getBytes(java.nio.charset.Charset.forName("windows-1251")));
 		assertThatThrownBy(() -> MappingProfile.load(cyrillic)).isInstanceOf(ProfileException.class)
 			.hasMessage("the profile " + cyrillic + " is not text in UTF-8");
+		assertThatThrownBy(() -> MappingProfile.load(dir)).isInstanceOf(ProfileException.class)
+			.hasMessage(dir + " is a directory: give the profile's file");
 	}
 
 	private static String problem(String yaml) {
