@@ -139,11 +139,17 @@ class PublishCommand implements Runnable {
 		@Override
 		public Integer call() {
 			PrintWriter out = this.spec.commandLine().getOut();
+			if (!java.nio.file.Files.isDirectory(this.dir)) {
+				throw new Failures.CommandFailure(java.nio.file.Files.exists(this.dir)
+						? this.dir + " is a file: give the site's directory" : "no site directory at " + this.dir);
+			}
+			java.util.Optional<String> trusted = java.util.Optional.empty();
+			if (this.key != null) {
+				trusted = java.util.Optional.of(trustedKey(this.key));
+			}
 			List<String> problems;
 			String fingerprint;
 			try {
-				java.util.Optional<String> trusted = (this.key != null)
-						? java.util.Optional.of(java.nio.file.Files.readString(this.key)) : java.util.Optional.empty();
 				problems = org.khronika.publish.SiteFiles.check(this.dir, trusted);
 				java.nio.file.Path carried = this.dir.resolve(org.khronika.publish.SiteFiles.PUBLIC_KEY);
 				fingerprint = java.nio.file.Files.isRegularFile(carried) ? org.khronika.crypto.PublicationSigner
@@ -160,6 +166,22 @@ class PublishCommand implements Runnable {
 			problems.forEach(problem -> out.println("FAILED: " + problem));
 			out.flush();
 			return 1;
+		}
+
+		/** The key given with {@code --key}, checked to be one. */
+		private static String trustedKey(java.nio.file.Path file) {
+			if (!java.nio.file.Files.isRegularFile(file)) {
+				throw new Failures.CommandFailure("no key file at " + file);
+			}
+			try {
+				String pem = java.nio.file.Files.readString(file);
+				org.khronika.crypto.PublicationSigner.fingerprint(pem);
+				return pem;
+			}
+			catch (java.io.IOException | IllegalArgumentException ex) {
+				throw new Failures.CommandFailure(
+						"the key " + file + " is not an Ed25519 public key in PEM, as 'publish site' writes it");
+			}
 		}
 
 	}

@@ -37,7 +37,8 @@ class RestoreCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		if (!Files.isRegularFile(this.file)) {
-			throw new Failures.CommandFailure("no backup file at " + this.file);
+			throw new Failures.CommandFailure(Files.isDirectory(this.file)
+					? this.file + " is a directory: give the backup's file" : "no backup file at " + this.file);
 		}
 		Path dir = this.data.path();
 		if (KeyringFile.exists(dir)) {

@@ -355,6 +355,19 @@ class CommandLineIT {
 		Jar.Result tampered = Jar.run(Map.of(), "publish", "verify", site.toString());
 		assertThat(tampered.exitCode()).isEqualTo(1);
 		assertThat(tampered.out()).contains("FAILED: en/index.html was changed");
+
+		// what is not a site, or not a key, is named as such
+		Jar.Result noSite = Jar.run(Map.of(), "publish", "verify", site.resolve("missing").toString());
+		assertThat(noSite.exitCode()).isEqualTo(1);
+		assertThat(noSite.err()).contains("no site directory at " + site.resolve("missing"));
+		assertThat(Jar.run(Map.of(), "publish", "verify", page.toString()).err())
+			.contains(page + " is a file: give the site's directory");
+		assertThat(Jar.run(Map.of(), "publish", "verify", site.toString(), "--key", page.toString()).err())
+			.contains("the key " + page + " is not an Ed25519 public key in PEM");
+		assertThat(Jar.run(Map.of(), "publish", "verify", site.toString(), "--key", site.resolve("none.pem").toString())
+			.err()).contains("no key file at " + site.resolve("none.pem"));
+		assertThat(Jar.run(Map.of(), "restore", site.toString(), "--data=" + this.dir.resolve("restored")).err())
+			.contains(site + " is a directory: give the backup's file");
 	}
 
 	/**
