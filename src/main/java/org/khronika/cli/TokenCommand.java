@@ -3,8 +3,10 @@ package org.khronika.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.khronika.access.Accounts;
 import org.khronika.access.ApiTokens;
 import org.khronika.access.Role;
 
@@ -87,12 +89,19 @@ class TokenCommand implements Runnable {
 			PrintWriter out = this.spec.commandLine().getOut();
 			Instant now = Instant.now();
 			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
-				for (ApiTokens.TokenInfo token : context.getBean(ApiTokens.class)
-					.list(CommandLineActor.CLI, this.login)) {
+				if (this.login != null && !context.getBean(Accounts.class).exists(this.login)) {
+					throw new Failures.CommandFailure("no account '" + this.login + "'");
+				}
+				List<ApiTokens.TokenInfo> tokens = context.getBean(ApiTokens.class)
+					.list(CommandLineActor.CLI, this.login);
+				for (ApiTokens.TokenInfo token : tokens) {
 					String state = (token.revokedAt() != null) ? "revoked"
 							: token.isActive(now) ? "active until " + token.expiresAt() : "expired";
 					out.printf("%s  %-20s %-9s %-20s %s%n", token.id(), token.login(), token.role().code(),
 							token.label(), state);
+				}
+				if (tokens.isEmpty()) {
+					out.println((this.login != null) ? "no tokens of '" + this.login + "'" : "no tokens");
 				}
 			}
 			out.flush();

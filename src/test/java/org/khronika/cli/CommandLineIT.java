@@ -48,6 +48,12 @@ class CommandLineIT {
 		Jar.Result token = Jar.run(Map.of(), "token", "create", "--login", "anna", dataOption);
 		assertThat(token.exitCode()).as(token.all()).isZero();
 		assertThat(token.out().strip()).matches("kht_[A-Za-z0-9_-]{43}");
+		Jar.Result listed = Jar.run(Map.of(), "token", "list", "--login", "anna", dataOption);
+		assertThat(listed.out()).as("a token is listed by its id, never shown again")
+			.containsPattern("[0-9a-f]{12}  anna +admin .*active until ")
+			.doesNotContain(token.out().strip());
+		assertThat(Jar.run(Map.of(), "token", "list", "--login", "anne", dataOption).err())
+			.contains("no account 'anne'");
 
 		// someone who knew the passphrase leaves: a new passphrase, then a new recovery
 		// key
