@@ -441,12 +441,35 @@ class SearchIT {
 		assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);
 		List<Map<String, Object>> items = answer.get("items");
 		assertThat(items).extracting(item -> item.get("id")).contains(klokov);
-		assertThat(api.get("/search?q=Klokov&page=abc").status()).isEqualTo(400);
-		assertThat(api.get("/search?q=Klokov&kind=dragon").status()).isEqualTo(400);
+		// refused as a list's parameters are: each error names its field, a code and a
+		// message
+		ApiClient.Answer notANumber = api.get("/search?q=Klokov&page=abc");
+		assertThat(notANumber.status()).isEqualTo(400);
+		assertThat(notANumber.<List<Map<String, Object>>>get("errors")).containsExactly(
+				Map.of("field", "page", "code", "not_a_number", "message", "The page must be a number from 0 to 999."));
+		ApiClient.Answer dragon = api.get("/search?q=Klokov&kind=dragon");
+		assertThat(dragon.status()).isEqualTo(400);
+		assertThat(dragon.<List<Map<String, Object>>>get("errors"))
+			.containsExactly(Map.of("field", "kind", "code", "unknown_value", "message", "No such kind of record."));
+		ApiClient.Answer moscow = api.get("/search?q=Klokov&region=Moscow");
+		assertThat(moscow.status()).as("a region by its name, not its code, finds nothing: said, not searched")
+			.isEqualTo(400);
+		assertThat(moscow.<List<Map<String, Object>>>get("errors")).containsExactly(Map.of("field", "region", "code",
+				"unknown_value", "message", "No such region: filter by a region's code, as the facets link it."));
+		assertThat(api.get("/search?q=Klokov&year=20x4").<List<Map<String, Object>>>get("errors"))
+			.extracting(error -> error.get("field"))
+			.containsExactly("year");
+		assertThat(api.get("/search?q=Klokov&region=tver-oblast&year=2024&role=case").status())
+			.as("values the facets link")
+			.isEqualTo(200);
 		ApiClient.Answer tooDeep = api.get("/search?q=Klokov&page=100&size=100");
 		assertThat(tooDeep.status()).as("a page past the first 10,000 results is not given").isEqualTo(400);
 		List<Map<String, Object>> errors = tooDeep.get("errors");
-		assertThat(errors).containsExactly(Map.of("field", "page", "code", "search.pageTooDeep"));
+		assertThat(errors).extracting(error -> error.get("field"), error -> error.get("code"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("page", "out_of_range"));
+		assertThat(api.get("/search?q=Klokov&size=0").<List<Map<String, Object>>>get("errors"))
+			.extracting(error -> error.get("field"), error -> error.get("code"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("size", "out_of_range"));
 		assertThat(api.get("/search?q=Klokov&page=99&size=100").status()).as("the last page that is").isEqualTo(200);
 		ApiClient.Answer restricted = api.get("/search?q=Ограниченная");
 		assertThat((List<?>) restricted.get("items")).isEmpty();

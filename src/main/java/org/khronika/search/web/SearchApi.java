@@ -54,7 +54,7 @@ class SearchApi {
 	@GetMapping("/search")
 	ResponseEntity<?> search(@RequestParam(name = "q", defaultValue = "") String text,
 			@RequestParam Map<String, String> parameters, Actor actor, Locale locale, HttpServletRequest request) {
-		SearchPage.SearchParameters asked = SearchPage.SearchParameters.of("", text, parameters);
+		SearchPage.SearchParameters asked = SearchPage.SearchParameters.of("", text, parameters, this.catalog);
 		String sizeText = parameters.getOrDefault("size", "20");
 		boolean sizeValid = sizeText.matches("[0-9]{1,3}") && Integer.parseInt(sizeText) >= 1
 				&& Integer.parseInt(sizeText) <= Search.Request.MAX_SIZE;
@@ -63,13 +63,20 @@ class SearchApi {
 		}
 		if (asked.problem() != null || !sizeValid) {
 			String parameter = (asked.problem() == null) ? "size"
-					: asked.problem().equals("search.unknownKind") ? "kind" : "page";
-			String code = (asked.problem() == null) ? "search.badSize" : asked.problem();
+					: asked.problem().equals("search.unknownKind") ? "kind"
+							: asked.problem().startsWith("search.unknown.")
+									? asked.problem().substring("search.unknown.".length()) : "page";
+			String message = (asked.problem() == null) ? "search.badSize" : asked.problem();
+			String detail = this.messages.getMessage(message,
+					new Object[] { message.equals("search.badSize") ? Search.Request.MAX_SIZE : Search.MOST_PAGED },
+					ProblemDocuments.locale(request));
+			// the codes a list's parameters are refused with
+			String code = (parameter.equals("kind") || SearchPage.SearchParameters.FACETS.contains(parameter))
+					? "unknown_value"
+					: parameters.getOrDefault(parameter, "0").matches("[0-9]+") ? "out_of_range" : "not_a_number";
 			ProblemDetail problem = this.problems.of(HttpStatus.BAD_REQUEST, "invalid_query", request);
-			problem.setDetail(this.messages.getMessage(code,
-					new Object[] { code.equals("search.badSize") ? Search.Request.MAX_SIZE : Search.MOST_PAGED },
-					ProblemDocuments.locale(request)));
-			problem.setProperty("errors", List.of(Map.of("field", parameter, "code", code)));
+			problem.setDetail(detail);
+			problem.setProperty("errors", List.of(Map.of("field", parameter, "code", code, "message", detail)));
 			return ProblemDocuments.answer(problem);
 		}
 		Search.Result result = this.search.search(actor, asked.request(Integer.parseInt(sizeText)));

@@ -97,7 +97,8 @@ class SearchPage {
 			@RequestParam Map<String, String> parameters, Actor actor, Model model, Locale locale,
 			HttpSession session) {
 		Optional<String> text = token.isEmpty() ? Optional.of("") : SearchTexts.of(session).get(token);
-		SearchParameters asked = SearchParameters.of(token, text.orElse(""), parameters).pagedWithin(PAGE_SIZE);
+		SearchParameters asked = SearchParameters.of(token, text.orElse(""), parameters, this.catalog)
+			.pagedWithin(PAGE_SIZE);
 		model.addAttribute("q", asked.text());
 		model.addAttribute("mostPaged", Search.MOST_PAGED);
 		model.addAttribute("problem", text.isEmpty() ? "search.expired" : asked.problem());
@@ -154,7 +155,7 @@ class SearchPage {
 		ListExport.Format format = ListExport.Format.of(parameters.get("export"))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
 		Optional<String> text = SearchTexts.of(session).get(token);
-		SearchParameters asked = SearchParameters.of(token, text.orElse(""), parameters);
+		SearchParameters asked = SearchParameters.of(token, text.orElse(""), parameters, this.catalog);
 		if (text.isEmpty() || asked.problem() != null || asked.text().isBlank()) {
 			// the search was forgotten (its text is kept in the session only) or is
 			// wrong:
@@ -228,7 +229,7 @@ class SearchPage {
 
 		static final List<String> FACETS = List.of("region", "year", "article", "status", "role");
 
-		static SearchParameters of(String token, String text, Map<String, String> parameters) {
+		static SearchParameters of(String token, String text, Map<String, String> parameters, Catalog catalog) {
 			String problem = null;
 			RecordKind kind = null;
 			String kindCode = parameters.getOrDefault("kind", "");
@@ -254,9 +255,25 @@ class SearchPage {
 				String value = parameters.get(facet);
 				if (value != null && !value.isBlank()) {
 					facets.put(facet, value);
+					if (!known(facet, value, catalog)) {
+						// a value no record has (an edited link, a name for a code) is
+						// said, not searched for and found nowhere
+						problem = "search.unknown." + facet;
+					}
 				}
 			}
 			return new SearchParameters(token, text.strip(), kind, facets, page, problem);
+		}
+
+		/** Whether {@code value} is one that facet {@code facet} may have. */
+		private static boolean known(String facet, String value, Catalog catalog) {
+			return switch (facet) {
+				case "region" -> catalog.regions().stream().anyMatch(region -> region.code().equals(value));
+				case "year" -> value.matches("(19|20)[0-9]{2}");
+				case "article" -> catalog.article(value).isPresent();
+				case "status" -> catalog.valueLabel(org.khronika.registry.CaseStatus.VOCABULARY, value).isPresent();
+				default -> value.equals(RecordKind.CASE.code()) || value.equals(RecordKind.INCIDENT.code());
+			};
 		}
 
 		/**
