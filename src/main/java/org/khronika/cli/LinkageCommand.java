@@ -184,8 +184,9 @@ class LinkageCommand implements Runnable {
 			RecordKind of = this.kind.resolve();
 			SaveResult result = decide(context.getBean(Linkage.class), as, id(of, this.left), id(of, this.right));
 			if (result instanceof SaveResult.Refused refused) {
-				throw new Failures.CommandFailure(refused.refusal().code() + ": " + context.getBean(MessageSource.class)
-					.getMessage(refused.refusal().code(), null, refused.refusal().code(), Locale.ENGLISH));
+				String message = Linkage.refusalMessage(refused, of, confirming());
+				throw new Failures.CommandFailure(refused.refusal().code() + ": "
+						+ context.getBean(MessageSource.class).getMessage(message, null, message, Locale.ENGLISH));
 			}
 			out.println(done() + " " + this.left + " " + this.right);
 			return 0;
@@ -194,6 +195,8 @@ class LinkageCommand implements Runnable {
 		abstract SaveResult decide(Linkage linkage, Actor as, RecordId left, RecordId right);
 
 		abstract String done();
+
+		abstract boolean confirming();
 
 		private static RecordId id(RecordKind kind, String id) {
 			return RecordId.parseUuid(id)
@@ -217,6 +220,11 @@ class LinkageCommand implements Runnable {
 			return "Linked";
 		}
 
+		@Override
+		boolean confirming() {
+			return true;
+		}
+
 	}
 
 	@Command(name = "reject", description = "Record that two person records are two people (two incident records "
@@ -231,6 +239,11 @@ class LinkageCommand implements Runnable {
 		@Override
 		String done() {
 			return "Rejected";
+		}
+
+		@Override
+		boolean confirming() {
+			return false;
 		}
 
 	}

@@ -650,6 +650,20 @@ public class Linkage implements PersonMatcher {
 	}
 
 	/**
+	 * The message code that says why a decision on a pair of {@code kind} records was
+	 * refused: a pair linked already (said as {@code confirming} or rejecting meets it),
+	 * a record with itself, or the refusal's own words.
+	 */
+	public static String refusalMessage(SaveResult.Refused refused, RecordKind kind, boolean confirming) {
+		return switch (refused.refusal()) {
+			case EXISTS -> (confirming ? "linkage.linkedAlready." : "linkage.unlinkFirst.") + kind.code();
+			case INVALID ->
+				refused.problems().isEmpty() ? refused.refusal().code() : refused.problems().get(0).messageCode();
+			default -> refused.refusal().code();
+		};
+	}
+
+	/**
 	 * Records that two person records are not one person, or two incident records not one
 	 * incident; never proposed again.
 	 * @throws AccessRefused unless {@code actor} may record persons (incidents)

@@ -450,7 +450,9 @@ class CommandLineIT {
 			.contains(other + ",," + least);
 		Jar.Result again = Jar.run(Map.of(), "linkage", "confirm", pair[0], pair[1], "--as", "demo", dataOption);
 		assertThat(again.exitCode()).isEqualTo(1);
-		assertThat(again.err()).contains("record.exists");
+		assertThat(again.err()).contains("These two records are linked as one person already.");
+		assertThat(Jar.run(Map.of(), "linkage", "reject", pair[0], pair[1], "--as", "demo", dataOption).err())
+			.contains("take the link back on the person's page first");
 
 		// the protest reported twice
 		List<String> incidents = Jar

@@ -258,6 +258,17 @@ class LinkageIT {
 		String merged = web.get("/persons/" + one).body();
 		assertThat(merged).as("one person: every spelling, and the case recorded against the other record")
 			.contains("Тот же человек, записан также как", "Timofei Stranichny", "/cases/" + otherCase);
+
+		// a second look from a page shown before (another tab) says what stands
+		Map<String, List<String>> pair = Map.of("left", List.of(one.toString()), "right", List.of(other.toString()));
+		web.get("/linkage");
+		web.post("/linkage/confirm", pair);
+		assertThat(web.get("/linkage").text()).contains("Эти две записи уже связаны как один человек.");
+		web.post("/linkage/reject", pair);
+		assertThat(web.get("/linkage").text()).contains(
+				"Эти две записи связаны как один человек: чтобы оставить их двумя, сначала снимите связь на странице человека.");
+		web.post("/linkage/confirm", Map.of("left", List.of(one.toString()), "right", List.of(one.toString())));
+		assertThat(web.get("/linkage").text()).contains("Запись нельзя связать с ней самой.");
 	}
 
 	@Test

@@ -151,7 +151,7 @@ class LinkagePage {
 			@RequestParam(defaultValue = "person") String kind, Actor actor, RedirectAttributes redirect) {
 		RecordKind linked = linkable(kind);
 		return decided(this.linkage.confirm(actor, id(linked, left), id(linked, right)),
-				"linkage.confirmed." + linked.code(), redirect);
+				"linkage.confirmed." + linked.code(), linked, true, redirect);
 	}
 
 	@PostMapping("/linkage/reject")
@@ -159,7 +159,7 @@ class LinkagePage {
 			@RequestParam(defaultValue = "person") String kind, Actor actor, RedirectAttributes redirect) {
 		RecordKind linked = linkable(kind);
 		return decided(this.linkage.reject(actor, id(linked, left), id(linked, right)),
-				"linkage.rejected." + linked.code(), redirect);
+				"linkage.rejected." + linked.code(), linked, false, redirect);
 	}
 
 	/**
@@ -174,9 +174,11 @@ class LinkagePage {
 		return "redirect:/linkage";
 	}
 
-	private static String decided(SaveResult result, String message, RedirectAttributes redirect) {
+	/** Back to the page, saying what was decided, or why not. */
+	private static String decided(SaveResult result, String message, RecordKind kind, boolean confirming,
+			RedirectAttributes redirect) {
 		if (result instanceof SaveResult.Refused refused) {
-			redirect.addFlashAttribute("refusal", refused.refusal().code());
+			redirect.addFlashAttribute("refusal", Linkage.refusalMessage(refused, kind, confirming));
 		}
 		else {
 			redirect.addFlashAttribute("decided", message);
