@@ -364,6 +364,11 @@ class LinkageIT {
 		web.post("/incidents/" + first + "/unlink", Map.of("other", List.of(second.toString())));
 		assertThat(this.registry.linked(first, second)).isFalse();
 		assertThat(figure("incidents", "kaluga-oblast")).isEqualTo(3);
+		assertThat(web.get("/incidents/" + first).text()).as("where the browser is sent").contains("Сохранено.");
+		web.post("/incidents/" + first + "/unlink", Map.of("other", List.of(second.toString())));
+		assertThat(web.get("/incidents/" + first).text()).as("taken back twice, from a page shown before")
+			.contains("Эти две записи не связаны: связь уже снята.")
+			.doesNotContain("Такой записи нет");
 
 		assertThat(this.registry.link(this.editor.actor(), first, marcher)).as("an incident is not a person")
 			.isInstanceOfSatisfying(SaveResult.Refused.class,

@@ -697,12 +697,15 @@ class RecordPages {
 		}
 		RecordId record = id(kind, id);
 		this.registry.read(actor, record).orElseThrow(RecordPages::notFound);
-		SaveResult result = this.registry.unlink(actor, record, id(kind, other));
+		RecordId linked = id(kind, other);
+		SaveResult result = this.registry.unlink(actor, record, linked);
 		if (result instanceof SaveResult.Refused refused) {
 			if (refused.refusal() == Refusal.DENIED) {
 				throw refusal(refused);
 			}
-			redirect.addFlashAttribute("refusal", refused.refusal().code());
+			// both there, and not linked: the link was taken back already (another tab)
+			boolean notLinked = refused.refusal() == Refusal.NOT_FOUND && this.registry.read(actor, linked).isPresent();
+			redirect.addFlashAttribute("refusal", notLinked ? "record.notLinked" : refused.refusal().code());
 		}
 		else {
 			redirect.addFlashAttribute("saved", true);
