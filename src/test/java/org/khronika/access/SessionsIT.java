@@ -427,10 +427,16 @@ class SessionsIT {
 		assertThat(confirm.body()).contains("отчёты", "action=\"/account/tokens/" + info.id() + "/revoke\"");
 		assertThat(api.get("/persons").status()).as("asking changes nothing").isEqualTo(200);
 		assertThat(web.post("/account/tokens/" + info.id() + "/revoke", Map.of()).status()).isEqualTo(302);
+		assertThat(web.get("/account").text()).contains("Токен отозван.");
 		assertThat(api.get("/persons").status()).isEqualTo(401);
-		assertThat(web.get("/account/tokens/" + info.id() + "/revoke").status())
-			.as("a revoked token is not offered again")
-			.isEqualTo(404);
+		Response again = web.get("/account/tokens/" + info.id() + "/revoke");
+		assertThat(again.status()).as("a revoked token is not offered again").isEqualTo(302);
+		assertThat(web.get("/account").text()).contains("Этот токен уже не действует: он отозван раньше или истёк.");
+		assertThat(web.post("/account/tokens/" + info.id() + "/revoke", Map.of()).status())
+			.as("revoked twice, from a page shown before")
+			.isEqualTo(302);
+		assertThat(web.get("/account").text()).contains("Этот токен уже не действует");
+		assertThat(web.get("/account/tokens/000000000000/revoke").status()).as("no token of yours").isEqualTo(404);
 	}
 
 	@Test

@@ -101,25 +101,41 @@ class AccountPage {
 		return page(actor, model, request);
 	}
 
-	/** What revoking a token does, on a page of its own before it is done. */
+	/**
+	 * What revoking a token does, on a page of its own before it is done; a token that no
+	 * longer acts (revoked from another page, or expired) is said as such.
+	 */
 	@GetMapping("/account/tokens/{id}/revoke")
-	String confirmRevokeToken(@PathVariable String id, Actor actor, Model model, Locale locale) {
-		ApiTokens.TokenInfo token = this.tokens.list(actor, actor.login())
-			.stream()
-			.filter(t -> t.id().equals(id) && t.isActive(this.clock.instant()))
-			.findFirst()
+	String confirmRevokeToken(@PathVariable String id, Actor actor, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		ApiTokens.TokenInfo token = ownToken(actor, id)
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!token.isActive(this.clock.instant())) {
+			redirect.addFlashAttribute("notice", "token.notActive");
+			return "redirect:/account";
+		}
 		return Confirmation.page(model, this.messages, locale, "revokeToken", token.label(),
 				"/account/tokens/" + id + "/revoke", "/account");
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")
 	String revokeToken(@PathVariable String id, Actor actor, RedirectAttributes redirect) {
-		if (!this.tokens.revoke(actor, actor.login(), id)) {
+		if (this.tokens.revoke(actor, actor.login(), id)) {
+			redirect.addFlashAttribute("notice", "token.revokedNotice");
+		}
+		else if (ownToken(actor, id).isPresent()) {
+			// a second revoke (another tab, a double click) finds it revoked already
+			redirect.addFlashAttribute("notice", "token.notActive");
+		}
+		else {
 			throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		redirect.addFlashAttribute("notice", "token.revokedNotice");
 		return "redirect:/account";
+	}
+
+	/** One of the reader's own tokens, active or not. */
+	private java.util.Optional<ApiTokens.TokenInfo> ownToken(Actor actor, String id) {
+		return this.tokens.list(actor, actor.login()).stream().filter(t -> t.id().equals(id)).findFirst();
 	}
 
 	/**
