@@ -589,22 +589,40 @@ public class Reports {
 			.findFirst();
 	}
 
+	/** What became of a decision on a report. */
+	public enum Decided {
+
+		/** The report is in the state decided. */
+		DECIDED,
+		/** No such report. */
+		NO_SUCH_REPORT,
+		/**
+		 * The report was accepted: it is a source that records cite, and stays accepted
+		 * (and kept) whatever is decided later.
+		 */
+		ACCEPTED_ALREADY
+
+	}
+
 	/**
-	 * Puts report {@code id} in {@code state} (audited).
-	 * @return whether there is such a report
+	 * Puts report {@code id} in {@code state} (audited), unless it was accepted: an
+	 * accepted report is a source, and a later "spam" or "closed" would leave the source
+	 * citing a report the retention period then deletes, with its files.
 	 * @throws AccessRefused unless {@code actor} triages reports
 	 */
-	public boolean decide(Actor actor, String id, ReportState state) {
+	public Decided decide(Actor actor, String id, ReportState state) {
 		requireTriage(actor);
 		if (state == ReportState.ACCEPTED) {
 			throw new IllegalArgumentException("a report is accepted with accept(), which makes its source");
 		}
-		int changed = this.jdbc.update("UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ?", state.code(),
+		int changed = this.jdbc.update(
+				"UPDATE intake_report SET state = ?, changed_on = ? WHERE id = ? AND source_id IS NULL", state.code(),
 				today().toString(), id);
 		if (changed > 0) {
 			this.audit.read(actor, "decide", "report: " + state.code(), List.of(id));
+			return Decided.DECIDED;
 		}
-		return changed > 0;
+		return summary(id).isPresent() ? Decided.ACCEPTED_ALREADY : Decided.NO_SUCH_REPORT;
 	}
 
 	/**
@@ -623,18 +641,20 @@ public class Reports {
 
 	/**
 	 * Deletes the reports not accepted whose last change is older than the retention
-	 * period.
+	 * period. A report that became a source is never deleted, whatever its state says (a
+	 * build before 7 December 2026 let a later decision change an accepted report's
+	 * state).
 	 * @return how many were deleted
 	 */
 	public int deleteExpired() {
 		String before = today().minusDays(this.retentionDays).toString();
+		String expired = "state <> ? AND source_id IS NULL AND changed_on < ?";
 		Integer deleted = this.transactions.execute(status -> {
 			for (String table : List.of("intake_message", "intake_attachment")) {
-				this.jdbc.update("DELETE FROM " + table + " WHERE report_id IN (SELECT id FROM intake_report "
-						+ "WHERE state <> ? AND changed_on < ?)", ReportState.ACCEPTED.code(), before);
+				this.jdbc.update("DELETE FROM " + table + " WHERE report_id IN (SELECT id FROM intake_report WHERE "
+						+ expired + ")", ReportState.ACCEPTED.code(), before);
 			}
-			return this.jdbc.update("DELETE FROM intake_report WHERE state <> ? AND changed_on < ?",
-					ReportState.ACCEPTED.code(), before);
+			return this.jdbc.update("DELETE FROM intake_report WHERE " + expired, ReportState.ACCEPTED.code(), before);
 		});
 		return (deleted != null) ? deleted : 0;
 	}

@@ -326,6 +326,14 @@ class IntakeIT {
 		desk.get("/intake/" + id);
 		desk.post("/intake/" + id + "/decide", Map.of("state", List.of("accepted"), "reliability", List.of("B2")));
 		String source = this.jdbc.queryForObject("SELECT source_id FROM intake_report WHERE id = ?", String.class, id);
+		Response accepted = desk.get("/intake/" + id);
+		assertThat(accepted.text()).contains("Принято: это сообщение — источник, на который ссылаются записи");
+		assertThat(accepted.body()).as("no later decision is offered").doesNotContain("/intake/" + id + "/decide");
+		desk.post("/intake/" + id + "/decide", Map.of("state", List.of("spam")));
+		assertThat(desk.get("/intake/" + id).text()).as("marked as spam from a page shown before")
+			.contains("Это сообщение принято: оно стало источником");
+		assertThat(this.jdbc.queryForObject("SELECT state FROM intake_report WHERE id = ?", String.class, id))
+			.isEqualTo("accepted");
 
 		Response page = desk.get("/sources/" + source);
 		assertThat(page.text()).contains("Принят из сообщения, присланного в Хронику; файлов при нём: 1.");
@@ -648,11 +656,18 @@ class IntakeIT {
 	}
 
 	@Test
-	void reportsNotAcceptedAreDeletedAfterTheirRetention() {
+	void reportsNotAcceptedAreDeletedAfterTheirRetentionAndNoneASourceCites() {
 		Receipt stale = this.reports.submit(answers("Старое сообщение"), Reports.Channel.PHONE);
 		Receipt kept = this.reports.submit(answers("Принятое сообщение"), Reports.Channel.PHONE);
 		Receipt fresh = this.reports.submit(answers("Свежее сообщение"), Reports.Channel.PHONE);
+		Receipt cited = this.reports.submit(answers("Процитированное сообщение"), Reports.Channel.PHONE);
 		String old = LocalDate.now().minusDays(this.reports.retentionDays() + 1).toString();
+		// a source cites it, though its state says otherwise (an earlier build let a
+		// later
+		// decision change an accepted report's state)
+		this.jdbc.update(
+				"UPDATE intake_report SET changed_on = ?, state = 'spam', source_id = ? WHERE receipt_hash = ?", old,
+				java.util.UUID.randomUUID().toString(), cited.hash());
 		this.jdbc.update("UPDATE intake_report SET changed_on = ? WHERE receipt_hash = ?", old, stale.hash());
 		this.jdbc.update("UPDATE intake_report SET changed_on = ?, state = 'accepted' WHERE receipt_hash = ?", old,
 				kept.hash());
@@ -662,6 +677,7 @@ class IntakeIT {
 		assertThat(this.reports.status(stale)).isEmpty();
 		assertThat(this.reports.status(kept)).hasValue(ReportState.ACCEPTED);
 		assertThat(this.reports.status(fresh)).hasValue(ReportState.NEW);
+		assertThat(this.reports.status(cited)).as("a report a source cites is never deleted").isPresent();
 	}
 
 	private static ReportAnswers answers(String person) {

@@ -210,6 +210,8 @@ class TriagePage {
 		boolean mayAccept = !opened.unreadable() && this.registry.mayCreate(actor, RecordKind.SOURCE);
 		model.addAttribute("grades", GRADES);
 		model.addAttribute("mayAccept", mayAccept);
+		// an accepted report is a source the records cite: it stays accepted
+		model.addAttribute("accepted", opened.sourceId() != null);
 		model.addAttribute("decisions",
 				java.util.Arrays.stream(ReportState.values())
 					.filter(s -> s != ReportState.NEW && (mayAccept || s != ReportState.ACCEPTED))
@@ -279,8 +281,16 @@ class TriagePage {
 				return "redirect:/intake/" + id;
 			}
 		}
-		else if (!this.reports.decide(actor, id, decided)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		else {
+			switch (this.reports.decide(actor, id, decided)) {
+				case NO_SUCH_REPORT -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+				case ACCEPTED_ALREADY -> {
+					redirect.addFlashAttribute("refused", "intake.acceptedStays");
+					return "redirect:/intake/" + id;
+				}
+				case DECIDED -> {
+				}
+			}
 		}
 		redirect.addFlashAttribute("decided", "intake.decided." + decided.code());
 		return "redirect:/intake/" + id;
