@@ -704,7 +704,8 @@ class RecordPages {
 				throw refusal(refused);
 			}
 			// both there, and not linked: the link was taken back already (another tab)
-			boolean notLinked = refused.refusal() == Refusal.NOT_FOUND && this.registry.read(actor, linked).isPresent();
+			// (asked without reading it: nothing of it is shown, so nothing is audited)
+			boolean notLinked = refused.refusal() == Refusal.NOT_FOUND && this.registry.exists(actor, linked);
 			redirect.addFlashAttribute("refusal", notLinked ? "record.notLinked" : refused.refusal().code());
 		}
 		else {
