@@ -62,10 +62,7 @@ class SearchApi {
 			asked = asked.pagedWithin(Integer.parseInt(sizeText));
 		}
 		if (asked.problem() != null || !sizeValid) {
-			String parameter = (asked.problem() == null) ? "size"
-					: asked.problem().equals("search.unknownKind") ? "kind"
-							: asked.problem().startsWith("search.unknown.")
-									? asked.problem().substring("search.unknown.".length()) : "page";
+			String parameter = (asked.problem() == null) ? "size" : asked.problemField();
 			String message = (asked.problem() == null) ? "search.badSize" : asked.problem();
 			String detail = this.messages.getMessage(message,
 					new Object[] { message.equals("search.badSize") ? Search.Request.MAX_SIZE : Search.MOST_PAGED },

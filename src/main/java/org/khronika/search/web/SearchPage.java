@@ -222,15 +222,17 @@ class SearchPage {
 
 	/**
 	 * What the page was asked, read leniently: an unknown kind or a page that is not a
-	 * number is a problem the page states, never an error.
+	 * number is a problem the page states, never an error; {@code problemField} names the
+	 * parameter at fault.
 	 */
 	record SearchParameters(String token, String text, RecordKind kind, Map<String, String> facets, int page,
-			String problem) {
+			String problem, String problemField) {
 
 		static final List<String> FACETS = List.of("region", "year", "article", "status", "role");
 
 		static SearchParameters of(String token, String text, Map<String, String> parameters, Catalog catalog) {
 			String problem = null;
+			String problemField = null;
 			RecordKind kind = null;
 			String kindCode = parameters.getOrDefault("kind", "");
 			if (!kindCode.isBlank()) {
@@ -239,6 +241,7 @@ class SearchPage {
 					.findFirst();
 				if (found.isEmpty()) {
 					problem = "search.unknownKind";
+					problemField = "kind";
 				}
 				kind = found.orElse(null);
 			}
@@ -246,6 +249,7 @@ class SearchPage {
 			String pageText = parameters.getOrDefault("page", "0");
 			if (!pageText.matches("[0-9]{1,3}")) {
 				problem = "search.badPage";
+				problemField = "page";
 			}
 			else {
 				page = Integer.parseInt(pageText);
@@ -259,10 +263,11 @@ class SearchPage {
 						// a value no record has (an edited link, a name for a code) is
 						// said, not searched for and found nowhere
 						problem = "search.unknown." + facet;
+						problemField = facet;
 					}
 				}
 			}
-			return new SearchParameters(token, text.strip(), kind, facets, page, problem);
+			return new SearchParameters(token, text.strip(), kind, facets, page, problem, problemField);
 		}
 
 		/** Whether {@code value} is one that facet {@code facet} may have. */
@@ -282,7 +287,7 @@ class SearchPage {
 		 */
 		SearchParameters pagedWithin(int size) {
 			return (this.problem != null || reachable(this.page, size)) ? this : new SearchParameters(this.token,
-					this.text, this.kind, this.facets, this.page, "search.pageTooDeep");
+					this.text, this.kind, this.facets, this.page, "search.pageTooDeep", "page");
 		}
 
 		/** Whether page {@code page} of {@code size} results is one a search gives. */

@@ -283,7 +283,6 @@ class StatsPage {
 		// second)
 		Map<String, List<SvgChart.Segment>> segments = new LinkedHashMap<>();
 		Map<String, String> labelOf = new LinkedHashMap<>();
-		Map<String, String> shownOf = new LinkedHashMap<>();
 		boolean single = result.dimensions().size() == 1;
 		for (StatsResult.Row row : result.rows()) {
 			String first = String.valueOf(row.values().get(0));
@@ -296,15 +295,13 @@ class StatsPage {
 					: number(row.figure().value(), locale);
 			segments.computeIfAbsent(first, k -> new ArrayList<>())
 				.add(new SvgChart.Segment(series, value, shown, link("/stats/records", result.query(), row.values())));
-			if (single) {
-				shownOf.put(first, shown);
-			}
 		}
 		// a split bar shows its sum (a sum of shares means nothing, so none)
 		List<SvgChart.Bar> drawn = new ArrayList<>();
 		segments.forEach((first, parts) -> {
 			SvgChart.Bar bar = new SvgChart.Bar(labelOf.get(first), "", parts);
-			String shown = single ? shownOf.get(first)
+			// a bar of one dimension is its one segment
+			String shown = single ? parts.get(0).shown()
 					: (result.isShare() ? "" : number(Math.round(bar.total()), locale));
 			drawn.add(new SvgChart.Bar(bar.label(), shown, parts));
 		});
