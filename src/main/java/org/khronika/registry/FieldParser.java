@@ -81,7 +81,7 @@ final class FieldParser {
 			case NUMBER -> {
 				Long number = number(name, text);
 				if (number != null && (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE)) {
-					reject(name, "not_a_number");
+					reject(name, "number_out_of_range");
 					yield null;
 				}
 				yield (number != null) ? number.intValue() : null;
@@ -114,11 +114,12 @@ final class FieldParser {
 	}
 
 	private Long number(String field, String text) {
+		String digits = text.replace(" ", "").replace("\u00a0", "");
 		try {
-			return Long.parseLong(text.replace(" ", "").replace("\u00a0", ""));
+			return Long.parseLong(digits);
 		}
 		catch (NumberFormatException ex) {
-			reject(field, "not_a_number");
+			reject(field, digits.matches("-?[0-9]+") ? "number_out_of_range" : "not_a_number");
 			return null;
 		}
 	}

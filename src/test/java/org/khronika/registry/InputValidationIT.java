@@ -2,6 +2,7 @@ package org.khronika.registry;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -249,6 +250,20 @@ class InputValidationIT {
 		assertThat(this.f.validator.validate(this.f.as("editor"), json.draft()).problems())
 			.extracting(FieldProblem::field, FieldProblem::code)
 			.contains(tuple("date", "not_a_date"));
+	}
+
+	@Test
+	void aWholeNumberTooLargeToHoldIsCalledOutOfRangeNotSomethingElseThanANumber() {
+		RecordDraft fromForm = RecordDraft.fromForm(RecordKind.INCIDENT, Map.of("detained", List.of("99 999 999 999")));
+		RecordDraft.Read json = RecordDraft.fromJson(RecordKind.CASE,
+				Map.of("fineAmount", new BigInteger("99999999999999999999"), "sentenceMonths", -99999999999L));
+
+		assertThat(this.f.validator.validate(this.f.as("editor"), fromForm).problems())
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.contains(tuple("detained", "number_out_of_range"));
+		assertThat(this.f.validator.validate(this.f.as("editor"), json.draft()).problems())
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.contains(tuple("fineAmount", "number_out_of_range"), tuple("sentenceMonths", "number_out_of_range"));
 	}
 
 	@Test
