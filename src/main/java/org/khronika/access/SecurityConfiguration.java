@@ -47,6 +47,30 @@ class SecurityConfiguration {
 
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
+	/**
+	 * A request the firewall refuses (a path edited or cut short, such as {@code //} or
+	 * {@code ;}) is refused before any chain writes its headers: the API answers it with
+	 * a problem document, as every refusal; a page gets the 400 page under the headers
+	 * every page has.
+	 */
+	@Bean
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejected(ProblemDocuments problems) {
+		return (request, response, ex) -> {
+			if (ProblemDocuments.isApi(request)) {
+				problems.write(request, response, HttpStatus.BAD_REQUEST, "unreadable");
+				return;
+			}
+			response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader("X-Frame-Options", "DENY");
+			response.setHeader("Referrer-Policy", "no-referrer");
+			response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+			response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+			response.setHeader("Cache-Control", "no-store");
+			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+		};
+	}
+
 	@Bean
 	FilterRegistrationBean<?> requestSizeLimit(AccessSettings settings, ProblemDocuments problems) {
 		FilterRegistrationBean<?> registration = new FilterRegistrationBean<>(

@@ -39,6 +39,12 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** Khronika's page, not Tomcat's, for a request the server refuses itself. */
+	@Bean
+	org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> serverErrorPage() {
+		return ServerErrorPage.installed("/");
+	}
+
 	/** The error page's attributes, with why a request was not understood (400). */
 	@Bean
 	org.springframework.boot.webmvc.error.ErrorAttributes errorAttributes() {

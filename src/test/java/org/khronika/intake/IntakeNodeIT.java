@@ -107,6 +107,11 @@ class IntakeNodeIT {
 			assertThat(reporter.get("/persons").status()).isEqualTo(403);
 			assertThat(reporter.get("/report/status").status()).isEqualTo(403);
 			assertThat(reporter.get("/intake").status()).isEqualTo(403);
+			WebSession.Response edited = reporter.get("/report/a%2Fb");
+			assertThat(edited.status()).isEqualTo(400);
+			assertThat(edited.body()).as("the server's own refusal, on Khronika's page, leading back to the form")
+				.contains("Запрос не понят", "href=\"/report\"")
+				.doesNotContain("HTTP Status");
 		}
 		try (Stream<Path> files = Files.walk(node)) {
 			assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))

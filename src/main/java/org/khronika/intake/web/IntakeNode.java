@@ -125,6 +125,12 @@ public final class IntakeNode {
 			};
 		}
 
+		/** Khronika's page, not Tomcat's, for a request the server refuses itself. */
+		@Bean
+		org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> serverErrorPage() {
+			return org.khronika.web.ServerErrorPage.installed("/report");
+		}
+
 		/** The form, its style sheet and icon; nothing else answers. */
 		@Bean
 		SecurityFilterChain intakeOnly(HttpSecurity http) throws Exception {

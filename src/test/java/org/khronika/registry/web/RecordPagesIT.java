@@ -681,6 +681,25 @@ class RecordPagesIT {
 		assertThat(edited.text()).contains("Запрос не понят", "откройте страницу заново из меню")
 			.doesNotContain("UTF-8");
 
+		for (String refusedByTheServer : List.of("/persons/a%2Fb", "/persons/%5C", "/persons/a%00")) {
+			Response slash = this.session.get(refusedByTheServer);
+			assertThat(slash.status()).as(refusedByTheServer).isEqualTo(400);
+			assertThat(slash.text()).as("the server's own refusal, on Khronika's page in both languages")
+				.contains("Хроника", "Запрос не понят", "The request was not understood",
+						"откройте страницу заново из меню")
+				.doesNotContain("HTTP Status", "Tomcat");
+			assertThat(slash.header("Content-Security-Policy")).startsWith("default-src 'none'");
+		}
+		assertThat(edited.header("Content-Security-Policy")).as("refused by the firewall, under every page's headers")
+			.startsWith("default-src 'none'");
+		assertThat(edited.header("X-Frame-Options")).isEqualTo("DENY");
+		for (String api : List.of("/api/persons/a%2Fb", "/api/persons//x")) {
+			Response refused = this.session.get(api);
+			assertThat(refused.status()).as(api).isEqualTo(400);
+			assertThat(refused.header("Content-Type")).as(api).startsWith("application/problem+json");
+			assertThat(refused.body()).as(api).contains("\"code\":\"unreadable\"", "\"status\":400");
+		}
+
 		this.session.get("/persons/new");
 		Map<String, List<String>> tooMany = new java.util.HashMap<>();
 		for (int field = 0; field < 1500; field++) {
