@@ -93,6 +93,7 @@ class HtmlErrors {
 			default -> "error";
 		};
 		ModelAndView error = new ModelAndView(view, status);
+		PageModel.addTo(error, request);
 		error.addObject("status", status.value());
 		error.addObject("writesStopped", ex instanceof WritesStopped);
 		error.addObject("unreadable", ex instanceof SealedDataException);

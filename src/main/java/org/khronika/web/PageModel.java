@@ -17,6 +17,20 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @ControllerAdvice
 class PageModel {
 
+	private static final java.util.regex.Pattern PLAIN_PATH = java.util.regex.Pattern.compile("/[A-Za-z0-9._~/-]*");
+
+	/**
+	 * What a page's layout needs, for a page made where these methods do not run: an
+	 * exception handler's (an error page).
+	 */
+	static void addTo(org.springframework.web.servlet.ModelAndView page, HttpServletRequest request) {
+		Locale locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
+		PageModel model = new PageModel();
+		page.addObject("currentUser", model.currentUser(request));
+		page.addObject("moments", model.moments(locale));
+		page.addObject("otherLanguageUrl", model.otherLanguageUrl(request, locale));
+	}
+
 	@ModelAttribute("currentUser")
 	String currentUser(HttpServletRequest request) {
 		java.security.Principal principal = request.getUserPrincipal();
@@ -29,9 +43,20 @@ class PageModel {
 		return new Moments(locale);
 	}
 
+	/**
+	 * The same page in the other language. An error page shown for another address (a
+	 * 404, a 400) leads to that address, where {@code /error} would be a page of its own,
+	 * when it is a plain path; a path the firewall refused, such as {@code //host/x}, is
+	 * never made a link, and leads to the first page.
+	 */
 	@ModelAttribute("otherLanguageUrl")
 	String otherLanguageUrl(HttpServletRequest request, Locale locale) {
 		String other = "ru".equals(locale.getLanguage()) ? "en" : "ru";
+		if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+			Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+			boolean plain = failed instanceof String path && PLAIN_PATH.matcher(path).matches() && !path.contains("//");
+			return (plain ? failed : "/") + "?lang=" + other;
+		}
 		return ServletUriComponentsBuilder.fromRequest(request)
 			.replaceQueryParam("lang", other)
 			.build()

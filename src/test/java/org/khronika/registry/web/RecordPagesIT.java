@@ -661,12 +661,19 @@ class RecordPagesIT {
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.text()).contains("Not found", "the record may be restricted")
 			.doesNotContain("Something went wrong");
+		assertThat(missing.body()).as("the language link leads to the same address, not to /error")
+			.contains("href=\"/persons/00000000-0000-4000-8000-000000000099?lang=ru\"")
+			.doesNotContain("/error?");
+		assertThat(missing.body()).as("the menu of the one logged in, to go on from")
+			.contains("href=\"/account\"", "href=\"/persons\"");
 
 		WebSession analyst = new WebSession(this.port).login(Staff.add(this.context, "pages-analyst", Role.ANALYST));
 		Response denied = analyst.get("/persons/new?lang=en");
 		assertThat(denied.status()).isEqualTo(403);
 		assertThat(denied.text()).contains("Not allowed", "Your role does not include this work")
 			.doesNotContain("Something went wrong");
+		assertThat(denied.body()).as("refused by the security filters, the language link still leads to the address")
+			.contains("href=\"/persons/new?lang=ru\"");
 		assertThat(analyst.get("/persons/new?lang=ru").text()).contains("Нет доступа");
 	}
 
@@ -693,6 +700,11 @@ class RecordPagesIT {
 		assertThat(edited.header("Content-Security-Policy")).as("refused by the firewall, under every page's headers")
 			.startsWith("default-src 'none'");
 		assertThat(edited.header("X-Frame-Options")).isEqualTo("DENY");
+		Response elsewhere = this.session.get("//example.org/persons");
+		assertThat(elsewhere.status()).isEqualTo(400);
+		assertThat(elsewhere.body()).as("a refused path is never made a link")
+			.contains("href=\"/?lang=en\"")
+			.doesNotContain("example.org");
 		for (String api : List.of("/api/persons/a%2Fb", "/api/persons//x")) {
 			Response refused = this.session.get(api);
 			assertThat(refused.status()).as(api).isEqualTo(400);
