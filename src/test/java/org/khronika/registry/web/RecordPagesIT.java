@@ -130,6 +130,19 @@ class RecordPagesIT {
 	}
 
 	@Test
+	void aFormOpenedFromAStaleLinkSaysAtTheFieldThatItsRecordIsNotThere() {
+		String there = caseAgainst("Олег Устаревший").replaceFirst(".*/", "");
+		assertThat(this.session.get("/case-events/new?caseId=" + there).text()).as("a case that is there")
+			.doesNotContain("Нет такой записи");
+
+		String gone = "00000000-0000-4000-8000-000000000077";
+		assertThat(this.session.get("/case-events/new?caseId=" + gone).text()).as("a case that is not")
+			.contains("Нет такой записи: «" + gone + "»");
+		assertThat(this.session.get("/case-events/new?caseId=not-an-id&lang=en").text())
+			.contains("There is no case with the id 'not-an-id'");
+	}
+
+	@Test
 	void saveAndAddAnotherOpensTheNextBlankFormOfTheSameCaseAndSaysWhereTheSavedOneIs() {
 		String courtCase = caseAgainst("Олег Следующий");
 		String caseId = courtCase.substring(courtCase.lastIndexOf('/') + 1);
