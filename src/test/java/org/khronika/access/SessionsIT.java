@@ -276,15 +276,21 @@ class SessionsIT {
 		assertThat(phone.get("/persons").status()).isEqualTo(200);
 
 		WebSession stranger = new WebSession(this.port).login(Staff.add(this.context, "stranger", Role.EDITOR));
-		assertThat(stranger.post("/account/sessions/end", Map.of("session", others)).status())
-			.as("another account's session is not found")
-			.isEqualTo(404);
-		assertThat(phone.get("/persons").status()).isEqualTo(200);
+		Response notTheirs = stranger.post("/account/sessions/end", Map.of("session", others));
+		assertThat(notTheirs.header("Location")).endsWith("/account");
+		assertThat(stranger.get("/account").text()).as("another account's session is not among theirs")
+			.contains("Этот сеанс уже завершён");
+		assertThat(phone.get("/persons").status()).as("and is not ended").isEqualTo(200);
 
 		assertThat(laptop.post("/account/sessions/end", Map.of("session", others)).status()).isEqualTo(302);
 		assertThat(phone.get("/persons").header("Location")).as("ended at once").endsWith("/login");
 		assertThat(laptop.get("/persons").status()).isEqualTo(200);
 		assertThat(laptop.get("/account").body()).doesNotContain(others.get(0));
+		assertThat(laptop.post("/account/sessions/end", Map.of("session", others)).header("Location"))
+			.as("ended a second time, from a page shown before")
+			.endsWith("/account");
+		assertThat(laptop.get("/account").text()).contains("Этот сеанс уже завершён")
+			.doesNotContain("Сеанс завершён: тому");
 	}
 
 	@Test

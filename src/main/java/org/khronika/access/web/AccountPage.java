@@ -183,14 +183,14 @@ class AccountPage {
 
 	/**
 	 * Ends one of the account's other sessions (this one ends by logging out): the page
-	 * names it by a handle in the form, never by its id.
+	 * names it by a handle in the form, never by its id. A session not among the
+	 * account's (ended already, from another page or by its timeout) is said to be gone,
+	 * in the same words whoever's it was.
 	 */
 	@PostMapping("/account/sessions/end")
 	String endSession(@RequestParam(defaultValue = "") String session, Actor actor, RedirectAttributes redirect) {
-		if (!this.sessions.end(actor, session)) {
-			throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		redirect.addFlashAttribute("notice", "session.endedNotice");
+		redirect.addFlashAttribute("notice",
+				this.sessions.end(actor, session) ? "session.endedNotice" : "session.goneNotice");
 		return "redirect:/account";
 	}
 
