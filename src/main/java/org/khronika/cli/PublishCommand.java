@@ -1,16 +1,17 @@
 package org.khronika.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.khronika.access.Accounts;
 import org.khronika.access.Actor;
+import org.khronika.publish.PreviewFigure;
 import org.khronika.publish.Publication;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -292,75 +293,14 @@ class PublishCommand implements Runnable {
 			try (ConfigurableApplicationContext context = Contexts.start(this.data.path())) {
 				Actor reader = this.actor.resolve(context.getBean(Accounts.class));
 				Publication publication = context.getBean(Publication.class);
+				MessageSource messages = context.getBean(MessageSource.class);
 				for (Publication.Table table : publication.preview(reader)) {
-					print(named(publication, table, locale), locale, out);
+					PreviewFigure.of(publication, table, messages, locale).lines().forEach(out::println);
+					out.println();
 				}
 			}
 			out.flush();
 			return 0;
-		}
-
-		/** The table with its codes replaced by their names in {@code locale}. */
-		private static Publication.Table named(Publication publication, Publication.Table table, Locale locale) {
-			List<String> by = table.figure().by();
-			return new Publication.Table(table.figure(),
-					table.columns()
-						.stream()
-						.map(code -> publication.heading(by.get(by.size() - 1), code, locale))
-						.toList(),
-					table.rows().stream().map(code -> publication.heading(by.get(0), code, locale)).toList(),
-					table.cells(), table.rowTotals(), table.columnTotals(), table.total(), table.k(), table.position());
-		}
-
-		private static void print(Publication.Table table, Locale locale, PrintWriter out) {
-			boolean english = locale.getLanguage().equals("en");
-			out.println("== " + table.figure().code() + ": " + table.figure().title().in(locale));
-			out.println(table.k()
-				.map(k -> english ? "counts from 1 to " + (k - 1) + " shown as '< " + k + "', counts beside them as 'x'"
-						: "числа от 1 до " + (k - 1) + " показаны как «< " + k + "», числа рядом с ними — «x»")
-				.orElse(english ? "not suppressed: counts events, not people"
-						: "не скрывается: считает события, а не людей"));
-			List<List<String>> lines = new ArrayList<>();
-			String totalWord = english ? "total" : "итого";
-			if (table.rows().isEmpty()) {
-				List<String> header = new ArrayList<>(table.columns());
-				header.add(totalWord);
-				lines.add(header);
-				List<String> values = new ArrayList<>(table.cells().isEmpty() ? List.of() : table.cells().get(0));
-				values.add(table.total());
-				lines.add(values);
-			}
-			else {
-				List<String> header = new ArrayList<>(List.of(""));
-				header.addAll(table.columns());
-				header.add(totalWord);
-				lines.add(header);
-				for (int r = 0; r < table.rows().size(); r++) {
-					List<String> line = new ArrayList<>(List.of(table.rows().get(r)));
-					line.addAll(table.cells().get(r));
-					line.add(table.rowTotals().get(r));
-					lines.add(line);
-				}
-				List<String> totals = new ArrayList<>(List.of(totalWord));
-				totals.addAll(table.columnTotals());
-				totals.add(table.total());
-				lines.add(totals);
-			}
-			int[] widths = new int[lines.stream().mapToInt(List::size).max().orElse(0)];
-			for (List<String> line : lines) {
-				for (int i = 0; i < line.size(); i++) {
-					widths[i] = Math.max(widths[i], line.get(i).length());
-				}
-			}
-			for (List<String> line : lines) {
-				StringBuilder text = new StringBuilder();
-				for (int i = 0; i < line.size(); i++) {
-					text.append(String.format("%" + widths[i] + "s", line.get(i)))
-						.append(i + 1 < line.size() ? "  " : "");
-				}
-				out.println(text.toString().stripTrailing());
-			}
-			out.println();
 		}
 
 	}

@@ -280,8 +280,8 @@ class CommandLineIT {
 
 		assertThat(preview.exitCode()).as(preview.all()).isZero();
 		assertThat(preview.out()).contains("== detained-by-year: People detained at public events, by year",
-				"not suppressed: counts events, not people", "== persons-by-region: Persons prosecuted by region",
-				"counts from 1 to 4 shown as '< 5'", "== cases-by-year-and-article: Cases by year and law article");
+				"Not suppressed: it counts events, not people.", "== persons-by-region: Persons prosecuted by region",
+				"Counts from 1 to 4 are shown as '< 5'", "== cases-by-year-and-article: Cases by year and law article");
 		String persons = preview.out()
 			.substring(preview.out().indexOf("== persons-by-region"), preview.out().indexOf("== cases-by-year"));
 		assertThat(persons).as("the demo's three persons in one region are a small count").contains("< 5");

@@ -14,6 +14,7 @@ import org.khronika.access.Sessions;
 import org.khronika.catalog.Catalog;
 import org.khronika.catalog.PublicationPlan;
 import org.khronika.publish.Decisions;
+import org.khronika.publish.PreviewFigure;
 import org.khronika.publish.Publication;
 import org.khronika.publish.Snapshots;
 import org.khronika.registry.Listing;
@@ -75,11 +76,6 @@ class PublishPage {
 		this.messages = messages;
 	}
 
-	/** A figure as the preview shows it: named, with its header, rows and footer. */
-	record Figure(String code, String title, String note, List<String> header, List<List<String>> rows,
-			List<String> footer) {
-	}
-
 	/**
 	 * A snapshot as listed: checked against its log entry, with what moved since the one
 	 * before.
@@ -91,7 +87,10 @@ class PublishPage {
 	String page(Actor actor, Model model, Locale locale) {
 		mayPublish(actor);
 		List<Publication.Table> tables = this.publication.preview(actor);
-		model.addAttribute("figures", tables.stream().map(table -> figure(table, locale)).toList());
+		model.addAttribute("figures",
+				tables.stream()
+					.map(table -> PreviewFigure.of(this.publication, table, this.messages, locale))
+					.toList());
 		model.addAttribute("position", position(tables));
 		// the latest few, each checked, and the one before the last of them for what
 		// moved since: checking reads a snapshot's files through, which every view
@@ -273,46 +272,6 @@ class PublishPage {
 
 	private static long position(List<Publication.Table> tables) {
 		return tables.stream().mapToLong(Publication.Table::position).max().orElse(0);
-	}
-
-	private Figure figure(Publication.Table table, Locale locale) {
-		String note = table.k()
-			.map(k -> this.messages.getMessage("publish.figure.suppressed", new Object[] { k - 1, k }, locale))
-			.orElse(this.messages.getMessage("publish.figure.notSuppressed", null, locale));
-		List<String> by = table.figure().by();
-		java.text.NumberFormat numbers = java.text.NumberFormat.getIntegerInstance(locale);
-		java.util.function.Function<String, String> written = shown -> Publication.written(shown, numbers);
-		String total = this.messages.getMessage("stats.total", null, locale);
-		List<String> header = new ArrayList<>();
-		List<List<String>> rows = new ArrayList<>();
-		List<String> footer = new ArrayList<>();
-		if (by.size() == 1) {
-			header.add("");
-			header.add(this.messages.getMessage("publish.figure.count", null, locale));
-			for (int c = 0; c < table.columns().size(); c++) {
-				rows.add(List.of(this.publication.heading(by.get(0), table.columns().get(c), locale),
-						written.apply(table.cells().get(0).get(c))));
-			}
-		}
-		else if (by.size() == 2) {
-			header.add("");
-			table.columns().forEach(column -> header.add(this.publication.heading(by.get(1), column, locale)));
-			header.add(total);
-			for (int r = 0; r < table.rows().size(); r++) {
-				List<String> row = new ArrayList<>();
-				row.add(this.publication.heading(by.get(0), table.rows().get(r), locale));
-				table.cells().get(r).stream().map(written).forEach(row::add);
-				row.add(written.apply(table.rowTotals().get(r)));
-				rows.add(row);
-			}
-			footer.add(total);
-			table.columnTotals().stream().map(written).forEach(footer::add);
-		}
-		if (footer.isEmpty()) {
-			footer.add(total);
-		}
-		footer.add(written.apply(table.total()));
-		return new Figure(table.figure().code(), table.figure().title().in(locale), note, header, rows, footer);
 	}
 
 	/** Shows the publishing link to those who may publish. */
