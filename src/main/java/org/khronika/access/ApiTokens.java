@@ -83,6 +83,11 @@ public class ApiTokens {
 		if (name.length() > 100) {
 			throw new AccountException("token.labelTooLong", "a token's label has at most 100 characters");
 		}
+		// listed to an administrator's terminal by 'token list': an escape sequence there
+		// could rewrite what the terminal shows
+		if (name.chars().anyMatch(Character::isISOControl)) {
+			throw new AccountException("token.labelControl", "a token's label holds invisible control characters");
+		}
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -424,6 +424,11 @@ class SessionsIT {
 		Response tooMuch = web.post("/account/tokens",
 				Map.of("label", List.of("x"), "role", List.of("admin"), "days", List.of("30")));
 		assertThat(tooMuch.status()).isEqualTo(422);
+		Response escape = web.post("/account/tokens",
+				Map.of("label", List.of("bot\u001b[2J"), "role", List.of("analyst"), "days", List.of("30")));
+		assertThat(escape.status()).as("a label that would drive an administrator's terminal").isEqualTo(422);
+		assertThat(escape.text()).contains("не может содержать невидимые управляющие символы");
+		assertThat(this.tokens.list(editor.actor(), editor.login())).hasSize(1);
 
 		assertThat(web.get("/account").body()).as("revoking starts with a page that says what it does")
 			.contains("href=\"/account/tokens/" + info.id() + "/revoke\"")
