@@ -440,6 +440,10 @@ class StatsIT {
 			.contains("у записей «incidents» нет разреза «article»");
 		assertThat(csv.status()).isEqualTo(400);
 		assertThat(csv.body()).contains("where: 'mosc' is no region code or name in the catalog");
+		assertThat(web.get("/stats?measure=incidents&from=2024-13-01&lang=ru").text())
+			.as("the field at fault named as the form labels it")
+			.contains("С: «2024-13-01» — не дата (ГГГГ-ММ-ДД)");
+		assertThat(russian.text()).contains("По: у записей «incidents» нет разреза «article»");
 	}
 
 }

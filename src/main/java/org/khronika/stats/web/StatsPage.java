@@ -215,9 +215,24 @@ class StatsPage {
 		return Integer.parseInt(text);
 	}
 
+	/**
+	 * The problem in the page's language. A message that names the parameter at fault
+	 * ({@code from}, {@code by}) names it as the form labels its field.
+	 */
 	private String say(StatsException ex, Locale locale) {
-		return this.messages.getMessage(ex.what().key(), ex.what().argumentArray(), ex.what().key(), locale);
+		Object[] arguments = ex.what().argumentArray().clone();
+		if (NAMING_A_PARAMETER.contains(ex.what().key()) && arguments.length > 0
+				&& FIELD_LABELS.containsKey(arguments[0])) {
+			arguments[0] = message(FIELD_LABELS.get(arguments[0]), locale);
+		}
+		return this.messages.getMessage(ex.what().key(), arguments, ex.what().key(), locale);
 	}
+
+	private static final java.util.Set<String> NAMING_A_PARAMETER = java.util.Set.of("stats.notADate",
+			"stats.unknownDimension", "stats.dimensionNotForMeasure");
+
+	private static final Map<String, String> FIELD_LABELS = Map.of("by", "stats.by", "by2", "stats.by2", "from",
+			"stats.from", "to", "stats.to", "as-of", "stats.asOf", "where", "stats.where");
 
 	/**
 	 * The table's header: the dimensions' names, the measure's, and what goes beside it.
