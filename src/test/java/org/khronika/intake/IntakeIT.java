@@ -168,9 +168,9 @@ class IntakeIT {
 		assertThat(staff.get("/intake?mine=true").body()).contains("/intake/" + id);
 		Response stale = staff.get("/intake?state=reviewed&region=tver-oblast");
 		assertThat(stale.status()).as("a filter the queue does not know (an old bookmark)").isEqualTo(400);
-		assertThat(stale.text()).contains("Список нельзя показать: state: Неизвестное значение «reviewed».")
+		assertThat(stale.text()).contains("Список нельзя показать: Состояние: Неизвестное значение «reviewed».")
 			.doesNotContain("Нет сообщений");
-		assertThat(staff.get("/intake?region=tver").text()).contains("region: Неизвестное значение «tver»");
+		assertThat(staff.get("/intake?region=tver").text()).contains("Регион: Неизвестное значение «tver»");
 		Response asked = reporter.post("/report/status", Map.of("receipt", List.of(receipt)), from("198.51.100.21"));
 		assertThat(asked.text()).contains("Мониторы задали вам вопрос", "Знаете ли вы, в каком он отделе?");
 		Response answered = reporter.post("/report/reply",

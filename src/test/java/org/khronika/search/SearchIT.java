@@ -455,7 +455,7 @@ class SearchIT {
 		assertThat(moscow.status()).as("a region by its name, not its code, finds nothing: said, not searched")
 			.isEqualTo(400);
 		assertThat(moscow.<List<Map<String, Object>>>get("errors")).containsExactly(Map.of("field", "region", "code",
-				"unknown_value", "message", "No such region: filter by a region's code, as the facets link it."));
+				"unknown_value", "message", "No such region: filter by the code of a region, as the facets link it."));
 		assertThat(api.get("/search?q=Klokov&year=20x4").<List<Map<String, Object>>>get("errors"))
 			.extracting(error -> error.get("field"))
 			.containsExactly("year");

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,6 +55,26 @@ class I18nPropertiesSyncTest {
 			}
 		}
 		assertThat(inEnglish).as("Russian messages in English").isEmpty();
+	}
+
+	/**
+	 * A message without arguments is shown as it is written, not read as a pattern: an
+	 * apostrophe in it is written once ({@code ''} would show twice). One with arguments
+	 * is a pattern, where {@code ''} shows one.
+	 */
+	@Test
+	void aMessageWithoutArgumentsWritesAnApostropheOnce() throws IOException {
+		Set<String> doubled = new TreeSet<>();
+		for (String file : List.of("messages.properties", "messages_ru.properties", "messages_uk.properties")) {
+			Properties messages = load(file);
+			for (String key : messages.stringPropertyNames()) {
+				String text = messages.getProperty(key);
+				if (!text.matches("(?s).*\\{[0-9].*") && text.contains("''")) {
+					doubled.add(file + ": " + key);
+				}
+			}
+		}
+		assertThat(doubled).isEmpty();
 	}
 
 	@Test

@@ -384,10 +384,11 @@ class TriagePage {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 
+	/** A filter the queue does not know, named as the form labels its field. */
 	private String unknownFilter(String field, String value, Locale locale) {
 		return this.messages
 			.getMessage("list.badParameter",
-					new Object[] { field,
+					new Object[] { this.messages.getMessage("intake.filter." + field, null, locale),
 							this.messages.getMessage("problem.unknown_value", new Object[] { value }, locale) },
 					locale);
 	}

@@ -205,7 +205,7 @@ class RecordPages {
 		}
 		catch (InvalidQuery ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("problem", problem(ex.problem(), presenter));
+			model.addAttribute("problem", problem(kind, ex.problem(), presenter));
 			model.addAttribute("rows", List.of());
 			return "records/list";
 		}
@@ -1105,8 +1105,17 @@ class RecordPages {
 		return errors;
 	}
 
-	private String problem(FieldProblem problem, RecordPresenter presenter) {
-		return presenter.message("list.badParameter", problem.field(),
+	/**
+	 * Why a list cannot be shown, naming the parameter at fault as the list's form labels
+	 * its field ({@code page} and {@code size} have none: they are said as they are).
+	 */
+	private String problem(RecordKind kind, FieldProblem problem, RecordPresenter presenter) {
+		String field = problem.field();
+		String named = switch (field) {
+			case "from", "to", "sort" -> presenter.message("list." + field);
+			default -> kind.field(field).isPresent() ? presenter.label(kind, field) : field;
+		};
+		return presenter.message("list.badParameter", named,
 				presenter.message(problem.messageCode(), problem.arguments().toArray()));
 	}
 
