@@ -46,6 +46,18 @@ public class Accounts implements UserDetailsService {
 	}
 
 	/**
+	 * Refuses a login that no account could have, before anything is asked for it (a
+	 * password typed twice for nothing).
+	 * @throws AccountException if it is not 2 to 64 of the characters a login takes
+	 */
+	public static void requireLogin(String login) {
+		if (login == null || !login.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+			throw new AccountException("account.loginInvalid",
+					"a login is 2 to 64 characters: lower-case latin letters, digits, '.', '_' or '-'");
+		}
+	}
+
+	/**
 	 * Adds an account, or, when {@code replace}, sets a new password and role on an
 	 * existing one (ending its sessions and tokens).
 	 * @param by who does it; must be allowed to manage users
@@ -55,10 +67,7 @@ public class Accounts implements UserDetailsService {
 	 */
 	public void add(Actor by, String login, char[] password, Role role, boolean replace) {
 		AccessRefused.unless(this.policy.may(by, Capability.MANAGE_USERS));
-		if (login == null || !login.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-			throw new AccountException("account.loginInvalid",
-					"a login is 2 to 64 characters: lower-case latin letters, digits, '.', '_' or '-'");
-		}
+		requireLogin(login);
 		String hash = hash(password);
 		if (exists(login)) {
 			if (!replace) {

@@ -60,6 +60,7 @@ class UserCommand implements Runnable {
 		@Override
 		public Integer call() {
 			Role parsed = role(this.role);
+			Accounts.requireLogin(this.login);
 			char[] password = Secrets.fromEnvironmentOrPrompt("KHRONIKA_NEW_PASSWORD", "Password for " + this.login);
 			if (password == null) {
 				throw new Failures.CommandFailure("set KHRONIKA_NEW_PASSWORD or run at a console to type the password");

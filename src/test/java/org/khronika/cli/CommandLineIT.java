@@ -45,6 +45,10 @@ class CommandLineIT {
 		Jar.Result user = Jar.run(Map.of("KHRONIKA_NEW_PASSWORD", "another invented password"), "user", "add",
 				"--login", "anna", "--role", "admin", dataOption);
 		assertThat(user.exitCode()).as(user.all()).isZero();
+		assertThat(Jar.run(Map.of(), "user", "add", "--login", "Anna K", "--role", "admin", dataOption).err())
+			.as("a login no account could have is refused before a password is asked for")
+			.contains("a login is 2 to 64 characters")
+			.doesNotContain("KHRONIKA_NEW_PASSWORD");
 		Jar.Result token = Jar.run(Map.of(), "token", "create", "--login", "anna", dataOption);
 		assertThat(token.exitCode()).as(token.all()).isZero();
 		assertThat(token.out().strip()).matches("kht_[A-Za-z0-9_-]{43}");
