@@ -20,10 +20,10 @@ import org.springframework.web.util.HtmlUtils;
  * The page for a request that the server refuses before Khronika reads it: an address
  * with an encoded slash or backslash, a NUL, or characters a URL may not hold. Tomcat
  * would answer with its own English page; this one says, in Russian and English, what
- * Khronika's own 400 page says, in Khronika's style and under the same content policy,
- * and to the API a problem document, as the API refuses. It replaces Tomcat's error
- * report valve, so it also answers any other failure the server reports itself, without
- * naming the server or a cause.
+ * Khronika's own 400 page says, in Khronika's style and under a content policy stricter
+ * than its pages' (no script, no form), and to the API a problem document, as the API
+ * refuses. It replaces Tomcat's error report valve, so it also answers any other failure
+ * the server reports itself, without naming the server or a cause.
  */
 public final class ServerErrorPage extends ErrorReportValve {
 
