@@ -108,7 +108,7 @@ class TriagePage {
 		if (blank(state) != null && wanted == null) {
 			problem = unknownFilter("state", state, locale);
 		}
-		else if (blank(region) != null && this.catalog.regions().stream().noneMatch(r -> r.code().equals(region))) {
+		else if (blank(region) != null && this.catalog.valueLabel("regions", region).isEmpty()) {
 			problem = unknownFilter("region", region, locale);
 		}
 		else if (blank(what) != null && !ReportAnswers.WHAT.contains(what)) {

@@ -273,7 +273,7 @@ class SearchPage {
 		/** Whether {@code value} is one that facet {@code facet} may have. */
 		private static boolean known(String facet, String value, Catalog catalog) {
 			return switch (facet) {
-				case "region" -> catalog.regions().stream().anyMatch(region -> region.code().equals(value));
+				case "region" -> catalog.valueLabel("regions", value).isPresent();
 				case "year" -> value.matches("(19|20)[0-9]{2}");
 				case "article" -> catalog.article(value).isPresent();
 				case "status" -> catalog.valueLabel(org.khronika.registry.CaseStatus.VOCABULARY, value).isPresent();
