@@ -151,6 +151,15 @@ public final class Catalog {
 	}
 
 	/**
+	 * The dimension with this code ({@code region}), or whose Russian or English name is
+	 * {@code text} ({@code Регион}), as a person writes a filter.
+	 */
+	public Optional<Dimension> findDimension(String text) {
+		return dimension(text)
+			.or(() -> this.dimensions.values().stream().filter(d -> d.label().matches(text)).findFirst());
+	}
+
+	/**
 	 * The code a person means by {@code text} among the values {@code values} names
 	 * ({@link Dimension#values()}): the code itself, or a name in Russian or English
 	 * ({@code Москва}, {@code Донос}), or for law articles {@code УК 207.3} or

@@ -33,4 +33,18 @@ public record Message(String key, List<Object> arguments) {
 		return this.arguments.toArray();
 	}
 
+	/**
+	 * The arguments for a page in {@code locale}: a {@link Named} catalog entry (or
+	 * {@link Named.Several}) by its name in that language, where the command line writes
+	 * its code.
+	 */
+	public Object[] argumentsIn(Locale locale) {
+		return this.arguments.stream().map(argument -> {
+			if (argument instanceof Named named) {
+				return named.label().in(locale);
+			}
+			return (argument instanceof Named.Several several) ? several.in(locale) : argument;
+		}).toArray();
+	}
+
 }

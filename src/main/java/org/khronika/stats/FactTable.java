@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.khronika.catalog.Label;
+import org.khronika.catalog.Named;
+
 /**
  * The facts of one kind of record (incidents or cases) held in memory column by column,
  * every value a small integer: dates as days, months and years; codes and free text as
@@ -195,7 +198,32 @@ final class FactTable {
 		return this.amounts[row];
 	}
 
-	/** The code the table uses for {@code value} in {@code column}, or empty if none. */
+	/**
+	 * A value not written as its column's values are ({@code 2024-13} for a month), with
+	 * how they are written.
+	 */
+	static final class Malformed extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient Named format;
+
+		Malformed(Named format) {
+			super(format.code(), null, false, false);
+			this.format = format;
+		}
+
+		Named format() {
+			return this.format;
+		}
+
+	}
+
+	/**
+	 * The code the table uses for {@code value} in {@code column}, or empty if none.
+	 * @throws Malformed if the column's values are days, months or numbers and
+	 * {@code value} is none
+	 */
 	java.util.OptionalInt encode(String column, String value) {
 		Encoding encoding = this.multiColumns.containsKey(column) ? Encoding.CODE : this.encodings.get(column);
 		try {
@@ -211,10 +239,10 @@ final class FactTable {
 			};
 		}
 		catch (java.time.DateTimeException | NumberFormatException ex) {
-			throw new StatsException("stats.whereNotA", value, column, switch (encoding) {
-				case DAY -> "YYYY-MM-DD";
-				case MONTH -> "YYYY-MM";
-				default -> "0123456789";
+			throw new Malformed(switch (encoding) {
+				case DAY -> new Named("YYYY-MM-DD", new Label("ГГГГ-ММ-ДД", "YYYY-MM-DD"));
+				case MONTH -> new Named("YYYY-MM", new Label("ГГГГ-ММ", "YYYY-MM"));
+				default -> new Named("a number", new Label("число", "a number"));
 			});
 		}
 	}

@@ -22,6 +22,7 @@ import org.khronika.access.RecordType;
 import org.khronika.catalog.Catalog;
 import org.khronika.catalog.Dimension;
 import org.khronika.catalog.Metric;
+import org.khronika.catalog.Named;
 import org.khronika.registry.Facts;
 import org.khronika.registry.RecordId;
 import org.khronika.registry.RecordKind;
@@ -99,52 +100,51 @@ public class Statistics {
 		AccessRefused.unless(this.policy.may(actor, Capability.READ_STATISTICS));
 		Metric metric = this.catalog.metric(asked.measure())
 			.orElseThrow(() -> new StatsException("stats.unknownMeasure", asked.measure(),
-					String.join(", ", this.catalog.metrics().stream().map(Metric::code).toList())));
+					new Named.Several(this.catalog.metrics().stream().map(Named::of).toList())));
 		if (asked.by().size() > StatsQuery.MAX_DIMENSIONS) {
 			throw new StatsException("stats.tooManyDimensions", StatsQuery.MAX_DIMENSIONS);
-		}
-		if (new LinkedHashSet<>(asked.by()).size() != asked.by().size()) {
-			throw new StatsException("stats.dimensionTwice");
 		}
 		List<Dimension> dimensions = new ArrayList<>();
 		for (String code : asked.by()) {
 			dimensions.add(dimension("by", code, metric));
 		}
+		if (new LinkedHashSet<>(dimensions).size() != dimensions.size()) {
+			throw new StatsException("stats.dimensionTwice");
+		}
 		Map<String, List<String>> where = new java.util.LinkedHashMap<>();
 		asked.where().forEach((field, values) -> {
 			Dimension dimension = dimension("where", field, metric);
-			List<String> codes = new ArrayList<>();
+			List<String> codes = where.computeIfAbsent(dimension.code(), d -> new ArrayList<>());
 			for (String value : values) {
 				codes.add((dimension.values() == null || value.isEmpty() || Facts.NOT_APPLICABLE.equals(value)) ? value
 						: this.catalog.valueCode(dimension.values(), value)
-							.orElseThrow(
-									() -> new StatsException("stats.unknownValue", value, field, dimension.values())));
+							.orElseThrow(() -> new StatsException("stats.unknownValue", "where", value,
+									Named.of(dimension))));
 			}
-			where.put(field, codes);
 		});
 		LocalDate day = (asked.asOf() != null) ? asked.asOf() : LocalDate.now(this.clock);
-		StatsQuery query = new StatsQuery(asked.measure(), asked.by(), asked.from(), asked.to(), where, asked.asOf());
+		StatsQuery query = new StatsQuery(asked.measure(), dimensions.stream().map(Dimension::code).toList(),
+				asked.from(), asked.to(), where, asked.asOf());
 		if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
 			throw new StatsException("stats.fromAfterTo", query.from(), query.to());
 		}
 		RecordKind kind = (metric.counts() == Metric.Counted.INCIDENTS) ? RecordKind.INCIDENT : RecordKind.CASE;
 		RecordType type = RecordType.ofCode(kind.code()).orElseThrow();
-		return new Question(query, metric, dimensions, kind, type, this.policy.readRule(actor, type), day);
+		return new Question(query, metric, dimensions, kind, type, this.policy.readRule(actor, type), day,
+				this.catalog);
 	}
 
 	private Dimension dimension(String parameter, String code, Metric metric) {
-		Dimension dimension = this.catalog.dimension(code)
+		Dimension dimension = this.catalog.findDimension(code)
 			.orElseThrow(() -> new StatsException("stats.unknownDimension", parameter, code,
-					String.join(", ", this.catalog.dimensions().stream().map(Dimension::code).toList())));
+					new Named.Several(this.catalog.dimensions().stream().map(Named::of).toList())));
 		if (!dimension.applies().contains(metric.counts())) {
-			throw new StatsException("stats.dimensionNotForMeasure", parameter, metric.counts().code(), code,
-					metric.code(),
-					String.join(", ",
-							this.catalog.dimensions()
-								.stream()
-								.filter(d -> d.applies().contains(metric.counts()))
-								.map(Dimension::code)
-								.toList()));
+			throw new StatsException("stats.dimensionNotForMeasure", parameter, Named.of(metric), Named.of(dimension),
+					new Named.Several(this.catalog.dimensions()
+						.stream()
+						.filter(d -> d.applies().contains(metric.counts()))
+						.map(Named::of)
+						.toList()));
 		}
 		return dimension;
 	}
@@ -168,8 +168,11 @@ public class Statistics {
 		/** The day a measure of people on a day counts on. */
 		private final LocalDate day;
 
+		/** Names a filter's dimension when its value is refused. */
+		private final Catalog catalog;
+
 		Question(StatsQuery query, Metric metric, List<Dimension> dimensions, RecordKind kind, RecordType type,
-				ReadRule rule, LocalDate day) {
+				ReadRule rule, LocalDate day, Catalog catalog) {
 			this.query = query;
 			this.metric = metric;
 			this.dimensions = dimensions;
@@ -177,6 +180,24 @@ public class Statistics {
 			this.type = type;
 			this.rule = rule;
 			this.day = day;
+			this.catalog = catalog;
+		}
+
+		/**
+		 * As {@link FactTable#encode}, refusing a value not written as the dimension's
+		 * values are with a message naming the dimension and the {@code parameter} that
+		 * gave the value.
+		 */
+		private OptionalInt encode(FactTable table, String parameter, String column, String value) {
+			try {
+				return table.encode(column, value);
+			}
+			catch (FactTable.Malformed ex) {
+				Named dimension = this.catalog.dimension(column)
+					.map(Named::of)
+					.orElseGet(() -> new Named(column, new org.khronika.catalog.Label(column, column)));
+				throw new StatsException("stats.whereNotA", parameter, value, dimension, ex.format());
+			}
 		}
 
 		/**
@@ -240,7 +261,7 @@ public class Statistics {
 					wanted[i] = FactTable.NONE;
 					continue;
 				}
-				OptionalInt code = table.encode(this.dimensions.get(i).code(), value);
+				OptionalInt code = encode(table, "group", this.dimensions.get(i).code(), value);
 				if (code.isEmpty()) {
 					return List.of();
 				}
@@ -424,7 +445,7 @@ public class Statistics {
 							codes.add(FactTable.NONE);
 						}
 						else {
-							this.table.encode(column, value).ifPresent(codes::add);
+							encode(this.table, "where", column, value).ifPresent(codes::add);
 						}
 					}
 					if (codes.isEmpty()) {

@@ -268,6 +268,11 @@ class StatsIT {
 						.total());
 		assertThat(stats(analyst.actor(), "cases", null, "article=207.3").query().where()).containsEntry("article",
 				List.of("uk-207.3"));
+		StatsResult byNames = stats(analyst.actor(), "cases", "Регион", "Повод=Донос", "Law article=207.3");
+		assertThat(byNames.query().where()).as("fields by name, as the form's labels write them")
+			.containsOnlyKeys("trigger", "article");
+		assertThat(byNames.query().by()).containsExactly("region");
+		assertThat(byNames.total().value()).isEqualTo(1);
 	}
 
 	@Test
@@ -308,13 +313,19 @@ class StatsIT {
 			.hasMessageContaining("measure: unknown 'arrests'")
 			.hasMessageContaining("incidents, detained, persons");
 		assertThatThrownBy(() -> stats(analyst.actor(), "incidents", "article")).isInstanceOf(StatsException.class)
-			.hasMessageContaining("incidents have no article");
+			.hasMessageContaining(
+					"“incidents” cannot be broken down by “article”, only by day, month, year, region, type,");
 		assertThatThrownBy(() -> stats(analyst.actor(), "cases", "month,region,year"))
 			.isInstanceOf(StatsException.class)
 			.hasMessageContaining("at most 2");
 		assertThatThrownBy(() -> stats(analyst.actor(), "incidents", null, "region=mosc"))
 			.isInstanceOf(StatsException.class)
-			.hasMessageContaining("'mosc' is no region code");
+			.hasMessageContaining("where: 'mosc' is no code or name of “region” in the catalog");
+		assertThatThrownBy(() -> stats(analyst.actor(), "incidents", null, "year=twenty"))
+			.isInstanceOf(StatsException.class)
+			.hasMessageContaining("where: 'twenty' is not a value of “year” (written as a number)");
+		assertThatThrownBy(() -> stats(analyst.actor(), "cases", "region,Регион")).isInstanceOf(StatsException.class)
+			.hasMessageContaining("by: a dimension named twice");
 		assertThatThrownBy(() -> StatsQuery.parse("incidents", null, "2012-13-01", null, List.of()))
 			.isInstanceOf(StatsException.class)
 			.hasMessageContaining("from: '2012-13-01' is not a date");
@@ -378,7 +389,7 @@ class StatsIT {
 		assertThat(lawyer.exitCode()).isNotZero();
 		assertThat(lawyer.err()).contains("access denied").doesNotContain("Exception").doesNotContain("\tat ");
 		assertThat(unknown.exitCode()).isNotZero();
-		assertThat(unknown.err()).contains("by: cases have no type").doesNotContain("\tat ");
+		assertThat(unknown.err()).contains("by: “cases” cannot be broken down by “type”").doesNotContain("\tat ");
 	}
 
 	@Test
@@ -405,6 +416,12 @@ class StatsIT {
 			listed.add(dates.group(1));
 		}
 		assertThat(listed).as("oldest first").hasSize(19).isSorted();
+		assertThat(
+				web.get(link.group(1).replace("&amp;", "&") + "&where=type%3Drally&where=type%3DПикет&lang=ru").body())
+			.as("the group and the filters by their names, the dates in the reader's language")
+			.contains("<li>Согласование: Согласовано</li>")
+			.contains("<li>Тип инцидента: Митинг или Пикет</li>")
+			.contains("С: <time datetime=\"2011-12-01\">1\u00a0дек.\u00a02011\u00a0г.</time>");
 		List<RecordId> ids = this.statistics.records(analyst.actor(),
 				new StatsQuery("incidents", List.of("agreement"), FIXTURE_FROM, FIXTURE_TO, Map.of(), null),
 				List.of("agreed"));
@@ -435,15 +452,20 @@ class StatsIT {
 		WebSession.Response csv = web.get("/stats.csv?measure=incidents&where=region%3Dmosc&lang=en");
 
 		assertThat(page.status()).isEqualTo(400);
-		assertThat(page.body()).contains("incidents have no article").doesNotContain("Exception");
-		assertThat(russian.body()).as("the message in the page's language")
-			.contains("у записей «incidents» нет разреза «article»");
+		assertThat(page.text()).contains("By: “Incidents” cannot be broken down by “Law article”, only by Day, Month,")
+			.doesNotContain("Exception");
+		assertThat(russian.text()).as("the message in the page's language, measures and dimensions by their names")
+			.contains("По: показатель «Инциденты» нельзя разбить по «Статья», только по: День, Месяц, Год, Регион,");
 		assertThat(csv.status()).isEqualTo(400);
-		assertThat(csv.body()).contains("where: 'mosc' is no region code or name in the catalog");
+		assertThat(csv.body()).contains("Only where: 'mosc' is no code or name of “Region” in the catalog");
+		assertThat(web.get("/stats?measure=incidents&where=year%3Dtwenty&lang=ru").text())
+			.contains("Только где: «twenty» — не значение «Год» (пишется так: число)");
 		assertThat(web.get("/stats?measure=incidents&from=2024-13-01&lang=ru").text())
 			.as("the field at fault named as the form labels it")
 			.contains("С: «2024-13-01» — не дата (ГГГГ-ММ-ДД)");
-		assertThat(russian.text()).contains("По: у записей «incidents» нет разреза «article»");
+		assertThat(russian.body()).as("no Latin letter in the Russian message")
+			.containsPattern("role=\"alert\">По: ")
+			.doesNotContainPattern("role=\"alert\">[^<]*[A-Za-z]");
 	}
 
 }

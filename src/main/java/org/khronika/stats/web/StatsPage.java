@@ -187,9 +187,17 @@ class StatsPage {
 		Page<RecordView> records = listing.page();
 		List<String> conditions = new ArrayList<>();
 		for (int i = 0; i < group.size(); i++) {
-			Dimension dimension = catalog.dimension(query.by().get(i)).orElseThrow();
+			Dimension dimension = catalog.findDimension(query.by().get(i)).orElseThrow();
 			conditions.add(dimension.label().in(locale) + ": " + labels.value(dimension, emptyToNull(group.get(i))));
 		}
+		// the filters, checked by records(): their fields and values exist, by code or
+		// name
+		query.where().forEach((field, texts) -> {
+			Dimension dimension = catalog.findDimension(field).orElseThrow();
+			conditions.add(dimension.label().in(locale) + ": " + texts.stream()
+				.map(v -> labels.value(dimension, emptyToNull(catalog.valueCode(dimension.values(), v).orElse(v))))
+				.collect(java.util.stream.Collectors.joining(" " + message("stats.or", locale) + " ")));
+		});
 		model.addAttribute("metricLabel", metric.label().in(locale));
 		model.addAttribute("definition", metric.definition().in(locale));
 		model.addAttribute("conditions", conditions);
@@ -216,11 +224,12 @@ class StatsPage {
 	}
 
 	/**
-	 * The problem in the page's language. A message that names the parameter at fault
-	 * ({@code from}, {@code by}) names it as the form labels its field.
+	 * The problem in the page's language, naming measures and dimensions by their names
+	 * where the command line writes their codes. A message that names the parameter at
+	 * fault ({@code from}, {@code by}) names it as the form labels its field.
 	 */
 	private String say(StatsException ex, Locale locale) {
-		Object[] arguments = ex.what().argumentArray().clone();
+		Object[] arguments = ex.what().argumentsIn(locale);
 		if (NAMING_A_PARAMETER.contains(ex.what().key()) && arguments.length > 0
 				&& FIELD_LABELS.containsKey(arguments[0])) {
 			arguments[0] = message(FIELD_LABELS.get(arguments[0]), locale);
@@ -229,10 +238,11 @@ class StatsPage {
 	}
 
 	private static final java.util.Set<String> NAMING_A_PARAMETER = java.util.Set.of("stats.notADate",
-			"stats.unknownDimension", "stats.dimensionNotForMeasure");
+			"stats.unknownDimension", "stats.dimensionNotForMeasure", "stats.whereNotA", "stats.unknownValue");
 
 	private static final Map<String, String> FIELD_LABELS = Map.of("by", "stats.by", "by2", "stats.by2", "from",
-			"stats.from", "to", "stats.to", "as-of", "stats.asOf", "where", "stats.where");
+			"stats.from", "to", "stats.to", "as-of", "stats.asOf", "where", "stats.where", "group",
+			"stats.groupParameter");
 
 	/**
 	 * The table's header: the dimensions' names, the measure's, and what goes beside it.
