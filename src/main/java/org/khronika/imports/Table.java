@@ -56,7 +56,7 @@ interface Table extends AutoCloseable {
 			magic = in.readNBytes(4);
 		}
 		catch (IOException ex) {
-			throw new ImportFailure("import.unreadable", ex.getClass().getSimpleName());
+			throw new ImportFailure("import.unreadable");
 		}
 		boolean zip = magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
 		// an old Excel workbook (.xls) is an OLE2 compound file

@@ -1,9 +1,11 @@
 package org.khronika.imports;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +36,14 @@ class TableTest {
 		assertThatThrownBy(() -> Table.open(ImportFile.of("photo.csv", binary)).close())
 			.isInstanceOf(ImportFailure.class)
 			.hasMessageStartingWith("the file is not a table in text");
+	}
+
+	@Test
+	void aFileTheSystemWillNotReadIsRefusedInWordsNotAJavaName(@TempDir Path directory) {
+		// a directory opens as a stream on Linux, and its first read fails
+		assertThatThrownBy(() -> Table.open(ImportFile.of(directory)).close()).isInstanceOf(ImportFailure.class)
+			.hasMessage("cannot read the file: the system refused it (its permissions, or a disk error); "
+					+ "nothing was written");
 	}
 
 	@Test
