@@ -306,6 +306,21 @@ class SearchIT {
 	}
 
 	@Test
+	void wordsInAnAddressFillTheFieldAndAreSearchedForOnlyWhenPosted() {
+		WebSession session = new WebSession(this.port).login(editor);
+
+		Response page = session.get("/search?q=Sasha+Klokov&lang=en");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("value=\"Sasha Klokov\"")
+			.contains("Search words are never taken from a page")
+			.doesNotContain("<mark>")
+			.doesNotContain("Found:");
+		assertThat(session.get("/search?lang=en").body()).as("no words, nothing to say")
+			.doesNotContain("never taken from");
+	}
+
+	@Test
 	void theResultsPageMarksWhatWasFoundAndKeepsTheWordsOutOfItsLinks() {
 		WebSession session = new WebSession(this.port).login(editor);
 		session.get("/search");
