@@ -331,6 +331,14 @@ public class Sessions {
 				org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
 	}
 
+	/**
+	 * Whether someone logged in makes the request being served and the policy grants them
+	 * {@code capability}: what a page's menu link is shown by.
+	 */
+	public static boolean currentActorMay(AccessPolicy policy, Capability capability) {
+		return currentActor().map(actor -> policy.may(actor, capability).isGranted()).orElse(false);
+	}
+
 	/** The actor an authentication stands for, if it is a full one. */
 	public static Optional<Actor> actorOf(Authentication authentication) {
 		if (authentication == null || !authentication.isAuthenticated()) {

@@ -5,5 +5,5 @@
  * sealed, never in clear: hence crypto).
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "registry", "access", "catalog", "eventlog", "crypto" })
+		allowedDependencies = { "registry", "access", "catalog", "eventlog", "crypto", "web" })
 package org.khronika.imports;

@@ -5,5 +5,5 @@
  * out from totals, other cells or an earlier publication.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "stats", "catalog", "access", "eventlog", "registry", "crypto" })
+		allowedDependencies = { "stats", "catalog", "access", "eventlog", "registry", "crypto", "web" })
 package org.khronika.publish;

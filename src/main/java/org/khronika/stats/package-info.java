@@ -4,5 +4,5 @@
  * SVG charts and CSV. Counts never need plaintext, so this module never opens a sealed
  * field.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "registry", "catalog", "access" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "registry", "catalog", "access", "web" })
 package org.khronika.stats;

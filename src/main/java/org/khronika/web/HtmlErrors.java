@@ -36,8 +36,11 @@ class HtmlErrors {
 
 	private final ProblemDocuments problems;
 
-	HtmlErrors(ProblemDocuments problems) {
+	private final PageModel pages;
+
+	HtmlErrors(ProblemDocuments problems, PageModel pages) {
 		this.problems = problems;
+		this.pages = pages;
 	}
 
 	/**
@@ -93,7 +96,7 @@ class HtmlErrors {
 			default -> "error";
 		};
 		ModelAndView error = new ModelAndView(view, status);
-		PageModel.addTo(error, request);
+		this.pages.addTo(error, request);
 		error.addObject("status", status.value());
 		error.addObject("writesStopped", ex instanceof WritesStopped);
 		error.addObject("unreadable", ex instanceof SealedDataException);

@@ -1,34 +1,53 @@
 package org.khronika.web;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.khronika.catalog.Moments;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * What every page's layout needs: who is logged in, the link to the same page in the
- * other language, and dates in the page's language ({@link Moments}).
+ * other language, dates in the page's language ({@link Moments}), and what each module
+ * adds ({@link PageAttributes}: its menu link's flag, the overview's counts).
  */
 @ControllerAdvice
 class PageModel {
 
 	private static final java.util.regex.Pattern PLAIN_PATH = java.util.regex.Pattern.compile("/[A-Za-z0-9._~/-]*");
 
+	private final ObjectProvider<PageAttributes> modules;
+
+	PageModel(ObjectProvider<PageAttributes> modules) {
+		this.modules = modules;
+	}
+
 	/**
 	 * What a page's layout needs, for a page made where these methods do not run: an
-	 * exception handler's (an error page).
+	 * exception handler's (an error page), which gets the same menu as every page.
 	 */
-	static void addTo(org.springframework.web.servlet.ModelAndView page, HttpServletRequest request) {
+	void addTo(org.springframework.web.servlet.ModelAndView page, HttpServletRequest request) {
 		Locale locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
-		PageModel model = new PageModel();
-		page.addObject("currentUser", model.currentUser(request));
-		page.addObject("moments", model.moments(locale));
-		page.addObject("otherLanguageUrl", model.otherLanguageUrl(request, locale));
+		page.addObject("currentUser", currentUser(request));
+		page.addObject("moments", moments(locale));
+		page.addObject("otherLanguageUrl", otherLanguageUrl(request, locale));
+		modules(page.getModel(), locale);
+	}
+
+	@ModelAttribute
+	void modules(Model model, Locale locale) {
+		modules(model.asMap(), locale);
+	}
+
+	private void modules(Map<String, Object> model, Locale locale) {
+		this.modules.orderedStream().forEach(module -> module.addTo(model, locale));
 	}
 
 	@ModelAttribute("currentUser")

@@ -4,15 +4,16 @@ import org.khronika.access.AccessPolicy;
 import org.khronika.access.Capability;
 import org.khronika.access.Sessions;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.khronika.web.PageAttributes;
+
+import org.springframework.stereotype.Component;
 
 /**
  * Shows the administration links to the roles the policy lets manage accounts and read
  * the audit trail; the layout asks nothing else.
  */
-@ControllerAdvice
-class Navigation {
+@Component
+class Navigation implements PageAttributes {
 
 	private final AccessPolicy policy;
 
@@ -20,18 +21,10 @@ class Navigation {
 		this.policy = policy;
 	}
 
-	@ModelAttribute("mayManageUsers")
-	boolean mayManageUsers() {
-		return may(Capability.MANAGE_USERS);
-	}
-
-	@ModelAttribute("mayReadAudit")
-	boolean mayReadAudit() {
-		return may(Capability.READ_AUDIT);
-	}
-
-	private boolean may(Capability capability) {
-		return Sessions.currentActor().map(actor -> this.policy.may(actor, capability).isGranted()).orElse(false);
+	@Override
+	public void addTo(java.util.Map<String, Object> model, java.util.Locale locale) {
+		model.put("mayManageUsers", Sessions.currentActorMay(this.policy, Capability.MANAGE_USERS));
+		model.put("mayReadAudit", Sessions.currentActorMay(this.policy, Capability.READ_AUDIT));
 	}
 
 }

@@ -40,9 +40,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -275,8 +273,8 @@ class ImportPage {
 	/**
 	 * Shows the import link to the roles that may record anything, as the policy says.
 	 */
-	@ControllerAdvice
-	static class Navigation {
+	@org.springframework.stereotype.Component
+	static class Navigation implements org.khronika.web.PageAttributes {
 
 		private final AccessPolicy policy;
 
@@ -284,9 +282,10 @@ class ImportPage {
 			this.policy = policy;
 		}
 
-		@ModelAttribute("mayImport")
-		boolean mayImport() {
-			return Sessions.currentActor().map(actor -> mayRecordAnything(this.policy, actor)).orElse(false);
+		@Override
+		public void addTo(Map<String, Object> model, Locale locale) {
+			model.put("mayImport",
+					Sessions.currentActor().map(actor -> mayRecordAnything(this.policy, actor)).orElse(false));
 		}
 
 	}

@@ -25,13 +25,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -398,8 +396,8 @@ class TriagePage {
 	}
 
 	/** Shows the reports link, with how many are new, to those who triage. */
-	@ControllerAdvice
-	static class Navigation {
+	@org.springframework.stereotype.Component
+	static class Navigation implements org.khronika.web.PageAttributes {
 
 		private final AccessPolicy policy;
 
@@ -410,8 +408,14 @@ class TriagePage {
 			this.reports = reports;
 		}
 
-		@ModelAttribute("newReports")
-		Long newReports() {
+		@Override
+		public void addTo(Map<String, Object> model, Locale locale) {
+			model.put("newReports", newReports());
+			model.put("myReports", myReports());
+			model.put("reportOfSource", reportOfSource());
+		}
+
+		private Long newReports() {
 			return Sessions.currentActor()
 				.filter(actor -> this.policy.may(actor, Capability.TRIAGE_REPORTS).isGranted())
 				.map(this.reports::waiting)
@@ -422,8 +426,7 @@ class TriagePage {
 		 * How many open reports are assigned to the reader, for the overview: asked only
 		 * when a page shows it.
 		 */
-		@ModelAttribute("myReports")
-		java.util.function.Supplier<Long> myReports() {
+		private java.util.function.Supplier<Long> myReports() {
 			return () -> Sessions.currentActor()
 				.filter(actor -> this.policy.may(actor, Capability.TRIAGE_REPORTS).isGranted())
 				.map(this.reports::assignedTo)
@@ -435,8 +438,7 @@ class TriagePage {
 		 * to those who triage, a way back to the report and its files; to others nothing
 		 * (null), as the source's reference already says which report it was.
 		 */
-		@ModelAttribute("reportOfSource")
-		java.util.function.Function<String, Reports.Origin> reportOfSource() {
+		private java.util.function.Function<String, Reports.Origin> reportOfSource() {
 			return source -> Sessions.currentActor()
 				.filter(actor -> this.policy.may(actor, Capability.TRIAGE_REPORTS).isGranted())
 				.flatMap(actor -> this.reports.acceptedAs(actor, source))

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.khronika.access.AccessPolicy;
 import org.khronika.access.AccessRefused;
@@ -25,9 +26,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -203,8 +202,8 @@ class LinkagePage {
 	 * Shows the linkage link to the roles that record persons or incidents, as the policy
 	 * says.
 	 */
-	@ControllerAdvice
-	static class Navigation {
+	@org.springframework.stereotype.Component
+	static class Navigation implements org.khronika.web.PageAttributes {
 
 		private final AccessPolicy policy;
 
@@ -212,12 +211,13 @@ class LinkagePage {
 			this.policy = policy;
 		}
 
-		@ModelAttribute("mayLink")
-		boolean mayLink() {
-			return Sessions.currentActor()
-				.map(actor -> this.policy.mayCreate(actor, RecordType.PERSON).isGranted()
-						|| this.policy.mayCreate(actor, RecordType.INCIDENT).isGranted())
-				.orElse(false);
+		@Override
+		public void addTo(Map<String, Object> model, Locale locale) {
+			model.put("mayLink",
+					Sessions.currentActor()
+						.map(actor -> this.policy.mayCreate(actor, RecordType.PERSON).isGranted()
+								|| this.policy.mayCreate(actor, RecordType.INCIDENT).isGranted())
+						.orElse(false));
 		}
 
 	}

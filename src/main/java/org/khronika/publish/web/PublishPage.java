@@ -29,9 +29,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -275,8 +273,8 @@ class PublishPage {
 	}
 
 	/** Shows the publishing link to those who may publish. */
-	@ControllerAdvice
-	static class Navigation {
+	@org.springframework.stereotype.Component
+	static class Navigation implements org.khronika.web.PageAttributes {
 
 		private final AccessPolicy policy;
 
@@ -284,11 +282,9 @@ class PublishPage {
 			this.policy = policy;
 		}
 
-		@ModelAttribute("mayPublish")
-		boolean mayPublish() {
-			return Sessions.currentActor()
-				.map(actor -> this.policy.may(actor, Capability.PUBLISH).isGranted())
-				.orElse(false);
+		@Override
+		public void addTo(Map<String, Object> model, Locale locale) {
+			model.put("mayPublish", Sessions.currentActorMay(this.policy, Capability.PUBLISH));
 		}
 
 	}

@@ -37,9 +37,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -408,8 +406,8 @@ class StatsPage {
 	 * Shows the statistics link to the roles that may read statistics, as the policy
 	 * says.
 	 */
-	@ControllerAdvice
-	static class Navigation {
+	@org.springframework.stereotype.Component
+	static class Navigation implements org.khronika.web.PageAttributes {
 
 		private final AccessPolicy policy;
 
@@ -423,19 +421,17 @@ class StatsPage {
 			this.clock = clock;
 		}
 
-		@ModelAttribute("mayReadStatistics")
-		boolean mayReadStatistics() {
-			return Sessions.currentActor()
-				.map(actor -> this.policy.may(actor, Capability.READ_STATISTICS).isGranted())
-				.orElse(false);
+		@Override
+		public void addTo(Map<String, Object> model, Locale locale) {
+			model.put("mayReadStatistics", Sessions.currentActorMay(this.policy, Capability.READ_STATISTICS));
+			model.put("recentFigures", recentFigures(locale));
 		}
 
 		/**
 		 * The last 30 days in figures, for the overview of those who read statistics:
 		 * counted only when a page shows them.
 		 */
-		@ModelAttribute("recentFigures")
-		java.util.function.Supplier<List<RecentFigure>> recentFigures(Locale locale) {
+		private java.util.function.Supplier<List<RecentFigure>> recentFigures(Locale locale) {
 			return () -> Sessions.currentActor()
 				.filter(actor -> this.policy.may(actor, Capability.READ_STATISTICS).isGranted())
 				.map(actor -> {

@@ -695,6 +695,33 @@ class RecordPagesIT {
 	}
 
 	@Test
+	void anErrorPageShowsTheReaderTheSameMenuAsEveryPage() {
+		WebSession admin = new WebSession(this.port).login(Staff.add(this.context, "menu-admin", Role.ADMIN));
+		List<String> menu = menu(admin.get("/persons").body());
+		assertThat(menu).as("an administrator's menu")
+			.contains("/intake", "/imports", "/stats", "/linkage", "/publish", "/admin/users", "/admin/audit");
+
+		// not found, by a page and by no page at all; a request not understood
+		for (String path : List.of("/persons/00000000-0000-4000-8000-000000000099", "/no-such-page",
+				"/persons?q=%FF%FE")) {
+			Response failed = admin.get(path);
+			assertThat(failed.status()).as(path).isBetween(400, 404);
+			assertThat(menu(failed.body())).as(path).isEqualTo(menu);
+		}
+		WebSession analyst = new WebSession(this.port).login(Staff.add(this.context, "menu-analyst", Role.ANALYST));
+		assertThat(menu(analyst.get("/persons/new").body())).as("refused by the security filters")
+			.contains("/stats")
+			.isEqualTo(menu(analyst.get("/persons").body()));
+	}
+
+	/** The addresses the page's main menu links to. */
+	private static List<String> menu(String page) {
+		int start = page.indexOf("<nav");
+		String nav = page.substring(start, page.indexOf("</nav>", start));
+		return java.util.regex.Pattern.compile("href=\"([^\"?]+)").matcher(nav).results().map(m -> m.group(1)).toList();
+	}
+
+	@Test
 	void aRequestThatCannotBeReadSaysWhetherItsTextItsUploadOrWhatItAskedWasWrong() throws Exception {
 		Response garbled = this.session.get("/persons?q=%FF%FE");
 		assertThat(garbled.status()).isEqualTo(400);
