@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -91,17 +92,44 @@ class I18nPropertiesSyncTest {
 	void everyLiteralMessageKeyInTheTemplatesExists() throws IOException {
 		Set<String> keys = load("messages.properties").stringPropertyNames();
 		Pattern literal = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
-		Set<String> used = new TreeSet<>();
+		Set<String> used = new TreeSet<>(inTemplates(literal).stream().map(found -> found.match().group(1)).toList());
+		assertThat(used).isNotEmpty();
+		assertThat(keys).containsAll(used);
+	}
+
+	/**
+	 * What a screen reader says of a region or a field (aria-label), a field's example
+	 * (placeholder), a tooltip and an image's text come from the messages, in the page's
+	 * language: a template that writes them in its own letters says them in English on a
+	 * Russian page.
+	 */
+	@Test
+	void noTemplateWritesWordsPeopleReadInAnAttributeOfItsOwn() throws IOException {
+		Pattern own = Pattern.compile("\\s(aria-label|placeholder|title|alt)=\"[^\"]*\\p{IsLatin}[^\"]*\"");
+		assertThat(inTemplates(own)).isEmpty();
+	}
+
+	/** A match in a template, named by the template's file. */
+	private record Found(String template, java.util.regex.MatchResult match) {
+
+		@Override
+		public String toString() {
+			return this.template + ": " + this.match.group().strip();
+		}
+
+	}
+
+	private static List<Found> inTemplates(Pattern pattern) throws IOException {
+		List<Found> found = new ArrayList<>();
 		try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
 			for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
-				Matcher matcher = literal.matcher(Files.readString(template));
+				Matcher matcher = pattern.matcher(Files.readString(template));
 				while (matcher.find()) {
-					used.add(matcher.group(1));
+					found.add(new Found(String.valueOf(template.getFileName()), matcher.toMatchResult()));
 				}
 			}
 		}
-		assertThat(used).isNotEmpty();
-		assertThat(keys).containsAll(used);
+		return found;
 	}
 
 	@Test

@@ -40,14 +40,14 @@ class RussianPagesIT {
 	/**
 	 * What may be written in Latin letters on a Russian page: the switch to English (in
 	 * English, for those who need it); file formats, encodings and standards known by
-	 * their names; the statistics filter's syntax (type=rally); the publication's symbols
-	 * for a threshold and a hidden count (k, x); an example of a name's Latin spelling;
-	 * the accounts' logins and the import profiles' file names, which are data.
+	 * their names; the publication's symbols for a threshold and a hidden count (k, x);
+	 * an example of a name's Latin spelling; the accounts' logins and the import
+	 * profiles' file names, which are data.
 	 */
 	private static final Set<String> NAMES = Set.of("Language", "English", "CSV", "XLSX", "API", "UTC", "QR", "TOTP",
 			"JSON", "PDF", "ISO", "EXIF", "XMP", "IPTC", "SHA-256", "Ed25519", "IP", "JPEG", "PNG", "HEIC", "WebP",
-			"DOCX", "ODT", "UTF-8", "Windows-1251", "YAML", "type", "rally", "region", "article", "trigger", "k", "x",
-			"Klokov", "ru-admin", "cli", "khronika-open-data-incidents", "ovdinfo-moscow-2011-2012");
+			"DOCX", "ODT", "UTF-8", "Windows-1251", "YAML", "k", "x", "Klokov", "ru-admin", "cli",
+			"khronika-open-data-incidents", "ovdinfo-moscow-2011-2012");
 
 	/**
 	 * A grade on the Admiralty scale (A–F for the source, 1–6 for the information), or
