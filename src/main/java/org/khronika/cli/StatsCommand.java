@@ -79,12 +79,32 @@ class StatsCommand implements Callable<Integer> {
 				out.print(StatsFormat.table(result));
 				out.println();
 				out.println(result.metric().code() + ": " + result.metric().definition().en());
+				only(result.query()).ifPresent(out::println);
 				out.println("As " + reader.login() + " may see the records, at log position " + result.position()
 						+ ", on " + result.day() + ".");
 			}
 		}
 		out.flush();
 		return 0;
+	}
+
+	/**
+	 * What the figures were narrowed to, said under the table so that a figure copied
+	 * from it is not read as the whole: the dates and the filters, if any.
+	 */
+	static java.util.Optional<String> only(StatsQuery query) {
+		List<String> only = new java.util.ArrayList<>();
+		if (query.from() != null) {
+			only.add("from " + query.from());
+		}
+		if (query.to() != null) {
+			only.add("to " + query.to());
+		}
+		query.where()
+			.forEach((field, values) -> only.add(field + " = "
+					+ String.join(" or ", values.stream().map(v -> v.isEmpty() ? "not stated" : v).toList())));
+		return only.isEmpty() ? java.util.Optional.empty()
+				: java.util.Optional.of("Counted only where: " + String.join(", ", only) + ".");
 	}
 
 }

@@ -24,7 +24,10 @@ public record StatsQuery(String measure, List<String> by, LocalDate from, LocalD
 
 	public StatsQuery {
 		by = List.copyOf(by);
-		where = Map.copyOf(where);
+		// in the order given, as the page and the command line repeat them
+		Map<String, List<String>> filters = new LinkedHashMap<>();
+		where.forEach((field, values) -> filters.put(field, List.copyOf(values)));
+		where = java.util.Collections.unmodifiableMap(filters);
 	}
 
 	/**

@@ -332,6 +332,21 @@ class StatsIT {
 	}
 
 	@Test
+	void theCommandsTableSaysWhatItsFiguresWereNarrowedTo() throws Exception {
+		Jar.Result narrowed = Jar.run(Map.of(), "stats", "--data", DATA.toString(), "--as", analyst.login(),
+				"--measure", "cases", "--from", "2011-01-01", "--where", "Регион=Москва", "--where", "trigger=",
+				"--where", "trigger=Донос");
+		Jar.Result whole = Jar.run(Map.of(), "stats", "--data", DATA.toString(), "--as", analyst.login(), "--measure",
+				"cases");
+
+		assertThat(narrowed.exitCode()).as(narrowed.all()).isZero();
+		assertThat(narrowed.out())
+			.contains("Counted only where: from 2011-01-01, region = moscow, trigger = not stated or denunciation.");
+		assertThat(whole.out()).contains("As " + analyst.login() + " may see the records")
+			.doesNotContain("Counted only");
+	}
+
+	@Test
 	void theCommandLineThePageAndTheCsvDownloadGiveTheSameFigures() throws Exception {
 		String[] question = { "--measure", "detained", "--by", "month,agreement", "--from", "2011-12-01", "--to",
 				"2012-09-30" };
