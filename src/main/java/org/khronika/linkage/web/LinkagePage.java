@@ -101,7 +101,7 @@ class LinkagePage {
 		if (persons) {
 			for (Linkage.Proposal proposal : this.linkage.proposals(actor, SHOWN)) {
 				rows.add(new Row(side(proposal.left(), labels), side(proposal.right(), labels),
-						percent(proposal, locale), words(proposal, labels)));
+						percent(proposal.probability(), this.messages, locale), words(proposal, labels)));
 			}
 			model.addAttribute("open", this.linkage.openProposals(RecordKind.PERSON));
 		}
@@ -109,8 +109,9 @@ class LinkagePage {
 		List<IncidentRow> incidentRows = new ArrayList<>();
 		if (incidents) {
 			for (Linkage.Proposal proposal : this.linkage.incidentProposals(actor, SHOWN)) {
-				incidentRows.add(new IncidentRow(incidentSide(proposal.left(), labels),
-						incidentSide(proposal.right(), labels), percent(proposal, locale), words(proposal, labels)));
+				incidentRows
+					.add(new IncidentRow(incidentSide(proposal.left(), labels), incidentSide(proposal.right(), labels),
+							percent(proposal.probability(), this.messages, locale), words(proposal, labels)));
 			}
 			model.addAttribute("openIncidents", this.linkage.openProposals(RecordKind.INCIDENT));
 		}
@@ -118,8 +119,15 @@ class LinkagePage {
 		return "linkage/page";
 	}
 
-	private static String percent(Linkage.Proposal proposal, Locale locale) {
-		return String.format(locale, "%.0f%%", proposal.probability() * 100);
+	/**
+	 * The model's probability as a percentage; one that would round to 100% is said as
+	 * over 99%, as no model's probability is certainty (of the proposals from 0.9, about
+	 * one in fifty is wrong in the benchmark).
+	 */
+	static String percent(double probability, MessageSource messages, Locale locale) {
+		double percent = probability * 100;
+		return (percent >= 99.5) ? messages.getMessage("linkage.over99", null, locale)
+				: String.format(locale, "%.0f%%", percent);
 	}
 
 	private static List<String> words(Linkage.Proposal proposal, RecordLabels labels) {
