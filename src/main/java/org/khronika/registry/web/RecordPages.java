@@ -130,6 +130,24 @@ class RecordPages {
 	record Related(String heading, List<String> columns, List<RecordPresenter.Row> rows) {
 	}
 
+	/**
+	 * The records around a record, as a table on its page: a column that names the page's
+	 * own record on every row (the case of each of a case's events) says nothing there
+	 * and is left out. One that names another record on some row (a linked person's other
+	 * spelling) stays.
+	 */
+	static Related related(String heading, List<String> columns, List<RecordPresenter.Row> rows, String own) {
+		List<Integer> kept = java.util.stream.IntStream.range(0, columns.size())
+			.filter(i -> i == 0 || rows.stream().anyMatch(row -> !own.equals(row.cells().get(i))))
+			.boxed()
+			.toList();
+		return new Related(heading, kept.stream().map(columns::get).toList(),
+				rows.stream()
+					.map(row -> new RecordPresenter.Row(row.id(), row.href(),
+							kept.stream().map(row.cells()::get).toList(), row.title()))
+					.toList());
+	}
+
 	private final Registry registry;
 
 	private final Catalog catalog;
@@ -530,8 +548,8 @@ class RecordPages {
 		for (RecordKind other : RecordKind.values()) {
 			List<RecordView> linking = chronological(around.getOrDefault(other, List.of()));
 			if (!linking.isEmpty()) {
-				groups.add(new Related(presenter.message("kind." + other.code() + ".many"), presenter.columns(other),
-						linking.stream().map(presenter::row).toList()));
+				groups.add(related(presenter.message("kind." + other.code() + ".many"), presenter.columns(other),
+						linking.stream().map(presenter::row).toList(), presenter.title(record)));
 			}
 		}
 		model.addAttribute("related", groups);

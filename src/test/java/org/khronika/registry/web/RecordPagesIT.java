@@ -127,6 +127,14 @@ class RecordPagesIT {
 
 		assertThat(page.indexOf("4 мар. 2025 г.")).isPositive().isLessThan(page.indexOf("10 июн. 2025 г."));
 		assertThat(page.indexOf("10 июн. 2025 г.")).isLessThan(page.indexOf("1 сент. 2025 г."));
+		String table = this.session.get(courtCase)
+			.body()
+			.replaceAll("(?s).*<table class=\"records\">(.*?)</table>.*", "$1");
+		assertThat(table).as("the events' table leaves out the case: it is the page's own")
+			.contains("<th scope=\"col\">Событие в деле</th>", "<th scope=\"col\">Суд</th>")
+			.doesNotContain("<th scope=\"col\">Дело</th>", "Андрей Соколов");
+		assertThat(this.session.get("/case-events").body()).as("the list of every case's events names each one's case")
+			.contains("<th scope=\"col\">Дело</th>");
 	}
 
 	@Test
