@@ -478,6 +478,11 @@ class StatsIT {
 		assertThat(web.get("/stats?measure=incidents&from=2024-13-01&lang=ru").text())
 			.as("the field at fault named as the form labels it")
 			.contains("С: «2024-13-01» — не дата (ГГГГ-ММ-ДД)");
+		assertThat(russian.body())
+			.as("the form groups the measures by what they count, the dimensions by what they break down")
+			.containsPattern("<optgroup label=\"Считают дела\">\\s*<option value=\"persons\"")
+			.containsPattern("<optgroup label=\"Только для дел\">\\s*<option value=\"article\"")
+			.containsPattern("<optgroup label=\"Только для инцидентов\">\\s*<option value=\"type\"");
 		assertThat(russian.body()).as("no Latin letter in the Russian message")
 			.containsPattern("role=\"alert\">По: ")
 			.doesNotContainPattern("role=\"alert\">[^<]*[A-Za-z]");

@@ -89,8 +89,8 @@ class StatsPage {
 	@GetMapping("/stats")
 	String page(Form form, Actor actor, Model model, Locale locale, HttpServletResponse response) {
 		Catalog catalog = this.statistics.catalog();
-		model.addAttribute("metrics", catalog.metrics());
-		model.addAttribute("dimensions", catalog.dimensions());
+		model.addAttribute("metrics", metricGroups(catalog, locale));
+		model.addAttribute("dimensions", dimensionGroups(catalog, locale));
 		model.addAttribute("measure", (form.measure() != null) ? form.measure() : "incidents");
 		model.addAttribute("by", form.by());
 		model.addAttribute("by2", form.by2());
@@ -219,6 +219,39 @@ class StatsPage {
 			throw new StatsException("stats.badPage", text.length() > 20 ? text.substring(0, 20) : text);
 		}
 		return Integer.parseInt(text);
+	}
+
+	/** Choices of a list, under a heading. */
+	record Group<T>(String label, List<T> choices) {
+	}
+
+	/** The measures by what they count, incidents or cases. */
+	private List<Group<Metric>> metricGroups(Catalog catalog, Locale locale) {
+		List<Group<Metric>> groups = new ArrayList<>();
+		for (Metric.Counted counted : Metric.Counted.values()) {
+			groups.add(new Group<>(message("stats.counts." + counted.code(), locale),
+					catalog.metrics().stream().filter(m -> m.counts() == counted).toList()));
+		}
+		return groups;
+	}
+
+	/**
+	 * The dimensions by the records they break down: both, incidents only, cases only; a
+	 * measure goes by those of what it counts.
+	 */
+	private List<Group<Dimension>> dimensionGroups(Catalog catalog, Locale locale) {
+		List<Group<Dimension>> groups = new ArrayList<>();
+		groups.add(new Group<>(message("stats.dimensionsOfBoth", locale),
+				catalog.dimensions()
+					.stream()
+					.filter(d -> d.applies().size() == Metric.Counted.values().length)
+					.toList()));
+		for (Metric.Counted counted : Metric.Counted.values()) {
+			groups.add(new Group<>(message("stats.dimensionsOf." + counted.code(), locale),
+					catalog.dimensions().stream().filter(d -> d.applies().equals(List.of(counted))).toList()));
+		}
+		groups.removeIf(group -> group.choices().isEmpty());
+		return groups;
 	}
 
 	/**
