@@ -18,20 +18,25 @@ import org.khronika.registry.RecordId;
  * several); these rows were not written
  * @param known in a dry run of persons: the new rows that may describe a person recorded
  * already, with who that may be
+ * @param ofPersons whether the table is of persons, whose new rows a dry run looks up
+ * among the persons recorded already
  * @param lookedUp how many new rows were looked up for {@code known}: at most the first
  * {@value Importer#MATCHED_ROWS}
  */
 public record ImportReport(boolean dryRun, long rows, long blank, long created, long updated, long unchanged,
-		List<RowProblem> problems, List<KnownPerson> known, long lookedUp) {
+		List<RowProblem> problems, List<KnownPerson> known, boolean ofPersons, long lookedUp) {
 
 	public ImportReport {
 		problems = List.copyOf(problems);
 		known = List.copyOf(known);
 	}
 
-	/** Whether some new rows were not looked up for known persons. */
+	/**
+	 * Whether some new rows of persons were not looked up for known persons (a table of
+	 * incidents or cases has none to look up).
+	 */
 	public boolean lookupCapped() {
-		return this.dryRun && this.lookedUp < this.created;
+		return this.dryRun && this.ofPersons && this.lookedUp < this.created;
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.khronika.eventlog.EventLog;
 import org.khronika.registry.FieldProblem;
 import org.khronika.registry.PersonDetails;
 import org.khronika.registry.PersonMatcher;
+import org.khronika.registry.RecordKind;
 import org.khronika.registry.RecordDetails;
 import org.khronika.registry.RecordDraft;
 import org.khronika.registry.RecordId;
@@ -170,7 +171,7 @@ public final class Importer {
 		long valid = tally.rows - tally.blank - tally.invalid.cardinality();
 		if (dryRun) {
 			return new ImportReport(true, tally.rows, tally.blank, valid - tally.known, tally.known, 0, tally.problems,
-					tally.matches, tally.matchedRows);
+					tally.matches, profile.kind() == RecordKind.PERSON, tally.matchedRows);
 		}
 		long[] counts = new long[3];
 		List<ImportReport.RowProblem> refused = new ArrayList<>();
@@ -202,7 +203,7 @@ public final class Importer {
 		List<ImportReport.RowProblem> problems = new ArrayList<>(tally.problems);
 		problems.addAll(refused);
 		return new ImportReport(false, tally.rows, tally.blank, counts[0], counts[1], counts[2], problems, List.of(),
-				0);
+				profile.kind() == RecordKind.PERSON, 0);
 	}
 
 	/**

@@ -220,6 +220,18 @@ class ImportIT {
 		assertThat(run.created()).as("only the valid row").isEqualTo(0);
 		assertThat(run.problems()).hasSize(6);
 		assertThat(run.refused()).as("five rows refused; row 3 has two problems").isEqualTo(5);
+
+		Path valid = this.dir.resolve("valid.csv");
+		Files.writeString(valid, """
+				date,agreement,type,subject,organizator,comment,place,total,id
+				05.03.2013,согласовано,митинг,Тест,,,где-то,5,9101
+				""", StandardCharsets.UTF_8);
+		ImportReport incidents = this.importer.run(this.editor, MappingProfile.load(PROFILE), valid, true,
+				(phase, rows, fraction) -> {
+				});
+		assertThat(incidents.created()).isEqualTo(1);
+		assertThat(incidents.lookupCapped()).as("a table of incidents has no persons to look up, none left out")
+			.isFalse();
 	}
 
 	@Test
