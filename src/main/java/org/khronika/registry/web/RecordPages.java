@@ -398,25 +398,28 @@ class RecordPages {
 			values.put(TO_CASE, List.of("true"));
 		}
 		return newForm(actor, kind, values, decides(actor, kind, values),
-				errors(unknownLinks(actor, kind, values), locale), model, locale);
+				errors(unknownPrefill(actor, kind, values), locale), model, locale);
 	}
 
 	/**
 	 * The links a form was opened with (from a link that is stale, or edited) to records
-	 * that do not exist or that the reader may not see: said at their field when the form
+	 * that do not exist or that the reader may not see, and the codes it was opened with
+	 * that no list has ({@code ?type=hearing-hold}): said at their field when the form
 	 * opens, where the field would show nothing chosen and the save would be refused.
 	 */
-	private List<FieldProblem> unknownLinks(Actor actor, RecordKind kind, Map<String, List<String>> values) {
+	private List<FieldProblem> unknownPrefill(Actor actor, RecordKind kind, Map<String, List<String>> values) {
 		List<FieldProblem> problems = new ArrayList<>();
 		for (Field field : kind.fields()) {
-			for (String given : field.isReference() ? values.getOrDefault(field.name(), List.of())
-					: List.<String>of()) {
-				if (RecordId.parseUuid(given)
+			for (String given : values.getOrDefault(field.name(), List.of())) {
+				String shown = (given.length() > 64) ? given.substring(0, 64) : given;
+				if (field.isReference() && RecordId.parseUuid(given)
 					.map(field.target()::id)
 					.filter(id -> this.registry.exists(actor, id))
 					.isEmpty()) {
-					problems.add(FieldProblem.of(field.name(), "no_such_record", field.target().code(),
-							(given.length() > 64) ? given.substring(0, 64) : given));
+					problems.add(FieldProblem.of(field.name(), "no_such_record", field.target().code(), shown));
+				}
+				if (field.type() == FieldType.TERM && !this.catalog.vocabulary(field.vocabulary()).contains(given)) {
+					problems.add(FieldProblem.of(field.name(), "unknown_term", shown));
 				}
 			}
 		}

@@ -148,6 +148,12 @@ class RecordPagesIT {
 			.contains("Нет такой записи: «" + gone + "»");
 		assertThat(this.session.get("/case-events/new?caseId=not-an-id&lang=en").text())
 			.contains("There is no case with the id 'not-an-id'");
+		assertThat(this.session.get("/case-events/new?caseId=" + there + "&type=hearing-hold").text())
+			.as("a kind of event no list has")
+			.contains("Unknown value 'hearing-hold'.")
+			.doesNotContain("There is no case");
+		assertThat(this.session.get("/case-events/new?caseId=" + there + "&type=hearing-held").text())
+			.doesNotContain("Unknown value");
 	}
 
 	@Test
