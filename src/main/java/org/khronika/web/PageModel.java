@@ -31,14 +31,23 @@ class PageModel {
 
 	/**
 	 * What a page's layout needs, for a page made where these methods do not run: an
-	 * exception handler's (an error page), which gets the same menu as every page.
+	 * exception handler's (an error page), which gets the same menu as every page. A
+	 * module that cannot say what it adds (the database it asks is what failed) leaves
+	 * its links out rather than the error page unshown.
 	 */
 	void addTo(org.springframework.web.servlet.ModelAndView page, HttpServletRequest request) {
 		Locale locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
 		page.addObject("currentUser", currentUser(request));
 		page.addObject("moments", moments(locale));
 		page.addObject("otherLanguageUrl", otherLanguageUrl(request, locale));
-		modules(page.getModel(), locale);
+		this.modules.orderedStream().forEach(module -> {
+			try {
+				module.addTo(page.getModel(), locale);
+			}
+			catch (RuntimeException ex) {
+				// the failure the page reports is logged where it was handled
+			}
+		});
 	}
 
 	@ModelAttribute
