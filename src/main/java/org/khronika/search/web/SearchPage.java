@@ -101,9 +101,8 @@ class SearchPage {
 			.pagedWithin(PAGE_SIZE);
 		model.addAttribute("q", asked.text());
 		// words in the address (a bookmark, a browser's search shortcut) are never
-		// searched
-		// for from there: history and logs keep addresses. They fill the field, and the
-		// page says to press the button
+		// searched for from there, as history and logs keep addresses: they fill the
+		// field, and the page says to press the button
 		String inAddress = parameters.getOrDefault("q", "").strip();
 		boolean fromAddress = token.isEmpty() && !inAddress.isEmpty();
 		if (fromAddress) {
