@@ -1,7 +1,6 @@
 package org.khronika.web;
 
 import java.util.Locale;
-import java.util.Map;
 
 import org.khronika.catalog.Moments;
 
@@ -52,11 +51,7 @@ class PageModel {
 
 	@ModelAttribute
 	void modules(Model model, Locale locale) {
-		modules(model.asMap(), locale);
-	}
-
-	private void modules(Map<String, Object> model, Locale locale) {
-		this.modules.orderedStream().forEach(module -> module.addTo(model, locale));
+		this.modules.orderedStream().forEach(module -> module.addTo(model.asMap(), locale));
 	}
 
 	@ModelAttribute("currentUser")

@@ -415,11 +415,14 @@ class TriagePage {
 			model.put("reportOfSource", reportOfSource());
 		}
 
-		private Long newReports() {
+		/** The reader, if they triage reports. */
+		private java.util.Optional<Actor> triager() {
 			return Sessions.currentActor()
-				.filter(actor -> this.policy.may(actor, Capability.TRIAGE_REPORTS).isGranted())
-				.map(this.reports::waiting)
-				.orElse(null);
+				.filter(actor -> this.policy.may(actor, Capability.TRIAGE_REPORTS).isGranted());
+		}
+
+		private Long newReports() {
+			return triager().map(this.reports::waiting).orElse(null);
 		}
 
 		/**
@@ -427,10 +430,7 @@ class TriagePage {
 		 * when a page shows it.
 		 */
 		private java.util.function.Supplier<Long> myReports() {
-			return () -> Sessions.currentActor()
-				.filter(actor -> this.policy.may(actor, Capability.TRIAGE_REPORTS).isGranted())
-				.map(this.reports::assignedTo)
-				.orElse(null);
+			return () -> triager().map(this.reports::assignedTo).orElse(null);
 		}
 
 		/**
@@ -439,10 +439,7 @@ class TriagePage {
 		 * (null), as the source's reference already says which report it was.
 		 */
 		private java.util.function.Function<String, Reports.Origin> reportOfSource() {
-			return source -> Sessions.currentActor()
-				.filter(actor -> this.policy.may(actor, Capability.TRIAGE_REPORTS).isGranted())
-				.flatMap(actor -> this.reports.acceptedAs(actor, source))
-				.orElse(null);
+			return source -> triager().flatMap(actor -> this.reports.acceptedAs(actor, source)).orElse(null);
 		}
 
 	}

@@ -99,15 +99,12 @@ class SearchPage {
 		Optional<String> text = token.isEmpty() ? Optional.of("") : SearchTexts.of(session).get(token);
 		SearchParameters asked = SearchParameters.of(token, text.orElse(""), parameters, this.catalog)
 			.pagedWithin(PAGE_SIZE);
-		model.addAttribute("q", asked.text());
 		// words in the address (a bookmark, a browser's search shortcut) are never
 		// searched for from there, as history and logs keep addresses: they fill the
 		// field, and the page says to press the button
 		String inAddress = parameters.getOrDefault("q", "").strip();
 		boolean fromAddress = token.isEmpty() && !inAddress.isEmpty();
-		if (fromAddress) {
-			model.addAttribute("q", inAddress);
-		}
+		model.addAttribute("q", fromAddress ? inAddress : asked.text());
 		model.addAttribute("fromAddress", fromAddress);
 		model.addAttribute("mostPaged", Search.MOST_PAGED);
 		model.addAttribute("problem", text.isEmpty() ? "search.expired" : asked.problem());
