@@ -729,25 +729,30 @@ public class Registry {
 
 	/**
 	 * The records {@code actor} changed last, newest first, at most {@code limit}, of
-	 * those they may still see; sealed fields as in lists (audited).
+	 * those they may still see, with the records their titles name (a case's person);
+	 * sealed fields as in lists (audited).
 	 */
-	public List<RecordView> changedBy(Actor actor, int limit) {
-		List<RecordView> changed = lastChanged(actor, null, limit);
-		audit(actor, "list", "changed-by", changed, List.of());
-		return changed;
+	public Listing changedBy(Actor actor, int limit) {
+		return changed(actor, lastChanged(actor, null, limit));
 	}
 
 	/**
-	 * The records of each of {@code kinds} {@code actor} changed last, newest first, at
-	 * most {@code limit} of each, of those they may still see; sealed fields as in lists.
-	 * What a form's link fields offer before anything is searched for (the source just
-	 * recorded, the person just added). One audit entry for them all.
+	 * The records of each of {@code kinds} {@code actor} changed last, newest first
+	 * within a kind, at most {@code limit} of each, of those they may still see, with the
+	 * records their titles name; sealed fields as in lists. What a form's link fields
+	 * offer before anything is searched for (the source just recorded, the person just
+	 * added). One audit entry for them all.
 	 */
-	public Map<RecordKind, List<RecordView>> changedBy(Actor actor, Collection<RecordKind> kinds, int limit) {
-		Map<RecordKind, List<RecordView>> changed = new EnumMap<>(RecordKind.class);
-		kinds.forEach(kind -> changed.put(kind, lastChanged(actor, kind, limit)));
-		audit(actor, "list", "changed-by", changed.values().stream().flatMap(List::stream).toList(), List.of());
-		return changed;
+	public Listing changedBy(Actor actor, Collection<RecordKind> kinds, int limit) {
+		List<RecordView> changed = new ArrayList<>();
+		kinds.forEach(kind -> changed.addAll(lastChanged(actor, kind, limit)));
+		return changed(actor, changed);
+	}
+
+	private Listing changed(Actor actor, List<RecordView> changed) {
+		Map<RecordId, RecordView> referenced = referenced(actor, changed);
+		audit(actor, "list", "changed-by", changed, referenced.values());
+		return new Listing(new Page<>(changed, 0, Math.max(1, changed.size()), changed.size()), referenced);
 	}
 
 	private List<RecordView> lastChanged(Actor actor, RecordKind kind, int limit) {

@@ -2,6 +2,7 @@ package org.khronika.registry.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -223,8 +224,12 @@ final class RecordForm {
 				most = Math.max(most, offer.chosen().size());
 			}
 		}
-		Map<RecordKind, List<RecordView>> changed = unsearched.isEmpty() ? Map.of()
-				: this.registry.changedBy(this.actor, unsearched, RECENT + most);
+		Map<RecordKind, List<RecordView>> changed = new EnumMap<>(RecordKind.class);
+		if (!unsearched.isEmpty()) {
+			Listing listing = this.registry.changedBy(this.actor, unsearched, RECENT + most);
+			this.presenter.know(listing.referenced());
+			listing.page().items().forEach(r -> changed.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r));
+		}
 		Map<String, List<RecordView>> recent = new HashMap<>();
 		List<PersonId> persons = new ArrayList<>();
 		for (Offer offer : offers) {

@@ -192,7 +192,9 @@ class RecordPages {
 		}
 		model.addAttribute("tiles", tiles);
 		RecordPresenter presenter = presenter(locale);
-		model.addAttribute("changed", this.registry.changedBy(actor, 10).stream().map(presenter::row).toList());
+		Listing changed = this.registry.changedBy(actor, 10);
+		presenter.know(changed.referenced());
+		model.addAttribute("changed", changed.page().items().stream().map(presenter::row).toList());
 		return "home";
 	}
 

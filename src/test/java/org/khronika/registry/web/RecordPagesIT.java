@@ -396,6 +396,22 @@ class RecordPagesIT {
 	}
 
 	@Test
+	void aRecordOfferedOrListedAsChangedLastIsTitledWithTheRecordsItNames() {
+		this.session.get("/persons/new");
+		String person = path(this.session.post("/persons", Map.of("names", List.of("Вера Недавняя"))));
+		path(this.session.post("/cases", Map.of("person", List.of(person.substring(person.lastIndexOf('/') + 1)),
+				"kind", List.of("criminal"), "trigger", List.of("wiretap"), "status", List.of("investigation"))));
+
+		assertThat(this.session.get("/case-events/new").text())
+			.as("the case just recorded is offered under its person's name")
+			.contains("Из ваших последних записей: Вера Недавняя — Уголовное")
+			.doesNotContain("недоступно");
+		assertThat(this.session.get("/").text()).as("and so the overview lists it")
+			.contains("Вера Недавняя — Уголовное")
+			.doesNotContain("недоступно");
+	}
+
+	@Test
 	void aFormReadsWhatItsLinkFieldsOfferInOneAuditedReadAndTheCasesOfThePersonsOfferedInAnother() {
 		WebSession clerk = new WebSession(this.port).login(Staff.add(this.context, "offers-editor", Role.EDITOR));
 		clerk.get("/?lang=ru");
