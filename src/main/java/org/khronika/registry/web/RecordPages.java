@@ -1079,6 +1079,7 @@ class RecordPages {
 		model.addAttribute("openCase", record == null && kind == RecordKind.PERSON && values.containsKey(OPEN_CASE));
 		model.addAttribute("toCase", record == null && kind == RecordKind.CASE_EVENT && values.containsKey(TO_CASE));
 		model.addAttribute("errors", errors);
+		model.addAttribute("errorSummary", summary(errors, fields));
 		model.addAttribute("refusal", refusal);
 		if (extension) {
 			model.addAttribute("heading", presenter.message("caseEvent.hearingWithExtension"));
@@ -1105,6 +1106,28 @@ class RecordPages {
 			model.addAttribute("cancelUrl", "/" + kind.plural() + "/" + record.id());
 		}
 		return "records/form";
+	}
+
+	/**
+	 * The problems as the list above a form says them, each naming its field as the form
+	 * labels it ("Year of birth: Not a whole number."), since "This field is required" at
+	 * the top of a long form does not say which.
+	 */
+	private static List<SummaryLine> summary(Map<String, List<String>> errors, List<RecordForm.FormField> fields) {
+		Map<String, String> labels = new HashMap<>();
+		fields.forEach(field -> labels.putIfAbsent(field.name(), field.label()));
+		return errors.entrySet().stream().map(problems -> {
+			String said = String.join(" ", problems.getValue());
+			String label = labels.get(problems.getKey());
+			return new SummaryLine(problems.getKey(), (label == null) ? said : label + ": " + said);
+		}).toList();
+	}
+
+	/**
+	 * One line of the list of problems above a form: the field it links to and what it
+	 * says.
+	 */
+	record SummaryLine(String field, String text) {
 	}
 
 	/**

@@ -619,7 +619,9 @@ class RecordPagesIT {
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.text()).contains("Исправьте отмеченные поля; ничего не сохранено.",
 				"Укажите хотя бы одно имя.", "Не целое число.", "Неизвестный регион «atlantis».");
-		assertThat(response.body()).contains("value=\"тысяча\"");
+		assertThat(response.body()).contains("value=\"тысяча\"")
+			.as("the list above the form names each field, which a bare \"not a whole number\" does not")
+			.contains("<a href=\"#birthYear\">Год рождения: Не целое число.</a>");
 
 		this.session.get("/persons/new");
 		Response tooEarly = this.session.post("/persons",
