@@ -420,6 +420,9 @@ class IntakeIT {
 		assertThat(refused.text()).contains("Выберите один из предложенных ответов.", "Эта дата ещё не наступила.",
 				"Слишком длинно: не больше 20");
 		assertThat(refused.body()).as("what was typed is kept in the form").contains("Кто-то");
+		assertThat(refused.body()).as("the list above a long form names each marked question and links to it")
+			.contains("<a href=\"#date\">Когда это случилось? — Эта дата ещё не наступила.</a>", "<a href=\"#what\">")
+			.contains("<fieldset id=\"what\"");
 
 		Map<String, List<String>> huge = detention("Кто-то");
 		huge.put("text", List.of("x".repeat(2 * 1024 * 1024)));
