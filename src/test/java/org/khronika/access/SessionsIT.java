@@ -477,13 +477,19 @@ class SessionsIT {
 		Staff admin = Staff.add(this.context, "roles-admin", Role.ADMIN);
 		WebSession web = new WebSession(this.port).login(admin);
 
-		String form = web.get("/admin/users").body();
-		assertThat(selectedNewRole(form)).isEqualTo(Role.LEAST_PRIVILEGED.code()).isEqualTo("analyst");
+		String blank = web.get("/admin/users").body();
+		assertThat(selectedNewRole(blank)).isEqualTo(Role.LEAST_PRIVILEGED.code()).isEqualTo("analyst");
 
 		Response refused = web.post("/admin/users", Map.of("login", List.of("Not A Login"), "password",
 				List.of("a long enough password"), "role", List.of("editor")));
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(selectedNewRole(refused.body())).isEqualTo("editor");
+		String form = refused.body().substring(refused.body().indexOf("<h2"));
+		assertThat(form).as("said beside the form, below every account, and the field at fault marked and focused")
+			.contains("id=\"add-problem\"", "Логин — от 2 до 64 символов")
+			.containsPattern("<input id=\"login\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"add-problem\""
+					+ "[^>]*autofocus")
+			.doesNotContainPattern("<input id=\"password\"[^>]*aria-invalid");
 	}
 
 	/** The role selected in the form that adds an account. */

@@ -71,7 +71,15 @@ class AdminPage {
 		}
 		catch (AccountException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("problem", message(ex, locale));
+			// said beside the form, its field marked: with many accounts the form is far
+			// below the top of the page
+			model.addAttribute("addProblem", message(ex, locale));
+			model.addAttribute("problemField", switch (ex.code()) {
+				case "account.loginInvalid", "account.taken" -> "login";
+				case "password.short" -> "password";
+				case "account.roleMissing" -> "role";
+				default -> "";
+			});
 			model.addAttribute("typedLogin", login);
 			model.addAttribute("newRole", Role.ofCode(role).orElse(Role.LEAST_PRIVILEGED));
 			return usersPage(model);
