@@ -385,6 +385,11 @@ class SessionsIT {
 				List.of("another long password"), "repeated", List.of("another long password")));
 		assertThat(wrongCurrent.status()).isEqualTo(422);
 		assertThat(wrongCurrent.text()).contains("Текущий пароль неверен.");
+		assertThat(wrongCurrent.body()).as("said beside the form it refuses, below the page's top, its field marked")
+			.containsPattern("<h2>Смена пароля</h2>\\s*<p class=\"error\" role=\"alert\" id=\"account-problem\">"
+					+ "Текущий пароль неверен.</p>")
+			.containsPattern("<input id=\"current\"[^>]*aria-invalid=\"true\"[^>]*autofocus")
+			.doesNotContainPattern("<input id=\"next\"[^>]*aria-invalid");
 	}
 
 	@Test
@@ -422,8 +427,11 @@ class SessionsIT {
 			.contains(info.id(), "отчёты")
 			.doesNotContain(token);
 		Response tooMuch = web.post("/account/tokens",
-				Map.of("label", List.of("x"), "role", List.of("admin"), "days", List.of("30")));
+				Map.of("label", List.of("ночные выгрузки"), "role", List.of("admin"), "days", List.of("30")));
 		assertThat(tooMuch.status()).isEqualTo(422);
+		assertThat(tooMuch.body()).as("what was asked for stays in the form, the field at fault marked")
+			.contains("value=\"ночные выгрузки\"", "value=\"30\"")
+			.containsPattern("<select id=\"role\" name=\"role\" aria-invalid=\"true\"");
 		Response escape = web.post("/account/tokens",
 				Map.of("label", List.of("bot\u001b[2J"), "role", List.of("analyst"), "days", List.of("30")));
 		assertThat(escape.status()).as("a label that would drive an administrator's terminal").isEqualTo(422);

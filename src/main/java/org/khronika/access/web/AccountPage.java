@@ -69,14 +69,15 @@ class AccountPage {
 			@RequestParam(defaultValue = "") String repeated, Actor actor, Model model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!next.equals(repeated)) {
-			return refused(actor, model, request, response, message("password.mismatch", locale));
+			return refused(actor, model, request, response, "repeated", message("password.mismatch", locale));
 		}
 		try {
 			int epoch = this.accounts.changePassword(actor.login(), current.toCharArray(), next.toCharArray());
 			this.sessions.passwordChanged(request, epoch);
 		}
 		catch (AccountException ex) {
-			return refused(actor, model, request, response, message(ex.code(), locale, ex.getMessage()));
+			return refused(actor, model, request, response, "password.wrong".equals(ex.code()) ? "current" : "next",
+					message(ex.code(), locale, ex.getMessage()));
 		}
 		redirect.addFlashAttribute("notice", "password.changed");
 		return "redirect:/account";
@@ -96,7 +97,16 @@ class AccountPage {
 					this.tokens.create(actor, actor.login(), tokenRole, label, Duration.ofDays(validity)));
 		}
 		catch (AccountException ex) {
-			return refused(actor, model, request, response, message(ex.code(), locale, ex.getMessage()));
+			// what was asked for stays in the form, to be corrected rather than typed
+			// again
+			model.addAttribute("typedLabel", label.replaceAll("\\p{Cntrl}", ""));
+			model.addAttribute("typedRole", role);
+			model.addAttribute("typedDays", days);
+			return refused(actor, model, request, response, switch (ex.code()) {
+				case "token.validity" -> "days";
+				case "token.roleNotAllowed" -> "role";
+				default -> "label";
+			}, message(ex.code(), locale, ex.getMessage()));
 		}
 		return page(actor, model, request);
 	}
@@ -147,7 +157,7 @@ class AccountPage {
 			Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		List<String> codes = this.sessions.regenerateRecoveryCodes(actor, code);
 		if (codes.isEmpty()) {
-			return refused(actor, model, request, response, message("recovery.codeWrong", locale));
+			return refused(actor, model, request, response, "code", message("recovery.codeWrong", locale));
 		}
 		model.addAttribute("codes", codes);
 		return "recovery-codes";
@@ -207,10 +217,16 @@ class AccountPage {
 		return "account";
 	}
 
+	/**
+	 * The page again, {@code message} said beside the form {@code field} belongs to and
+	 * that field marked and focused: the page holds several forms, and the one refused
+	 * may be screens below its top.
+	 */
 	private String refused(Actor actor, Model model, HttpServletRequest request, HttpServletResponse response,
-			String message) {
+			String field, String message) {
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("problem", message);
+		model.addAttribute("problemField", field);
 		return page(actor, model, request);
 	}
 
