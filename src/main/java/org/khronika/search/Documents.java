@@ -119,6 +119,9 @@ final class Documents {
 					for (String code : texts(values.all(field.name()))) {
 						this.catalog.article(code).ifPresent(article -> {
 							addText(document, Part.PUBLIC, article.number());
+							// "УК 207.3", "CAO 20.3.3": the code named as a lawyer names
+							// it
+							addLabel(document, article.jurisdictionName());
 							addLabel(document, article.title());
 						});
 						document.add(new SortedSetDocValuesFacetField("article", code));

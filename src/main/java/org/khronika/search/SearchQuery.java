@@ -1,8 +1,10 @@
 package org.khronika.search;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,9 +24,10 @@ import org.khronika.search.Analysis.Part;
  * familiar forms of names, initials, with a typo; {@code "quoted phrases"}, which must
  * appear as written; and numbers such as case numbers, whole. Most of the words must
  * match (all of one or two, all but a third of more), so that a word the record does not
- * hold (the town, when the record names the region) does not hide it. The words are
- * matched in the parts of records the reader may search: public fields only, or sealed
- * ones too.
+ * hold (the town, when the record names the region) does not hide it; nor do the words
+ * that point into a code of law beside an article's number ("ч. 2 ст. 207.3 УК РФ"). The
+ * words are matched in the parts of records the reader may search: public fields only, or
+ * sealed ones too.
  */
 final class SearchQuery {
 
@@ -33,7 +36,21 @@ final class SearchQuery {
 	private static final Pattern TOKEN = Pattern
 		.compile("[\\p{L}\\p{M}\\p{N}]+(?:['’ʼ`\\-/.:№#][\\p{L}\\p{M}\\p{N}]+)*");
 
+	private static final Pattern GLUED = Pattern.compile("(\\p{L}+)\\.(\\p{N}[\\p{N}.]*)");
+
 	private static final Pattern INITIALS = Pattern.compile("\\p{L}{1,2}(?:\\.\\p{L}{1,2})+");
+
+	/**
+	 * Words that only point into a code of law, as lawyers write a charge ("ч. 2 ст.
+	 * 207.3 УК РФ", "art. 20.3.3"): beside a number they rank what is found but are not
+	 * required, since records hold the article, not these words.
+	 */
+	private static final Set<String> POINTERS = Set.of("ст", "статья", "статьи", "статье", "статью", "статьей",
+			"статьёй", "ч", "часть", "части", "п", "пункт", "пункта", "рф", "art", "article", "part", "para");
+
+	/** The words of {@link #POINTERS} after which a number is a part, not an article. */
+	private static final Set<String> PART_POINTERS = Set.of("ч", "часть", "части", "п", "пункт", "пункта", "part",
+			"para");
 
 	/** The shortest name key a typo is tolerated in. */
 	private static final int FUZZY_FROM = 4;
@@ -63,8 +80,13 @@ final class SearchQuery {
 		Matcher token = TOKEN.matcher(rest);
 		while (token.find()) {
 			String word = token.group();
+			Matcher glued = GLUED.matcher(word);
 			if (INITIALS.matcher(word).matches()) {
 				query.words.addAll(List.of(word.split("\\.")));
+			}
+			else if (glued.matches() && POINTERS.contains(glued.group(1).toLowerCase(Locale.ROOT))) {
+				// "ст.207.3", "ч.2": the pointer and the number, as if typed apart
+				query.words.addAll(List.of(glued.group(1), glued.group(2)));
 			}
 			else {
 				query.words.add(word);
@@ -107,19 +129,22 @@ final class SearchQuery {
 			required.add(built);
 		}
 		// initials rank what the words find: "Клоков А. И." must find a Клоков, not
-		// everyone whose names start with А and И
+		// everyone whose names start with А and И; so do the words pointing into a code
+		// of law
 		boolean wholeWords = this.words.stream().anyMatch(word -> word.length() > 1);
+		Set<Integer> pointers = pointers(this.words);
 		List<Query> wordQueries = new ArrayList<>();
-		List<Query> initials = new ArrayList<>();
-		for (String word : this.words) {
+		List<Query> ranking = new ArrayList<>();
+		for (int i = 0; i < this.words.size(); i++) {
+			String word = this.words.get(i);
 			Query query = word(analysis, names, parts, word);
 			if (query != null) {
-				((wholeWords && word.length() == 1) ? initials : wordQueries).add(query);
+				((pointers.contains(i) || (wholeWords && word.length() == 1)) ? ranking : wordQueries).add(query);
 			}
 		}
 		if (wordQueries.isEmpty()) {
-			wordQueries.addAll(initials);
-			initials.clear();
+			wordQueries.addAll(ranking);
+			ranking.clear();
 		}
 		if (required.isEmpty() && wordQueries.isEmpty()) {
 			return null;
@@ -139,8 +164,29 @@ final class SearchQuery {
 			}
 			query.add(wordsOrWhole.build(), Occur.MUST);
 		}
-		initials.forEach(initial -> query.add(initial, Occur.SHOULD));
+		ranking.forEach(ranks -> query.add(ranks, Occur.SHOULD));
 		return query.build();
+	}
+
+	/**
+	 * The positions of the words that point into a code of law, and of the parts' numbers
+	 * after them; none unless the words hold a number (alone, "П" is an initial).
+	 */
+	static Set<Integer> pointers(List<String> words) {
+		Set<Integer> pointers = new HashSet<>();
+		if (words.stream().noneMatch(word -> word.chars().anyMatch(Character::isDigit))) {
+			return pointers;
+		}
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i).toLowerCase(Locale.ROOT);
+			if (POINTERS.contains(word)) {
+				pointers.add(i);
+				if (PART_POINTERS.contains(word) && i + 1 < words.size() && words.get(i + 1).matches("\\d{1,2}")) {
+					pointers.add(i + 1);
+				}
+			}
+		}
+		return pointers;
 	}
 
 	/** Every way one word can match: as text, as a name, as an initial, whole. */

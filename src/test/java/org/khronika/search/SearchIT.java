@@ -235,6 +235,19 @@ class SearchIT {
 	}
 
 	@Test
+	void findsCasesByTheirChargeAsLawyersWriteIt() {
+		for (String charge : List.of("207.3", "УК 207.3", "CC 207.3", "ст. 207.3", "ст.207.3", "ч. 2 ст. 207.3 УК РФ",
+				"статья 207.3")) {
+			assertThat(find(editor.actor(), charge, RecordKind.CASE, Map.of()).listing().page().items()).as(charge)
+				.extracting(r -> r.id().kind())
+				.containsExactly(RecordKind.CASE);
+		}
+		assertThat(find(editor.actor(), "КоАП 207.3", RecordKind.CASE, Map.of()).total())
+			.as("the article under another code is another article")
+			.isZero();
+	}
+
+	@Test
 	void findsWordsByTheirFormsInRussianUkrainianAndEnglishAndPhrasesAsWritten() {
 		assertThat(find(editor.actor(), "задержать митинги").total()).as("Russian lemmas").isEqualTo(1);
 		assertThat(find(editor.actor(), "rally detain").total()).as("English stems").isEqualTo(1);
