@@ -83,7 +83,9 @@ public final class Catalog {
 		}
 		Map<String, Region> regions = new LinkedHashMap<>();
 		for (Map<String, Object> region : (List<Map<String, Object>>) read("regions.yaml").get("regions")) {
-			regions.put((String) region.get("code"), new Region((String) region.get("code"), label(region)));
+			Map<String, Object> centre = (Map<String, Object>) region.get("centre");
+			regions.put((String) region.get("code"),
+					new Region((String) region.get("code"), label(region), (centre != null) ? label(centre) : null));
 		}
 		Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
 		for (Map.Entry<String, Object> vocabulary : read("taxonomies.yaml").entrySet()) {

@@ -112,7 +112,13 @@ final class Documents {
 						.stream()
 						.filter(r -> r.code().equals(value))
 						.findFirst()
-						.ifPresent(region -> addLabel(document, region.label()));
+						.ifPresent(region -> {
+							addLabel(document, region.label());
+							if (region.centre() != null) {
+								// "Клоков Тверь" finds the Клоков of Тверская область
+								addLabel(document, region.centre());
+							}
+						});
 					document.add(new SortedSetDocValuesFacetField("region", value.toString()));
 				}
 				case ARTICLES -> {

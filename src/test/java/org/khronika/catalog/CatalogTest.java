@@ -82,6 +82,24 @@ class CatalogTest {
 	}
 
 	@Test
+	void aRegionNamedAfterItsCentreIsKnownByItInBothLanguages() {
+		assertThat(this.catalog.findRegion("tver-oblast")).map(Region::centre)
+			.hasValueSatisfying(
+					centre -> assertThat(List.of(centre.ru(), centre.en())).containsExactly("Тверь", "Tver"));
+		assertThat(this.catalog.regions())
+			.as("every region but the cities, Moscow's and Leningrad's oblasts and the "
+					+ "placeholders has its centre, in both languages")
+			.filteredOn(region -> region.centre() == null)
+			.extracting(Region::code)
+			.containsExactlyInAnyOrder("moscow", "saint-petersburg", "sevastopol", "moscow-oblast", "leningrad-oblast",
+					"abroad", "unknown");
+		assertThat(this.catalog.regions()).filteredOn(region -> region.centre() != null)
+			.allSatisfy(region -> assertThat(region.centre().ru()).isNotBlank().doesNotContainPattern("[A-Za-z]"))
+			.allSatisfy(
+					region -> assertThat(region.centre().en()).isNotBlank().doesNotContainPattern("\\p{IsCyrillic}"));
+	}
+
+	@Test
 	void everyMeasureIsDefinedInBothLanguagesAndNamesOnlyWhatItsRecordsHave() {
 		assertThat(this.catalog.metrics()).extracting(Metric::code)
 			.containsExactly("incidents", "detained", "persons", "cases", "charges", "fines", "in-custody",

@@ -235,6 +235,16 @@ class SearchIT {
 	}
 
 	@Test
+	void findsAPersonByTheCityTheirRegionIsNamedAfter() {
+		assertThat(titles(find(editor.actor(), "Клоков в Твери", RecordKind.PERSON, Map.of())))
+			.as("Тверь is the centre of Тверская область")
+			.contains("Клоков Александр Игоревич", "Клоков Игорь Васильевич")
+			.doesNotContain("Клоков Александр Петрович");
+		assertThat(titles(find(editor.actor(), "Klokov Voronezh", RecordKind.PERSON, Map.of())))
+			.containsExactly("Клоков Александр Петрович");
+	}
+
+	@Test
 	void findsCasesByTheirChargeAsLawyersWriteIt() {
 		for (String charge : List.of("207.3", "УК 207.3", "CC 207.3", "ст. 207.3", "ст.207.3", "ч. 2 ст. 207.3 УК РФ",
 				"статья 207.3")) {
