@@ -52,7 +52,8 @@ public final class ImportJobs {
 	/**
 	 * What a page shows of a job.
 	 *
-	 * @param runnable whether this is a finished dry run whose import may be started
+	 * @param runnable whether this is a finished dry run whose import may be started: one
+	 * that would write a row
 	 * @param run the id of the import started from this dry run, or null
 	 */
 	public record Snapshot(String id, String owner, String fileName, String profileName, boolean dryRun, State state,
@@ -61,6 +62,15 @@ public final class ImportJobs {
 
 		public boolean isFinished() {
 			return this.state == State.DONE || this.state == State.FAILED;
+		}
+
+		/**
+		 * Whether this is a finished dry run in which no row would be written: every row
+		 * refused or blank, so there is nothing to import until the table is corrected.
+		 */
+		public boolean nothingToImport() {
+			return this.dryRun && this.state == State.DONE && this.report != null
+					&& this.report.created() + this.report.updated() == 0;
 		}
 
 		/**
@@ -266,7 +276,8 @@ public final class ImportJobs {
 		}
 
 		Snapshot snapshot() {
-			boolean runnable = this.dryRun && this.state == State.DONE && this.table != null && this.run == null;
+			boolean runnable = this.dryRun && this.state == State.DONE && this.table != null && this.run == null
+					&& this.report != null && this.report.created() + this.report.updated() > 0;
 			return new Snapshot(this.id, this.actor.login(), this.fileName, this.profile.name(), this.dryRun,
 					this.state, this.phase, this.rows, this.fraction, this.started, this.finished, this.report,
 					this.failure, runnable, this.run);

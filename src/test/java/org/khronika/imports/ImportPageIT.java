@@ -170,6 +170,23 @@ class ImportPageIT {
 	}
 
 	@Test
+	void aCheckInWhichEveryRowIsRefusedOffersNoImportAndSaysToCorrectTheTable() throws Exception {
+		WebSession web = new WebSession(this.port).login(editor);
+		web.get("/imports");
+		String table = "date,agreement,type,subject,organizator,comment,place,total,id\n"
+				+ "31.13.2015,согласовано,митинг,Вымышленная тема,Оргкомитет,,Площадь,10,none-1\n";
+
+		String check = location(web.postMultipart("/imports", Map.of("profile", PROFILE),
+				Map.of("table", Map.entry("all-refused.csv", table.getBytes(StandardCharsets.UTF_8)))));
+		WebSession.Response page = untilFinished(web, check);
+
+		assertThat(page.text()).contains("Новых записей 0", "Отклонено строк 1",
+				"Из этой таблицы нечего импортировать: все строки отклонены или пусты.");
+		assertThat(page.body()).as("no button that would import nothing").doesNotContain(check + "/run");
+		assertThat(web.post(check + "/run", Map.of()).status()).isEqualTo(409);
+	}
+
+	@Test
 	void aTableOverAMegabyteIsAcceptedAndABrokenOneStopsBeforeWriting() throws Exception {
 		WebSession web = new WebSession(this.port).login(editor);
 		web.get("/imports");
