@@ -147,6 +147,8 @@ class IntakeIT {
 		Response opened = staff.get("/intake/" + id);
 		assertThat(opened.text()).contains("Клоков Александр, брат", "Тверь, площадь Ленина", "Задержание", "Коллега",
 				"Забрали после пикета");
+		assertThat(opened.body()).as("the day it happened in the reader's words, as on a record's page")
+			.contains("<time datetime=\"2025-02-24\">24\u00a0февр.\u00a02025\u00a0г.</time>");
 		this.audit.flush();
 		assertThat(this.jdbc.queryForList(
 				"SELECT record_id FROM audit_trail WHERE actor = ? AND action = 'read' AND detail = 'report'",

@@ -11,6 +11,7 @@ import org.khronika.access.Actor;
 import org.khronika.access.Capability;
 import org.khronika.access.Sessions;
 import org.khronika.catalog.Catalog;
+import org.khronika.catalog.Moments;
 import org.khronika.intake.ReportAnswers;
 import org.khronika.intake.ReportState;
 import org.khronika.intake.Reports;
@@ -78,8 +79,18 @@ class TriagePage {
 			String assignee) {
 	}
 
-	/** An answer of an opened report, in words. */
-	record Answer(String question, String answer) {
+	/**
+	 * An answer of an opened report, in words.
+	 *
+	 * @param day the answer's ISO day, for a {@code <time datetime>}, when it is a day;
+	 * otherwise null
+	 */
+	record Answer(String question, String answer, String day) {
+
+		Answer(String question, String answer) {
+			this(question, answer, null);
+		}
+
 	}
 
 	/**
@@ -184,7 +195,8 @@ class TriagePage {
 		ReportAnswers a = opened.answers();
 		model.addAttribute("answers", (a == null) ? List.of() : List.of(
 				new Answer(message("report.field.what", locale), term("report.what.", a.what(), locale)),
-				new Answer(message("report.field.date", locale), (a.date() != null) ? a.date().toString() : ""),
+				new Answer(message("report.field.date", locale), new Moments(locale).day(a.date()),
+						(a.date() != null) ? a.date().toString() : null),
 				new Answer(message("report.field.region", locale), region(a.region(), locale)),
 				new Answer(message("report.field.place", locale), text(a.place())),
 				new Answer(message("report.field.person", locale), text(a.person())),
