@@ -258,6 +258,8 @@ class LinkageIT {
 		String merged = web.get("/persons/" + one).body();
 		assertThat(merged).as("one person: every spelling, and the case recorded against the other record")
 			.contains("Тот же человек, записан также как", "Timofei Stranichny", "/cases/" + otherCase);
+		assertThat(merged).as("the other record told apart as a picker tells it, no bare flag or empty cell")
+			.containsPattern("Timofei Stranichny</a>\\s*<span class=\"meta\">1975 · Москва</span>");
 
 		// a second look from a page shown before (another tab) says what stands
 		Map<String, List<String>> pair = Map.of("left", List.of(one.toString()), "right", List.of(other.toString()));

@@ -37,6 +37,7 @@ import org.khronika.registry.Outcome;
 import org.khronika.registry.NextEvents;
 import org.khronika.registry.Proceedings;
 import org.khronika.registry.Listing;
+import org.khronika.registry.RecordLabels;
 import org.khronika.registry.PersonDetails;
 import org.khronika.registry.PersonId;
 import org.khronika.registry.PersonMatcher;
@@ -558,7 +559,13 @@ class RecordPages {
 			}
 		}
 		model.addAttribute("related", groups);
-		model.addAttribute("linkedRecords", linkedRecords.stream().map(presenter::row).toList());
+		// each as a picker tells namesakes apart: what the reader may see of it, without
+		// the flags and empty cells a list's columns would show bare ("1951 · · no")
+		model.addAttribute("linkedRecords",
+				linkedRecords.stream()
+					.map(other -> Map.of("id", other.id().toString(), "href", RecordLabels.href(other.id()), "title",
+							presenter.title(other), "details", String.join(" · ", presenter.details(other))))
+					.toList());
 		return "records/view";
 	}
 
