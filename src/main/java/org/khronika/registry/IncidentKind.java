@@ -69,7 +69,10 @@ final class IncidentKind extends Kind<IncidentDetails> {
 		return List.of(
 				new ListColumn("detained", false,
 						(d, labels) -> (((IncidentDetails) d).detained() != null)
-								? ((IncidentDetails) d).detained().toString() : labels.message("record.unknown")),
+								? ((IncidentDetails) d).detained().toString() : labels.message("record.unknown"),
+						// beside a title a bare "25" says nothing: "25 detained"
+						(d, labels) -> (((IncidentDetails) d).detained() != null)
+								? labels.message("incident.detainedAside", ((IncidentDetails) d).detained()) : ""),
 				new ListColumn("topic", false, (d, labels) -> PersonKind.text(((IncidentDetails) d).topic())));
 	}
 

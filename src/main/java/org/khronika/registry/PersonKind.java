@@ -73,8 +73,10 @@ final class PersonKind extends Kind<PersonDetails> {
 	List<ListColumn> columns() {
 		return List.of(new ListColumn("birthYear", true, (d, labels) -> text(((PersonDetails) d).birthYear())),
 				new ListColumn("region", false, (d, labels) -> labels.region(((PersonDetails) d).region())),
+				// beside a title, a bare yes or no says nothing: left out there
 				new ListColumn("mayBeNamed", false,
-						(d, labels) -> labels.message(((PersonDetails) d).mayBeNamed() ? "field.yes" : "field.no")));
+						(d, labels) -> labels.message(((PersonDetails) d).mayBeNamed() ? "field.yes" : "field.no"),
+						(d, labels) -> ""));
 	}
 
 	@Override

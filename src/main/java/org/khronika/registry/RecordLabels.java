@@ -69,31 +69,30 @@ public class RecordLabels implements Labels {
 		return title.isEmpty() ? message(this.hiddenTitle) : title;
 	}
 
-	/** A line for a record: its title and its public list columns. */
+	/** A line for a record: its title and its public list columns, as beside a title. */
 	public String describe(RecordView record) {
 		List<String> parts = new ArrayList<>(List.of(title(record)));
 		record.kind()
 			.columns()
 			.stream()
 			.filter(column -> !column.sealed())
-			.map(column -> column.cell().apply(record.details(), this))
+			.map(column -> column.aside().apply(record.details(), this))
 			.filter(cell -> !cell.isBlank())
 			.forEach(parts::add);
 		return String.join(" · ", parts);
 	}
 
 	/**
-	 * The record's list columns the reader may see, each as a cell's text: empty ones and
-	 * yes-or-no ones left out, as a line under a title says nothing with a bare "no".
+	 * The record's list columns the reader may see, as a line beside its title says each
+	 * ({@link ListColumn#aside}): no bare "no" or "25", and empty ones left out.
 	 */
 	public List<String> details(RecordView record) {
 		List<String> cells = new ArrayList<>();
 		for (ListColumn column : record.kind().columns()) {
-			boolean flag = record.kind().field(column.name()).map(f -> f.type() == FieldType.FLAG).orElse(false);
-			if ((record.redacted() && column.sealed()) || flag) {
+			if (record.redacted() && column.sealed()) {
 				continue;
 			}
-			String cell = column.cell().apply(record.details(), this);
+			String cell = column.aside().apply(record.details(), this);
 			if (!cell.isBlank()) {
 				cells.add(cell);
 			}

@@ -344,6 +344,30 @@ class SearchIT {
 	}
 
 	@Test
+	void aResultSaysWhatItsNumbersCountAndLeavesOutABareYesOrNo() {
+		RecordDraft picket = RecordDraft.empty(RecordKind.INCIDENT);
+		for (String[] field : new String[][] { { "date", "2024-06-12" }, { "region", "moscow" }, { "type", "picket" },
+				{ "detained", "12" }, { "description", "Пикет у вымышленного сквера Аистов" } }) {
+			picket = picket.with(field[0], field[1]);
+		}
+		save(picket);
+		WebSession session = new WebSession(this.port).login(editor);
+		session.get("/search");
+
+		String incident = session.post("/search", Map.of("q", List.of("сквер Аистов")))
+			.header("Location")
+			.replaceFirst("^https?://[^/]+", "");
+		String person = session.post("/search", Map.of("q", List.of("Клоков Александр Игоревич")))
+			.header("Location")
+			.replaceFirst("^https?://[^/]+", "");
+
+		assertThat(session.get(incident).text()).contains("Пикет · Москва задержано: 12").doesNotContain("Москва 12");
+		assertThat(session.get(person).text()).as("whether they may be named is no bare 'no' beside a name")
+			.contains("1987 · Тверская область")
+			.doesNotContain("Тверская область · нет");
+	}
+
+	@Test
 	void theResultsPageMarksWhatWasFoundAndKeepsTheWordsOutOfItsLinks() {
 		WebSession session = new WebSession(this.port).login(editor);
 		session.get("/search");
