@@ -444,6 +444,20 @@ class StatsIT {
 	}
 
 	@Test
+	void aFiguresFileIsNamedForWhatItCountsSoThatANarrowedOneIsNotQuotedAsTheWhole() {
+		WebSession web = new WebSession(this.port).login(analyst);
+
+		WebSession.Response csv = web
+			.get("/stats.csv?measure=incidents&by=year&from=2014-01-01&where=%D0%A0%D0%B5%D0%B3%D0%B8%D0%BE%D0%BD%3D"
+					+ "%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0&where=organiser%3D");
+
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.header("Content-Disposition")).as("filters by code, as the file's rows are written")
+			.isEqualTo("attachment; filename=\"khronika-incidents-by-year-from-2014-01-01-where-region-moscow"
+					+ "-where-organiser-none.csv\"");
+	}
+
+	@Test
 	void theCsvDownloadNeutralisesFormulas() {
 		WebSession web = new WebSession(this.port).login(analyst);
 

@@ -151,11 +151,37 @@ class StatsPage {
 			return;
 		}
 		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition",
-				"attachment; filename=\"khronika-" + result.metric().code() + ".csv\"");
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName(result.query()) + "\"");
 		StringBuilder csv = new StringBuilder();
 		StatsFormat.csv(result, csv);
 		response.getOutputStream().write(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A figure's file named for what it counts, so that a file narrowed to one region is
+	 * not quoted as the whole: {@code khronika-cases-by-region-where-region-moscow.csv}.
+	 */
+	static String fileName(StatsQuery query) {
+		StringBuilder name = new StringBuilder("khronika-").append(query.measure());
+		if (!query.by().isEmpty()) {
+			name.append("-by-").append(String.join("-and-", query.by()));
+		}
+		if (query.from() != null) {
+			name.append("-from-").append(query.from());
+		}
+		if (query.to() != null) {
+			name.append("-to-").append(query.to());
+		}
+		query.where()
+			.forEach((field, values) -> name.append("-where-")
+				.append(field)
+				.append('-')
+				.append(String.join("-or-", values.stream().map(v -> v.isEmpty() ? "none" : v).toList())));
+		if (query.asOf() != null) {
+			name.append("-as-of-").append(query.asOf());
+		}
+		String safe = name.toString().replaceAll("[^A-Za-z0-9.-]+", "_");
+		return safe.substring(0, Math.min(safe.length(), 200)) + ".csv";
 	}
 
 	@GetMapping("/stats/records")
