@@ -45,6 +45,24 @@ class WebConfiguration implements WebMvcConfigurer {
 		return ServerErrorPage.installed("/");
 	}
 
+	/**
+	 * A page is HTML whatever its address ends in: Thymeleaf otherwise takes the type
+	 * from the address, and the "not found" page for {@code /css/gone.css} or
+	 * {@code /persons.json} went out as CSS or JSON, which a browser shows as text.
+	 */
+	@Bean
+	static org.springframework.beans.factory.config.BeanPostProcessor pagesAreHtml() {
+		return new org.springframework.beans.factory.config.BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String name) {
+				if (bean instanceof org.thymeleaf.spring6.view.ThymeleafViewResolver pages) {
+					pages.setForceContentType(true);
+				}
+				return bean;
+			}
+		};
+	}
+
 	/** The error page's attributes, with why a request was not understood (400). */
 	@Bean
 	org.springframework.boot.webmvc.error.ErrorAttributes errorAttributes() {

@@ -715,6 +715,13 @@ class RecordPagesIT {
 			.doesNotContain("/error?");
 		assertThat(missing.body()).as("the menu of the one logged in, to go on from")
 			.contains("href=\"/account\"", "href=\"/persons\"");
+		for (String asIfAFile : List.of("/css/gone.css", "/persons.json", "/feed.xml")) {
+			// asked as a script or a feed reader asks, for anything
+			Response gone = this.session.get(asIfAFile, Map.of("Accept", "*/*"));
+			assertThat(gone.status()).as(asIfAFile).isEqualTo(404);
+			assertThat(gone.header("Content-Type")).as("a page, whatever its address ends in: %s", asIfAFile)
+				.startsWith("text/html");
+		}
 
 		WebSession analyst = new WebSession(this.port).login(Staff.add(this.context, "pages-analyst", Role.ANALYST));
 		Response denied = analyst.get("/persons/new?lang=en");
