@@ -37,7 +37,6 @@ import org.khronika.registry.Outcome;
 import org.khronika.registry.NextEvents;
 import org.khronika.registry.Proceedings;
 import org.khronika.registry.Listing;
-import org.khronika.registry.RecordLabels;
 import org.khronika.registry.PersonDetails;
 import org.khronika.registry.PersonId;
 import org.khronika.registry.PersonMatcher;
@@ -458,7 +457,7 @@ class RecordPages {
 			List<RecordView> matches = possibleMatches(actor, RecordDraft.fromForm(kind, form));
 			if (!matches.isEmpty()) {
 				RecordPresenter presenter = presenter(locale);
-				model.addAttribute("matches", matches.stream().map(presenter::row).toList());
+				model.addAttribute("matches", matches.stream().map(presenter::line).toList());
 				return newForm(actor, kind, form, decides, Map.of(), model, locale);
 			}
 		}
@@ -559,13 +558,7 @@ class RecordPages {
 			}
 		}
 		model.addAttribute("related", groups);
-		// each as a picker tells namesakes apart: what the reader may see of it, without
-		// the flags and empty cells a list's columns would show bare ("1951 · · no")
-		model.addAttribute("linkedRecords",
-				linkedRecords.stream()
-					.map(other -> Map.of("id", other.id().toString(), "href", RecordLabels.href(other.id()), "title",
-							presenter.title(other), "details", String.join(" · ", presenter.details(other))))
-					.toList());
+		model.addAttribute("linkedRecords", linkedRecords.stream().map(presenter::line).toList());
 		return "records/view";
 	}
 

@@ -56,6 +56,18 @@ final class RecordPresenter extends RecordLabels {
 	record Row(String id, String href, List<String> cells, DatedTitle title) {
 	}
 
+	/**
+	 * A record as a line in a short list tells it apart (the same person recorded also
+	 * as, a person who may be recorded already): its title, linked, and what the reader
+	 * may see of it beside, as a picker says it ({@link #details}).
+	 */
+	record Line(String id, String href, String title, String details) {
+	}
+
+	Line line(RecordView record) {
+		return new Line(record.id().toString(), href(record.id()), title(record), String.join(" · ", details(record)));
+	}
+
 	private final Set<RecordId> hidden = new HashSet<>();
 
 	RecordPresenter(Catalog catalog, MessageSource messages, Locale locale) {

@@ -835,7 +835,9 @@ class RecordPagesIT {
 				Map.of("names", List.of("Larisa Fomicheva"), "birthYear", List.of("1970")));
 		assertThat(offered.status()).as("nothing recorded yet").isEqualTo(200);
 		assertThat(offered.text()).contains("Возможно, этот человек уже записан", "Фомичёва Лариса Олеговна");
-		assertThat(offered.body()).contains(known.substring(known.indexOf("/persons/")));
+		assertThat(offered.body()).contains(known.substring(known.indexOf("/persons/")))
+			.as("told apart by what may be seen of them, with no bare consent flag")
+			.containsPattern("Фомичёва Лариса Олеговна</a>\\s*<span class=\"meta\">1970</span>");
 
 		Response anyway = this.session.post("/persons",
 				Map.of("names", List.of("Larisa Fomicheva"), "birthYear", List.of("1970"), "_anyway", List.of("true")));
