@@ -194,7 +194,7 @@ class RecordPages {
 		RecordPresenter presenter = presenter(locale);
 		Listing changed = this.registry.changedBy(actor, 10);
 		presenter.know(changed.referenced());
-		model.addAttribute("changed", changed.page().items().stream().map(presenter::row).toList());
+		model.addAttribute("changed", changed.page().items().stream().map(presenter::line).toList());
 		return "home";
 	}
 

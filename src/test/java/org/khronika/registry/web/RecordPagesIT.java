@@ -409,6 +409,8 @@ class RecordPagesIT {
 		assertThat(this.session.get("/").text()).as("and so the overview lists it")
 			.contains("Вера Недавняя — Уголовное")
 			.doesNotContain("недоступно");
+		assertThat(this.session.get("/").body()).as("the person beside it without empty cells or a bare 'no'")
+			.containsPattern("Вера Недавняя</a>\\s*</li>");
 	}
 
 	@Test
