@@ -47,8 +47,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	/**
 	 * A page is HTML whatever its address ends in: Thymeleaf otherwise takes the type
-	 * from the address, and the "not found" page for {@code /css/gone.css} or
-	 * {@code /persons.json} went out as CSS or JSON, which a browser shows as text.
+	 * from the address when the request accepts anything, and the "not found" page for
+	 * {@code /css/gone.css} or {@code /persons.json}, asked by a script or a feed reader,
+	 * went out as CSS or JSON.
 	 */
 	@Bean
 	static org.springframework.beans.factory.config.BeanPostProcessor pagesAreHtml() {

@@ -498,6 +498,9 @@ class SessionsIT {
 			.containsPattern("<input id=\"login\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"add-problem\""
 					+ "[^>]*autofocus")
 			.doesNotContainPattern("<input id=\"password\"[^>]*aria-invalid");
+		Response noRole = web.post("/admin/users", Map.of("login", List.of("roleless-clerk"), "password",
+				List.of("a long enough password"), "role", List.of("")));
+		assertThat(noRole.body()).containsPattern("<select id=\"role\" name=\"role\"\\s+aria-invalid=\"true\"");
 	}
 
 	/** The role selected in the form that adds an account. */
