@@ -69,8 +69,7 @@ public final class ImportJobs {
 		 * refused or blank, so there is nothing to import until the table is corrected.
 		 */
 		public boolean nothingToImport() {
-			return this.dryRun && this.state == State.DONE && this.report != null
-					&& this.report.created() + this.report.updated() == 0;
+			return this.dryRun && this.state == State.DONE && this.report != null && !this.report.writesAny();
 		}
 
 		/**
@@ -277,7 +276,7 @@ public final class ImportJobs {
 
 		Snapshot snapshot() {
 			boolean runnable = this.dryRun && this.state == State.DONE && this.table != null && this.run == null
-					&& this.report != null && this.report.created() + this.report.updated() > 0;
+					&& this.report != null && this.report.writesAny();
 			return new Snapshot(this.id, this.actor.login(), this.fileName, this.profile.name(), this.dryRun,
 					this.state, this.phase, this.rows, this.fraction, this.started, this.finished, this.report,
 					this.failure, runnable, this.run);

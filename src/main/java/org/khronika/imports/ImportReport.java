@@ -40,6 +40,14 @@ public record ImportReport(boolean dryRun, long rows, long blank, long created, 
 	}
 
 	/**
+	 * Whether any row is written (a dry run: would be): a new one, or one imported
+	 * before.
+	 */
+	public boolean writesAny() {
+		return this.created + this.updated > 0;
+	}
+
+	/**
 	 * A new row that may describe a person recorded already.
 	 *
 	 * @param row the row number as a spreadsheet shows it

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -40,17 +42,19 @@ final class SearchQuery {
 
 	private static final Pattern INITIALS = Pattern.compile("\\p{L}{1,2}(?:\\.\\p{L}{1,2})+");
 
+	/** The words of {@link #POINTERS} after which a number is a part, not an article. */
+	private static final Set<String> PART_POINTERS = Set.of("ч", "часть", "части", "п", "пункт", "пункта", "part",
+			"para");
+
 	/**
 	 * Words that only point into a code of law, as lawyers write a charge ("ч. 2 ст.
 	 * 207.3 УК РФ", "art. 20.3.3"): beside a number they rank what is found but are not
 	 * required, since records hold the article, not these words.
 	 */
-	private static final Set<String> POINTERS = Set.of("ст", "статья", "статьи", "статье", "статью", "статьей",
-			"статьёй", "ч", "часть", "части", "п", "пункт", "пункта", "рф", "art", "article", "part", "para");
-
-	/** The words of {@link #POINTERS} after which a number is a part, not an article. */
-	private static final Set<String> PART_POINTERS = Set.of("ч", "часть", "части", "п", "пункт", "пункта", "part",
-			"para");
+	private static final Set<String> POINTERS = Stream
+		.concat(PART_POINTERS.stream(),
+				Stream.of("ст", "статья", "статьи", "статье", "статью", "статьей", "статьёй", "рф", "art", "article"))
+		.collect(Collectors.toUnmodifiableSet());
 
 	/** The shortest name key a typo is tolerated in. */
 	private static final int FUZZY_FROM = 4;
