@@ -46,6 +46,16 @@ final class Documents {
 	/** Short texts whole, lowercase and without spaces: case numbers. */
 	static final String IDENT = "s.ident";
 
+	/**
+	 * The words of the places a record names (its region, the region's centre, a
+	 * locality, a court) by their spelling keys, so that Moskva finds Москва; public, as
+	 * the places are.
+	 */
+	static final String PLACE = "p.place";
+
+	/** The public text fields that name a place. */
+	private static final Set<String> PLACE_FIELDS = Set.of("locality", "court");
+
 	/** The ids of the records a record refers to (a case: its person). */
 	static final String REFERENCE = "ref";
 
@@ -98,6 +108,9 @@ final class Documents {
 				case TEXT -> {
 					addText(document, part, value.toString());
 					document.add(new StringField(IDENT, ident(value.toString()), Store.NO));
+					if (part == Part.PUBLIC && PLACE_FIELDS.contains(field.name())) {
+						addPlace(document, value.toString());
+					}
 				}
 				case LONG_TEXT, GRADE, NUMBER, AMOUNT -> addText(document, part, value.toString());
 				case TERM -> {
@@ -114,9 +127,11 @@ final class Documents {
 						.findFirst()
 						.ifPresent(region -> {
 							addLabel(document, region.label());
+							addPlace(document, region.label().ru());
 							if (region.centre() != null) {
 								// "Клоков Тверь" finds the Клоков of Тверская область
 								addLabel(document, region.centre());
+								addPlace(document, region.centre().ru());
 							}
 						});
 					document.add(new SortedSetDocValuesFacetField("region", value.toString()));
@@ -173,6 +188,14 @@ final class Documents {
 		// a name is found by its keys; as text, only as written (for phrases): its words
 		// have no lemmas worth the three analyzers' time
 		document.add(new TextField(Analysis.field(Part.SEALED, Analysis.EXACT), name, Store.NO));
+	}
+
+	private static void addPlace(Document document, String place) {
+		for (String word : NameKeys.words(place)) {
+			for (String key : NameKeys.placeKeys(word)) {
+				document.add(new StringField(PLACE, key, Store.NO));
+			}
+		}
 	}
 
 	private static void addText(Document document, Part part, String text) {

@@ -259,6 +259,15 @@ public final class NameKeys {
 	}
 
 	/**
+	 * The keys a place's word is spelt by in any script (Москва, Moskva; Ярославль,
+	 * Jaroslawl): as a given name's, its vowels kept, since places differ by little more
+	 * (Иваново is not Иванов); none for a word without letters.
+	 */
+	public static List<String> placeKeys(String word) {
+		return givenNameKeys(word).stream().filter(key -> !key.isEmpty()).toList();
+	}
+
+	/**
 	 * The keys a familiar form is looked up by: a given name's fine keys, as they keep
 	 * the vowels (Нина is not Аня) and the glide (Яна is not Аня).
 	 */

@@ -204,6 +204,10 @@ final class SearchQuery {
 				}
 			}
 		}
+		Query place = place(word);
+		if (place != null && parts.contains(Part.PUBLIC)) {
+			any.add(place, Occur.SHOULD);
+		}
 		if (parts.contains(Part.SEALED)) {
 			any.add(new BoostQuery(new TermQuery(new Term(Documents.IDENT, Documents.ident(word))), 4), Occur.SHOULD);
 			if (NameKeys.words(word).size() == 1) {
@@ -233,6 +237,25 @@ final class SearchQuery {
 			}
 		}
 		BooleanQuery built = any.build();
+		return built.clauses().isEmpty() ? null : built;
+	}
+
+	/**
+	 * A place as spelt in any script ("Moskva", "Sankt-Peterburg"): each of its words by
+	 * one of its keys; null if a word has none.
+	 */
+	private static Query place(String word) {
+		BooleanQuery.Builder every = new BooleanQuery.Builder();
+		for (String part : NameKeys.words(word)) {
+			List<String> keys = NameKeys.placeKeys(part);
+			if (keys.isEmpty()) {
+				return null;
+			}
+			BooleanQuery.Builder any = new BooleanQuery.Builder();
+			keys.forEach(key -> any.add(new TermQuery(new Term(Documents.PLACE, key)), Occur.SHOULD));
+			every.add(any.build(), Occur.MUST);
+		}
+		BooleanQuery built = every.build();
 		return built.clauses().isEmpty() ? null : built;
 	}
 

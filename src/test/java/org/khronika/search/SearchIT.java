@@ -245,6 +245,25 @@ class SearchIT {
 	}
 
 	@Test
+	void findsPlacesSpeltInLatinLettersAsInCyrillic() {
+		assertThat(titles(find(editor.actor(), "Fedorova Moskva", RecordKind.PERSON, Map.of())))
+			.as("Москва written as a Russian speaker writes it in Latin letters")
+			.containsExactly("Алёна Фёдорова");
+		assertThat(titles(find(editor.actor(), "Klokov Tverskaja", RecordKind.PERSON, Map.of())))
+			.as("Тверская область in a German transliteration")
+			.containsExactlyInAnyOrder("Клоков Александр Игоревич", "Клоков Игорь Васильевич");
+		long inMoscow = find(editor.actor(), "Москва", RecordKind.INCIDENT, Map.of()).total();
+		assertThat(inMoscow).as("the fixture's incidents in Москва").isGreaterThanOrEqualTo(2);
+		assertThat(find(editor.actor(), "Moskva", RecordKind.INCIDENT, Map.of()).total()).isEqualTo(inMoscow);
+		assertThat(find(analyst.actor(), "Moskva", RecordKind.INCIDENT, Map.of()).total())
+			.as("an analyst too, as a place is public")
+			.isEqualTo(inMoscow);
+		assertThat(find(editor.actor(), "Klokov Moskovskaja", RecordKind.PERSON, Map.of()).total())
+			.as("Московская область is not Москва, and no Клоков lives in either")
+			.isZero();
+	}
+
+	@Test
 	void findsCasesByTheirChargeAsLawyersWriteIt() {
 		for (String charge : List.of("207.3", "УК 207.3", "CC 207.3", "ст. 207.3", "ст.207.3", "ч. 2 ст. 207.3 УК РФ",
 				"статья 207.3")) {
