@@ -590,16 +590,17 @@ public class Linkage implements PersonMatcher {
 		return result.reasons().stream().map(r -> new Reason(r.code(), r.left(), r.right())).toList();
 	}
 
-	/**
-	 * The persons a new record's details may describe: those the search finds by its
-	 * names that are not plainly other people and whose surname and given name agree (the
-	 * same, a familiar form, an initial), the closest first.
-	 */
 	@Override
 	public boolean ready() {
 		return this.finder.ready();
 	}
 
+	/**
+	 * The persons a new record's details may describe: those the search finds by its
+	 * names that are not plainly other people and whose surname and given name agree (the
+	 * same, a familiar form, an initial), the closest first, a person of several records
+	 * by the closest of them.
+	 */
 	@Override
 	public List<RecordView> matches(Actor actor, PersonDetails details, int limit) {
 		if (details.names().isEmpty()) {
@@ -610,29 +611,35 @@ public class Linkage implements PersonMatcher {
 				details.birthYear(), details.region(), Set.of());
 		record Scored(RecordView view, int rank) {
 		}
-		List<Scored> scored = new ArrayList<>();
+		Map<RecordId, RecordView> found = new LinkedHashMap<>();
 		for (String written : details.names()) {
-			for (RecordView found : this.finder.find(actor, RecordKind.PERSON, written, 20).page().items()) {
-				if (found.redacted() || found.shredded()
-						|| scored.stream().anyMatch(s -> s.view().id().equals(found.id()))) {
-					continue;
-				}
-				Comparison.Result result = Comparison.of(draft, record(found, Set.of()));
-				boolean surname = !result.is(Comparison.Field.SURNAME, "different");
-				boolean given = result.is(Comparison.Field.GIVEN, "same")
-						|| result.is(Comparison.Field.GIVEN, "familiar")
-						|| result.is(Comparison.Field.GIVEN, "initial");
-				if (surname && given && !relatives(result)) {
-					int rank = (result.is(Comparison.Field.GIVEN, "same") ? 2 : 1)
-							+ (result.is(Comparison.Field.PATRONYMIC, "same") ? 2 : 0)
-							+ (result.is(Comparison.Field.BIRTH_YEAR, "same") ? 2
-									: result.is(Comparison.Field.BIRTH_YEAR, "near") ? 1 : 0)
-							+ (result.is(Comparison.Field.REGION, "same") ? 1 : 0);
-					scored.add(new Scored(found, rank));
+			for (RecordView view : this.finder.find(actor, RecordKind.PERSON, written, 20).page().items()) {
+				if (!view.redacted() && !view.shredded()) {
+					found.putIfAbsent(view.id(), view);
 				}
 			}
 		}
-		return scored.stream()
+		// two records linked as one person are offered once, by the one closer to the
+		// new record
+		Map<RecordId, String> persons = this.registry.clustersOf(found.keySet());
+		Map<String, Scored> scored = new LinkedHashMap<>();
+		for (RecordView candidate : found.values()) {
+			Comparison.Result result = Comparison.of(draft, record(candidate, Set.of()));
+			boolean surname = !result.is(Comparison.Field.SURNAME, "different");
+			boolean given = result.is(Comparison.Field.GIVEN, "same") || result.is(Comparison.Field.GIVEN, "familiar")
+					|| result.is(Comparison.Field.GIVEN, "initial");
+			if (surname && given && !relatives(result)) {
+				int rank = (result.is(Comparison.Field.GIVEN, "same") ? 2 : 1)
+						+ (result.is(Comparison.Field.PATRONYMIC, "same") ? 2 : 0)
+						+ (result.is(Comparison.Field.BIRTH_YEAR, "same") ? 2
+								: result.is(Comparison.Field.BIRTH_YEAR, "near") ? 1 : 0)
+						+ (result.is(Comparison.Field.REGION, "same") ? 1 : 0);
+				scored.merge(persons.get(candidate.id()), new Scored(candidate, rank),
+						(kept, other) -> (other.rank() > kept.rank()) ? other : kept);
+			}
+		}
+		return scored.values()
+			.stream()
 			.sorted(java.util.Comparator.comparingInt(Scored::rank).reversed())
 			.limit(limit)
 			.map(Scored::view)

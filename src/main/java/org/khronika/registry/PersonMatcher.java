@@ -12,8 +12,9 @@ import org.khronika.access.Actor;
 public interface PersonMatcher {
 
 	/**
-	 * The persons {@code actor} may see that {@code details} may describe, most likely
-	 * first, at most {@code limit} (audited as a search); empty if none.
+	 * The persons {@code actor} may see that {@code details} may describe, each by one of
+	 * its records, most likely first, at most {@code limit} (audited as a search); empty
+	 * if none.
 	 */
 	List<RecordView> matches(Actor actor, PersonDetails details, int limit);
 

@@ -454,6 +454,28 @@ public class Registry {
 	}
 
 	/**
+	 * The person (incident) each of {@code records} is one record of: its cluster's id,
+	 * or its own id if it is linked to no other. Ids only.
+	 */
+	public Map<RecordId, String> clustersOf(Collection<? extends RecordId> records) {
+		Map<RecordId, String> clusters = new HashMap<>();
+		Map<String, RecordId> byId = new HashMap<>();
+		records.forEach(record -> {
+			clusters.put(record, record.toString());
+			byId.put(record.toString(), record);
+		});
+		if (!byId.isEmpty()) {
+			this.jdbc.query(
+					"SELECT record_id, cluster_id FROM record_cluster WHERE record_id IN ("
+							+ RecordStore.placeholders(byId.size()) + ")",
+					(org.springframework.jdbc.core.RowCallbackHandler) rs -> clusters.put(byId.get(rs.getString(1)),
+							rs.getString(2)),
+					byId.keySet().toArray());
+		}
+		return clusters;
+	}
+
+	/**
 	 * Every pair of records of {@code kind} said not to be one person (incident), each as
 	 * its two ids.
 	 */

@@ -844,6 +844,25 @@ class RecordPagesIT {
 		Response anyway = this.session.post("/persons",
 				Map.of("names", List.of("Larisa Fomicheva"), "birthYear", List.of("1970"), "_anyway", List.of("true")));
 		assertThat(anyway.status()).as("recorded when the editor says none of them is this person").isEqualTo(302);
+
+		String second = anyway.header("Location");
+		this.session.get("/linkage");
+		assertThat(this.session
+			.post("/linkage/confirm",
+					Map.of("left", List.of(id(known)), "right", List.of(id(second)), "kind", List.of("person")))
+			.status()).as("the two records linked as one person").isEqualTo(302);
+		this.session.get("/persons/new");
+		Response once = this.session.post("/persons",
+				Map.of("names", List.of("Лариса Фомичёва"), "birthYear", List.of("1970")));
+		assertThat(once.status()).isEqualTo(200);
+		assertThat(once.body()).as("one person, offered once, by one of their records")
+			.containsOnlyOnce("Возможно, этот человек уже записан")
+			.containsOnlyOnce("<span class=\"meta\">1970</span>");
+	}
+
+	/** The id a record's address ends with. */
+	private static String id(String location) {
+		return location.substring(location.lastIndexOf('/') + 1);
 	}
 
 	@Test
