@@ -1153,13 +1153,17 @@ class RecordPages {
 
 	/**
 	 * Why a list cannot be shown, naming the parameter at fault as the list's form labels
-	 * its field ({@code page} and {@code size} have none: they are said as they are).
+	 * its field, the page's number and size, which no field holds, in words, and a
+	 * parameter the list does not have quoted from the address.
 	 */
 	private String problem(RecordKind kind, FieldProblem problem, RecordPresenter presenter) {
 		String field = problem.field();
 		String named = switch (field) {
 			case "from", "to", "sort" -> presenter.message("list." + field);
-			default -> kind.field(field).isPresent() ? presenter.label(kind, field) : field;
+			case "page" -> presenter.message("list.pageNumber");
+			case "size" -> presenter.message("list.pageSize");
+			default -> kind.field(field).isPresent() ? presenter.label(kind, field)
+					: presenter.message("list.addressParameter", field);
 		};
 		return presenter.message("list.badParameter", named,
 				presenter.message(problem.messageCode(), problem.arguments().toArray()));

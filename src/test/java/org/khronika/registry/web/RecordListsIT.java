@@ -283,15 +283,16 @@ class RecordListsIT {
 
 	@Test
 	void aListParameterThatCannotBeReadIsA400SayingWhichAndWhy() {
-		// named as the list's form labels the field; page and size, which no field sets,
-		// as
-		// they are
-		Map<String, String> bad = Map.of("/persons?page=abc&lang=en", "page: Not a whole number",
+		// named as the list's form labels the field; the page's number and size, which no
+		// field sets, in words; a filter the list does not have, as the address says it
+		Map<String, String> bad = Map.of("/persons?page=abc&lang=en", "Page number: Not a whole number",
 				"/cases?sort=colour&lang=en", "Order: Unknown order 'colour'", "/cases?region=Atlantis&lang=en",
-				"Region: Unknown value 'Atlantis'", "/incidents?status=closed&lang=en", "status",
-				"/cases?from=2024-13-01&lang=ru", "Список нельзя показать: С: ",
-				"/cases?from=2025-01-01&to=2024-01-01&lang=en", "To: “To” is before “from”",
-				"/cases?size=100000&lang=en", "size", "/persons?page=-1&lang=en", "page: Must be between 0 and 1");
+				"Region: Unknown value 'Atlantis'", "/incidents?status=closed&lang=ru",
+				"Список нельзя показать: «status» в адресе: ", "/cases?from=2024-13-01&lang=ru",
+				"Список нельзя показать: С: ", "/cases?from=2025-01-01&to=2024-01-01&lang=en",
+				"To: “To” is before “from”", "/cases?size=100000&lang=ru",
+				"Список нельзя показать: Записей на странице: Должно быть от 1 до 500", "/persons?page=-1&lang=en",
+				"Page number: Must be between 0 and 1");
 		bad.forEach((path, named) -> {
 			Response response = this.session.get(path);
 			assertThat(response.status()).as(path).isEqualTo(400);
