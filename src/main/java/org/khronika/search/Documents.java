@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
@@ -65,6 +67,12 @@ final class Documents {
 	private final Catalog catalog;
 
 	private final NameKeys names;
+
+	/**
+	 * The place keys of each region's name and centre, made once: a million persons'
+	 * regions are a hundred names.
+	 */
+	private final Map<String, List<String>> regionKeys = new ConcurrentHashMap<>();
 
 	private final FacetsConfig facets = new FacetsConfig();
 
@@ -127,11 +135,14 @@ final class Documents {
 						.findFirst()
 						.ifPresent(region -> {
 							addLabel(document, region.label());
-							addPlace(document, region.label().ru());
 							if (region.centre() != null) {
 								// "Клоков Тверь" finds the Клоков of Тверская область
 								addLabel(document, region.centre());
-								addPlace(document, region.centre().ru());
+							}
+							for (String key : this.regionKeys.computeIfAbsent(region.code(),
+									code -> placeKeys((region.centre() == null) ? List.of(region.label().ru())
+											: List.of(region.label().ru(), region.centre().ru())))) {
+								document.add(new StringField(PLACE, key, Store.NO));
 							}
 						});
 					document.add(new SortedSetDocValuesFacetField("region", value.toString()));
@@ -191,11 +202,20 @@ final class Documents {
 	}
 
 	private static void addPlace(Document document, String place) {
-		for (String word : NameKeys.words(place)) {
-			for (String key : NameKeys.placeKeys(word)) {
-				document.add(new StringField(PLACE, key, Store.NO));
+		for (String key : placeKeys(List.of(place))) {
+			document.add(new StringField(PLACE, key, Store.NO));
+		}
+	}
+
+	/** The keys of the words of {@code places}, each once. */
+	private static List<String> placeKeys(List<String> places) {
+		Set<String> keys = new LinkedHashSet<>();
+		for (String place : places) {
+			for (String word : NameKeys.words(place)) {
+				keys.addAll(NameKeys.placeKeys(word));
 			}
 		}
+		return List.copyOf(keys);
 	}
 
 	private static void addText(Document document, Part part, String text) {
