@@ -50,8 +50,8 @@ final class Documents {
 
 	/**
 	 * The words of the places a record names (its region, the region's centre, a
-	 * locality, a court) by their spelling keys, so that Moskva finds Москва; public, as
-	 * the places are.
+	 * locality, a court) by their {@linkplain NameKeys#placeKeys keys} in any script, so
+	 * that Moskva finds Москва; public, as the places are.
 	 */
 	static final String PLACE = "p.place";
 
