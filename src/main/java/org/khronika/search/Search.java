@@ -71,9 +71,14 @@ public class Search implements RecordFinder, AutoCloseable {
 	 * @param facets the counts of each facet's values over everything found
 	 * @param ready false while the index is still being built (then nothing is found)
 	 * @param indexed while building: how many records are indexed, of {@code toIndex}
+	 * @param leftOut how many of the text's words were not searched for, past the most a
+	 * search looks for
 	 */
 	public record Result(Request request, Listing listing, Map<String, List<FacetValue>> facets, Highlights highlights,
-			boolean ready, long indexed, long toIndex) {
+			boolean ready, long indexed, long toIndex, int leftOut) {
+
+		/** The most words a search looks for; those after them are left out. */
+		public static final int MOST_WORDS = SearchQuery.MOST_WORDS;
 
 		public long total() {
 			return this.listing.page().total();
@@ -196,14 +201,14 @@ public class Search implements RecordFinder, AutoCloseable {
 	private Result search(Actor actor, Request request, long offset, int size, long mostShown, String scope) {
 		if (!this.index.isReady() && this.building != null) {
 			long[] progress = this.index.progress();
-			return new Result(request, empty(request), Map.of(), Highlights.none(), false, progress[0], progress[1]);
+			return new Result(request, empty(request), Map.of(), Highlights.none(), false, progress[0], progress[1], 0);
 		}
 		this.index.catchUp();
 		SearchQuery parsed = SearchQuery.parse(request.text());
 		Set<Part> parts = parts(actor);
 		Query query = parsed.isEmpty() ? null : parsed.toLucene(this.analysis, this.names, parts);
 		if (query == null) {
-			return new Result(request, empty(request), Map.of(), Highlights.none(), true, 0, 0);
+			return new Result(request, empty(request), Map.of(), Highlights.none(), true, 0, 0, parsed.leftOut());
 		}
 		Query filter = admitted(actor);
 		query = followingPersons(query, filter, parts);
@@ -217,7 +222,7 @@ public class Search implements RecordFinder, AutoCloseable {
 			}
 		});
 		if (offset >= MOST_PAGED) {
-			return new Result(request, empty(request), Map.of(), Highlights.none(), true, 0, 0);
+			return new Result(request, empty(request), Map.of(), Highlights.none(), true, 0, 0, parsed.leftOut());
 		}
 		SearchIndex.Found found = this.index.search(query, filter, drillDown, (int) offset, size);
 		List<RecordId> ids = (found.total() > mostShown) ? List.of()
@@ -231,7 +236,8 @@ public class Search implements RecordFinder, AutoCloseable {
 		found.facets()
 			.forEach((facet, values) -> facets.put(facet,
 					values.stream().map(v -> new FacetValue(v.value(), v.count())).toList()));
-		return new Result(request, listing, facets, Highlights.of(parsed, this.analysis, this.names), true, 0, 0);
+		return new Result(request, listing, facets, Highlights.of(parsed, this.analysis, this.names), true, 0, 0,
+				parsed.leftOut());
 	}
 
 	@Override

@@ -38,6 +38,8 @@ final class SearchQuery {
 	private static final Pattern TOKEN = Pattern
 		.compile("[\\p{L}\\p{M}\\p{N}]+(?:['’ʼ`\\-/.:№#][\\p{L}\\p{M}\\p{N}]+)*");
 
+	private static final Pattern PIECE = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
+
 	private static final Pattern GLUED = Pattern.compile("(\\p{L}+)\\.(\\p{N}[\\p{N}.]*)");
 
 	private static final Pattern INITIALS = Pattern.compile("\\p{L}{1,2}(?:\\.\\p{L}{1,2})+");
@@ -56,6 +58,13 @@ final class SearchQuery {
 				Stream.of("ст", "статья", "статьи", "статье", "статью", "статьей", "статьёй", "рф", "art", "article"))
 		.collect(Collectors.toUnmodifiableSet());
 
+	/**
+	 * The most words a search looks for, a phrase's words counted: more than a name, a
+	 * place and a charge take, and few enough that the query stays within Lucene's
+	 * clauses.
+	 */
+	static final int MOST_WORDS = 32;
+
 	/** The shortest name key a typo is tolerated in. */
 	private static final int FUZZY_FROM = 4;
 
@@ -64,6 +73,8 @@ final class SearchQuery {
 	private final List<String> phrases = new ArrayList<>();
 
 	private final List<String> words = new ArrayList<>();
+
+	private int leftOut;
 
 	private SearchQuery(String text) {
 		this.text = text;
@@ -74,9 +85,16 @@ final class SearchQuery {
 		SearchQuery query = new SearchQuery((text == null) ? "" : text.strip());
 		Matcher phrase = PHRASE.matcher(query.text);
 		StringBuilder rest = new StringBuilder();
+		int room = MOST_WORDS;
 		while (phrase.find()) {
-			if (!phrase.group(1).isBlank()) {
-				query.phrases.add(phrase.group(1).strip());
+			String words = phrase.group(1).strip();
+			int count = pieces(words);
+			if (count > room) {
+				query.leftOut += count;
+			}
+			else if (count > 0) {
+				query.phrases.add(words);
+				room -= count;
 			}
 			phrase.appendReplacement(rest, " ");
 		}
@@ -96,7 +114,36 @@ final class SearchQuery {
 				query.words.add(word);
 			}
 		}
+		List<String> kept = new ArrayList<>();
+		for (String word : query.words) {
+			int count = pieces(word);
+			if (count > room) {
+				query.leftOut += count;
+			}
+			else {
+				kept.add(word);
+				room -= count;
+			}
+		}
+		query.words.clear();
+		query.words.addAll(kept);
 		return query;
+	}
+
+	/**
+	 * How many words {@code text} counts as: its runs of letters and digits, as a word
+	 * joined by hyphens or dots ("Санкт-Петербург", "207.3") is analysed in pieces.
+	 */
+	private static int pieces(String text) {
+		return (int) PIECE.matcher(text).results().count();
+	}
+
+	/**
+	 * How many of the text's words are not searched for, past the first
+	 * {@link #MOST_WORDS}.
+	 */
+	int leftOut() {
+		return this.leftOut;
 	}
 
 	/** Whether there is anything to search for. */

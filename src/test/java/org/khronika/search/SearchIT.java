@@ -387,6 +387,29 @@ class SearchIT {
 	}
 
 	@Test
+	void aSearchTooLongToRunLooksForItsFirstWordsAndSaysSo() {
+		String pasted = "Клоков Александр " + java.util.stream.IntStream.range(0, 300)
+			.mapToObj(i -> "слово" + i)
+			.collect(java.util.stream.Collectors.joining(" "));
+		Search.Result result = find(editor.actor(), pasted, RecordKind.PERSON, Map.of());
+		assertThat(result.leftOut()).isEqualTo(300 + 2 - Search.Result.MOST_WORDS);
+		assertThat(titles(result)).as("a search of its first 32 words, which no record holds all of").isEmpty();
+		assertThat(find(editor.actor(), "Клоков Тверь " + "ст.".repeat(500), RecordKind.PERSON, Map.of()).leftOut())
+			.as("a word of five hundred pieces counts as five hundred words")
+			.isEqualTo(500 + 2 - Search.Result.MOST_WORDS);
+
+		WebSession session = new WebSession(this.port).login(editor);
+		session.get("/search");
+		Response page = session.follow(session.post("/search", Map.of("q", List.of(pasted))));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.text()).contains("Искались только первые 32 слова, остальные (270) — нет. Сократите запрос.");
+		session.get("/persons/new");
+		Response form = session.post("/persons", Map.of("names", List.of(pasted)));
+		assertThat(form.status()).as("a name that long is checked against the persons recorded, and refused or offered")
+			.isIn(200, 422);
+	}
+
+	@Test
 	void theResultsPageMarksWhatWasFoundAndKeepsTheWordsOutOfItsLinks() {
 		WebSession session = new WebSession(this.port).login(editor);
 		session.get("/search");
@@ -522,6 +545,11 @@ class SearchIT {
 		assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);
 		List<Map<String, Object>> items = answer.get("items");
 		assertThat(items).extracting(item -> item.get("id")).contains(klokov);
+		assertThat(answer.<Number>get("wordsLeftOut").intValue()).isZero();
+		ApiClient.Answer pasted = api.get("/search?q=" + "Klokov+".repeat(40));
+		assertThat(pasted.status()).isEqualTo(200);
+		assertThat(pasted.<Number>get("wordsLeftOut").intValue()).as("words past the first 32 are not searched for")
+			.isEqualTo(8);
 		// refused as a list's parameters are: each error names its field, a code and a
 		// message
 		ApiClient.Answer notANumber = api.get("/search?q=Klokov&page=abc");

@@ -107,6 +107,7 @@ class SearchApi {
 		body.put("page", result.listing().page().page());
 		body.put("size", result.listing().page().size());
 		body.put("total", result.total());
+		body.put("wordsLeftOut", result.leftOut());
 		Map<String, Object> facets = new LinkedHashMap<>();
 		result.facets()
 			.forEach((facet, values) -> facets.put(facet,

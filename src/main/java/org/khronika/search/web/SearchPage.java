@@ -117,6 +117,8 @@ class SearchPage {
 		model.addAttribute("ready", result.ready());
 		model.addAttribute("indexed", result.indexed());
 		model.addAttribute("toIndex", result.toIndex());
+		model.addAttribute("leftOut", result.leftOut());
+		model.addAttribute("mostWords", Search.Result.MOST_WORDS);
 		if (!result.ready()) {
 			model.addAttribute("refreshSeconds", 3);
 		}
