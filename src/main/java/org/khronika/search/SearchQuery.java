@@ -61,7 +61,7 @@ final class SearchQuery {
 	/**
 	 * The most words a search looks for, a phrase's words counted: more than a name, a
 	 * place and a charge take, and few enough that the query stays within Lucene's
-	 * clauses.
+	 * clauses. A phrase or word that does not fit in what is left is left out whole.
 	 */
 	static final int MOST_WORDS = 32;
 
