@@ -28,9 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/search?q=…&kind=…&page=…&size=…} and the facets as parameters
  * ({@code region}, {@code year}, {@code article}, {@code status}, {@code role}): the
- * records the caller may see that match, with their kind, title and page, the total and
- * the facets' counts. The same rules as the results page; audited the same way. A bad
- * parameter is a 400 problem document naming it. 503 while the index is being built.
+ * records the caller may see that match, with their kind, title and page, the total, the
+ * facets' counts and how many words of {@code q} were left out, past the most a search
+ * looks for. The same rules as the results page; audited the same way. A bad parameter is
+ * a 400 problem document naming it. 503 while the index is being built.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
