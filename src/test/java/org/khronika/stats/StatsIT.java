@@ -268,6 +268,9 @@ class StatsIT {
 						.total());
 		assertThat(stats(analyst.actor(), "cases", null, "article=207.3").query().where()).containsEntry("article",
 				List.of("uk-207.3"));
+		assertThat(stats(analyst.actor(), "cases", null, "article=CC 207.3").query().where())
+			.as("an article as the English pages name it, as the English hint writes it")
+			.containsEntry("article", List.of("uk-207.3"));
 		StatsResult byNames = stats(analyst.actor(), "cases", "Регион", "Повод=Донос", "Law article=207.3");
 		assertThat(byNames.query().where()).as("fields by name, as the form's labels write them")
 			.containsOnlyKeys("trigger", "article");
@@ -482,7 +485,9 @@ class StatsIT {
 
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.text()).contains("By: “Incidents” cannot be broken down by “Law article”, only by Day, Month,")
-			.doesNotContain("Exception");
+			.doesNotContain("Exception")
+			.as("the form's hint names an article as the English pages do")
+			.contains("Law article=CC 207.3");
 		assertThat(russian.text()).as("the message in the page's language, measures and dimensions by their names")
 			.contains("По: показатель «Инциденты» нельзя разбить по «Статья», только по: День, Месяц, Год, Регион,");
 		assertThat(csv.status()).isEqualTo(400);
