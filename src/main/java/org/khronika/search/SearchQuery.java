@@ -251,8 +251,8 @@ final class SearchQuery {
 				}
 			}
 		}
-		Query place = place(word);
-		if (place != null && parts.contains(Part.PUBLIC)) {
+		Query place = parts.contains(Part.PUBLIC) ? place(word) : null;
+		if (place != null) {
 			any.add(place, Occur.SHOULD);
 		}
 		if (parts.contains(Part.SEALED)) {
